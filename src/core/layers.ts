@@ -1,0 +1,54 @@
+// The manifest of map layers written by the data pipeline (public/data/layers.json)
+// and read by the app. Plain JSON.
+
+export type LayerGroup = 'mining' | 'tvb' | 'protected' | 'network' | 'reference';
+export type LayerStatus = 'official' | 'approximation' | 'to-import';
+
+export interface Localised {
+  fr: string;
+  en: string;
+}
+
+export interface LayerManifestEntry {
+  /** stable id, also the maplibre source id: 'terrils', 'cavaliers', 'reseau', 'tvb-reservoirs'… */
+  id: string;
+  title: Localised;
+  group: LayerGroup;
+  geometry: 'polygon' | 'line' | 'point';
+  status: LayerStatus;
+  /** path of the GeoJSON relative to the app's base URL (e.g. 'data/terrils.geojson'); absent when status is 'to-import' */
+  url?: string;
+  /** attribution, shown in the layer panel and the map's attribution */
+  source: string;
+  licence: string;
+  /** plain-French explanation, mandatory for approximations and layers to import */
+  note?: Localised;
+  featureCount?: number;
+  /** visible when the app opens */
+  visible: boolean;
+}
+
+/** The relief is a grid, not a GeoJSON layer: it sits beside the layers in the manifest. */
+export interface ReliefManifestEntry {
+  id: 'relief';
+  title: Localised;
+  status: 'approximation';
+  /** header: a DemGrid without its values, plus expectedError_m, method, samples */
+  url: string;
+  /** little-endian Float32 values, row-major from the north-west cell */
+  valuesUrl: string;
+  source: string;
+  licence: string;
+  note: Localised;
+  expectedError_m: number;
+  samples: number;
+}
+
+export interface LayerManifest {
+  version: 1;
+  generated: string;
+  /** [west, south, east, north] of the basin, for the initial view */
+  bbox: [number, number, number, number];
+  layers: LayerManifestEntry[];
+  relief?: ReliefManifestEntry;
+}

@@ -1,0 +1,59 @@
+// Plain JSON data shared by the core, the workers, the CLI and the UI.
+// Nothing here may hold a class instance: values cross worker boundaries by structured clone.
+
+/** GeoJSON position: [lon, lat] or [lon, lat, ele] (WGS84 degrees, metres). */
+export type Position = [number, number] | [number, number, number];
+
+/** A track as read from a file: one or more segments, elevation as the third coordinate where known. */
+export interface Track {
+  name: string;
+  segments: Position[][];
+}
+
+/** Where an elevation figure comes from; the UI always shows it. */
+export type ElevationSource =
+  | { kind: 'none' }
+  | { kind: 'track' } // the file's own <ele> values
+  | { kind: 'dem'; name: string; approximate: boolean };
+
+export interface ElevationProfile {
+  /** distance from the start of the route (m), one per sample */
+  distances: number[];
+  /** smoothed elevation (m), one per sample */
+  elevations: number[];
+  /** index into the route's point list for each sample, so hovering the profile can show the point on the map */
+  lonlats: [number, number][];
+  ascent: number;
+  descent: number;
+  min: number;
+  max: number;
+}
+
+export interface RouteStats {
+  length_m: number;
+  points: number;
+  segments: number;
+  /** metres per way type ('cavalier', 'gap', 'off-network'…), for drawn routes */
+  ways?: Record<string, number>;
+  /** null when no elevation is known */
+  profile: ElevationProfile | null;
+  elevationSource: ElevationSource;
+}
+
+/**
+ * A regular elevation grid in WGS84 degrees. Values are row-major from the north-west cell;
+ * cell (i, j) has its centre at (west + (i + 0.5) * dx, north - (j + 0.5) * dy).
+ */
+export interface DemGrid {
+  name: string;
+  /** true for modelled relief (e.g. interpolated from mine-shaft altitudes): labelled as such everywhere */
+  approximate: boolean;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  width: number;
+  height: number;
+  values: Float32Array;
+  nodata: number;
+}
