@@ -1,0 +1,121 @@
+// npm run data:build   -> builds public/data/ from the official raw files
+// npm run data:ensure  -> same with --if-missing: nothing to do when public/data/layers.json is newer than the pipeline
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LayerManifest } from '../src/core/layers.ts';
+import { DEFAULT_OUT_DIR, DOWNLOAD_CACHE_DIR, PROJECT_ROOT, hasRawFiles, resolveRawDir } from './io.ts';
+import { downloadRaw } from './download.ts';
+import { buildLayersWithReport, writeManifest, type BuildReport } from './layers.ts';
+import { buildNetworkLayer } from './network.ts';
+import type { NetworkReport } from '../src/core/graph/build.ts';
+import { renderSourcesTable, replaceTable } from './steps/sources-md.ts';
+
+/** the files whose change makes a rebuild necessary */
+function pipelineModules(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) out.push(p);
+    }
+  };
+  walk(path.join(PROJECT_ROOT, 'data'));
+  walk(path.join(PROJECT_ROOT, 'src', 'core', 'elevation'));
+  walk(path.join(PROJECT_ROOT, 'src', 'core', 'graph')); // used by data/network.ts
+  return out;
+}
+
+/** layers.json present, newer than every pipeline module, and every file it points to present */
+function isUpToDate(outDir: string): boolean {
+  const manifestPath = path.join(outDir, 'layers.json');
+  if (!fs.existsSync(manifestPath)) return false;
+  const built = fs.statSync(manifestPath).mtimeMs;
+  if (pipelineModules().some((m) => fs.statSync(m).mtimeMs > built)) return false;
+  try {
+    const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as LayerManifest & { relief?: { url: string; valuesUrl: string } };
+    const urls = [...m.layers.map((l) => l.url), m.relief?.url, m.relief?.valuesUrl].filter((u): u is string => !!u);
+    return urls.every((u) => fs.existsSync(path.join(outDir, '..', u)));
+  } catch {
+    return false;
+  }
+}
+
+async function rawDirOrDownload(): Promise<string> {
+  const rawDir = resolveRawDir();
+  if (hasRawFiles(rawDir)) return rawDir;
+  if (process.env.CAVALIER_RAW_DIR?.trim()) {
+    throw new Error(`CAVALIER_RAW_DIR=${rawDir} ne contient pas les fichiers attendus (unesco-bassin-minier/*.geojson).`);
+  }
+  console.log(`Données brutes absentes (${rawDir}) : téléchargement des sources officielles…`);
+  return downloadRaw(DOWNLOAD_CACHE_DIR);
+}
+
+/** regenerates the table of data/SOURCES.md; true when the file changed */
+function updateSourcesMd(manifest: LayerManifest, network: NetworkReport): boolean {
+  const file = path.join(PROJECT_ROOT, 'data', 'SOURCES.md');
+  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Sources des données\n';
+  const after = replaceTable(before, renderSourcesTable(manifest, network));
+  if (after === before) return false;
+  fs.writeFileSync(file, after);
+  return true;
+}
+
+const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} Mo` : `${Math.round(n / 1024)} ko`);
+
+function summary(report: BuildReport, manifest: LayerManifest, outDir: string, ms: number): string {
+  const lines: string[] = [];
+  const rel = path.relative(PROJECT_ROOT, outDir) || '.';
+  lines.push(`Données construites dans ${rel}/ en ${(ms / 1000).toFixed(1)} s`);
+  for (const l of manifest.layers) {
+    if (!l.url) continue;
+    const file = path.join(outDir, '..', l.url);
+    const size = fs.existsSync(file) ? kb(fs.statSync(file).size) : 'ABSENT';
+    lines.push(`  ${l.id.padEnd(17)} ${String(l.featureCount ?? '').padStart(5)} objets  ${size.padStart(7)}  ${l.status}`);
+  }
+  const r = report.relief;
+  const bin = report.files.find((f) => f.name === 'relief.bin');
+  lines.push(
+    `  relief            ${r.width}×${r.height}  ${bin ? kb(bin.bytes) : ''}  ${r.samples} puits (${r.rejectedZero} à 0 m écartés), ` +
+      `erreur attendue ± ${r.expectedError_m} m (LOO ${r.crossValidation.leaveOneOut_rmse_m} m, par site ${r.crossValidation.leaveOneSiteOut_rmse_m} m), ${r.ms} ms`,
+  );
+  for (const [file, idx] of Object.entries(report.dropped)) lines.push(`  ignoré : ${idx.length} objet(s) sans géométrie dans ${file} (n° ${idx.join(', ')})`);
+  if (report.duplicateTerrils.length) lines.push(`  terrils présents dans les deux couches : ${report.duplicateTerrils.join(', ')}`);
+  for (const p of report.protections) {
+    lines.push(
+      p.status === 'matched'
+        ? `  protection ${p.terril} → ${p.name} (${p.communes})${p.satellites.length ? ` ; non inclus : ${p.satellites.join(', ')}` : ''}`
+        : `  protection ${p.terril} NON TROUVÉE : ${p.status} ${p.reason ?? ''}`,
+    );
+  }
+  const todo = manifest.layers.filter((l) => l.status === 'to-import').map((l) => l.id);
+  lines.push(`  à importer : ${todo.join(', ')}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const ifMissing = process.argv.includes('--if-missing');
+  const outDir = DEFAULT_OUT_DIR;
+  if (ifMissing && isUpToDate(outDir)) {
+    console.log(`Données à jour (${path.relative(PROJECT_ROOT, outDir)}/layers.json) ; « npm run data:build » pour reconstruire.`);
+    return;
+  }
+  const t0 = performance.now();
+  const rawDir = await rawDirOrDownload();
+  const { manifest, report } = await buildLayersWithReport(rawDir, outDir);
+  const network = await buildNetworkLayer(outDir, manifest);
+  writeManifest(outDir, manifest);
+  const sourcesChanged = updateSourcesMd(manifest, network);
+  console.log(summary(report, manifest, outDir, performance.now() - t0));
+  console.log(
+    `  réseau            ${network.edges} arêtes, ${network.nodes} nœuds, ${network.gaps} raccords (${(network.gapLength_m / 1000).toFixed(1)} km), ${network.components} composantes connexes`,
+  );
+  if (sourcesChanged) console.log('  data/SOURCES.md : tableau mis à jour');
+}
+
+main().catch((e: unknown) => {
+  console.error(`Échec de la construction des données : ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,75 @@
+// Pipeline step: the snapping network. Builds the routable graph from the cavaliers miniers
+// (the only path network available offline) and writes it for the worker (network.bin, a
+// transferable buffer) and for the map (reseau.geojson, with the bridged gaps marked).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { buildGraph, type NetworkLine, type NetworkReport } from '../src/core/graph/build';
+import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
+import type { LayerManifest } from '../src/core/layers';
+
+/** Line ends within this distance of another line are joined (see data/SOURCES.md for the effect on connectivity). */
+export const JOIN_TOLERANCE_M = 50;
+
+export interface NetworkMeta {
+  version: 1;
+  joinTolerance_m: number;
+  names: string[];
+  report: NetworkReport;
+}
+
+export function networkLinesFrom(fc: FeatureCollection): NetworkLine[] {
+  const lines: NetworkLine[] = [];
+  for (const f of fc.features as Feature<LineString | MultiLineString | null>[]) {
+    if (!f.geometry) continue;
+    const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
+    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
+  }
+  return lines;
+}
+
+export async function buildNetworkLayer(outDir: string, manifest: LayerManifest): Promise<NetworkReport> {
+  const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
+  const { graph, names, report } = buildGraph(networkLinesFrom(cavaliers), { joinTolerance_m: JOIN_TOLERANCE_M });
+  writeFileSync(join(outDir, 'network.bin'), new Uint8Array(graph.data));
+  const meta: NetworkMeta = { version: 1, joinTolerance_m: JOIN_TOLERANCE_M, names, report };
+  writeFileSync(join(outDir, 'network.json'), JSON.stringify(meta));
+
+  const features: Feature<LineString>[] = [];
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const coords: [number, number][] = [];
+    for (let v = graph.edgeCoordStart[e]; v < graph.edgeCoordStart[e + 1]; v++) coords.push([graph.coords[2 * v], graph.coords[2 * v + 1]]);
+    const gap = graph.edgeKind[e] === EdgeKind.gap;
+    features.push({
+      type: 'Feature',
+      properties: {
+        kind: gap ? 'gap' : 'path',
+        way: edgeKindName(graph.edgeKind[e]),
+        name: gap ? 'Raccord (tronçon interrompu, non vérifié)' : (names[graph.edgeName[e]] ?? ''),
+        length_m: Math.round(graph.edgeLength[e] * 10) / 10,
+      },
+      geometry: { type: 'LineString', coordinates: coords },
+    });
+  }
+  writeFileSync(join(outDir, 'reseau.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+
+  manifest.layers = manifest.layers.filter((l) => l.id !== 'reseau');
+  manifest.layers.push({
+    id: 'reseau',
+    title: { fr: 'Réseau de tracé (accroche)', en: 'Routing network (snapping)' },
+    group: 'network',
+    geometry: 'line',
+    status: 'approximation',
+    url: 'data/reseau.geojson',
+    source: 'Mission Bassin Minier Nord-Pas de Calais / data.gouv.fr / geo2france — Licence Ouverte Etalab 2.0 ; raccords calculés par Cavalier',
+    licence: 'Licence Ouverte Etalab 2.0',
+    note: {
+      fr: `Les cavaliers miniers officiels, reliés entre eux là où leurs extrémités sont à moins de ${JOIN_TOLERANCE_M} m (raccords en pointillés : coupures réelles possibles, route, bâti). Continuité et praticabilité non vérifiées sur le terrain. ${report.components} morceaux non reliés.`,
+      en: `The official cavaliers miniers, joined where their ends lie within ${JOIN_TOLERANCE_M} m (dashed joins: real gaps are possible, a road, buildings). Continuity and walkability not checked on the ground. ${report.components} unconnected pieces.`,
+    },
+    featureCount: graph.edgeCount,
+    visible: true,
+  });
+  return report;
+}
