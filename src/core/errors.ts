@@ -1,4 +1,4 @@
-// Errors are values with a code; messages are made only at the edge (src/app/i18n.ts, src/cli).
+// Errors are values with a code; messages are made only at the edge (src/app/messages.ts, for the app and the CLI).
 
 export type ErrorCode =
   | 'file.empty'
@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'route.no-path'
   | 'network.empty'
   | 'dem.invalid-grid'
-  | 'dem.not-wgs84';
+  | 'dem.not-wgs84'
+  | 'dem.partial-coverage';
 
 export interface GeoError {
   code: ErrorCode;

@@ -1,6 +1,8 @@
 // Plain JSON data shared by the core, the workers, the CLI and the UI.
 // Nothing here may hold a class instance: values cross worker boundaries by structured clone.
 
+import type { GeoError } from './errors';
+
 /** GeoJSON position: [lon, lat] or [lon, lat, ele] (WGS84 degrees, metres). */
 export type Position = [number, number] | [number, number, number];
 
@@ -38,6 +40,8 @@ export interface RouteStats {
   /** null when no elevation is known */
   profile: ElevationProfile | null;
   elevationSource: ElevationSource;
+  /** e.g. 'dem.partial-coverage' when the DEM misses part of the route */
+  warnings: GeoError[];
 }
 
 /**

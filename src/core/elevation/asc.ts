@@ -1,0 +1,93 @@
+// ESRI ASCII grid (.asc) reader, for DEMs resampled to WGS84 degrees.
+// Header keys are case-insensitive and their order varies between writers; GDAL writes
+// dx/dy instead of cellsize for non-square cells, and NODATA_value is optional (-9999 by convention).
+
+import { fail, ok, type Result } from '../errors';
+import type { DemGrid } from '../types';
+
+export interface AsciiGridOptions {
+  name?: string;
+  approximate?: boolean;
+}
+
+const DEFAULT_NODATA = -9999;
+
+export function parseAsciiGrid(text: string, opts: AsciiGridOptions = {}): Result<DemGrid> {
+  if (text.trim() === '') return fail('file.empty');
+  const token = /\S+/g;
+  const header = new Map<string, number>();
+  let m: RegExpExecArray | null;
+  let pending: string | null = null;
+  // header: "key value" pairs until the first token that is not a key
+  while ((m = token.exec(text)) !== null) {
+    if (!/^[A-Za-z_]/.test(m[0])) {
+      pending = m[0];
+      break;
+    }
+    const key = m[0].toLowerCase();
+    const value = token.exec(text);
+    if (value === null) return fail('dem.invalid-grid', { reason: 'header', key });
+    const n = Number(value[0]);
+    if (!Number.isFinite(n)) return fail('dem.invalid-grid', { reason: 'header', key });
+    header.set(key, n);
+  }
+
+  const width = header.get('ncols');
+  const height = header.get('nrows');
+  const dx = header.get('cellsize') ?? header.get('dx');
+  const dy = header.get('cellsize') ?? header.get('dy');
+  if (width === undefined || height === undefined || dx === undefined || dy === undefined) {
+    return fail('dem.invalid-grid', { reason: 'header' });
+  }
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && dx > 0 && dy > 0)) {
+    return fail('dem.invalid-grid', { reason: 'header' });
+  }
+  // xll/yll name either the lower-left corner of the grid or the centre of the lower-left cell
+  let west: number;
+  let south: number;
+  const xc = header.get('xllcorner');
+  const yc = header.get('yllcorner');
+  const xm = header.get('xllcenter') ?? header.get('xllcentre');
+  const ym = header.get('yllcenter') ?? header.get('yllcentre');
+  if (xc !== undefined) west = xc;
+  else if (xm !== undefined) west = xm - dx / 2;
+  else return fail('dem.invalid-grid', { reason: 'header', key: 'xllcorner' });
+  if (yc !== undefined) south = yc;
+  else if (ym !== undefined) south = ym - dy / 2;
+  else return fail('dem.invalid-grid', { reason: 'header', key: 'yllcorner' });
+  const east = west + width * dx;
+  const north = south + height * dy;
+  // projected grids (Lambert-93 metres…) land far outside these bounds
+  if (west < -180 || east > 180 || south < -90 || north > 90) {
+    return fail('dem.not-wgs84', { west, south, east, north });
+  }
+
+  const count = width * height;
+  const values = new Float32Array(count);
+  let filled = 0;
+  const take = (s: string): boolean => {
+    const v = Number(s);
+    if (Number.isNaN(v)) return false;
+    if (filled < count) values[filled] = v;
+    filled++;
+    return true;
+  };
+  if (pending !== null && !take(pending)) return fail('dem.invalid-grid', { reason: 'value', index: 0 });
+  while ((m = token.exec(text)) !== null) {
+    if (!take(m[0])) return fail('dem.invalid-grid', { reason: 'value', index: filled });
+  }
+  if (filled !== count) return fail('dem.invalid-grid', { reason: 'count', expected: count, found: filled });
+
+  return ok({
+    name: opts.name ?? 'MNT',
+    approximate: opts.approximate ?? false,
+    west,
+    south,
+    east,
+    north,
+    width,
+    height,
+    values,
+    nodata: header.get('nodata_value') ?? DEFAULT_NODATA,
+  });
+}
