@@ -1,0 +1,334 @@
+// Builds a routable Graph from loose lines (the cavaliers miniers, an OSM export…).
+// Real stretches rarely share vertices: lines are split where they cross, and a line end that lies
+// within `joinTolerance_m` of another line is joined to it by a short "gap" edge that the map shows
+// as a bridged gap (many are real interruptions: a road, a built-over section).
+import Flatbush from 'flatbush';
+import { positionsLength } from '../geo/geodesic';
+import { EdgeKind, Graph } from './graph';
+
+export interface NetworkLine {
+  /** [lon, lat] vertices */
+  coords: [number, number][];
+  kind: number;
+  name?: string;
+}
+
+export interface BuildOptions {
+  /** line ends within this distance of another line are joined (m) */
+  joinTolerance_m?: number;
+  /** ends closer than this are merged without a visible gap edge (m) */
+  mergeTolerance_m?: number;
+}
+
+export interface NetworkReport {
+  inputLines: number;
+  nodes: number;
+  edges: number;
+  gaps: number;
+  gapLength_m: number;
+  length_m: number;
+  components: number;
+  /** component lengths (m), largest first */
+  componentLengths_m: number[];
+}
+
+export interface BuiltNetwork {
+  graph: Graph;
+  names: string[];
+  report: NetworkReport;
+}
+
+interface Split {
+  seg: number;
+  t: number;
+  lon: number;
+  lat: number;
+}
+
+const M_PER_DEG_LAT = 110_574;
+const M_PER_DEG_LON_EQ = 111_320;
+const key = (lon: number, lat: number) => `${Math.round(lon * 1e7)},${Math.round(lat * 1e7)}`;
+
+export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): BuiltNetwork {
+  const joinTol = options.joinTolerance_m ?? 50;
+  const mergeTol = options.mergeTolerance_m ?? 0.5;
+  const lines = input.map((l) => dedupe(l.coords)).map((coords, i) => ({ coords, kind: input[i].kind, name: input[i].name }));
+  const usable = lines.filter((l) => l.coords.length >= 2);
+
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const nameOf = (name: string | undefined) => {
+    if (!name) return 0xffffffff;
+    let i = nameIndex.get(name);
+    if (i === undefined) {
+      i = names.length;
+      names.push(name);
+      nameIndex.set(name, i);
+    }
+    return i;
+  };
+
+  // One entry per segment, indexed by bounding box.
+  let segCount = 0;
+  for (const l of usable) segCount += l.coords.length - 1;
+  const segLine = new Uint32Array(segCount);
+  const segIdx = new Uint32Array(segCount);
+  const splits: Split[][] = usable.map(() => []);
+  const gapEdges: { a: [number, number]; b: [number, number] }[] = [];
+  // two ends facing each other each find the other: one gap edge is enough
+  const gapKeys = new Set<string>();
+  if (segCount === 0) return finish();
+
+  const index = new Flatbush(segCount);
+  let s = 0;
+  usable.forEach((l, li) => {
+    for (let i = 0; i < l.coords.length - 1; i++) {
+      const [x1, y1] = l.coords[i];
+      const [x2, y2] = l.coords[i + 1];
+      index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+      segLine[s] = li;
+      segIdx[s] = i;
+      s++;
+    }
+  });
+  index.finish();
+
+  // 1. Crossings: both lines get the same split point, so they share a node.
+  for (let a = 0; a < segCount; a++) {
+    const la = usable[segLine[a]].coords;
+    const ia = segIdx[a];
+    const [ax1, ay1] = la[ia];
+    const [ax2, ay2] = la[ia + 1];
+    const candidates = index.search(Math.min(ax1, ax2), Math.min(ay1, ay2), Math.max(ax1, ax2), Math.max(ay1, ay2));
+    for (const b of candidates) {
+      if (b <= a) continue;
+      if (segLine[a] === segLine[b] && Math.abs(segIdx[a] - segIdx[b]) <= 1) continue;
+      const lb = usable[segLine[b]].coords;
+      const ib = segIdx[b];
+      const hit = intersect(ax1, ay1, ax2, ay2, lb[ib][0], lb[ib][1], lb[ib + 1][0], lb[ib + 1][1]);
+      if (!hit) continue;
+      const [t, u] = hit;
+      // Touching at shared vertices needs no split: equal coordinates already share a node key.
+      const aEnd = t === 0 || t === 1;
+      const bEnd = u === 0 || u === 1;
+      if (aEnd && bEnd) continue;
+      // a split on a vertex takes that vertex's exact coordinates, so both lines share the key
+      let lon = ax1 + t * (ax2 - ax1);
+      let lat = ay1 + t * (ay2 - ay1);
+      if (aEnd) [lon, lat] = la[ia + t];
+      else if (bEnd) [lon, lat] = lb[ib + u];
+      splits[segLine[a]].push({ seg: ia, t, lon, lat });
+      splits[segLine[b]].push({ seg: ib, t: u, lon, lat });
+    }
+  }
+
+  // 2. Line ends near another line: split that line at the nearest point and bridge the gap.
+  const tolDegLat = joinTol / M_PER_DEG_LAT;
+  usable.forEach((l, li) => {
+    for (const end of [l.coords[0], l.coords[l.coords.length - 1]]) {
+      const [px, py] = end;
+      const kx = M_PER_DEG_LON_EQ * Math.cos((py * Math.PI) / 180);
+      const tolDegLon = joinTol / kx;
+      let best = Infinity;
+      let bestSplit: { line: number; split: Split } | null = null;
+      for (const c of index.search(px - tolDegLon, py - tolDegLat, px + tolDegLon, py + tolDegLat)) {
+        if (segLine[c] === li) continue;
+        const lc = usable[segLine[c]].coords;
+        const ic = segIdx[c];
+        const [qx1, qy1] = lc[ic];
+        const [qx2, qy2] = lc[ic + 1];
+        // nearest point in a local metric frame
+        const dx = (qx2 - qx1) * kx;
+        const dy = (qy2 - qy1) * M_PER_DEG_LAT;
+        const len2 = dx * dx + dy * dy;
+        let t = len2 === 0 ? 0 : (((px - qx1) * kx) * dx + ((py - qy1) * M_PER_DEG_LAT) * dy) / len2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const nx = t === 1 ? qx2 : qx1 + t * (qx2 - qx1);
+        const ny = t === 1 ? qy2 : qy1 + t * (qy2 - qy1);
+        const d = Math.hypot((nx - px) * kx, (ny - py) * M_PER_DEG_LAT);
+        if (d < best) {
+          best = d;
+          bestSplit = { line: segLine[c], split: { seg: ic, t, lon: nx, lat: ny } };
+        }
+      }
+      if (!bestSplit || best > joinTol) continue;
+      const sp = bestSplit.split;
+      if (best <= mergeTol) {
+        // close enough to be the same junction: move the line's end onto the split point
+        end[0] = sp.lon;
+        end[1] = sp.lat;
+      } else {
+        const ka = key(px, py);
+        const kb = key(sp.lon, sp.lat);
+        const pair = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+        if (!gapKeys.has(pair)) {
+          gapKeys.add(pair);
+          gapEdges.push({ a: [px, py], b: [sp.lon, sp.lat] });
+        }
+      }
+      splits[bestSplit.line].push(sp);
+    }
+  });
+
+  return finish();
+
+  function finish(): BuiltNetwork {
+    // Every vertex key used by more than one line is a junction.
+    const keyLines = new Map<string, number>();
+    usable.forEach((l, li) => {
+      for (const [x, y] of l.coords) {
+        const k = key(x, y);
+        const prev = keyLines.get(k);
+        keyLines.set(k, prev === undefined ? li : prev === li ? li : -1);
+      }
+    });
+
+    interface RawEdge {
+      coords: [number, number][];
+      kind: number;
+      name: number;
+    }
+    const rawEdges: RawEdge[] = [];
+    usable.forEach((l, li) => {
+      // a split at the far end of a segment is a split at the start of the next one
+      const sorted = splits[li]
+        .map((sp) => (sp.t === 1 ? { ...sp, seg: sp.seg + 1, t: 0 } : sp))
+        .sort((p, q) => p.seg - q.seg || p.t - q.t);
+      // the line's vertices with its split points inserted; `node` marks where edges are cut
+      const seq: { x: number; y: number; node: boolean }[] = [];
+      let si = 0;
+      for (let i = 0; i < l.coords.length; i++) {
+        const [x, y] = l.coords[i];
+        const shared = keyLines.get(key(x, y)) === -1;
+        seq.push({ x, y, node: i === 0 || i === l.coords.length - 1 || shared });
+        while (si < sorted.length && sorted[si].seg === i) {
+          const sp = sorted[si++];
+          if (sp.t === 0) seq[seq.length - 1].node = true;
+          else seq.push({ x: sp.lon, y: sp.lat, node: true });
+        }
+      }
+      let current: [number, number][] = [];
+      for (const v of seq) {
+        const last = current[current.length - 1];
+        if (!last || last[0] !== v.x || last[1] !== v.y) current.push([v.x, v.y]);
+        if (v.node && current.length >= 2) {
+          rawEdges.push({ coords: current, kind: l.kind, name: nameOf(l.name) });
+          current = [[v.x, v.y]];
+        } else if (v.node) current = [[v.x, v.y]];
+      }
+    });
+    for (const g of gapEdges) rawEdges.push({ coords: [g.a, g.b], kind: EdgeKind.gap, name: 0xffffffff });
+
+    const nodeIds = new Map<string, number>();
+    const nodeList: [number, number][] = [];
+    const nodeId = (c: [number, number]) => {
+      const k = key(c[0], c[1]);
+      let id = nodeIds.get(k);
+      if (id === undefined) {
+        id = nodeList.length;
+        nodeIds.set(k, id);
+        nodeList.push(c);
+      }
+      return id;
+    };
+    const edges = rawEdges
+      .map((e) => ({ ...e, from: nodeId(e.coords[0]), to: nodeId(e.coords[e.coords.length - 1]), length: positionsLength(e.coords) }))
+      .filter((e) => !(e.from === e.to && e.length < 0.01));
+
+    let coordCount = 0;
+    for (const e of edges) coordCount += e.coords.length;
+    const graph = Graph.allocate(nodeList.length, edges.length, coordCount);
+    nodeList.forEach(([x, y], i) => {
+      graph.nodeCoords[2 * i] = x;
+      graph.nodeCoords[2 * i + 1] = y;
+    });
+    const degree = new Uint32Array(nodeList.length);
+    let c = 0;
+    edges.forEach((e, i) => {
+      graph.edgeFrom[i] = e.from;
+      graph.edgeTo[i] = e.to;
+      graph.edgeLength[i] = e.length;
+      graph.edgeKind[i] = e.kind;
+      graph.edgeName[i] = e.name;
+      graph.edgeCoordStart[i] = c;
+      for (const [x, y] of e.coords) {
+        graph.coords[2 * c] = x;
+        graph.coords[2 * c + 1] = y;
+        c++;
+      }
+      degree[e.from]++;
+      degree[e.to]++;
+    });
+    graph.edgeCoordStart[edges.length] = c;
+    for (let n = 0; n < nodeList.length; n++) graph.adjOffsets[n + 1] = graph.adjOffsets[n] + degree[n];
+    const fill = graph.adjOffsets.slice(0, nodeList.length);
+    edges.forEach((e, i) => {
+      graph.adjEdges[fill[e.from]++] = i;
+      graph.adjEdges[fill[e.to]++] = i;
+    });
+
+    return { graph, names, report: report(graph, lines.length) };
+  }
+}
+
+function report(graph: Graph, inputLines: number): NetworkReport {
+  const parent = new Int32Array(graph.nodeCount).map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  let gaps = 0;
+  let gapLength = 0;
+  let length = 0;
+  for (let e = 0; e < graph.edgeCount; e++) {
+    parent[find(graph.edgeFrom[e])] = find(graph.edgeTo[e]);
+    length += graph.edgeLength[e];
+    if (graph.edgeKind[e] === EdgeKind.gap) {
+      gaps++;
+      gapLength += graph.edgeLength[e];
+    }
+  }
+  const compLength = new Map<number, number>();
+  for (let n = 0; n < graph.nodeCount; n++) if (!compLength.has(find(n))) compLength.set(find(n), 0);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const r = find(graph.edgeFrom[e]);
+    compLength.set(r, (compLength.get(r) ?? 0) + graph.edgeLength[e]);
+  }
+  return {
+    inputLines,
+    nodes: graph.nodeCount,
+    edges: graph.edgeCount,
+    gaps,
+    gapLength_m: gapLength,
+    length_m: length,
+    components: compLength.size,
+    componentLengths_m: [...compLength.values()].sort((a, b) => b - a),
+  };
+}
+
+function dedupe(coords: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of coords) {
+    if (!Number.isFinite(c[0]) || !Number.isFinite(c[1])) continue;
+    const last = out[out.length - 1];
+    if (!last || last[0] !== c[0] || last[1] !== c[1]) out.push([c[0], c[1]]);
+  }
+  return out;
+}
+
+
+/** Parameters (t, u) in [0, 1] of the intersection of segments p1p2 and q1q2, or null (parallel segments never intersect here). */
+function intersect(
+  x1: number, y1: number, x2: number, y2: number,
+  x3: number, y3: number, x4: number, y4: number,
+): [number, number] | null {
+  const d = (x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3);
+  if (d === 0) return null;
+  const t = ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / d;
+  const u = ((x3 - x1) * (y2 - y1) - (y3 - y1) * (x2 - x1)) / d;
+  if (t < 0 || t > 1 || u < 0 || u > 1) return null;
+  return [t, u];
+}
