@@ -1,0 +1,210 @@
+// Runs the real `cavalier` command (node src/cli/cavalier.mjs) on fixture files.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { formatError, interpolate, messages } from '../src/app/messages';
+import { karneyLength } from './helpers/karney';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string) => `test/fixtures/${name}`;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cavalier(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '' } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+// The two segments of test/fixtures/gpx/two-segments.gpx, as written in the file.
+const SEG1 = [
+  [2.83, 50.43],
+  [2.831, 50.431],
+  [2.8325, 50.432],
+];
+const SEG2 = [
+  [2.84, 50.44],
+  [2.841, 50.4405],
+];
+
+describe('cavalier stats', { timeout: 30_000 }, () => {
+  it('--json gives the geodesic length over the segments and the smoothed climb', async () => {
+    const r = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual(
+      ['ascent_m', 'descent_m', 'elevation_source', 'length_m', 'max_ele_m', 'min_ele_m', 'points', 'segments'].sort(),
+    );
+    // GeographicLib, summed within each segment; the 1.1 km jump between segments is not counted
+    expect(out.length_m).toBeCloseTo(karneyLength(SEG1) + karneyLength(SEG2), 1);
+    expect(out.points).toBe(5);
+    expect(out.segments).toBe(2);
+    // by hand: segment 1 climbs steadily 35 → 40.2 (5.2 m, over the 5 m threshold);
+    // segment 2 drops 45 → 44.1 (0.9 m, under it); extremes are segment ends
+    expect(out.ascent_m).toBeCloseTo(5.2, 6);
+    expect(out.descent_m).toBe(0);
+    expect(out.min_ele_m).toBe(35);
+    expect(out.max_ele_m).toBe(45);
+    expect(out.elevation_source).toBe('track');
+  });
+
+  it('--dem takes elevations from an ASCII grid instead of the file', async () => {
+    // plane.asc holds z = 100 + 1000·(lon − 2.82) + 2000·(lat − 50.42) at its cell centres, which
+    // bilinear interpolation reproduces exactly: segment 1 goes 130 → 136.5, segment 2 160 → 162
+    const r = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('dem/plane.asc'), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.length_m).toBeCloseTo(karneyLength(SEG1) + karneyLength(SEG2), 1);
+    expect(out.points).toBe(5);
+    expect(out.ascent_m).toBeCloseTo(6.5, 6);
+    expect(out.descent_m).toBe(0);
+    expect(out.min_ele_m).toBeCloseTo(130, 6);
+    expect(out.max_ele_m).toBeCloseTo(162, 6);
+    expect(out.elevation_source).toBe('dem');
+  });
+
+  it('gives null climb figures when nothing is known about elevation', async () => {
+    const r = await cavalier('stats', fixture('gpx/no-ele.gpx'), '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ points: 3, segments: 1, ascent_m: null, descent_m: null, min_ele_m: null, max_ele_m: null, elevation_source: 'none' });
+    const pts = [
+      [2.83, 50.43],
+      [2.84, 50.435],
+      [2.842, 50.44],
+    ];
+    expect(out.length_m).toBeCloseTo(karneyLength(pts), 1);
+    // a grid that misses the route says so on stderr, and stdout stays pure JSON
+    const off = await cavalier('stats', fixture('gpx/route-only.gpx'), '--dem', fixture('dem/plane.asc'), '--json');
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout)).toMatchObject({ ascent_m: null, elevation_source: 'none' });
+    expect(off.stderr).toContain('ne couvre que 0');
+  });
+
+  it('prints a French summary without --json', async () => {
+    const r = await cavalier('stats', fixture('gpx/two-segments.gpx'));
+    expect(r.code).toBe(0);
+    const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+      (karneyLength(SEG1) + karneyLength(SEG2)) / 1000,
+    );
+    expect(r.stdout).toContain('Boucle du 11/19');
+    expect(r.stdout).toContain(`Distance\u00a0: ${km}\u00a0km (2 segments, 5 points)`);
+    expect(r.stdout).toContain('Dénivelé\u00a0: +5\u00a0m');
+    expect(r.stdout).toContain('altitudes du fichier');
+  });
+});
+
+describe('cavalier gpx', { timeout: 30_000 }, () => {
+  it('writes GPX 1.1 that validates against the schema and keeps the points', async () => {
+    const r = await cavalier('gpx', fixture('gpx/two-segments.gpx'), '--name', 'Trace <renommée> & co');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const result = await validateXML({
+      xml: [{ fileName: 'out.gpx', contents: r.stdout }],
+      schema: [{ fileName: 'gpx-1.1.xsd', contents: readFileSync(new URL('fixtures/gpx-1.1.xsd', import.meta.url), 'utf8') }],
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(r.stdout).toContain('<name>Trace &lt;renommée&gt; &amp; co</name>');
+    expect(r.stdout.match(/<trkseg>/g)?.length).toBe(2);
+    const pts = [...r.stdout.matchAll(/lat="([^"]+)" lon="([^"]+)"><ele>([^<]+)</g)].map((m) => [m[2], m[1], m[3]]);
+    expect(pts).toEqual([
+      ['2.8300000', '50.4300000', '35.0'],
+      ['2.8310000', '50.4310000', '37.5'],
+      ['2.8325000', '50.4320000', '40.2'],
+      ['2.8400000', '50.4400000', '45.0'],
+      ['2.8410000', '50.4405000', '44.1'],
+    ]);
+  });
+});
+
+describe('cavalier file decoding', { timeout: 30_000 }, () => {
+  it('reads a file declared ISO-8859-1 as Latin-1 and writes UTF-8', async () => {
+    const r = await cavalier('gpx', fixture('gpx/latin1.gpx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<name>Liévin, forêt</name>');
+  });
+});
+
+describe('cavalier errors', { timeout: 30_000 }, () => {
+  it('a broken file: exit 1, one French sentence, no stack', async () => {
+    const r = await cavalier('stats', fixture('gpx/truncated.gpx'), '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^cavalier : Le fichier n’est pas un XML valide \(ligne \d+\)/);
+    noStack(r.stderr);
+    const bad = await cavalier('gpx', fixture('gpx/lat95.gpx'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Coordonnée invalide au point n°\u00a02');
+    noStack(bad.stderr);
+    const bomb = await cavalier('stats', fixture('gpx/entity-bomb.gpx'));
+    expect(bomb.code).toBe(1);
+    expect(bomb.stderr).toContain('entités XML');
+  });
+
+  it('a missing file, a projected grid or a non-grid: exit 1 with the reason', async () => {
+    const missing = await cavalier('stats', 'test/fixtures/gpx/absent.gpx');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('fichier introuvable');
+    noStack(missing.stderr);
+    const lambert = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('dem/lambert93.asc'));
+    expect(lambert.code).toBe(1);
+    expect(lambert.stderr).toContain('pas en degrés WGS84');
+    const notGrid = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('gpx/two-segments.gpx'));
+    expect(notGrid.code).toBe(1);
+    expect(notGrid.stderr).toContain('Grille d’altitude ASCII (.asc) invalide');
+  });
+
+  it('usage errors exit 2 with the usage; --help exits 0', async () => {
+    const unknown = await cavalier('frobnicate', 'x.gpx');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('commande inconnue');
+    expect(unknown.stderr).toContain('Usage');
+    const none = await cavalier();
+    expect(none.code).toBe(2);
+    const opt = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--bogus');
+    expect(opt.code).toBe(2);
+    expect(opt.stderr).toContain('option inconnue');
+    noStack(opt.stderr);
+    const help = await cavalier('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('cavalier stats FICHIER');
+  });
+});
+
+describe('messages', () => {
+  it('fills placeholders and drops optional parts whose values are missing', () => {
+    expect(formatError({ code: 'file.not-xml', detail: { line: 7 } })).toBe(
+      'Le fichier n’est pas un XML valide (ligne 7)\u00a0: est-il tronqué ou corrompu\u00a0?',
+    );
+    expect(formatError({ code: 'file.not-xml' }, 'en')).toBe('The file is not valid XML: is it truncated or corrupt?');
+    expect(formatError({ code: 'file.bad-coordinate', detail: { index: 3, point: 4 } }, 'en')).toBe(
+      'Invalid coordinate at point #4: latitude or longitude missing, unreadable or out of range.',
+    );
+    expect(interpolate('a {x} b[ ({y})]', { x: '<i>' })).toBe('a <i> b');
+    expect(interpolate('{missing}')).toBe('?');
+  });
+
+  it('has a French and an English text for every code, with the same placeholders', () => {
+    const codes = Object.keys(messages.fr).sort();
+    expect(Object.keys(messages.en).sort()).toEqual(codes);
+    const keys = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const code of codes as (keyof typeof messages.fr)[]) {
+      expect(messages.fr[code].length).toBeGreaterThan(10);
+      expect(keys(messages.en[code])).toEqual(keys(messages.fr[code]));
+    }
+  });
+});
