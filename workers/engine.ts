@@ -1,11 +1,14 @@
 // The engine the worker exposes: one object of core functions plus the data they work on
 // (network, DEM). Kept free of worker globals so node tests can call it directly.
+import { fillElevation } from '../src/core/elevation/fill';
+import { ok, type Result } from '../src/core/errors';
+import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { readTrackFile } from '../src/core/gpx/read';
 import { writeGpx } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { computeLeg, SNAP_RADIUS_M, type Leg, type LegMode } from '../src/core/route/leg';
+import { computeLeg, joinLegs, SNAP_RADIUS_M, type Leg, type LegMode } from '../src/core/route/leg';
 import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
 
@@ -18,6 +21,7 @@ export interface LegRequest {
 export function createEngine() {
   let network: RoutingNetwork | null = null;
   let dem: DemGrid | null = null;
+  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
 
   return {
     /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
@@ -50,13 +54,20 @@ export function createEngine() {
       return analyseTrack(segments, { dem });
     },
 
-    readTrack(text: string, fileName: string) {
-      return readTrackFile(text, fileName, { parseXml: parseXmlWithXmldom });
+    /** Reads a GPX, KML or GeoJSON track; the bbox lets the page frame it without measuring it. */
+    readTrack(text: string, fileName: string): Result<{ track: Track; bbox: Bbox | null }> {
+      const r = readTrackFile(text, fileName, { parseXml: parseXmlWithXmldom });
+      return r.ok ? ok({ track: r.value, bbox: bboxOf(r.value.segments) }, r.warnings) : r;
+    },
+
+    /** GPX 1.1 of a drawn route: its legs as one track segment, elevations from the DEM. */
+    routeGpx(name: string, legs: Leg[]): string {
+      return gpxOf({ name, segments: [joinLegs(legs)] });
     },
 
     /** GPX 1.1 of a track; points without elevation get it from the DEM when one is loaded. */
     writeGpx(track: Track): string {
-      return writeGpx(track);
+      return gpxOf(track);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { GeoError } from '../errors';
 import { positionsLength } from '../geo/geodesic';
 import { elevationOf } from '../geo/position';
 import type { DemGrid, ElevationSource, Position, RouteStats } from '../types';
-import type { Leg } from './leg';
+import { joinLegs, type Leg } from './leg';
 
 export interface AnalyseOptions {
   dem?: DemGrid | null;
@@ -48,14 +48,8 @@ export function analyseTrack(segments: Position[][], options: AnalyseOptions = {
 
 /** A drawn route: its legs joined into one line, plus the way-type breakdown. */
 export function analyseLegs(legs: Leg[], options: AnalyseOptions = {}): RouteStats {
-  const coords: Position[] = [];
+  const coords: Position[] = joinLegs(legs);
   const ways: Record<string, number> = {};
-  for (const leg of legs) {
-    for (const c of leg.coords) {
-      const last = coords[coords.length - 1];
-      if (!last || last[0] !== c[0] || last[1] !== c[1]) coords.push(c);
-    }
-    for (const [k, v] of Object.entries(leg.ways)) ways[k] = (ways[k] ?? 0) + (v ?? 0);
-  }
+  for (const leg of legs) for (const [k, v] of Object.entries(leg.ways)) ways[k] = (ways[k] ?? 0) + (v ?? 0);
   return { ...analyseTrack(coords.length ? [coords] : [], options), ways };
 }

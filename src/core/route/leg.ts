@@ -49,3 +49,14 @@ export function computeLeg(net: RoutingNetwork | null, from: [number, number], t
   if (length_m > path.length_m) ways['off-network'] = length_m - path.length_m;
   return { coords, mode, length_m, ways };
 }
+
+/** The legs of a route as one line (each leg starts where the previous one ends: the shared point is kept once). */
+export function joinLegs(legs: readonly Leg[]): [number, number][] {
+  const coords: [number, number][] = [];
+  for (const leg of legs)
+    for (const c of leg.coords) {
+      const last = coords[coords.length - 1];
+      if (!last || last[0] !== c[0] || last[1] !== c[1]) coords.push(c);
+    }
+  return coords;
+}

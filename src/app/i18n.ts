@@ -1,0 +1,289 @@
+// A tiny dictionary, French first. `t('key', { n: 3 })` replaces `{n}`.
+// The language is kept in a React context and persisted in localStorage.
+
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+export type Lang = 'fr' | 'en';
+export const LANGS: Lang[] = ['fr', 'en'];
+
+const fr = {
+  'app.title': 'Cavalier',
+  'app.subtitle': 'Parcours sportifs du Bassin minier',
+  'app.panel.hide': 'Masquer le panneau',
+  'app.panel.show': 'Afficher le panneau',
+  'lang.label': 'Langue',
+  'lang.fr': 'Français',
+  'lang.en': 'English',
+
+  'layers.title': 'Couches',
+  'layers.loading': 'Chargement des couches…',
+  'layers.error': 'Couches intégrées introuvables ({detail}). Lancez «\u00a0npm run data:build\u00a0».',
+  'layers.layerError': 'La couche «\u00a0{name}\u00a0» n’a pas pu être lue.',
+  'layers.group.mining': 'Patrimoine minier',
+  'layers.group.tvb': 'Trame verte et bleue',
+  'layers.group.protected': 'Espaces protégés',
+  'layers.group.network': 'Chemins',
+  'layers.group.reference': 'Repères',
+  'layers.badge.approximation': 'approximation',
+  'layers.badge.toImport': 'à importer',
+  'layers.source': 'Source\u00a0: {v}',
+  'layers.licence': 'Licence\u00a0: {v}',
+  'layers.features': '{n} éléments',
+  'layers.show': 'Afficher «\u00a0{name}\u00a0»',
+  'layers.more': 'Plus de détails',
+  'layers.less': 'Moins de détails',
+
+  'basemap.title': 'Fond de carte',
+  'basemap.none': 'Hors ligne',
+  'basemap.none.hint': 'fond uni, sans internet',
+  'basemap.osm': 'OpenStreetMap',
+  'basemap.ign': 'IGN Plan',
+  'basemap.online': 'Les fonds OpenStreetMap et IGN nécessitent une connexion internet.',
+  'basemap.unavailable': 'Fond de carte indisponible (hors ligne ?)',
+
+  'toolbar.label': 'Outils du parcours',
+  'toolbar.draw': 'Tracer',
+  'toolbar.draw.hint': 'Cliquez sur la carte pour ajouter des points\u00a0; clic droit sur un point pour le supprimer',
+  'toolbar.undo': 'Annuler',
+  'toolbar.redo': 'Rétablir',
+  'toolbar.clear': 'Effacer',
+  'toolbar.clear.hint': 'Effacer le parcours',
+  'toolbar.import': 'Importer',
+  'toolbar.import.hint': 'Importer un fichier GPX, GeoJSON ou KML',
+  'toolbar.export': 'Exporter GPX',
+  'toolbar.export.hint': 'Télécharger le parcours au format GPX',
+  'toolbar.mode': 'Nouveaux tronçons',
+  'toolbar.mode.network': 'Suivre les chemins',
+  'toolbar.mode.straight': 'Ligne droite',
+
+  'stats.title': 'Parcours',
+  'stats.empty': 'Aucun parcours. Activez «\u00a0Tracer\u00a0» puis cliquez sur la carte pour placer le départ.',
+  'stats.length': 'Distance',
+  'stats.points': 'Points',
+  'stats.ascent': 'D+',
+  'stats.descent': 'D−',
+  'stats.min': 'Alt. min.',
+  'stats.max': 'Alt. max.',
+  'stats.elevationSource': 'Source des altitudes\u00a0:',
+  'stats.ways': 'Répartition par type de voie',
+  'ways.cavalier': 'Cavaliers miniers',
+  'ways.gap': 'Raccords (non vérifiés)',
+  'ways.off-network': 'Hors réseau (ligne droite)',
+  'ways.path': 'Sentiers',
+  'ways.track': 'Chemins',
+  'ways.cycleway': 'Pistes cyclables',
+  'ways.road': 'Routes',
+  'ways.terril': 'Sentiers de terril',
+  'legs.title': 'Tronçons',
+  'legs.item': 'Point {from} → {to}',
+  'legs.zoom': 'Centrer la carte sur ce tronçon',
+  'legs.straight': 'Ligne droite',
+  'legs.straight.hint': 'Tracer ce tronçon en ligne droite au lieu de suivre les chemins',
+  'legs.fallback.noPath': 'Aucun chemin connu ne relie ces points : tracé en ligne droite (rouge). Vérifiez sur le terrain ou déplacez un point.',
+  'legs.fallback.offNetwork': 'Un point est à plus de 300 m des chemins connus : tronçon tracé en ligne droite (rouge).',
+  'tracks.title': 'Parcours et traces',
+  'tracks.select': 'Mesurer et exporter celui-ci',
+  'tracks.routeName': 'Nom du parcours',
+  'tracks.remove': 'Retirer cette trace',
+  'route.farFromNetwork': 'Aucun chemin à moins de 300 m de ce point : cliquez plus près d’un chemin, ou choisissez « Ligne droite » pour les nouveaux tronçons.',
+  'route.defaultName': 'Nouveau parcours',
+  'route.networkError': 'Le réseau de chemins n’a pas pu être chargé ({detail}) : les tronçons seront tracés en ligne droite.',
+  'import.reading': 'Lecture de « {name} »…',
+  'import.done': 'Trace « {name} » importée : {n} points.',
+  'import.tooLarge': 'Fichier trop volumineux ({mb} Mo) : la limite est de 200 Mo. Rien n’a été modifié.',
+  'import.failed': 'Import impossible : {detail} Rien n’a été modifié.',
+  'export.done': 'GPX enregistré : {name}',
+  'export.empty': 'Rien à exporter : tracez au moins deux points.',
+  'stats.noElevation': 'Altitude inconnue : aucune donnée d’altitude pour ce parcours.',
+
+  'elevation.none': 'aucune donnée',
+  'elevation.track': 'altitudes du fichier importé',
+  'elevation.dem': '{name}',
+  'elevation.demApprox': '{name} (approximation)',
+
+  'profile.title': 'Profil altimétrique',
+  'profile.empty': 'Pas de profil\u00a0: tracez un parcours avec des altitudes connues.',
+  'profile.label': 'Profil altimétrique\u00a0: distance en kilomètres, altitude en mètres',
+
+  'notices.dismiss': 'Fermer',
+  'map.unavailable': 'La carte ne peut pas s’afficher\u00a0: ce navigateur ne fournit pas WebGL.',
+  'map.label': 'Carte',
+} as const;
+
+export type I18nKey = keyof typeof fr;
+
+const en: Record<I18nKey, string> = {
+  'app.title': 'Cavalier',
+  'app.subtitle': 'Sports courses in the Mining Basin',
+  'app.panel.hide': 'Hide panel',
+  'app.panel.show': 'Show panel',
+  'lang.label': 'Language',
+  'lang.fr': 'Français',
+  'lang.en': 'English',
+
+  'layers.title': 'Layers',
+  'layers.loading': 'Loading layers…',
+  'layers.error': 'Embedded layers not found ({detail}). Run “npm run data:build”.',
+  'layers.layerError': 'The layer “{name}” could not be read.',
+  'layers.group.mining': 'Mining heritage',
+  'layers.group.tvb': 'Green and blue network',
+  'layers.group.protected': 'Protected areas',
+  'layers.group.network': 'Paths',
+  'layers.group.reference': 'Reference',
+  'layers.badge.approximation': 'approximation',
+  'layers.badge.toImport': 'to import',
+  'layers.source': 'Source: {v}',
+  'layers.licence': 'Licence: {v}',
+  'layers.features': '{n} features',
+  'layers.show': 'Show “{name}”',
+  'layers.more': 'More details',
+  'layers.less': 'Fewer details',
+
+  'basemap.title': 'Basemap',
+  'basemap.none': 'Offline',
+  'basemap.none.hint': 'plain background, no internet',
+  'basemap.osm': 'OpenStreetMap',
+  'basemap.ign': 'IGN Plan',
+  'basemap.online': 'The OpenStreetMap and IGN basemaps need an internet connection.',
+  'basemap.unavailable': 'Basemap unavailable (offline?)',
+
+  'toolbar.label': 'Route tools',
+  'toolbar.draw': 'Draw',
+  'toolbar.draw.hint': 'Click the map to add points; right-click a point to delete it',
+  'toolbar.undo': 'Undo',
+  'toolbar.redo': 'Redo',
+  'toolbar.clear': 'Clear',
+  'toolbar.clear.hint': 'Clear the route',
+  'toolbar.import': 'Import',
+  'toolbar.import.hint': 'Import a GPX, GeoJSON or KML file',
+  'toolbar.export': 'Export GPX',
+  'toolbar.export.hint': 'Download the route as GPX',
+  'toolbar.mode': 'New legs',
+  'toolbar.mode.network': 'Follow paths',
+  'toolbar.mode.straight': 'Straight line',
+
+  'stats.title': 'Route',
+  'stats.empty': 'No route yet. Turn on “Draw” and click the map to place the start.',
+  'stats.length': 'Distance',
+  'stats.points': 'Points',
+  'stats.ascent': 'Ascent',
+  'stats.descent': 'Descent',
+  'stats.min': 'Min. elev.',
+  'stats.max': 'Max. elev.',
+  'stats.elevationSource': 'Elevation source:',
+  'stats.ways': 'Breakdown by way type',
+  'ways.cavalier': 'Cavaliers miniers',
+  'ways.gap': 'Joins (not checked)',
+  'ways.off-network': 'Off network (straight line)',
+  'ways.path': 'Paths',
+  'ways.track': 'Tracks',
+  'ways.cycleway': 'Cycleways',
+  'ways.road': 'Roads',
+  'ways.terril': 'Terril paths',
+  'legs.title': 'Legs',
+  'legs.item': 'Point {from} → {to}',
+  'legs.zoom': 'Centre the map on this leg',
+  'legs.straight': 'Straight line',
+  'legs.straight.hint': 'Draw this leg as a straight line instead of following paths',
+  'legs.fallback.noPath': 'No known path links these points: drawn as a straight line (red). Check on the ground or move a point.',
+  'legs.fallback.offNetwork': 'A point is more than 300 m from known paths: leg drawn as a straight line (red).',
+  'tracks.title': 'Route and tracks',
+  'tracks.select': 'Measure and export this one',
+  'tracks.routeName': 'Route name',
+  'tracks.remove': 'Remove this track',
+  'route.farFromNetwork': 'No path within 300 m of this point: click closer to a path, or choose “Straight line” for new legs.',
+  'route.defaultName': 'New route',
+  'route.networkError': 'The path network could not be loaded ({detail}): legs will be drawn as straight lines.',
+  'import.reading': 'Reading “{name}”…',
+  'import.done': 'Track “{name}” imported: {n} points.',
+  'import.tooLarge': 'File too large ({mb} MB): the limit is 200 MB. Nothing was changed.',
+  'import.failed': 'Import failed: {detail} Nothing was changed.',
+  'export.done': 'GPX saved: {name}',
+  'export.empty': 'Nothing to export: draw at least two points.',
+  'stats.noElevation': 'Elevation unknown: no elevation data for this route.',
+
+  'elevation.none': 'no data',
+  'elevation.track': 'elevations from the imported file',
+  'elevation.dem': '{name}',
+  'elevation.demApprox': '{name} (approximation)',
+
+  'profile.title': 'Elevation profile',
+  'profile.empty': 'No profile: draw a route with known elevations.',
+  'profile.label': 'Elevation profile: distance in kilometres, elevation in metres',
+
+  'notices.dismiss': 'Dismiss',
+  'map.unavailable': 'The map cannot be shown: this browser does not provide WebGL.',
+  'map.label': 'Map',
+};
+
+export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
+
+export type TParams = Record<string, string | number>;
+export type TFunction = (key: I18nKey, params?: TParams) => string;
+
+export function translate(lang: Lang, key: I18nKey, params?: TParams): string {
+  const template = DICTIONARY[lang][key] ?? DICTIONARY.fr[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+const STORAGE_KEY = 'cavalier.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'fr' || saved === 'en') return saved;
+  } catch {
+    // storage unavailable (private mode): French
+  }
+  return 'fr';
+}
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: TFunction;
+  /** numbers in the current language's format */
+  formatNumber: (value: number, fractionDigits?: number) => string;
+}
+
+const I18nContext = createContext<I18n>({
+  lang: 'fr',
+  setLang: () => {},
+  t: (key, params) => translate('fr', key, params),
+  formatNumber: (v, d = 0) => v.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d }),
+});
+
+export function I18nProvider({ children, initial }: { children?: ReactNode; initial?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? initialLang());
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // ignore
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo<I18n>(() => {
+    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    return {
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      formatNumber: (v, d = 0) => v.toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d }),
+    };
+  }, [lang, setLang]);
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** Shorthand for components that only need `t`. */
+export function useT(): TFunction {
+  return useContext(I18nContext).t;
+}

@@ -1,0 +1,271 @@
+// Sources and layers of the route being drawn: legs, control points, drag preview, hover marker, highlight.
+// Plain data; the controller adds them above every embedded layer.
+
+import type { ExpressionSpecification, LayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Feature, LineString, Point } from 'geojson';
+
+export const ROUTE_COLOR = '#1565c0';
+export const FALLBACK_COLOR = '#d32f2f';
+export const START_COLOR = '#2e7d32';
+export const END_COLOR = '#c62828';
+export const POINT_OUTLINE = '#263238';
+export const HOVER_COLOR = '#ff6d00';
+export const HIGHLIGHT_COLOR = '#ffd400';
+
+export const TRACK_COLOR = '#6a1b9a';
+
+export const SRC = {
+  tracks: 'cav-tracks',
+  legs: 'cav-route-legs',
+  points: 'cav-route-points',
+  preview: 'cav-preview',
+  hover: 'cav-hover',
+  highlight: 'cav-highlight',
+} as const;
+
+export const LYR = {
+  tracks: 'cav-tracks',
+  tracksActive: 'cav-tracks-active',
+  highlight: 'cav-highlight',
+  casing: 'cav-route-casing',
+  legs: 'cav-route',
+  legsDashed: 'cav-route-dashed',
+  legsHit: 'cav-route-hit',
+  preview: 'cav-preview-line',
+  previewPoint: 'cav-preview-point',
+  points: 'cav-points',
+  hover: 'cav-hover',
+} as const;
+
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function routeSources(): Record<string, GeoJSONSourceSpecification> {
+  const src = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: EMPTY, tolerance: 0.2 });
+  return {
+    [SRC.tracks]: src(),
+    [SRC.highlight]: src(),
+    [SRC.legs]: src(),
+    [SRC.preview]: src(),
+    [SRC.points]: src(),
+    [SRC.hover]: src(),
+  };
+}
+
+const w = (base: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  8,
+  base * 0.7,
+  13,
+  base,
+  17,
+  base * 1.6,
+];
+
+/** Bottom to top. */
+export function routeLayers(): LayerSpecification[] {
+  return [
+    {
+      // imported tracks: read-only, the active one (measured and exported) drawn stronger
+      id: LYR.tracks,
+      type: 'line',
+      source: SRC.tracks,
+      filter: ['!=', ['get', 'active'], true],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': TRACK_COLOR, 'line-width': w(3), 'line-opacity': 0.55 },
+    },
+    {
+      id: LYR.tracksActive,
+      type: 'line',
+      source: SRC.tracks,
+      filter: ['==', ['get', 'active'], true],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': TRACK_COLOR, 'line-width': w(5) },
+    },
+    {
+      id: LYR.highlight,
+      type: 'line',
+      source: SRC.highlight,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': w(16), 'line-opacity': 0.75 },
+    },
+    {
+      id: LYR.casing,
+      type: 'line',
+      source: SRC.legs,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': w(8.5), 'line-opacity': 0.95 },
+    },
+    {
+      id: LYR.legs,
+      type: 'line',
+      source: SRC.legs,
+      filter: ['all', ['==', ['get', 'mode'], 'network'], ['!=', ['get', 'fallback'], true]],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': ROUTE_COLOR, 'line-width': w(5) },
+    },
+    {
+      // straight legs dashed blue, fallback legs (routing failed, straight line instead) dashed red
+      id: LYR.legsDashed,
+      type: 'line',
+      source: SRC.legs,
+      filter: ['any', ['==', ['get', 'mode'], 'straight'], ['==', ['get', 'fallback'], true]],
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', ['==', ['get', 'fallback'], true], FALLBACK_COLOR, ROUTE_COLOR],
+        'line-width': w(5),
+        'line-dasharray': [1.4, 1],
+      },
+    },
+    {
+      // wide invisible line: makes the route easy to grab for inserting a point
+      id: LYR.legsHit,
+      type: 'line',
+      source: SRC.legs,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#000000', 'line-width': 16, 'line-opacity': 0 },
+    },
+    {
+      id: LYR.preview,
+      type: 'line',
+      source: SRC.preview,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': ROUTE_COLOR, 'line-width': 2.5, 'line-dasharray': [2, 1.5], 'line-opacity': 0.85 },
+    },
+    {
+      id: LYR.previewPoint,
+      type: 'circle',
+      source: SRC.preview,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 7,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': ROUTE_COLOR,
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: LYR.points,
+      type: 'circle',
+      source: SRC.points,
+      paint: {
+        'circle-radius': [
+          'case',
+          ['==', ['get', 'selected'], true],
+          10,
+          ['!=', ['get', 'role'], 'mid'],
+          7.5,
+          6,
+        ],
+        'circle-color': [
+          'match',
+          ['get', 'role'],
+          'first',
+          START_COLOR,
+          'last',
+          END_COLOR,
+          '#ffffff',
+        ],
+        'circle-stroke-color': ['match', ['get', 'role'], 'mid', POINT_OUTLINE, '#ffffff'],
+        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3, 2],
+        'circle-pitch-alignment': 'map',
+      },
+    },
+    {
+      id: LYR.hover,
+      type: 'circle',
+      source: SRC.hover,
+      paint: {
+        'circle-radius': 7,
+        'circle-color': HOVER_COLOR,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2.5,
+      },
+    },
+  ];
+}
+
+export type LonLat = [number, number];
+/** A position as the state gives it; a third value (elevation) is ignored. */
+export type LonLatLike = readonly [number, number] | readonly [number, number, number] | readonly number[];
+
+export interface RouteLegView {
+  coordinates: readonly LonLatLike[];
+  mode: 'network' | 'straight';
+  fallback?: boolean;
+}
+
+export interface RouteView {
+  legs: readonly RouteLegView[];
+  points: readonly LonLatLike[];
+  selectedPoint?: number | null;
+}
+
+const ll = (p: LonLatLike): LonLat => [p[0], p[1]];
+
+export function legsCollection(route: RouteView): FeatureCollection<LineString> {
+  const features: Feature<LineString>[] = [];
+  route.legs.forEach((leg, i) => {
+    if (leg.coordinates.length < 2) return;
+    features.push({
+      type: 'Feature',
+      id: i,
+      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true },
+      geometry: { type: 'LineString', coordinates: leg.coordinates.map(ll) },
+    });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+export function pointsCollection(
+  points: readonly LonLatLike[],
+  selected: number | null | undefined,
+): FeatureCollection<Point> {
+  const n = points.length;
+  return {
+    type: 'FeatureCollection',
+    features: points.map((p, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: {
+        index: i,
+        role: i === 0 ? 'first' : i === n - 1 ? 'last' : 'mid',
+        selected: selected === i,
+      },
+      geometry: { type: 'Point', coordinates: ll(p) },
+    })),
+  };
+}
+
+/** Dashed straight lines through `via` (and the ghost point itself), shown while dragging. */
+export function previewCollection(from: LonLat | null, via: LonLat, to: LonLat | null, ghost: boolean): FeatureCollection {
+  const features: Feature[] = [];
+  const line = (a: LonLat, b: LonLat): Feature<LineString> => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'LineString', coordinates: [a, b] },
+  });
+  if (from) features.push(line(from, via));
+  if (to) features.push(line(via, to));
+  if (ghost) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: via } });
+  return { type: 'FeatureCollection', features };
+}
+
+export { ll as toLonLat };
+
+export interface TrackView {
+  id: string;
+  segments: readonly (readonly LonLatLike[])[];
+  active: boolean;
+}
+
+export function tracksCollection(tracks: readonly TrackView[]): FeatureCollection<LineString> {
+  const features: Feature<LineString>[] = [];
+  for (const t of tracks)
+    for (const seg of t.segments)
+      if (seg.length >= 2)
+        features.push({ type: 'Feature', properties: { id: t.id, active: t.active }, geometry: { type: 'LineString', coordinates: seg.map(ll) } });
+  return { type: 'FeatureCollection', features };
+}

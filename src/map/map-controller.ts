@@ -1,0 +1,666 @@
+// The one object that owns the maplibre map (placemark / gpx.studio style): React builds it once
+// (MapView.tsx) and then talks to it imperatively; the controller reports user gestures through
+// typed events registered with `controller.on(type, fn)`.
+
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  type MapTouchEvent,
+  type ErrorEvent as MapErrorEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import type { LayerManifest, LayerManifestEntry } from '../core/layers';
+import { DEFAULT_BBOX, HATCH_IMAGE, baseStyle, hatchImage, manifestIdOfLayer, type BasemapId } from './styles';
+import { applyBasemap, basemapOfSource, type OnlineBasemap } from './layers/basemap';
+import { addEmbeddedLayers, drawableEntries, removeEmbeddedLayers } from './layers/embedded';
+import {
+  EMPTY,
+  LYR,
+  SRC,
+  legsCollection,
+  pointsCollection,
+  previewCollection,
+  routeLayers,
+  routeSources,
+  toLonLat,
+  tracksCollection,
+  type LonLat,
+  type LonLatLike,
+  type RouteView,
+  type TrackView,
+} from './layers/route';
+import { buildPopupContent, featureName } from './popup';
+
+// Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
+setWorkerUrl(workerUrl);
+
+export type { LonLat, LonLatLike, RouteView, RouteLegView, TrackView } from './layers/route';
+export type { BasemapId } from './styles';
+export type { OnlineBasemap } from './layers/basemap';
+export type Bbox = [number, number, number, number];
+export type MapLang = 'fr' | 'en';
+
+export interface FeatureInfo {
+  /** manifest id of the layer ('terrils', …) */
+  layerId: string;
+  /** layer title in the current language */
+  layerTitle: string;
+  /** the feature's name when it has one */
+  name: string | null;
+  properties: Record<string, unknown>;
+}
+
+/** Event name → listener arguments. */
+export interface MapControllerEvents {
+  /** click on the map that is not on a control point nor the route (in inspect mode: nor on a feature) */
+  click: [lonlat: LonLat];
+  pointclick: [index: number];
+  /** right-click on a control point (the app deletes it) */
+  pointcontextmenu: [index: number];
+  pointdragstart: [index: number];
+  /** while dragging, at most once per frame */
+  pointdrag: [index: number, lonlat: LonLat];
+  pointdragend: [index: number, lonlat: LonLat];
+  /** the user pressed on leg `legIndex` and dropped at `lonlat`: insert a point in that leg */
+  insert: [legIndex: number, lonlat: LonLat];
+  /** features of embedded layers under a click (inspect mode) or right-click (draw mode); a popup is open */
+  featureclick: [features: FeatureInfo[], lonlat: LonLat];
+  /** tiles of the online basemap failed (reported once per switch) */
+  basemaperror: [basemap: OnlineBasemap];
+  /** an embedded layer's data could not be loaded */
+  layererror: [layerId: string, message: string];
+  /** map loaded and every embedded source loaded (or failed) */
+  ready: [];
+}
+
+type Listener<K extends keyof MapControllerEvents> = (...args: MapControllerEvents[K]) => void;
+
+export interface MapControllerOptions {
+  bbox?: Bbox;
+  lang?: MapLang;
+  /** default true: sets window.__cavalierMap and friends (see README of the test harness) */
+  testHooks?: boolean;
+}
+
+declare global {
+  interface Window {
+    __cavalierMap?: MapLibreMap;
+    __cavalierController?: MapController;
+    __cavalierMapReady?: boolean;
+    __cavalierIdle?: () => Promise<void>;
+    /** per embedded source: true when its data loaded */
+    __cavalierSources?: Record<string, boolean>;
+  }
+}
+
+type Drag =
+  | { kind: 'point'; index: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean }
+  | { kind: 'insert'; leg: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean };
+
+const DRAG_TOLERANCE_PX = 3;
+
+export class MapController {
+  readonly map: MapLibreMap;
+  /** resolves when the map is loaded and every embedded source is loaded (or failed) */
+  readonly ready: Promise<void>;
+
+  private listeners: { [K in keyof MapControllerEvents]?: Set<Listener<K>> } = {};
+  private loaded = false;
+  private isReady = false;
+  private resolveReady!: () => void;
+  private manifest: LayerManifest | null | undefined = undefined; // undefined: not given yet; null: unavailable
+  private appliedManifest: LayerManifest | null | undefined = undefined;
+  private embeddedLayerIds: string[] = [];
+  private visibility: Record<string, boolean> = {};
+  private lang: MapLang;
+  private route: RouteView = { legs: [], points: [] };
+  private tracks: readonly TrackView[] = [];
+  private displayPoints: LonLat[] = [];
+  private hover: LonLat | null = null;
+  private highlight: LonLat[] | null = null;
+  private drawing = false;
+  private drag: Drag | null = null;
+  private dragFrame = 0;
+  private suppressClickUntil = 0;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  private basemap: BasemapId = 'none';
+  private basemapErrorReported = false;
+  private popup: Popup | null = null;
+  private hoverFrame = 0;
+  private lastMouse: { x: number; y: number } | null = null;
+  private fittedToManifest = false;
+  private testHooks: boolean;
+  private destroyed = false;
+
+  constructor(container: HTMLElement, options: MapControllerOptions = {}) {
+    this.lang = options.lang ?? 'fr';
+    this.testHooks = options.testHooks ?? true;
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+
+    this.map = new MapLibreMap({
+      container,
+      style: baseStyle(),
+      bounds: options.bbox ?? DEFAULT_BBOX,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: { compact: true },
+      maxZoom: 19,
+      minZoom: 5,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      renderWorldCopies: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+    if (this.testHooks) {
+      window.__cavalierMap = this.map;
+      window.__cavalierController = this;
+      window.__cavalierMapReady = false;
+      window.__cavalierSources = {};
+      window.__cavalierIdle = () => this.idle();
+    }
+
+    this.map.on('load', this.onLoad);
+    this.map.on('error', this.onError);
+    this.map.on('mousedown', this.onMouseDown);
+    this.map.on('touchstart', this.onTouchStart);
+    this.map.on('click', this.onClick);
+    this.map.on('contextmenu', this.onContextMenu);
+    this.map.on('mousemove', this.onMouseMove);
+    this.map.on('mouseout', this.onMouseOut);
+  }
+
+  // ── events ────────────────────────────────────────────────────────────────
+
+  /** Registers a listener; returns a function that removes it. */
+  on<K extends keyof MapControllerEvents>(type: K, fn: Listener<K>): () => void {
+    let set = this.listeners[type] as Set<Listener<K>> | undefined;
+    if (!set) {
+      set = new Set();
+      (this.listeners as Record<string, Set<Listener<K>>>)[type] = set;
+    }
+    set.add(fn);
+    if (type === 'ready' && this.isReady) queueMicrotask(() => (fn as () => void)());
+    return () => this.off(type, fn);
+  }
+
+  off<K extends keyof MapControllerEvents>(type: K, fn: Listener<K>): void {
+    (this.listeners[type] as Set<Listener<K>> | undefined)?.delete(fn);
+  }
+
+  private emit<K extends keyof MapControllerEvents>(type: K, ...args: MapControllerEvents[K]): void {
+    const set = this.listeners[type] as Set<Listener<K>> | undefined;
+    if (!set) return;
+    for (const fn of [...set]) {
+      try {
+        fn(...args);
+      } catch (err) {
+        console.error(`[cavalier] listener of '${type}' failed`, err);
+      }
+    }
+  }
+
+  // ── public API ────────────────────────────────────────────────────────────
+
+  /** The embedded layers to draw (the manifest from data/layers.json); null when it could not be read. */
+  setManifest(manifest: LayerManifest | null): void {
+    this.manifest = manifest;
+    if (manifest && !this.fittedToManifest) {
+      this.fittedToManifest = true;
+      this.map.fitBounds(manifest.bbox, { padding: 24, animate: false });
+    }
+    if (this.loaded) this.applyManifest();
+  }
+
+  setLayerVisible(id: string, visible: boolean): void {
+    this.visibility[id] = visible;
+    if (!this.loaded) return;
+    for (const layerId of this.embeddedLayerIds) {
+      if (manifestIdOfLayer(layerId) === id) this.map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
+    }
+  }
+
+  setLanguage(lang: MapLang): void {
+    this.lang = lang;
+  }
+
+  /** Optional online basemap under the embedded layers; 'none' is the offline plain background. */
+  setBasemap(id: BasemapId): void {
+    if (id === this.basemap) return;
+    this.basemap = id;
+    this.basemapErrorReported = false;
+    if (this.loaded) this.applyBasemap();
+  }
+
+  getBasemap(): BasemapId {
+    return this.basemap;
+  }
+
+  /** Draw mode: clicks are for placing points (crosshair, no popups, no double-click zoom). */
+  setDrawing(drawing: boolean): void {
+    this.drawing = drawing;
+    if (drawing) this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    this.updateCursor();
+  }
+
+  setRoute(route: RouteView): void {
+    this.route = route;
+    const dragged = this.drag?.kind === 'point' && this.drag.moved ? this.drag : null;
+    this.displayPoints = route.points.map(toLonLat);
+    if (dragged && dragged.index < this.displayPoints.length) this.displayPoints[dragged.index] = dragged.lonlat;
+    if (!this.drag) this.clearPreview();
+    if (!this.loaded) return;
+    this.setData(SRC.legs, legsCollection(route));
+    this.setData(SRC.points, pointsCollection(this.displayPoints, route.selectedPoint));
+  }
+
+  /** Imported tracks (read-only lines); the active one is drawn stronger. */
+  setTracks(tracks: readonly TrackView[]): void {
+    this.tracks = tracks;
+    if (this.loaded) this.setData(SRC.tracks, tracksCollection(tracks));
+  }
+
+  /** Marker for the elevation-profile hover. */
+  setHover(lonlat: LonLatLike | null): void {
+    this.hover = lonlat ? toLonLat(lonlat) : null;
+    if (!this.loaded) return;
+    this.setData(
+      SRC.hover,
+      this.hover
+        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: this.hover } }] }
+        : EMPTY,
+    );
+  }
+
+  /** A section of line drawn wide and yellow under the route (e.g. a crossing of a protected area). */
+  setHighlight(coords: readonly LonLatLike[] | null): void {
+    this.highlight = coords && coords.length >= 2 ? coords.map(toLonLat) : null;
+    if (!this.loaded) return;
+    this.setData(
+      SRC.highlight,
+      this.highlight
+        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: this.highlight } }] }
+        : EMPTY,
+    );
+  }
+
+  fitTo(bbox: Bbox, options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
+    this.map.fitBounds(bbox, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
+  }
+
+  /** Resolves when the map has nothing left to load or draw. */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (this.map.loaded() && !this.map.isMoving()) resolve();
+          else this.map.once('idle', () => resolve());
+        }),
+      );
+    });
+  }
+
+  /** Map layer ids drawn for a manifest layer ('terrils' → ['terrils', 'terrils--outline', …]). */
+  mapLayersOf(id: string): string[] {
+    return this.embeddedLayerIds.filter((l) => manifestIdOfLayer(l) === id);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.endDragListeners();
+    cancelAnimationFrame(this.dragFrame);
+    cancelAnimationFrame(this.hoverFrame);
+    clearTimeout(this.previewTimer);
+    this.popup?.remove();
+    this.listeners = {};
+    if (this.testHooks && window.__cavalierController === this) {
+      delete window.__cavalierMap;
+      delete window.__cavalierController;
+      window.__cavalierMapReady = false;
+    }
+    this.map.remove();
+  }
+
+  // ── loading ───────────────────────────────────────────────────────────────
+
+  private onLoad = () => {
+    this.loaded = true;
+    this.map.addImage(HATCH_IMAGE, hatchImage());
+    for (const [id, spec] of Object.entries(routeSources())) this.map.addSource(id, spec);
+    for (const layer of routeLayers()) this.map.addLayer(layer);
+    this.applyBasemap();
+    this.setRoute(this.route);
+    this.setTracks(this.tracks);
+    this.setHover(this.hover);
+    this.setHighlight(this.highlight);
+    if (this.manifest !== undefined) this.applyManifest();
+  };
+
+  private applyManifest(): void {
+    if (this.appliedManifest === this.manifest) return;
+    removeEmbeddedLayers(this.map, this.embeddedLayerIds, drawableEntries(this.appliedManifest).map((e) => e.id));
+    this.appliedManifest = this.manifest;
+    const entries = drawableEntries(this.manifest);
+    this.embeddedLayerIds = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight);
+    void this.waitForSources(entries.map((e) => e.id));
+  }
+
+  private async waitForSources(ids: string[]): Promise<void> {
+    const manifest = this.manifest;
+    this.map.triggerRepaint(); // so that 'idle' fires even when nothing was added
+    for (let i = 0; i < 60; i++) {
+      await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+      if (this.destroyed || manifest !== this.manifest) return;
+      if (ids.every((id) => this.map.isSourceLoaded(id))) break;
+    }
+    if (this.testHooks) window.__cavalierSources = Object.fromEntries(ids.map((id) => [id, this.map.isSourceLoaded(id)]));
+    if (!this.isReady) {
+      this.collapseAttribution();
+      this.isReady = true;
+      if (this.testHooks) window.__cavalierMapReady = true;
+      this.resolveReady();
+      this.emit('ready');
+    }
+  }
+
+  /** Long data credits: start with the compact (i) button closed; a click opens them. */
+  private collapseAttribution(): void {
+    const attrib = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact');
+    if (attrib) {
+      attrib.classList.remove('maplibregl-compact-show');
+      attrib.removeAttribute('open');
+    }
+  }
+
+  private applyBasemap(): void {
+    applyBasemap(this.map, this.basemap);
+  }
+
+  private onError = (e: MapErrorEvent & { sourceId?: string }) => {
+    const sourceId = e.sourceId;
+    const basemap = basemapOfSource(sourceId);
+    if (basemap) {
+      if (basemap === this.basemap && !this.basemapErrorReported) {
+        this.basemapErrorReported = true;
+        this.emit('basemaperror', basemap);
+      }
+      return;
+    }
+    if (sourceId && this.manifest?.layers.some((l) => l.id === sourceId)) {
+      this.emit('layererror', sourceId, e.error?.message ?? String(e.error));
+      return;
+    }
+    console.error('[cavalier] map error', e.error);
+  };
+
+  private setData(source: string, data: FeatureCollection): void {
+    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+  }
+
+  // ── hit testing ───────────────────────────────────────────────────────────
+
+  private box(p: { x: number; y: number }, r: number): [[number, number], [number, number]] {
+    return [
+      [p.x - r, p.y - r],
+      [p.x + r, p.y + r],
+    ];
+  }
+
+  private hitPoint(p: { x: number; y: number }): number | null {
+    if (!this.loaded || this.displayPoints.length === 0) return null;
+    const hits = this.map.queryRenderedFeatures(this.box(p, 3), { layers: [LYR.points] });
+    const i = hits[0]?.properties?.index;
+    return typeof i === 'number' ? i : null;
+  }
+
+  private hitLeg(p: { x: number; y: number }): number | null {
+    if (!this.loaded || this.route.legs.length === 0) return null;
+    const hits = this.map.queryRenderedFeatures(this.box(p, 1), { layers: [LYR.legsHit] });
+    const i = hits[0]?.properties?.leg;
+    return typeof i === 'number' ? i : null;
+  }
+
+  private hitFeatures(p: { x: number; y: number }): MapGeoJSONFeature[] {
+    if (!this.loaded) return [];
+    const layers = this.embeddedLayerIds.filter((id) => !id.endsWith('--halo') && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    if (layers.length === 0) return [];
+    const seen = new Set<string>();
+    const out: MapGeoJSONFeature[] = [];
+    for (const f of this.map.queryRenderedFeatures(this.box(p, 3), { layers })) {
+      const key = `${f.source}:${String(f.id)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+    return out;
+  }
+
+  private openPopup(features: MapGeoJSONFeature[], lonlat: LonLat): void {
+    const infos: FeatureInfo[] = features.map((f) => {
+      const entry = this.entryOf(f.source);
+      const properties = { ...(f.properties ?? {}) } as Record<string, unknown>;
+      return {
+        layerId: f.source,
+        layerTitle: entry ? entry.title[this.lang] : f.source,
+        name: featureName(properties),
+        properties,
+      };
+    });
+    this.popup?.remove();
+    const content = buildPopupContent(infos, this.lang, {
+      moreRows: (n) => (this.lang === 'fr' ? `… et ${n} autres attributs` : `… and ${n} more attributes`),
+      moreFeatures: (n) => (this.lang === 'fr' ? `+ ${n} autre(s) élément(s) à cet endroit` : `+ ${n} more feature(s) here`),
+    });
+    this.popup = new Popup({ className: 'cav-popup', maxWidth: '340px', closeButton: true, focusAfterOpen: false })
+      .setLngLat(lonlat)
+      .setDOMContent(content)
+      .addTo(this.map);
+    this.emit('featureclick', infos, lonlat);
+  }
+
+  private entryOf(id: string): LayerManifestEntry | undefined {
+    return this.manifest?.layers.find((l) => l.id === id);
+  }
+
+  // ── gestures ──────────────────────────────────────────────────────────────
+
+  private onMouseDown = (e: MapMouseEvent) => {
+    if (e.originalEvent.button !== 0) return;
+    this.startPress(e, false);
+  };
+
+  private onTouchStart = (e: MapTouchEvent) => {
+    if (e.points.length !== 1) return;
+    this.startPress(e, true);
+  };
+
+  private startPress(e: MapMouseEvent | MapTouchEvent, touch: boolean): void {
+    const point = this.hitPoint(e.point);
+    const leg = point === null ? this.hitLeg(e.point) : null;
+    if (point === null && leg === null) return;
+    e.preventDefault(); // no drag-pan for this gesture
+    this.map.dragPan.disable();
+    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
+    this.drag =
+      point !== null
+        ? { kind: 'point', index: point, x: e.point.x, y: e.point.y, moved: false, lonlat, touch }
+        : { kind: 'insert', leg: leg!, x: e.point.x, y: e.point.y, moved: false, lonlat, touch };
+    this.popup?.remove();
+    if (touch) {
+      window.addEventListener('touchmove', this.onWindowMove, { passive: false });
+      window.addEventListener('touchend', this.onWindowUp);
+      window.addEventListener('touchcancel', this.onWindowUp);
+    } else {
+      window.addEventListener('mousemove', this.onWindowMove);
+      window.addEventListener('mouseup', this.onWindowUp);
+    }
+  }
+
+  private endDragListeners(): void {
+    window.removeEventListener('mousemove', this.onWindowMove);
+    window.removeEventListener('mouseup', this.onWindowUp);
+    window.removeEventListener('touchmove', this.onWindowMove);
+    window.removeEventListener('touchend', this.onWindowUp);
+    window.removeEventListener('touchcancel', this.onWindowUp);
+  }
+
+  private canvasPoint(ev: MouseEvent | TouchEvent): { x: number; y: number } | null {
+    const src = 'touches' in ev ? (ev.touches[0] ?? ev.changedTouches[0]) : ev;
+    if (!src) return null;
+    const rect = this.map.getCanvasContainer().getBoundingClientRect();
+    return { x: src.clientX - rect.left, y: src.clientY - rect.top };
+  }
+
+  private onWindowMove = (ev: MouseEvent | TouchEvent) => {
+    const drag = this.drag;
+    if (!drag) return;
+    if (ev.cancelable) ev.preventDefault();
+    const p = this.canvasPoint(ev);
+    if (!p) return;
+    if (!drag.moved && Math.hypot(p.x - drag.x, p.y - drag.y) < DRAG_TOLERANCE_PX) return;
+    const first = !drag.moved;
+    drag.moved = true;
+    const ll = this.map.unproject([p.x, p.y]);
+    drag.lonlat = [ll.lng, ll.lat];
+    if (first) {
+      this.map.getCanvas().style.cursor = 'grabbing';
+      if (drag.kind === 'point') this.emit('pointdragstart', drag.index);
+    }
+    if (!this.dragFrame) this.dragFrame = requestAnimationFrame(this.renderDrag);
+  };
+
+  private renderDrag = () => {
+    this.dragFrame = 0;
+    const drag = this.drag;
+    if (!drag || !drag.moved) return;
+    if (drag.kind === 'point') {
+      const pts = this.displayPoints;
+      pts[drag.index] = drag.lonlat;
+      this.setData(SRC.points, pointsCollection(pts, this.route.selectedPoint));
+      this.setData(SRC.preview, previewCollection(pts[drag.index - 1] ?? null, drag.lonlat, pts[drag.index + 1] ?? null, false));
+      this.emit('pointdrag', drag.index, drag.lonlat);
+    } else {
+      const coords = this.route.legs[drag.leg]?.coordinates;
+      const from = coords && coords.length ? toLonLat(coords[0]) : null;
+      const to = coords && coords.length ? toLonLat(coords[coords.length - 1]) : null;
+      this.setData(SRC.preview, previewCollection(from, drag.lonlat, to, true));
+    }
+  };
+
+  private onWindowUp = (ev: MouseEvent | TouchEvent) => {
+    const drag = this.drag;
+    this.endDragListeners();
+    this.map.dragPan.enable();
+    if (!drag) return;
+    if (drag.moved) {
+      const p = this.canvasPoint(ev);
+      if (p) {
+        const ll = this.map.unproject([p.x, p.y]);
+        drag.lonlat = [ll.lng, ll.lat];
+      }
+      cancelAnimationFrame(this.dragFrame);
+      this.dragFrame = 0;
+      this.renderDrag();
+    }
+    this.drag = null;
+    // the browser still sends a click after this mouseup: it belongs to this gesture
+    this.suppressClickUntil = performance.now() + 350;
+    this.updateCursor();
+    if (drag.kind === 'point') {
+      if (drag.moved) {
+        // the preview stays until the app sends the recomputed route (or gives up)
+        this.schedulePreviewReset();
+        this.emit('pointdragend', drag.index, drag.lonlat);
+      } else {
+        this.emit('pointclick', drag.index);
+      }
+    } else if (drag.moved) {
+      this.schedulePreviewReset();
+      this.emit('insert', drag.leg, drag.lonlat);
+    } else {
+      this.emit('click', drag.lonlat);
+    }
+  };
+
+  private schedulePreviewReset(): void {
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => this.setRoute(this.route), 4000);
+  }
+
+  private clearPreview(): void {
+    clearTimeout(this.previewTimer);
+    if (this.loaded) this.setData(SRC.preview, EMPTY);
+  }
+
+  private onClick = (e: MapMouseEvent) => {
+    if (performance.now() < this.suppressClickUntil) {
+      this.suppressClickUntil = 0;
+      return;
+    }
+    if (this.hitPoint(e.point) !== null) return;
+    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
+    if (!this.drawing) {
+      const features = this.hitFeatures(e.point);
+      if (features.length > 0) {
+        this.openPopup(features, lonlat);
+        return;
+      }
+    }
+    this.emit('click', lonlat);
+  };
+
+  private onContextMenu = (e: MapMouseEvent) => {
+    const index = this.hitPoint(e.point);
+    if (index !== null) {
+      e.preventDefault();
+      e.originalEvent.preventDefault();
+      this.emit('pointcontextmenu', index);
+      return;
+    }
+    if (this.drawing) {
+      const features = this.hitFeatures(e.point);
+      if (features.length > 0) {
+        e.originalEvent.preventDefault();
+        this.openPopup(features, [e.lngLat.lng, e.lngLat.lat]);
+      }
+    }
+  };
+
+  // ── cursor ────────────────────────────────────────────────────────────────
+
+  private onMouseMove = (e: MapMouseEvent) => {
+    this.lastMouse = { x: e.point.x, y: e.point.y };
+    if (!this.hoverFrame && !this.drag) this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      this.updateCursor();
+    });
+  };
+
+  private onMouseOut = () => {
+    this.lastMouse = null;
+  };
+
+  private updateCursor(): void {
+    if (this.destroyed || this.drag) return;
+    const canvas = this.map.getCanvas();
+    const p = this.lastMouse;
+    let cursor = this.drawing ? 'crosshair' : '';
+    if (p && this.loaded) {
+      if (this.hitPoint(p) !== null || this.hitLeg(p) !== null) cursor = 'pointer';
+      else if (!this.drawing && this.hitFeatures(p).length > 0) cursor = 'pointer';
+    }
+    canvas.style.cursor = cursor;
+  }
+}

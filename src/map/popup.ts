@@ -1,0 +1,76 @@
+// Builds the DOM content of a feature popup. Everything from the data goes through textContent:
+// a name such as `<img src=x onerror=alert(1)>` is shown as those characters, never parsed.
+
+export interface PopupFeature {
+  layerTitle: string;
+  properties: Record<string, unknown>;
+}
+
+const NAME_KEYS = ['name', 'nom', 'NOM', 'Nom', 'libelle', 'LIBELLE', 'nom_site', 'NOM_SITE', 'toponyme', 'title', 'titre'];
+const MAX_ROWS = 24;
+
+/** The feature's name, if it has one of the usual name attributes. */
+export function featureName(properties: Record<string, unknown>): string | null {
+  for (const k of NAME_KEYS) {
+    const v = properties[k];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return null;
+}
+
+function formatValue(v: unknown, lang: string): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return Number.isFinite(v) ? v.toLocaleString(lang) : String(v);
+  if (typeof v === 'boolean') return lang === 'fr' ? (v ? 'oui' : 'non') : v ? 'yes' : 'no';
+  if (typeof v === 'string') {
+    // maplibre serialises nested objects/arrays of properties as JSON strings
+    return v;
+  }
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export interface PopupLabels {
+  moreRows: (n: number) => string;
+  moreFeatures: (n: number) => string;
+}
+
+export function buildPopupContent(features: PopupFeature[], lang: string, labels: PopupLabels): HTMLElement {
+  const root = el('div', 'cav-popup-content');
+  root.setAttribute('data-testid', 'map-popup');
+  const shown = features.slice(0, 3);
+  for (const f of shown) {
+    const section = el('section', 'cav-popup-feature');
+    section.append(el('div', 'cav-popup-layer', f.layerTitle));
+    const name = featureName(f.properties);
+    if (name !== null) section.append(el('div', 'cav-popup-name', name));
+    // the name is the heading: do not repeat it in the table
+    const entries = Object.entries(f.properties).filter(
+      ([k, v]) => !k.startsWith('_') && !(name !== null && NAME_KEYS.includes(k) && String(v) === name),
+    );
+    if (entries.length > 0) {
+      const table = el('table', 'cav-popup-attrs');
+      for (const [k, v] of entries.slice(0, MAX_ROWS)) {
+        const tr = el('tr');
+        tr.append(el('th', undefined, k), el('td', undefined, formatValue(v, lang)));
+        table.append(tr);
+      }
+      section.append(table);
+      if (entries.length > MAX_ROWS) section.append(el('div', 'cav-popup-more', labels.moreRows(entries.length - MAX_ROWS)));
+    }
+    root.append(section);
+  }
+  if (features.length > shown.length) root.append(el('div', 'cav-popup-more', labels.moreFeatures(features.length - shown.length)));
+  return root;
+}

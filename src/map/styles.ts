@@ -1,0 +1,409 @@
+// Map styles as data: the offline base style, one style family per kind of embedded layer,
+// and the legend swatch of each family (the layer panel draws the swatch, so it always matches the map).
+// Only types come from maplibre-gl here.
+
+import type {
+  LayerSpecification,
+  StyleSpecification,
+  ExpressionSpecification,
+  RasterSourceSpecification,
+} from 'maplibre-gl';
+import type { LayerManifestEntry } from '../core/layers';
+
+/** [west, south, east, north] used before the manifest arrives (Béthune to Valenciennes). */
+export const DEFAULT_BBOX: [number, number, number, number] = [2.45, 50.3, 3.62, 50.62];
+
+export const PALETTE = {
+  background: '#f2efe6',
+  terril: '#3a4049',
+  terrilOutline: '#15181c',
+  cavalier: '#c0601a',
+  cavalierCasing: '#fff6ea',
+  unesco: '#e39a4f',
+  unescoOutline: '#a4520f',
+  neo: '#1f9e8f',
+  neoOutline: '#13786c',
+  protected: '#d1262f',
+  tvb: '#43a047',
+  tvbOutline: '#2e7d32',
+  commune: '#8f969c',
+  shaft: '#4e342e',
+  bassin: '#4a5663',
+  reseau: '#6b6478',
+  reseauGap: '#5b3f99',
+  generic: '#7e57c2',
+} as const;
+
+export type LayerFamily =
+  | 'terrils'
+  | 'cavaliers'
+  | 'cavaliers-unesco'
+  | 'neo-natural'
+  | 'protected'
+  | 'tvb'
+  | 'communes'
+  | 'shafts'
+  | 'bassin'
+  | 'reseau'
+  | 'generic';
+
+type EntryLike = Pick<LayerManifestEntry, 'id' | 'group' | 'geometry'>;
+
+/** Which style family draws a manifest entry: by id first, then by group and geometry. */
+export function familyOf(entry: EntryLike): LayerFamily {
+  const id = entry.id.toLowerCase();
+  if (id === 'reseau' || entry.group === 'network') return 'reseau';
+  if (id.includes('terril')) return 'terrils';
+  if (id.includes('unesco') || id.includes('patrimoine-mondial')) {
+    return entry.geometry === 'line' ? 'cavaliers' : 'cavaliers-unesco';
+  }
+  if (id.includes('cavalier')) return entry.geometry === 'polygon' ? 'cavaliers-unesco' : 'cavaliers';
+  if (id.includes('puits') || id.includes('shaft') || (entry.group === 'mining' && entry.geometry === 'point')) {
+    return 'shafts';
+  }
+  if (id.includes('commune')) return 'communes';
+  if (id.includes('bassin') || id.includes('perimetre') || id.includes('contour') || id.includes('outline')) {
+    return 'bassin';
+  }
+  if (id.includes('neo')) return 'neo-natural';
+  if (entry.group === 'tvb') return 'tvb';
+  if (entry.group === 'protected') return 'protected';
+  return 'generic';
+}
+
+/** Drawing order, bottom to top. */
+const FAMILY_ORDER: LayerFamily[] = [
+  'bassin',
+  'communes',
+  'neo-natural',
+  'cavaliers-unesco',
+  'terrils',
+  // translucent TVB areas over terrils tint them, which tells that a spoil heap is a reservoir
+  'tvb',
+  // protections above every area: they matter most to the reviewers
+  'protected',
+  'generic',
+  'reseau',
+  'cavaliers',
+  'shafts',
+];
+
+export function familyRank(entry: EntryLike): number {
+  const family = familyOf(entry);
+  // lines and points of a family go above its polygons
+  const geomBias = entry.geometry === 'polygon' ? 0 : entry.geometry === 'line' ? 0.3 : 0.6;
+  return FAMILY_ORDER.indexOf(family) + geomBias;
+}
+
+/** Id of the image used as the hatch pattern of protected areas (made at run time, no network). */
+export const HATCH_IMAGE = 'cav-hatch-red';
+
+/** An 16×16 RGBA diagonal hatch, transparent between the strokes. */
+export function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 16;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = [0xd1, 0x26, 0x2f];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = (x + y) % size; // 45° stripes that tile seamlessly
+      const on = d < 2;
+      const i = (y * size + x) * 4;
+      data[i] = r;
+      data[i + 1] = g;
+      data[i + 2] = b;
+      data[i + 3] = on ? 210 : 0;
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+const zoomWidth = (base: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  8,
+  base * 0.6,
+  12,
+  base,
+  16,
+  base * 2.2,
+];
+
+/**
+ * The maplibre layers of one manifest entry. The first layer's id is the manifest id itself
+ * (so `map.getLayoutProperty('terrils', 'visibility')` is meaningful); helpers get a `--suffix`.
+ */
+export function layersFor(entry: EntryLike, visible: boolean): LayerSpecification[] {
+  const source = entry.id;
+  const id = entry.id;
+  const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
+  const family = familyOf(entry);
+  // tiled GeoJSON reports multi-geometries as their single type; the Multi* names are listed for safety
+  const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
+  const isLine: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
+  const isPoint: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+
+  switch (family) {
+    case 'terrils':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.terril, 'fill-opacity': 0.78 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout,
+          filter: isPolygon,
+          paint: { 'line-color': PALETTE.terrilOutline, 'line-width': zoomWidth(1.2) },
+        },
+        {
+          id: `${id}--point`,
+          type: 'circle',
+          source,
+          layout,
+          filter: isPoint,
+          paint: {
+            'circle-color': PALETTE.terril,
+            'circle-radius': 5,
+            'circle-stroke-color': PALETTE.terrilOutline,
+            'circle-stroke-width': 1,
+          },
+        },
+      ];
+    case 'cavaliers':
+      return [
+        {
+          id,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': PALETTE.cavalier, 'line-width': zoomWidth(3) },
+        },
+      ];
+    case 'cavaliers-unesco':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.unesco, 'fill-opacity': 0.28 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-join': 'round' },
+          paint: { 'line-color': PALETTE.unescoOutline, 'line-width': zoomWidth(1.6) },
+        },
+      ];
+    case 'neo-natural':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.neo, 'fill-opacity': 0.3 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout,
+          paint: { 'line-color': PALETTE.neoOutline, 'line-width': zoomWidth(1.2) },
+        },
+      ];
+    case 'protected':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.protected, 'fill-opacity': 0.1 } },
+        { id: `${id}--hatch`, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.85 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout,
+          paint: { 'line-color': PALETTE.protected, 'line-width': zoomWidth(1.8), 'line-dasharray': [3, 2] },
+        },
+      ];
+    case 'tvb':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.tvb, 'fill-opacity': 0.22 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout,
+          filter: isPolygon,
+          paint: { 'line-color': PALETTE.tvbOutline, 'line-width': zoomWidth(0.9), 'line-opacity': 0.8 },
+        },
+        {
+          id: `${id}--line`,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-cap': 'round' },
+          filter: isLine,
+          paint: { 'line-color': PALETTE.tvbOutline, 'line-width': zoomWidth(2.4), 'line-dasharray': [2, 1.5] },
+        },
+      ];
+    case 'communes':
+      return [
+        // an invisible fill so that clicking inside a commune can tell its name
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.commune, 'fill-opacity': 0 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout,
+          paint: { 'line-color': PALETTE.commune, 'line-width': zoomWidth(0.8), 'line-opacity': 0.9 },
+        },
+      ];
+    case 'shafts':
+      return [
+        {
+          id,
+          type: 'circle',
+          source,
+          layout,
+          paint: {
+            'circle-color': PALETTE.shaft,
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2, 12, 3.5, 16, 6],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1,
+          },
+        },
+      ];
+    case 'bassin':
+      return [
+        {
+          id,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-join': 'round' },
+          paint: { 'line-color': PALETTE.bassin, 'line-width': zoomWidth(2.2), 'line-opacity': 0.85 },
+        },
+        {
+          id: `${id}--halo`,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-join': 'round' },
+          paint: { 'line-color': PALETTE.bassin, 'line-width': zoomWidth(9), 'line-opacity': 0.08 },
+        },
+      ];
+    case 'reseau':
+      return [
+        {
+          id,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-cap': 'round', 'line-join': 'round' },
+          filter: ['!=', ['get', 'kind'], 'gap'],
+          paint: {
+            'line-color': PALETTE.reseau,
+            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1, 16, 2.5],
+            'line-opacity': 0.75,
+          },
+        },
+        {
+          id: `${id}--gap`,
+          type: 'line',
+          source,
+          layout,
+          filter: ['==', ['get', 'kind'], 'gap'],
+          paint: {
+            // joins that are not verified paths: dashed and a little stronger, so reviewers notice them
+            'line-color': PALETTE.reseauGap,
+            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.4, 16, 3],
+            'line-opacity': 0.9,
+            'line-dasharray': [1.5, 1.5],
+          },
+        },
+      ];
+    case 'generic':
+    default:
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.generic, 'fill-opacity': 0.2 } },
+        { id: `${id}--line`, type: 'line', source, layout, filter: ['!', isPoint], paint: { 'line-color': PALETTE.generic, 'line-width': zoomWidth(1.4) } },
+        {
+          id: `${id}--point`,
+          type: 'circle',
+          source,
+          layout,
+          filter: isPoint,
+          paint: { 'circle-color': PALETTE.generic, 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+        },
+      ];
+  }
+}
+
+/** The manifest id drawn by a maplibre layer id ('terrils--outline' → 'terrils'). */
+export function manifestIdOfLayer(layerId: string): string {
+  const i = layerId.indexOf('--');
+  return i < 0 ? layerId : layerId.slice(0, i);
+}
+
+/** A legend swatch as plain data, for the layer panel. */
+export interface Swatch {
+  shape: 'fill' | 'line' | 'circle';
+  fill?: string;
+  fillOpacity?: number;
+  stroke?: string;
+  strokeWidth?: number;
+  dashed?: boolean;
+  hatched?: boolean;
+}
+
+export function swatchFor(entry: EntryLike): Swatch {
+  switch (familyOf(entry)) {
+    case 'terrils':
+      return { shape: 'fill', fill: PALETTE.terril, fillOpacity: 0.78, stroke: PALETTE.terrilOutline, strokeWidth: 1.2 };
+    case 'cavaliers':
+      return { shape: 'line', stroke: PALETTE.cavalier, strokeWidth: 3 };
+    case 'cavaliers-unesco':
+      return { shape: 'fill', fill: PALETTE.unesco, fillOpacity: 0.28, stroke: PALETTE.unescoOutline, strokeWidth: 1.6 };
+    case 'neo-natural':
+      return { shape: 'fill', fill: PALETTE.neo, fillOpacity: 0.3, stroke: PALETTE.neoOutline, strokeWidth: 1.2 };
+    case 'protected':
+      return { shape: 'fill', fill: PALETTE.protected, fillOpacity: 0.1, stroke: PALETTE.protected, strokeWidth: 1.8, dashed: true, hatched: true };
+    case 'tvb':
+      return entry.geometry === 'line'
+        ? { shape: 'line', stroke: PALETTE.tvbOutline, strokeWidth: 2.4, dashed: true }
+        : { shape: 'fill', fill: PALETTE.tvb, fillOpacity: 0.22, stroke: PALETTE.tvbOutline, strokeWidth: 0.9 };
+    case 'communes':
+      return { shape: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: PALETTE.commune, strokeWidth: 0.8 };
+    case 'shafts':
+      return { shape: 'circle', fill: PALETTE.shaft, stroke: '#ffffff', strokeWidth: 1 };
+    case 'bassin':
+      return { shape: 'line', stroke: PALETTE.bassin, strokeWidth: 2.2 };
+    case 'reseau':
+      return { shape: 'line', stroke: PALETTE.reseau, strokeWidth: 1.2 };
+    // (gaps of the network are drawn dashed in PALETTE.reseauGap)
+    default:
+      return entry.geometry === 'point'
+        ? { shape: 'circle', fill: PALETTE.generic, stroke: '#ffffff', strokeWidth: 1 }
+        : entry.geometry === 'line'
+          ? { shape: 'line', stroke: PALETTE.generic, strokeWidth: 1.4 }
+          : { shape: 'fill', fill: PALETTE.generic, fillOpacity: 0.2, stroke: PALETTE.generic, strokeWidth: 1.4 };
+  }
+}
+
+/** The offline style: a plain background. Embedded layers and the route are added by the controller. */
+export function baseStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
+  };
+}
+
+export type BasemapId = 'none' | 'osm' | 'ign';
+
+/** Optional online basemaps (off by default). */
+export const BASEMAPS: Record<Exclude<BasemapId, 'none'>, RasterSourceSpecification> = {
+  osm: {
+    type: 'raster',
+    tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+    tileSize: 256,
+    maxzoom: 19,
+    attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors',
+  },
+  ign: {
+    type: 'raster',
+    tiles: [
+      'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+    ],
+    tileSize: 256,
+    maxzoom: 19,
+    attribution: '© <a href="https://www.ign.fr/" target="_blank" rel="noopener">IGN</a> – Géoplateforme',
+  },
+};
+
+/** Source and layer id of a basemap. */
+export const basemapSourceId = (id: Exclude<BasemapId, 'none'>): string => `basemap-${id}`;

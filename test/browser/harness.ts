@@ -1,0 +1,210 @@
+// Browser test harness: builds the app once (vite build → dist/), serves it with `vite preview` on a
+// free port of 127.0.0.1, and drives Debian's Chromium through playwright-core.
+//
+//   const app = await startApp();          // { page, url, close, errors, ... }
+//   await waitForMapReady(app.page);       // waits on window.__cavalierMapReady, then map idle
+//   expect(app.unexpectedErrors()).toEqual([]);
+//   await app.close();
+//
+// Everything runs offline: requests that leave 127.0.0.1 are aborted as "internet disconnected"
+// (set `offline: false` to let them through).
+
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Chromium flags (see /work/shared/notes/toolchain.md): WebGL renders through ANGLE + SwiftShader
+ * with these. Keep them pinned: adding e.g. --use-angle=swiftshader changes pixels slightly.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Inputs of the build: dist is rebuilt when any of them is newer than the last build. */
+const BUILD_INPUTS = ['index.html', 'vite.config.ts', 'package.json', 'package-lock.json', 'src', 'workers', 'public'];
+const STAMP = join(DIST, '.cavalier-build-stamp');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+let buildOnce: Promise<void> | null = null;
+
+/** Builds dist/ unless a build newer than every input exists (CAVALIER_REBUILD=1 forces it). */
+export function ensureBuild(): Promise<void> {
+  buildOnce ??= (async () => {
+    const inputs = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))));
+    const fresh = existsSync(STAMP) && existsSync(join(DIST, 'index.html')) && statSync(STAMP).mtimeMs > inputs;
+    if (fresh && process.env.CAVALIER_REBUILD !== '1') return;
+    if (!existsSync(join(ROOT, 'public/data/layers.json'))) {
+      throw new Error('public/data/layers.json is missing: run `npm run data:build` (or `npm run data:ensure`) before the browser tests.');
+    }
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    writeFileSync(STAMP, new Date().toISOString() + '\n');
+  })();
+  buildOnce.catch(() => (buildOnce = null));
+  return buildOnce;
+}
+
+export interface CollectedError {
+  kind: 'console' | 'pageerror' | 'dialog' | 'crash';
+  text: string;
+  /** URL the message comes from, when known */
+  url?: string;
+}
+
+export interface StartOptions {
+  /** abort every request that does not go to the preview server (default true) */
+  offline?: boolean;
+  viewport?: { width: number; height: number };
+  /** a page path relative to the app, e.g. '?debug=1' */
+  path?: string;
+  /** run before navigation (e.g. page.route(...) to serve fixtures) */
+  beforeNavigate?: (page: Page, url: string) => Promise<unknown>;
+}
+
+export interface StartedApp {
+  page: Page;
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  /** everything reported so far: console errors, uncaught page errors, dialogs (alert = XSS), crashes */
+  errors: CollectedError[];
+  /**
+   * The errors a test should fail on: console "Failed to load resource" lines for URLs outside the
+   * app (online basemaps while offline) are expected and left out.
+   */
+  unexpectedErrors: () => CollectedError[];
+  close: () => Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: the browser tests need Debian's chromium package (apt-get install -y chromium). They are never skipped.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+export async function startApp(options: StartOptions = {}): Promise<StartedApp> {
+  await ensureBuild();
+
+  let server: PreviewServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    server = await preview({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: 'dist' },
+      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+    });
+    const address = server.httpServer.address() as AddressInfo | null;
+    if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
+    const url = `http://127.0.0.1:${address.port}/`;
+
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      locale: 'fr-FR',
+    });
+    if (options.offline ?? true) {
+      await context.route(
+        (u) => !u.href.startsWith(url),
+        (route) => route.abort('internetdisconnected'),
+      );
+    }
+    const page = await context.newPage();
+    const errors: CollectedError[] = [];
+    page.on('console', (msg: ConsoleMessage) => {
+      if (msg.type() === 'error') errors.push({ kind: 'console', text: msg.text(), url: msg.location().url });
+    });
+    page.on('pageerror', (err) => errors.push({ kind: 'pageerror', text: `${err.name}: ${err.message}` }));
+    page.on('crash', () => errors.push({ kind: 'crash', text: 'page crashed' }));
+    page.on('dialog', (dialog) => {
+      errors.push({ kind: 'dialog', text: `${dialog.type()}: ${dialog.message()}` });
+      void dialog.dismiss();
+    });
+
+    if (options.beforeNavigate) await options.beforeNavigate(page, url);
+    await page.goto(url + (options.path ?? ''), { waitUntil: 'load' });
+
+    const srv = server;
+    const br = browser;
+    return {
+      page,
+      url,
+      browser: br,
+      context,
+      errors,
+      unexpectedErrors: () =>
+        errors.filter(
+          (e) => !(e.kind === 'console' && /Failed to load resource/.test(e.text) && e.url !== undefined && !e.url.startsWith(url)),
+        ),
+      close: async () => {
+        await br.close().catch(() => {});
+        await srv.close().catch(() => {});
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Waits until the map fired 'load' and every embedded source is loaded (window.__cavalierMapReady),
+ * then until the map is idle. No fixed sleeps.
+ */
+export async function waitForMapReady(page: Page, timeout = 60_000): Promise<void> {
+  try {
+    await page.waitForFunction(() => window.__cavalierMapReady === true, null, { timeout, polling: 100 });
+  } catch (err) {
+    const state = await page
+      .evaluate(() => ({
+        hasMap: !!window.__cavalierMap,
+        ready: window.__cavalierMapReady,
+        styleLoaded: window.__cavalierMap?.isStyleLoaded() ?? null,
+        body: document.body.innerText.slice(0, 400),
+      }))
+      .catch((e: unknown) => String(e));
+    throw new Error(`the map did not become ready within ${timeout} ms: ${JSON.stringify(state)}\n${String(err)}`);
+  }
+  await mapIdle(page);
+}
+
+/** Resolves when the map has nothing left to load or draw. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(() => window.__cavalierIdle!());
+}
+
+/** Screen position (page coordinates) of a lon/lat on the map canvas. */
+export async function lonLatToPage(page: Page, lonlat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = window.__cavalierMap!;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lonlat);
+}

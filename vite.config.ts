@@ -1,0 +1,50 @@
+/// <reference types="vitest/config" />
+// Vite build of the app and the vitest configuration.
+//
+// - base './': the built app works from any path (a sub-folder, a file share, a USB stick via a local server).
+// - worker.format 'es': module workers (comlink workers in workers/ are created with { type: 'module' }).
+// - Test hooks: the map controller ALWAYS sets window.__cavalierMap, __cavalierController,
+//   __cavalierMapReady, __cavalierSources and __cavalierIdle (see src/map/map-controller.ts). They cost
+//   nothing, hold no secrets, and let the browser tests run against the ordinary production build.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    sourcemap: true,
+    // maplibre alone is ~1.3 MB
+    chunkSizeWarningLimit: 1600,
+  },
+  preview: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'workers/**/*.test.ts', 'data/**/*.test.ts'],
+          exclude: ['test/browser/**', '**/node_modules/**', 'dist/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          // node drives a real Chromium through playwright-core (test/browser/harness.ts)
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 120_000,
+          // the first file may build the app
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
