@@ -10,13 +10,60 @@ export type ErrorCode =
   | 'file.no-track'
   | 'file.bad-coordinate'
   | 'file.not-json'
+  | 'file.not-geojson'
+  // warnings of a track that loaded (src/core/gpx)
+  | 'file.single-point'
+  | 'file.empty-segments'
   | 'geojson.no-line'
   | 'route.far-from-network'
   | 'route.no-path'
   | 'network.empty'
+  | 'routing.provider-answer'
+  | 'routing.provider-refused'
+  | 'routing.provider-unreachable'
+  // project files and per-formula export (src/core/event)
+  | 'project.invalid'
+  | 'project.future-version'
+  | 'project.migrated'
+  | 'export.no-geometry'
+  // environmental review (src/core/review): a zone file as a whole…
+  | 'zones.not-wgs84'
+  | 'zones.none'
+  | 'zones.missing-embedded'
+  // …one zone of it (detail.name says which; the review goes on without it or with it repaired)
+  | 'zone.empty-geometry'
+  | 'zone.unsupported-geometry'
+  | 'zone.bad-coordinate'
+  | 'zone.unclosed-ring'
+  | 'zone.degenerate-ring'
+  | 'zone.self-intersection'
+  // the event a review is run for
+  | 'event.bad-date'
+  | 'event.bad-participants'
+  | 'event.bad-season'
   | 'dem.invalid-grid'
   | 'dem.not-wgs84'
-  | 'dem.partial-coverage';
+  | 'dem.partial-coverage'
+  // layer and DEM import (src/core/import, src/core/elevation): a file as a whole…
+  | 'dem.unsupported-tiff'
+  | 'crs.unknown'
+  | 'import.not-geojson'
+  | 'import.no-features'
+  | 'import.outside-france'
+  // …one skipped feature (also SkippedFeature.reason; 'import.outside-france' too)…
+  | 'import.empty-geometry'
+  | 'import.bad-coordinate'
+  | 'import.invalid-geometry'
+  | 'import.unsupported-geometry'
+  // …and the warnings of a layer that loaded
+  | 'import.mixed-geometry'
+  | 'import.skipped'
+  | 'import.crs-guessed'
+  | 'import.nan-repaired'
+  | 'import.rings-closed'
+  | 'import.from-ignored'
+  | 'import.osm-missing-nodes'
+  | 'import.osm-ignored';
 
 export interface GeoError {
   code: ErrorCode;

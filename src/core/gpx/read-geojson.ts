@@ -3,19 +3,34 @@
 
 import { fail, ok, type Result } from '../errors';
 import type { Track } from '../types';
-import { SegmentBuilder } from './points';
+import { SegmentBuilder, type TrackReadOptions } from './points';
 
 type Json = unknown;
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function tracksFromGeoJson(text: string, fallbackName: string): Result<Track> {
+/** The type a GeoJSON text's top-level object has (RFC 7946, section 1.4). */
+const GEOJSON_TYPES = new Set([
+  'FeatureCollection',
+  'Feature',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]);
+
+export function tracksFromGeoJson(text: string, fallbackName: string, options: TrackReadOptions = {}): Result<Track> {
   let data: Json;
   try {
     data = JSON.parse(text);
   } catch {
     return fail('file.not-json');
   }
+  // a settings file, a package.json…: say so rather than "no track"
+  if (!isObject(data) || typeof data.type !== 'string' || !GEOJSON_TYPES.has(data.type)) return fail('file.not-geojson');
   const lines: Json[][] = [];
   let name = '';
   // explicit stack instead of recursion: nesting depth comes from the file
@@ -66,9 +81,9 @@ export function tracksFromGeoJson(text: string, fallbackName: string): Result<Tr
     }
     builder.endSegment();
   }
-  const segments = builder.result();
+  const segments = builder.result(options);
   if (!segments.ok) return segments;
-  return ok({ name: name || topName || fallbackName, segments: segments.value });
+  return ok({ name: name || topName || fallbackName, segments: segments.value }, segments.warnings);
 }
 
 /** Pushes in reverse so that popping visits the items in document order. */

@@ -4,11 +4,11 @@
 import { ok, type Result } from '../errors';
 import type { Track } from '../types';
 import { childElements, childText, findElements, firstChildElement, type XmlElement } from './dom';
-import { parseNumber, SegmentBuilder } from './points';
+import { parseNumber, SegmentBuilder, type TrackReadOptions } from './points';
 
 const LINES = new Set(['LineString', 'Track']);
 
-export function tracksFromKml(root: XmlElement, fallbackName: string): Result<Track> {
+export function tracksFromKml(root: XmlElement, fallbackName: string, options: TrackReadOptions = {}): Result<Track> {
   const builder = new SegmentBuilder();
   lines: for (const line of findElements(root, LINES)) {
     const tuples = line.localName === 'Track' ? gxCoords(line) : lineCoords(line);
@@ -17,7 +17,7 @@ export function tracksFromKml(root: XmlElement, fallbackName: string): Result<Tr
     }
     builder.endSegment();
   }
-  const segments = builder.result();
+  const segments = builder.result(options);
   if (!segments.ok) return segments;
 
   const doc = firstChildElement(root, 'Document');
@@ -25,7 +25,7 @@ export function tracksFromKml(root: XmlElement, fallbackName: string): Result<Tr
     (doc ? childText(doc, 'name') : '') ||
     firstPlacemarkName(root) ||
     fallbackName;
-  return ok({ name, segments: dropZeroAltitudes(segments.value) });
+  return ok({ name, segments: dropZeroAltitudes(segments.value) }, segments.warnings);
 }
 
 /** "lon,lat[,alt]" tuples separated by whitespace; "lon, lat" (a common slip) is tolerated. */

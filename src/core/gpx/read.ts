@@ -1,14 +1,20 @@
-// Reads a track from the text of a GPX, KML or GeoJSON file. The XML parser is injected so the
-// core stays free of the DOM: pass parseXmlWithXmldom (./xml.ts) in node and in workers.
-// The content decides the format (a .gpx that holds JSON is read as JSON); the extension only
-// chooses the error message when the content is neither.
+// Reads a track from the text of a GPX, KML or GeoJSON file. GPX is scanned straight from the
+// text (scan-gpx.ts: no DOM, 100k points in well under 100 ms); KML goes through an XML parser,
+// injected so the core stays free of the DOM: pass parseXmlWithXmldom (./xml.ts) in node and in
+// workers. The content decides the format (a .gpx that holds JSON is read as JSON); the
+// extension only chooses the error message when the content is neither.
+//
+// What a planner does with a file that is barely a track: a single point is kept (with the
+// warning 'file.single-point': it has no length, but the user sees where it is); segments of
+// fewer than two points are dropped with the warning 'file.empty-segments'.
 
 import { fail, type Result } from '../errors';
 import type { Track } from '../types';
 import type { XmlDocument } from './dom';
+import type { TrackReadOptions } from './points';
 import { tracksFromGeoJson } from './read-geojson';
-import { tracksFromGpx } from './read-gpx';
 import { tracksFromKml } from './read-kml';
+import { rootLocalName, scanGpx } from './scan-gpx';
 import { declaresEntities } from './xml-guard';
 
 /** 200 MiB of text: beyond this the DOM alone would exhaust a browser tab's memory. */
@@ -17,8 +23,11 @@ export const MAX_TRACK_FILE_CHARS = 200 * 1024 * 1024;
 export type TrackFormat = 'gpx' | 'kml' | 'geojson';
 
 export interface ReadTrackDeps {
+  /** for KML; GPX does not need it */
   parseXml(text: string): Result<XmlDocument>;
 }
+
+const AS_TRACK: TrackReadOptions = { keepSinglePoint: true };
 
 export function readTrackFile(text: string, fileName: string, deps: ReadTrackDeps): Result<Track> {
   if (text.length > MAX_TRACK_FILE_CHARS) {
@@ -30,15 +39,18 @@ export function readTrackFile(text: string, fileName: string, deps: ReadTrackDep
   const fallbackName = baseName(fileName);
   const first = body[start];
 
-  if (first === '{' || first === '[') return tracksFromGeoJson(body, fallbackName);
+  if (first === '{' || first === '[') return tracksFromGeoJson(body, fallbackName, AS_TRACK);
   if (first === '<') {
     if (declaresEntities(body)) return fail('file.xml-entities');
     // some exporters emit a blank line before <?xml, which strict parsers reject
-    const doc = deps.parseXml(start > 0 ? body.slice(start) : body);
+    const xml = start > 0 ? body.slice(start) : body;
+    if (rootLocalName(xml) === 'gpx') return scanGpx(xml, fallbackName, AS_TRACK);
+    const doc = deps.parseXml(xml);
     if (!doc.ok) return doc;
     const root = doc.value.documentElement;
-    if (root?.localName === 'gpx') return tracksFromGpx(root, fallbackName);
-    if (root?.localName === 'kml') return tracksFromKml(root, fallbackName);
+    // a prolog the sniffing refused but the parser took: the scanner has the last word on GPX
+    if (root?.localName === 'gpx') return scanGpx(xml, fallbackName, AS_TRACK);
+    if (root?.localName === 'kml') return tracksFromKml(root, fallbackName, AS_TRACK);
     return fail('file.unknown-format');
   }
   switch (formatFromName(fileName)) {

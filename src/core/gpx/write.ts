@@ -1,7 +1,8 @@
 // GPX 1.1 writer. Element order follows the XSD exactly (devices and validators reject
-// anything else): gpx(metadata(name, desc, time), trk(name, trkseg(trkpt(ele)))).
-// One trk per file: a Garmin Edge turns each trk into a separate course. No rte, no
-// waypoints: devices recompute a rte and it can drift from the plan.
+// anything else): gpx(metadata(name, desc, time), wpt(ele, name, desc, sym, type)*,
+// trk(name, trkseg(trkpt(ele)))). One trk per file: a Garmin Edge turns each trk into a
+// separate course. No rte: devices recompute a rte and it can drift from the plan. Waypoints
+// only when the caller gives them (points on the course): never turn or via points.
 
 import { elevationOf } from '../geo/position';
 import type { Position, Track } from '../types';
@@ -12,6 +13,20 @@ export interface WriteGpxOptions {
   /** xsd:dateTime, e.g. new Date().toISOString(); left to the caller so output is reproducible */
   time?: string;
   description?: string;
+  /** written before the trk, as the XSD requires */
+  waypoints?: readonly GpxWaypoint[];
+}
+
+export interface GpxWaypoint {
+  lon: number;
+  lat: number;
+  ele?: number;
+  name: string;
+  desc?: string;
+  /** a symbol name as the device spells it, e.g. Garmin's 'Water Source' */
+  sym?: string;
+  /** free text in GPX; Garmin Connect turns known values into course points */
+  type?: string;
 }
 
 /** 1e-7° is 1.1 cm: finer digits only add bytes. */
@@ -32,6 +47,7 @@ export function writeGpx(track: Track, opts: WriteGpxOptions = {}): string {
   if (opts.description) meta.push(`<desc>${escapeXml(opts.description)}</desc>`);
   if (opts.time) meta.push(`<time>${escapeXml(opts.time)}</time>`);
   if (meta.length) out.push(`<metadata>${meta.join('')}</metadata>`);
+  for (const w of opts.waypoints ?? []) out.push(writeWaypoint(w));
 
   out.push('<trk>');
   if (name) out.push(`<name>${name}</name>`);
@@ -42,6 +58,17 @@ export function writeGpx(track: Track, opts: WriteGpxOptions = {}): string {
   }
   out.push('</trk>', '</gpx>', '');
   return out.join('\n');
+}
+
+function writeWaypoint(w: GpxWaypoint): string {
+  const parts = [`<wpt lat="${w.lat.toFixed(COORD_DECIMALS)}" lon="${w.lon.toFixed(COORD_DECIMALS)}">`];
+  if (w.ele !== undefined && Number.isFinite(w.ele)) parts.push(`<ele>${w.ele.toFixed(1)}</ele>`);
+  parts.push(`<name>${escapeXml(w.name)}</name>`);
+  if (w.desc) parts.push(`<desc>${escapeXml(w.desc)}</desc>`);
+  if (w.sym) parts.push(`<sym>${escapeXml(w.sym)}</sym>`);
+  if (w.type) parts.push(`<type>${escapeXml(w.type)}</type>`);
+  parts.push('</wpt>');
+  return parts.join('');
 }
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -1,0 +1,25 @@
+// The text encoding of a dropped file, from its first bytes: the label to give TextDecoder.
+// File.text() always decodes UTF-8, which turns a UTF-16 GPX (some Windows exporters write
+// them) into "\uFFFD\uFFFD<\0?\0x\0…", refused as not XML, and the accents of a Latin-1 one
+// into U+FFFD. Read the bytes instead:
+//   const bytes = new Uint8Array(await file.arrayBuffer());
+//   const text = new TextDecoder(textEncodingOf(bytes)).decode(bytes);
+
+export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const LATIN1 = /^(iso-8859-1|iso-8859-15|latin-?1|windows-1252|cp1252)$/;
+
+export function textEncodingOf(bytes: Uint8Array): TextEncodingLabel {
+  const [b0, b1] = bytes;
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  // UTF-16 without a byte-order mark: an ASCII character next to a zero byte ('<', '{', space…)
+  if (bytes.length >= 2 && b0 !== 0 && b0 < 0x80 && b1 === 0) return 'utf-16le';
+  if (bytes.length >= 2 && b0 === 0 && b1 !== 0 && b1 < 0x80) return 'utf-16be';
+  // the XML declaration is ASCII whatever the encoding, so it can be read before decoding
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 200); i++) head += String.fromCharCode(bytes[i]);
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+  return declared !== undefined && LATIN1.test(declared) ? 'windows-1252' : 'utf-8';
+}

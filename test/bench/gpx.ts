@@ -1,0 +1,98 @@
+// GPX at size (issue 6, item 4): reading a generated 100k-point GPX with the scanner that
+// readTrackFile uses, against @xmldom/xmldom + @tmcw/togeojson (the naive baseline) in the same
+// process; and writing one. `npx tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
+import { pathToFileURL } from 'node:url';
+import { gpx as togeojsonGpx } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { readTrackFile } from '../../src/core/gpx/read';
+import { writeGpx } from '../../src/core/gpx/write';
+import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
+import type { Track } from '../../src/core/types';
+import { plainGpx } from '../core/gpx-generate';
+
+export interface BenchRow {
+  what: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+}
+
+const deps = { parseXml: parseXmlWithXmldom };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (text: string) => (text.length / 1e6).toFixed(1).replace('.', ',');
+const fmt = (n: number) => n.toLocaleString('fr-FR');
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t, value };
+}
+
+function ours(text: string): Track {
+  const r = readTrackFile(text, 'bench.gpx', deps);
+  if (!r.ok) throw new Error(`the generated GPX must read: ${r.error.code}`);
+  return r.value;
+}
+
+function baseline(text: string): number {
+  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const fc = togeojsonGpx(doc as unknown as Document) as unknown as { features: { geometry: { coordinates: unknown[] } | null }[] };
+  return fc.features.reduce((n, f) => n + (f.geometry?.coordinates.length ?? 0), 0);
+}
+
+/** The first run (a file is read once, by code not yet optimised) and the median of the next ones. */
+function runs<T>(fn: () => T, n: number): { first: number; median: number; value: T } {
+  const first = time(fn);
+  const rest: number[] = [];
+  for (let k = 0; k < n; k++) rest.push(time(fn).ms);
+  return { first: first.ms, median: rest.length ? median(rest) : first.ms, value: first.value };
+}
+
+function readRow(points: number, baselineRuns: number): BenchRow {
+  const text = plainGpx(points);
+  const o = runs(() => ours(text), 5);
+  const count = o.value.segments.reduce((n, s) => n + s.length, 0);
+  const b = runs(() => baseline(text), baselineRuns - 1);
+  // the same points on both sides, or the comparison means nothing
+  if (count !== points || b.value !== points) throw new Error(`points: ours ${count}, baseline ${b.value}, expected ${points}`);
+  return {
+    what: `Lecture d’un GPX de ${fmt(points)} points (${mb(text)} Mo), médiane / 1re lecture`,
+    ours: `${o.median.toFixed(0)} / ${o.first.toFixed(0)} ms (scanner, readTrackFile)`,
+    baseline: `${b.median.toFixed(0)} ms (@xmldom/xmldom + @tmcw/togeojson)`,
+    ratio: `×${(b.median / o.median).toFixed(0)}`,
+  };
+}
+
+export async function benchGpx(): Promise<BenchRow[]> {
+  const rows = [readRow(100_000, 1), readRow(20_000, 3)];
+
+  // a Garmin export: each point carries heart rate and cadence in <extensions>
+  const garmin = plainGpx(100_000, true);
+  const g = runs(() => ours(garmin), 3);
+  rows.push({
+    what: `Lecture d’un GPX Garmin de 100 000 points avec extensions (${mb(garmin)} Mo), médiane / 1re lecture`,
+    ours: `${g.median.toFixed(0)} / ${g.first.toFixed(0)} ms`,
+    baseline: '—',
+    ratio: '—',
+  });
+
+  // writing: the track just read, elevations and all (objectif ≤ 150 ms)
+  const track = ours(plainGpx(100_000));
+  const w = runs(() => writeGpx(track), 5);
+  rows.push({
+    what: `Écriture d’un GPX de 100 000 points (${mb(w.value)} Mo), médiane / 1re écriture`,
+    ours: `${w.median.toFixed(0)} / ${w.first.toFixed(0)} ms (writeGpx)`,
+    baseline: '—',
+    ratio: '—',
+  });
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await benchGpx();
+  console.log(
+    ['| Mesure | Cavalier | Référence naïve | Gain |', '|---|---|---|---|', ...rows.map((r) => `| ${r.what} | ${r.ours} | ${r.baseline} | ${r.ratio} |`)].join(
+      '\n',
+    ),
+  );
+}
