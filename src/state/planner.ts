@@ -1,16 +1,19 @@
 // The planner's document and its edits, as pure functions: (doc, args) → new doc.
+//
+// The document holds the events (with their formulas, routes and points on the course) and a
+// free route drawn outside any event. `route` is the route on the map, the one every route edit
+// below works on: the active formula's route, or the free route when no formula is active. It
+// is a copy kept equal by construction, one way only: route edits go through putRoute, which
+// writes the new route into its owner (the active formula, or `free`); event edits go through
+// withEvents (src/state/events.ts), which reads `route` back from the active formula. So
+// `doc.route === activeFormula.route` (the same object) after every edit; test/state checks it.
+import type { Event, Formula } from '../core/event/model';
 import type { LegMode } from '../core/route/leg';
+import type { LonLat, RouteModel } from '../core/route/model';
 import type { Track } from '../core/types';
 
-export type LonLat = [number, number];
-
-export interface RouteModel {
-  name: string;
-  /** control points, already snapped to the network when they were placed on it */
-  points: LonLat[];
-  /** how each leg between consecutive points is drawn; length = max(0, points.length - 1) */
-  modes: LegMode[];
-}
+// the route model moved to the core (events and project files carry it); re-exported for existing imports
+export type { LonLat, RouteModel } from '../core/route/model';
 
 export interface ImportedTrack {
   id: string;
@@ -18,19 +21,51 @@ export interface ImportedTrack {
 }
 
 export interface PlannerDoc {
+  /** the route on the map and in the route tools: the active formula's, or the free route */
   route: RouteModel;
+  /** the route drawn outside any event; kept while a formula is active */
+  free: RouteModel;
   tracks: ImportedTrack[];
   /** what the stats panel measures and the export writes: the drawn route or an imported track */
   active: 'route' | string;
+  events: Event[];
+  /** the event shown in the events panel; null: none (the free route) */
+  activeEventId: string | null;
+  /** the formula whose route is on the map (it belongs to the active event); null: the free route */
+  activeFormulaId: string | null;
 }
 
-export const emptyDoc = (name = 'Nouveau parcours'): PlannerDoc => ({
-  route: { name, points: [], modes: [] },
-  tracks: [],
-  active: 'route',
-});
+export const emptyDoc = (name = 'Nouveau parcours'): PlannerDoc => {
+  const free: RouteModel = { name, points: [], modes: [] };
+  return { route: free, free, tracks: [], active: 'route', events: [], activeEventId: null, activeFormulaId: null };
+};
 
-const withRoute = (doc: PlannerDoc, route: RouteModel): PlannerDoc => ({ ...doc, route, active: 'route' });
+/** The active event, if any. */
+export function activeEvent(doc: PlannerDoc): Event | null {
+  return doc.activeEventId === null ? null : (doc.events.find((e) => e.id === doc.activeEventId) ?? null);
+}
+
+/** The active formula (whose route is `doc.route`), if any. */
+export function activeFormula(doc: PlannerDoc): Formula | null {
+  const id = doc.activeFormulaId;
+  return id === null ? null : (activeEvent(doc)?.formulas.find((f) => f.id === id) ?? null);
+}
+
+/** The document with a new route on the map, written into its owner (the active formula, or the free route). */
+export function putRoute(doc: PlannerDoc, route: RouteModel): PlannerDoc {
+  if (route === doc.route) return doc;
+  const formula = activeFormula(doc);
+  if (!formula) return { ...doc, route, free: route };
+  const events = doc.events.map((e) =>
+    e.id !== doc.activeEventId ? e : { ...e, formulas: e.formulas.map((f) => (f.id === formula.id ? { ...f, route } : f)) },
+  );
+  return { ...doc, route, events };
+}
+
+const withRoute = (doc: PlannerDoc, route: RouteModel): PlannerDoc => {
+  const next = putRoute(doc, route);
+  return next.active === 'route' ? next : { ...next, active: 'route' };
+};
 
 export function addPoint(doc: PlannerDoc, p: LonLat, mode: LegMode): PlannerDoc {
   const { points, modes } = doc.route;
@@ -81,7 +116,7 @@ export function clearRoute(doc: PlannerDoc): PlannerDoc {
 }
 
 export function renameRoute(doc: PlannerDoc, name: string): PlannerDoc {
-  return name === doc.route.name ? doc : { ...doc, route: { ...doc.route, name } };
+  return name === doc.route.name ? doc : putRoute(doc, { ...doc.route, name });
 }
 
 export function addTrack(doc: PlannerDoc, track: ImportedTrack): PlannerDoc {

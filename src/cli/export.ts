@@ -1,0 +1,75 @@
+// `cavalier export PROJECT.json --out DIR [--max-points N]`: one GPX per formula of every event
+// of a saved project, written with the app's own export functions (src/core/event/gpx.ts) from
+// the geometry stored in the file, so no network is needed and the bytes are the app's.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatError } from '../app/messages';
+import { eventGpxFiles, withUniqueNames, type FormulaGpx } from '../core/event/gpx';
+import { geometryOf, parseProject } from '../core/event/project';
+import { readTextFile } from './read-file';
+
+export interface ExportArgs {
+  project: string;
+  out: string;
+  maxPoints?: number;
+}
+
+const SYSTEM_REASONS: Record<string, string> = {
+  EACCES: 'permission refusée',
+  EPERM: 'permission refusée',
+  ENOTDIR: 'un fichier porte déjà ce nom',
+  EEXIST: 'un fichier porte déjà ce nom',
+  ENOSPC: 'disque plein',
+  EROFS: 'support en lecture seule',
+};
+
+const int = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** Exit code: 0 when at least one file was written, 1 otherwise (the reason on stderr). */
+export function runExport(args: ExportArgs): number {
+  const text = readTextFile(args.project);
+  if (!text.ok) return fail(formatError(text.error, 'fr'));
+  const project = parseProject(text.value);
+  if (!project.ok) return fail(formatError(project.error, 'fr'));
+  for (const w of project.warnings) warn(formatError(w, 'fr'));
+
+  const all: FormulaGpx[] = [];
+  for (const event of project.value.events) {
+    const { files, skipped } = eventGpxFiles(event, (id) => geometryOf(project.value, id), { maxPoints: args.maxPoints });
+    for (const id of skipped) {
+      const f = event.formulas.find((x) => x.id === id);
+      warn(formatError({ code: 'export.no-geometry', detail: { formula: `${event.name} — ${f?.name ?? id}` } }, 'fr'));
+    }
+    all.push(...files);
+  }
+  if (all.length === 0) return fail('aucun GPX écrit : le projet n’a aucune formule tracée.');
+
+  // names are distinct within an event already; two events may still share one
+  const files = withUniqueNames(all);
+  try {
+    mkdirSync(args.out, { recursive: true });
+    for (const f of files) writeFileSync(join(args.out, f.fileName), f.text, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    return fail(`impossible d’écrire dans «\u00a0${args.out}\u00a0» (${SYSTEM_REASONS[code] ?? code}).`);
+  }
+  for (const f of files) process.stdout.write(`${f.fileName}${simplified(f)}\n`);
+  return 0;
+}
+
+function simplified(f: FormulaGpx): string {
+  const s = f.simplification;
+  if (!s) return '';
+  const change = Math.round(s.lengthChange_m);
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
+  return ` (simplifié : ${int.format(s.pointsBefore)} → ${int.format(s.pointsAfter)} points, distance ${sign}${int.format(Math.abs(change))}\u00a0m)`;
+}
+
+function warn(message: string): void {
+  process.stderr.write(`cavalier : attention : ${message}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`cavalier : ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,79 @@
+// An event and its formulas as plain JSON data: it goes into the undo history, IndexedDB,
+// the project file and worker messages unchanged. Geometry (the legs of each route) is
+// derived and kept outside: see project.ts for how a saved file carries it.
+import type { RouteModel, LonLat } from '../route/model';
+
+export type Discipline = 'trail' | 'vtt-xc' | 'raid' | 'marche';
+export const DISCIPLINES: readonly Discipline[] = ['trail', 'vtt-xc', 'raid', 'marche'];
+
+export type CoursePointKind = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info';
+export const COURSE_POINT_KINDS: readonly CoursePointKind[] = [
+  'start',
+  'finish',
+  'aid',
+  'checkpoint',
+  'marshal',
+  'danger',
+  'water',
+  'info',
+];
+
+export interface Participants {
+  runners: number;
+  staff: number;
+  public: number;
+}
+
+export interface CoursePoint {
+  id: string;
+  kind: CoursePointKind;
+  name: string;
+  /**
+   * Where the point was placed, projected onto the route at that moment. It is not moved
+   * when the route changes (projecting again and again would make it creep); its km is.
+   * Start and finish are the exception: they are the ends of the route by definition.
+   */
+  lonlat: LonLat;
+  /**
+   * Kilometres from the start of one lap, derived from lonlat and the route's geometry by
+   * refreshCoursePoints whenever the geometry changes. Also kept as the hint that picks the
+   * right passage where the route goes by the same place twice (out and back, figure of eight).
+   */
+  km: number;
+  /** an explicit cut-off (barrière horaire), overriding the one from the formula's pace */
+  cutoff?: { minutesFromStart: number };
+}
+
+export interface Formula {
+  id: string;
+  name: string;
+  /** distance of the whole formula, all laps included (what participants read on the poster); 0 = no target */
+  targetDistance_m: number;
+  tolerance_m: number;
+  /** integer ≥ 1; the route is one lap */
+  laps: number;
+  /** start and finish at the same place; the loop operations need the route closed */
+  loop: boolean;
+  route: RouteModel;
+  coursePoints: CoursePoint[];
+  /** local wall-clock start in France, 'YYYY-MM-DDTHH:MM'; null when not set */
+  start: string | null;
+  /** the slowest pace allowed, in minutes per km, from which cut-offs are computed; null = none */
+  cutoffPace_min_per_km: number | null;
+}
+
+export interface Event {
+  id: string;
+  name: string;
+  discipline: Discipline;
+  /** ISO dates 'YYYY-MM-DD', one per day of the event */
+  dates: string[];
+  participants: Participants;
+  formulas: Formula[];
+}
+
+/** The same type under a name that does not shadow the DOM's Event in app code. */
+export type SportEvent = Event;
+
+/** Makes fresh ids; the app passes () => crypto.randomUUID(), tests a counter. */
+export type NewId = () => string;
