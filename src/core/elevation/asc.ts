@@ -1,4 +1,6 @@
-// ESRI ASCII grid (.asc) reader, for DEMs resampled to WGS84 degrees.
+// ESRI ASCII grid (.asc) reader. parseAsciiGrid takes grids in WGS84 degrees; readAsciiGrid
+// takes any system (IGN ships BD ALTI in Lambert-93 metres) and leaves the bounds in its units,
+// for reprojectGrid (./reproject.ts) to resample.
 // Header keys are case-insensitive and their order varies between writers; GDAL writes
 // dx/dy instead of cellsize for non-square cells, and NODATA_value is optional (-9999 by convention).
 
@@ -10,9 +12,23 @@ export interface AsciiGridOptions {
   approximate?: boolean;
 }
 
+/** A DemGrid's layout with its bounds in the file's own units (degrees, metres…). */
+export type RawGrid = Omit<DemGrid, 'name' | 'approximate'>;
+
 const DEFAULT_NODATA = -9999;
 
 export function parseAsciiGrid(text: string, opts: AsciiGridOptions = {}): Result<DemGrid> {
+  const raw = readAsciiGrid(text);
+  if (!raw.ok) return raw;
+  const { west, south, east, north } = raw.value;
+  // projected grids (Lambert-93 metres…) land far outside these bounds
+  if (west < -180 || east > 180 || south < -90 || north > 90) {
+    return fail('dem.not-wgs84', { west, south, east, north });
+  }
+  return ok({ name: opts.name ?? 'MNT', approximate: opts.approximate ?? false, ...raw.value });
+}
+
+export function readAsciiGrid(text: string): Result<RawGrid> {
   if (text.trim() === '') return fail('file.empty');
   const token = /\S+/g;
   const header = new Map<string, number>();
@@ -57,10 +73,6 @@ export function parseAsciiGrid(text: string, opts: AsciiGridOptions = {}): Resul
   else return fail('dem.invalid-grid', { reason: 'header', key: 'yllcorner' });
   const east = west + width * dx;
   const north = south + height * dy;
-  // projected grids (Lambert-93 metres…) land far outside these bounds
-  if (west < -180 || east > 180 || south < -90 || north > 90) {
-    return fail('dem.not-wgs84', { west, south, east, north });
-  }
 
   const count = width * height;
   const values = new Float32Array(count);
@@ -79,8 +91,6 @@ export function parseAsciiGrid(text: string, opts: AsciiGridOptions = {}): Resul
   if (filled !== count) return fail('dem.invalid-grid', { reason: 'count', expected: count, found: filled });
 
   return ok({
-    name: opts.name ?? 'MNT',
-    approximate: opts.approximate ?? false,
     west,
     south,
     east,

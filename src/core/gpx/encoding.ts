@@ -1,9 +1,7 @@
 // The text encoding of a dropped file, from its first bytes: the label to give TextDecoder.
 // File.text() always decodes UTF-8, which turns a UTF-16 GPX (some Windows exporters write
 // them) into "\uFFFD\uFFFD<\0?\0x\0…", refused as not XML, and the accents of a Latin-1 one
-// into U+FFFD. Read the bytes instead:
-//   const bytes = new Uint8Array(await file.arrayBuffer());
-//   const text = new TextDecoder(textEncodingOf(bytes)).decode(bytes);
+// into U+FFFD. The app and the CLI read the bytes and call decodeText.
 
 export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -22,4 +20,14 @@ export function textEncodingOf(bytes: Uint8Array): TextEncodingLabel {
   for (let i = 0; i < Math.min(bytes.length, 200); i++) head += String.fromCharCode(bytes[i]);
   const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
   return declared !== undefined && LATIN1.test(declared) ? 'windows-1252' : 'utf-8';
+}
+
+// TextDecoder exists in node, browsers and workers, but not in the ES library the core compiles
+// against (no DOM): it is typed here rather than opening the core to the DOM types.
+type Decoder = new (label: string) => { decode(bytes: Uint8Array): string };
+const TextDecoderCtor = (globalThis as unknown as { TextDecoder: Decoder }).TextDecoder;
+
+/** The file's text, decoded as its first bytes say. */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoderCtor(textEncodingOf(bytes)).decode(bytes);
 }
