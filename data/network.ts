@@ -1,10 +1,14 @@
 // Pipeline step: the snapping network. Builds the routable graph from the cavaliers miniers
-// (the only path network available offline) and writes it for the worker (network.bin, a
-// transferable buffer) and for the map (reseau.geojson, with the bridged gaps marked).
+// (the only path network available offline) and writes it for the worker (network.bin: the graph,
+// its segment index and its ALT landmarks in one transferable buffer, see src/core/graph/bundle.ts)
+// and for the map (reseau.geojson, with the bridged gaps marked).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { buildGraph, type NetworkLine, type NetworkReport } from '../src/core/graph/build';
+import { encodeNetwork } from '../src/core/graph/bundle';
+import { computeLandmarks } from '../src/core/graph/landmarks';
+import { buildSegmentIndex } from '../src/core/graph/nearest';
 import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
 import type { LayerManifest } from '../src/core/layers';
 
@@ -32,7 +36,9 @@ export function networkLinesFrom(fc: FeatureCollection): NetworkLine[] {
 export async function buildNetworkLayer(outDir: string, manifest: LayerManifest): Promise<NetworkReport> {
   const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
   const { graph, names, report } = buildGraph(networkLinesFrom(cavaliers), { joinTolerance_m: JOIN_TOLERANCE_M });
-  writeFileSync(join(outDir, 'network.bin'), new Uint8Array(graph.data));
+  // the index and landmarks are built here once rather than in every browser at load
+  const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph) });
+  writeFileSync(join(outDir, 'network.bin'), new Uint8Array(bundle));
   const meta: NetworkMeta = { version: 1, joinTolerance_m: JOIN_TOLERANCE_M, names, report };
   writeFileSync(join(outDir, 'network.json'), JSON.stringify(meta));
 

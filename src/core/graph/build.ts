@@ -2,9 +2,17 @@
 // Real stretches rarely share vertices: lines are split where they cross, and a line end that lies
 // within `joinTolerance_m` of another line is joined to it by a short "gap" edge that the map shows
 // as a bridged gap (many are real interruptions: a road, a built-over section).
+//
+// OSM-like input (ways that meet exactly where they share a vertex) can skip the intersection
+// search with `noding: 'shared-vertices'`: there a way crossing another without a shared node is a
+// bridge or a tunnel, not a junction, and the search is the one pass that is O(segments · log)
+// with a large constant (seconds per million segments).
 import Flatbush from 'flatbush';
 import { positionsLength } from '../geo/geodesic';
+import { mergePassThrough, type RawEdge } from './compact';
 import { EdgeKind, Graph } from './graph';
+import { hilbertOrder } from './locality';
+import { VertexTable } from './vertex-table';
 
 export interface NetworkLine {
   /** [lon, lat] vertices */
@@ -18,6 +26,14 @@ export interface BuildOptions {
   joinTolerance_m?: number;
   /** ends closer than this are merged without a visible gap edge (m) */
   mergeTolerance_m?: number;
+  /**
+   * 'full' (default): lines are also split where they cross, as loose lines such as the cavaliers
+   * rarely share vertices. 'shared-vertices': lines meet only at shared vertices (OSM ways).
+   * Line ends are joined within joinTolerance_m in both modes (pass 0 to skip that pass).
+   */
+  noding?: 'full' | 'shared-vertices';
+  /** merge pass-through nodes (two edges of the same kind and name) into polylines; default true */
+  mergePassThrough?: boolean;
 }
 
 export interface NetworkReport {
@@ -51,6 +67,7 @@ const key = (lon: number, lat: number) => `${Math.round(lon * 1e7)},${Math.round
 
 export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): BuiltNetwork {
   const joinTol = options.joinTolerance_m ?? 50;
+  const fullNoding = (options.noding ?? 'full') === 'full';
   const mergeTol = options.mergeTolerance_m ?? 0.5;
   const lines = input.map((l) => dedupe(l.coords)).map((coords, i) => ({ coords, kind: input[i].kind, name: input[i].name }));
   const usable = lines.filter((l) => l.coords.length >= 2);
@@ -71,13 +88,14 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   // One entry per segment, indexed by bounding box.
   let segCount = 0;
   for (const l of usable) segCount += l.coords.length - 1;
+  const totalVertices = segCount + usable.length;
   const segLine = new Uint32Array(segCount);
   const segIdx = new Uint32Array(segCount);
   const splits: Split[][] = usable.map(() => []);
   const gapEdges: { a: [number, number]; b: [number, number] }[] = [];
   // two ends facing each other each find the other: one gap edge is enough
   const gapKeys = new Set<string>();
-  if (segCount === 0) return finish();
+  if (segCount === 0 || (!fullNoding && joinTol <= 0)) return finish();
 
   const index = new Flatbush(segCount);
   let s = 0;
@@ -94,7 +112,7 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   index.finish();
 
   // 1. Crossings: both lines get the same split point, so they share a node.
-  for (let a = 0; a < segCount; a++) {
+  for (let a = 0; fullNoding && a < segCount; a++) {
     const la = usable[segLine[a]].coords;
     const ia = segIdx[a];
     const [ax1, ay1] = la[ia];
@@ -173,99 +191,136 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   return finish();
 
   function finish(): BuiltNetwork {
-    // Every vertex key used by more than one line is a junction.
-    const keyLines = new Map<string, number>();
+    // Every vertex used by more than one line is a junction (-1: unseen, -2: several lines).
+    let splitCount = 0;
+    for (const sp of splits) splitCount += sp.length;
+    // ids of line vertices come first (< totalVertices), then split points and gap ends
+    const maxIds = totalVertices + splitCount + 2 * gapEdges.length;
+    const table = new VertexTable(maxIds);
+    const lineOfVertex = new Int32Array(totalVertices).fill(-1);
+    // the id of every line vertex, line after line, so that the cut below needs no second lookup
+    const vertexIds = new Int32Array(totalVertices);
+    let k = 0;
     usable.forEach((l, li) => {
-      for (const [x, y] of l.coords) {
-        const k = key(x, y);
-        const prev = keyLines.get(k);
-        keyLines.set(k, prev === undefined ? li : prev === li ? li : -1);
+      for (const c of l.coords) {
+        const v = table.add(c[0], c[1]);
+        vertexIds[k++] = v;
+        const prev = lineOfVertex[v];
+        lineOfVertex[v] = prev === -1 || prev === li ? li : -2;
       }
     });
 
-    interface RawEdge {
-      coords: [number, number][];
-      kind: number;
-      name: number;
-    }
     const rawEdges: RawEdge[] = [];
+    const nodeOf = new Int32Array(maxIds).fill(-1);
+    const nodeList: [number, number][] = [];
+    const nodeId = (c: [number, number]) => {
+      const v = table.add(c[0], c[1]);
+      let id = nodeOf[v];
+      if (id < 0) {
+        id = nodeList.length;
+        nodeOf[v] = id;
+        nodeList.push(c);
+      }
+      return id;
+    };
+    const addEdge = (coords: [number, number][], kind: number, name: number) => {
+      const from = nodeId(coords[0]);
+      const to = nodeId(coords[coords.length - 1]);
+      const length = positionsLength(coords);
+      if (!(from === to && length < 0.01)) rawEdges.push({ coords, kind, name, from, to, length });
+    };
+    k = 0;
     usable.forEach((l, li) => {
       // a split at the far end of a segment is a split at the start of the next one
       const sorted = splits[li]
         .map((sp) => (sp.t === 1 ? { ...sp, seg: sp.seg + 1, t: 0 } : sp))
         .sort((p, q) => p.seg - q.seg || p.t - q.t);
-      // the line's vertices with its split points inserted; `node` marks where edges are cut
-      const seq: { x: number; y: number; node: boolean }[] = [];
+      const name = nameOf(l.name);
+      const last = l.coords.length - 1;
+      // the line's vertices with its split points inserted, cut into edges at nodes
+      let current: [number, number][] = [];
+      const emit = (v: [number, number], node: boolean) => {
+        const prev = current[current.length - 1];
+        if (!prev || prev[0] !== v[0] || prev[1] !== v[1]) current.push(v);
+        if (node && current.length >= 2) addEdge(current, l.kind, name);
+        if (node) current = [v];
+      };
       let si = 0;
-      for (let i = 0; i < l.coords.length; i++) {
-        const [x, y] = l.coords[i];
-        const shared = keyLines.get(key(x, y)) === -1;
-        seq.push({ x, y, node: i === 0 || i === l.coords.length - 1 || shared });
+      for (let i = 0; i <= last; i++) {
+        const v = l.coords[i];
+        const sharedVertex = lineOfVertex[vertexIds[k++]] === -2;
+        let node = i === 0 || i === last || sharedVertex;
+        // splits are sorted by t: those on the vertex itself come first
+        while (si < sorted.length && sorted[si].seg === i && sorted[si].t === 0) {
+          node = true;
+          si++;
+        }
+        emit(v, node);
         while (si < sorted.length && sorted[si].seg === i) {
           const sp = sorted[si++];
-          if (sp.t === 0) seq[seq.length - 1].node = true;
-          else seq.push({ x: sp.lon, y: sp.lat, node: true });
+          emit([sp.lon, sp.lat], true);
         }
       }
-      let current: [number, number][] = [];
-      for (const v of seq) {
-        const last = current[current.length - 1];
-        if (!last || last[0] !== v.x || last[1] !== v.y) current.push([v.x, v.y]);
-        if (v.node && current.length >= 2) {
-          rawEdges.push({ coords: current, kind: l.kind, name: nameOf(l.name) });
-          current = [[v.x, v.y]];
-        } else if (v.node) current = [[v.x, v.y]];
-      }
     });
-    for (const g of gapEdges) rawEdges.push({ coords: [g.a, g.b], kind: EdgeKind.gap, name: 0xffffffff });
+    for (const g of gapEdges) addEdge([g.a, g.b], EdgeKind.gap, 0xffffffff);
 
-    const nodeIds = new Map<string, number>();
-    const nodeList: [number, number][] = [];
-    const nodeId = (c: [number, number]) => {
-      const k = key(c[0], c[1]);
-      let id = nodeIds.get(k);
-      if (id === undefined) {
-        id = nodeList.length;
-        nodeIds.set(k, id);
-        nodeList.push(c);
-      }
-      return id;
-    };
-    const edges = rawEdges
-      .map((e) => ({ ...e, from: nodeId(e.coords[0]), to: nodeId(e.coords[e.coords.length - 1]), length: positionsLength(e.coords) }))
-      .filter((e) => !(e.from === e.to && e.length < 0.01));
+    const edgesIn = options.mergePassThrough === false ? rawEdges : mergePassThrough(rawEdges, nodeList.length);
+    // number the nodes still used along a Hilbert curve, and the edges by their lower end (locality.ts)
+    const used: number[] = [];
+    const seen = new Uint8Array(nodeList.length);
+    for (const e of edgesIn)
+      for (const n of [e.from, e.to])
+        if (!seen[n]) {
+          seen[n] = 1;
+          used.push(n);
+        }
+    const usedCoords = new Float64Array(2 * used.length);
+    used.forEach((n, i) => {
+      usedCoords[2 * i] = nodeList[n][0];
+      usedCoords[2 * i + 1] = nodeList[n][1];
+    });
+    const order = hilbertOrder(usedCoords, used.length);
+    const nodes = Array.from(order, (i) => used[i]);
+    const renumber = new Int32Array(nodeList.length).fill(-1);
+    nodes.forEach((n, i) => (renumber[n] = i));
+    const low = new Uint32Array(edgesIn.length);
+    edgesIn.forEach((e, i) => (low[i] = Math.min(renumber[e.from], renumber[e.to])));
+    const edgeOrder = new Uint32Array(edgesIn.length).map((_, i) => i).sort((p, q) => low[p] - low[q] || p - q);
+    const edges = Array.from(edgeOrder, (i) => edgesIn[i]);
 
     let coordCount = 0;
     for (const e of edges) coordCount += e.coords.length;
-    const graph = Graph.allocate(nodeList.length, edges.length, coordCount);
-    nodeList.forEach(([x, y], i) => {
-      graph.nodeCoords[2 * i] = x;
-      graph.nodeCoords[2 * i + 1] = y;
+    const graph = Graph.allocate(nodes.length, edges.length, coordCount);
+    nodes.forEach((n, i) => {
+      graph.nodeCoords[2 * i] = nodeList[n][0];
+      graph.nodeCoords[2 * i + 1] = nodeList[n][1];
     });
-    const degree = new Uint32Array(nodeList.length);
+    const degree = new Uint32Array(nodes.length);
     let c = 0;
     edges.forEach((e, i) => {
-      graph.edgeFrom[i] = e.from;
-      graph.edgeTo[i] = e.to;
+      const from = renumber[e.from];
+      const to = renumber[e.to];
+      graph.edgeFrom[i] = from;
+      graph.edgeTo[i] = to;
       graph.edgeLength[i] = e.length;
       graph.edgeKind[i] = e.kind;
       graph.edgeName[i] = e.name;
       graph.edgeCoordStart[i] = c;
-      for (const [x, y] of e.coords) {
-        graph.coords[2 * c] = x;
-        graph.coords[2 * c + 1] = y;
+      for (const v of e.coords) {
+        graph.coords[2 * c] = v[0];
+        graph.coords[2 * c + 1] = v[1];
         c++;
       }
-      degree[e.from]++;
-      degree[e.to]++;
+      degree[from]++;
+      degree[to]++;
     });
     graph.edgeCoordStart[edges.length] = c;
-    for (let n = 0; n < nodeList.length; n++) graph.adjOffsets[n + 1] = graph.adjOffsets[n] + degree[n];
-    const fill = graph.adjOffsets.slice(0, nodeList.length);
-    edges.forEach((e, i) => {
-      graph.adjEdges[fill[e.from]++] = i;
-      graph.adjEdges[fill[e.to]++] = i;
-    });
+    for (let n = 0; n < nodes.length; n++) graph.adjOffsets[n + 1] = graph.adjOffsets[n] + degree[n];
+    const fill = graph.adjOffsets.slice(0, nodes.length);
+    for (let i = 0; i < edges.length; i++) {
+      graph.adjEdges[fill[graph.edgeFrom[i]]++] = i;
+      graph.adjEdges[fill[graph.edgeTo[i]]++] = i;
+    }
 
     return { graph, names, report: report(graph, lines.length) };
   }
@@ -309,12 +364,26 @@ function report(graph: Graph, inputLines: number): NetworkReport {
   };
 }
 
+/**
+ * The line without non-finite or repeated vertices. Inner vertex tuples are shared with the input
+ * (copying millions of them costs more than the rest of the build); they are never mutated. The two
+ * ends, which the join pass may move, are copies.
+ */
 function dedupe(coords: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of coords) {
-    if (!Number.isFinite(c[0]) || !Number.isFinite(c[1])) continue;
-    const last = out[out.length - 1];
-    if (!last || last[0] !== c[0] || last[1] !== c[1]) out.push([c[0], c[1]]);
+  const bad = (c: [number, number], prev: [number, number] | undefined) =>
+    !Number.isFinite(c[0]) || !Number.isFinite(c[1]) || (prev !== undefined && prev[0] === c[0] && prev[1] === c[1]);
+  let clean = true;
+  for (let i = 0; i < coords.length && clean; i++) if (bad(coords[i], coords[i - 1])) clean = false;
+  let out: [number, number][];
+  if (clean) out = coords.slice();
+  else {
+    out = [];
+    for (const c of coords) if (!bad(c, out[out.length - 1]) ) out.push(c);
+  }
+  if (out.length > 0) {
+    const last = out.length - 1;
+    out[last] = [out[last][0], out[last][1]];
+    out[0] = last === 0 ? out[last] : [out[0][0], out[0][1]];
   }
   return out;
 }

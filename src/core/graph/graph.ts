@@ -40,7 +40,11 @@ export interface GraphArrays {
 }
 
 export class Graph implements GraphArrays {
+  /** the buffer holding the graph; it may hold more (network.bin also carries the index and landmarks) */
   readonly data: ArrayBuffer;
+  /** where the graph starts in `data`, and how many bytes it spans */
+  readonly byteOffset: number;
+  readonly byteLength: number;
   readonly nodeCount: number;
   readonly edgeCount: number;
   readonly coordCount: number;
@@ -55,12 +59,14 @@ export class Graph implements GraphArrays {
   edgeKind!: Uint8Array;
   edgeName!: Uint32Array;
 
-  private constructor(data: ArrayBuffer, nodeCount: number, edgeCount: number, coordCount: number) {
+  private constructor(data: ArrayBuffer, byteOffset: number, nodeCount: number, edgeCount: number, coordCount: number) {
     this.data = data;
+    this.byteOffset = byteOffset;
+    this.byteLength = Graph.byteLength(nodeCount, edgeCount, coordCount);
     this.nodeCount = nodeCount;
     this.edgeCount = edgeCount;
     this.coordCount = coordCount;
-    let offset = HEADER_WORDS * 4;
+    let offset = byteOffset + HEADER_WORDS * 4;
     const f64 = (n: number) => {
       const a = new Float64Array(data, offset, n);
       offset += n * 8;
@@ -97,16 +103,31 @@ export class Graph implements GraphArrays {
     const data = new ArrayBuffer(Graph.byteLength(nodeCount, edgeCount, coordCount));
     const header = new Uint32Array(data, 0, HEADER_WORDS);
     header.set([MAGIC, VERSION, nodeCount, edgeCount, coordCount]);
-    return new Graph(data, nodeCount, edgeCount, coordCount);
+    return new Graph(data, 0, nodeCount, edgeCount, coordCount);
   }
 
-  /** Views an existing buffer (e.g. one received from another thread or read from network.bin). */
-  static from(data: ArrayBuffer): Graph {
-    if (data.byteLength < HEADER_WORDS * 4) throw new Error('graph buffer too short');
-    const [magic, version, nodeCount, edgeCount, coordCount] = new Uint32Array(data, 0, HEADER_WORDS);
+  /** True when the buffer starts (at byteOffset) with a graph header. */
+  static isGraph(data: ArrayBuffer, byteOffset = 0): boolean {
+    return data.byteLength - byteOffset >= HEADER_WORDS * 4 && new Uint32Array(data, byteOffset, 1)[0] === MAGIC;
+  }
+
+  /**
+   * Views an existing buffer (e.g. one received from another thread or read from network.bin):
+   * no copy, so this costs microseconds whatever the size. byteOffset must be a multiple of 8
+   * (the Float64 arrays are views).
+   */
+  static from(data: ArrayBuffer, byteOffset = 0, byteLength = data.byteLength - byteOffset): Graph {
+    if (byteOffset % 8 !== 0) throw new Error('graph byteOffset must be a multiple of 8');
+    if (byteLength < HEADER_WORDS * 4 || byteOffset + byteLength > data.byteLength) throw new Error('graph buffer too short');
+    const [magic, version, nodeCount, edgeCount, coordCount] = new Uint32Array(data, byteOffset, HEADER_WORDS);
     if (magic !== MAGIC || version !== VERSION) throw new Error('not a Cavalier graph buffer (or a different version)');
-    if (data.byteLength !== Graph.byteLength(nodeCount, edgeCount, coordCount)) throw new Error('graph buffer has the wrong size');
-    return new Graph(data, nodeCount, edgeCount, coordCount);
+    if (byteLength !== Graph.byteLength(nodeCount, edgeCount, coordCount)) throw new Error('graph buffer has the wrong size');
+    return new Graph(data, byteOffset, nodeCount, edgeCount, coordCount);
+  }
+
+  /** The graph's own bytes (a view, not a copy). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.data, this.byteOffset, this.byteLength);
   }
 
   otherEnd(edge: number, node: number): number {

@@ -17,6 +17,14 @@ export interface Snap {
 }
 
 const M_PER_DEG_LAT = 110_574;
+const M_PER_DEG_LON_EQ = 111_320;
+/**
+ * Boxes are stored as Float32 (half the size of Float64: ~50 MB instead of ~90 MB for 2.4M
+ * segments) and grown by this much (≈ 1 m) before rounding, so that every stored box still
+ * contains its segment: the float32 rounding error near 50° is under 4e-6°, and the exact
+ * refinement below makes the answer independent of the boxes as long as they are conservative.
+ */
+const BOX_MARGIN_DEG = 1e-5;
 
 export interface SegmentIndex {
   index: Flatbush;
@@ -28,32 +36,62 @@ export interface SegmentIndex {
   lonScale: number;
 }
 
-export function buildSegmentIndex(graph: Graph): SegmentIndex {
-  let segCount = 0;
-  for (let e = 0; e < graph.edgeCount; e++) segCount += graph.edgeCoordStart[e + 1] - graph.edgeCoordStart[e] - 1;
+/** Longitude scale of the index frame: the cosine of the network's mean latitude. */
+export function indexLonScale(graph: Graph): number {
   let latSum = 0;
   for (let n = 0; n < graph.nodeCount; n++) latSum += graph.nodeCoords[2 * n + 1];
   const lat0 = graph.nodeCount ? latSum / graph.nodeCount : 0;
-  const lonScale = Math.cos((lat0 * Math.PI) / 180);
-  const index = new Flatbush(Math.max(segCount, 1));
+  return Math.cos((lat0 * Math.PI) / 180);
+}
+
+/** Segment ids follow the edges' vertices: segment → (first vertex, edge) is rebuilt in one pass, never stored. */
+function segmentTables(graph: Graph): { segStart: Uint32Array; segEdge: Uint32Array } {
+  const segCount = graph.coordCount - graph.edgeCount;
   const segStart = new Uint32Array(segCount);
   const segEdge = new Uint32Array(segCount);
-  const c = graph.coords;
   let s = 0;
-  for (let e = 0; e < graph.edgeCount; e++) {
+  for (let e = 0; e < graph.edgeCount; e++)
     for (let v = graph.edgeCoordStart[e]; v < graph.edgeCoordStart[e + 1] - 1; v++) {
-      const x1 = c[2 * v] * lonScale;
-      const y1 = c[2 * v + 1];
-      const x2 = c[2 * v + 2] * lonScale;
-      const y2 = c[2 * v + 3];
-      index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
       segStart[s] = v;
       segEdge[s] = e;
       s++;
     }
+  return { segStart, segEdge };
+}
+
+/** Builds the index over every segment (≈ 1 s for 2.4M segments: network.bin carries it prebuilt). */
+export function buildSegmentIndex(graph: Graph): SegmentIndex {
+  const { segStart, segEdge } = segmentTables(graph);
+  const segCount = segStart.length;
+  const lonScale = indexLonScale(graph);
+  const index = new Flatbush(Math.max(segCount, 1), 16, Float32Array);
+  const c = graph.coords;
+  for (let s = 0; s < segCount; s++) {
+    const v = segStart[s];
+    const x1 = c[2 * v] * lonScale;
+    const y1 = c[2 * v + 1];
+    const x2 = c[2 * v + 2] * lonScale;
+    const y2 = c[2 * v + 3];
+    index.add(
+      Math.min(x1, x2) - BOX_MARGIN_DEG,
+      Math.min(y1, y2) - BOX_MARGIN_DEG,
+      Math.max(x1, x2) + BOX_MARGIN_DEG,
+      Math.max(y1, y2) + BOX_MARGIN_DEG,
+    );
   }
   if (segCount === 0) index.add(0, 0, 0, 0);
   index.finish();
+  return { index, segStart, segEdge, lonScale };
+}
+
+/**
+ * The index of `graph` from its serialised form (the bytes of `index.index.data`, e.g. inside
+ * network.bin): a view, no copy, and no tree to rebuild.
+ */
+export function segmentIndexFromData(graph: Graph, data: ArrayBuffer, byteOffset: number, lonScale: number): SegmentIndex {
+  const index = Flatbush.from(data, byteOffset);
+  const { segStart, segEdge } = segmentTables(graph);
+  if (index.numItems !== Math.max(segStart.length, 1)) throw new Error('segment index built for another graph');
   return { index, segStart, segEdge, lonScale };
 }
 
@@ -68,12 +106,14 @@ export function nearestOnNetwork(
   if (idx.segStart.length === 0) return null;
   const c = graph.coords;
   // metres per degree at the query latitude, for the projection onto each candidate segment
-  const mx = 111_320 * Math.cos((lat * Math.PI) / 180);
+  const mx = M_PER_DEG_LON_EQ * Math.cos((lat * Math.PI) / 180);
   const my = M_PER_DEG_LAT;
   let best: Snap | null = null;
   let bestLocal = Infinity;
-  // 2 % margin: the index's lon scale is taken at the network's mean latitude
-  const radius = (maxDistance_m / M_PER_DEG_LAT) * 1.02;
+  // The index frame is (lon · lonScale, lat) in degrees; the local frame, (lon · mx, lat · my) in
+  // metres. A segment within maxDistance_m in the local frame lies within this radius in the
+  // index frame (up to the 1e-3 margin for the few metres of latitude it may span).
+  const radius = Math.max(maxDistance_m / my, (maxDistance_m * idx.lonScale) / mx) * 1.001;
   idx.index.neighbors(lon * idx.lonScale, lat, Infinity, radius, (s) => {
     const v = idx.segStart[s];
     const x1 = c[2 * v];

@@ -1,14 +1,31 @@
-// Shortest path between two snapped points: A* over the CSR graph with a binary heap and an
-// admissible straight-line heuristic. Search buffers are kept in a Router and reused between
+// Shortest path between two snapped points: A* over the CSR graph with a binary heap. The lower
+// bound that guides it is the straight line, or with landmarks (ALT, see landmarks.ts) the max of
+// the straight line and the landmark bounds. Search buffers are kept in a Router and reused between
 // legs (a generation stamp replaces clearing them), so a leg allocates nothing proportional to the graph.
 import { positionsLength, segmentLength } from '../geo/geodesic';
-import { EdgeKind, type Graph } from './graph';
+import { connectedComponents } from './components';
+import { defaultEdgeCost, GAP_COST } from './cost';
+import type { Graph } from './graph';
 import { FlatHeap } from './heap';
+import type { Landmarks } from './landmarks';
 import type { Snap } from './nearest';
 
+export { GAP_COST };
+
 export interface RouteOptions {
-  /** cost multiplier per edge (≥ 1), e.g. to penalise sensitive zones; defaults to DEFAULT_KIND_COST */
+  /**
+   * Cost factor per edge, replacing the default one (1, GAP_COST on gaps), e.g. ×5 in sensitive
+   * zones. Factors at least the default keep both bounds exact and tight; smaller (but positive)
+   * factors stay correct, as the bounds are scaled down by the smallest factor ratio (boundScales).
+   * That ratio is computed once per array object: build a new array when the penalties change
+   * rather than editing one in place.
+   */
   edgeCost?: Float32Array;
+  /**
+   * The lower bound that guides the search: 'auto' (landmarks when the router has them, and the
+   * straight line), 'straight-line' (plain A*), 'none' (plain Dijkstra, for benchmarks and tests).
+   */
+  heuristic?: 'auto' | 'straight-line' | 'none';
 }
 
 export interface PathResult {
@@ -19,12 +36,19 @@ export interface PathResult {
   edgeMetres: number[];
   /** geodesic length of coords (m) */
   length_m: number;
+  /** cost of the path under the cost model used (m, weighted) */
+  cost: number;
   /** nodes settled by the search (for benchmarks) */
   settled: number;
 }
 
-/** Bridged gaps cost a little more than real paths, so routes keep to the paths where they can. */
-export const GAP_COST = 1.2;
+/** How far each lower bound may be trusted under a cost array (see RouteOptions.edgeCost). */
+interface BoundScales {
+  /** the straight line bounds a path's length; costs bound it when every factor is ≥ 1 */
+  straight: number;
+  /** landmark bounds are in default costs; they bound other costs when every factor is ≥ the default one */
+  landmarks: number;
+}
 
 const M_PER_DEG_LAT = 110_574;
 // The heuristic's local projection underestimates by well under 1 % across the basin; 0.98 keeps it admissible.
@@ -32,65 +56,146 @@ const HEURISTIC_SAFETY = 0.98;
 
 export class Router {
   private g: Float64Array;
+  private hval: Float64Array;
   private prevEdge: Int32Array;
   private stamp: Uint32Array;
-  private closed: Uint32Array;
   private generation = 0;
   private heap = new FlatHeap(4096);
   private defaultCost: Float32Array;
+  private component: Uint32Array;
+  private landmarks: Landmarks | null = null;
+  private targetDist = new Float64Array(0);
+  private scales = new WeakMap<Float32Array, BoundScales>();
 
-  constructor(private graph: Graph) {
+  constructor(
+    private graph: Graph,
+    landmarks: Landmarks | null = null,
+  ) {
     this.g = new Float64Array(graph.nodeCount);
+    this.hval = new Float64Array(graph.nodeCount);
     this.prevEdge = new Int32Array(graph.nodeCount);
     this.stamp = new Uint32Array(graph.nodeCount);
-    this.closed = new Uint32Array(graph.nodeCount);
-    this.defaultCost = new Float32Array(graph.edgeCount);
-    for (let e = 0; e < graph.edgeCount; e++) this.defaultCost[e] = graph.edgeKind[e] === EdgeKind.gap ? GAP_COST : 1;
+    this.defaultCost = defaultEdgeCost(graph);
+    this.component = connectedComponents(graph).label;
+    this.setLandmarks(landmarks);
+  }
+
+  /** Uses these landmarks (computed on this graph) from the next route on; null goes back to plain A*. */
+  setLandmarks(landmarks: Landmarks | null): void {
+    if (landmarks && landmarks.nodeCount !== this.graph.nodeCount) throw new Error('landmarks computed on another graph');
+    this.landmarks = landmarks && landmarks.count > 0 ? landmarks : null;
+    this.targetDist = new Float64Array(this.landmarks?.count ?? 0);
+  }
+
+  get hasLandmarks(): boolean {
+    return this.landmarks !== null;
+  }
+
+  private boundScales(cost: Float32Array): BoundScales {
+    if (cost === this.defaultCost) return { straight: 1, landmarks: 1 };
+    let s = this.scales.get(cost);
+    if (!s) {
+      let straight = 1;
+      let landmarks = 1;
+      for (let e = 0; e < cost.length; e++) {
+        const c = cost[e];
+        if (c < straight) straight = c;
+        const r = c / this.defaultCost[e];
+        if (r < landmarks) landmarks = r;
+      }
+      s = { straight: Math.max(0, straight), landmarks: Math.max(0, landmarks) };
+      this.scales.set(cost, s);
+    }
+    return s;
   }
 
   /** Shortest path from one snap to another along the network, or null when they are not connected. */
   route(from: Snap, to: Snap, options: RouteOptions = {}): PathResult | null {
     const graph = this.graph;
     const cost = options.edgeCost ?? this.defaultCost;
-    const gen = ++this.generation;
-    const { g, prevEdge, stamp, closed, heap } = this;
-    heap.clear();
+    if (cost.length !== graph.edgeCount) throw new Error('edgeCost must have one factor per edge');
+    const { nodeCoords, adjOffsets, adjEdges, edgeFrom, edgeTo, edgeLength } = graph;
+    const ea = from.edge;
+    const eb = to.edge;
+    // different pieces of the network: say so at once rather than exhaust the start's piece
+    if (this.component[edgeFrom[ea]] !== this.component[edgeFrom[eb]]) return null;
 
-    const mx = 111_320 * Math.cos((to.lat * Math.PI) / 180) * HEURISTIC_SAFETY;
-    const my = M_PER_DEG_LAT * HEURISTIC_SAFETY;
-    const h = (n: number) =>
-      Math.hypot((graph.nodeCoords[2 * n] - to.lon) * mx, (graph.nodeCoords[2 * n + 1] - to.lat) * my);
+    const gen = ++this.generation;
+    const { g, hval, prevEdge, stamp, heap } = this;
+    heap.clear();
 
     const alongA = alongEdge(graph, from);
     const alongB = alongEdge(graph, to);
-    const ea = from.edge;
-    const eb = to.edge;
-    const lenA = graph.edgeLength[ea];
-    const lenB = graph.edgeLength[eb];
+    const lenA = edgeLength[ea];
+    const lenB = edgeLength[eb];
+    const tFrom = edgeFrom[eb];
+    const tTo = edgeTo[eb];
+
+    // the lower bound h(n) of the cost from node n to the target point
+    const mode = options.heuristic ?? 'auto';
+    const scales = mode === 'none' ? { straight: 0, landmarks: 0 } : this.boundScales(cost);
+    const mx = 111_320 * Math.cos((to.lat * Math.PI) / 180) * HEURISTIC_SAFETY * scales.straight;
+    const my = M_PER_DEG_LAT * HEURISTIC_SAFETY * scales.straight;
+    const tlon = to.lon;
+    const tlat = to.lat;
+    const lm = mode === 'auto' && scales.landmarks > 0 ? this.landmarks : null;
+    const K = lm ? lm.count : 0;
+    const D = lm ? lm.dist : null;
+    const dT = this.targetDist;
+    const altScale = scales.landmarks;
+    const slack = lm ? lm.slack : 0;
+    if (D) {
+      // the target is a point on edge eb: its landmark cost comes through one of the edge's ends
+      const c0 = this.defaultCost[eb];
+      for (let l = 0; l < K; l++)
+        dT[l] = Math.min(D[tFrom * K + l] + alongB * c0, D[tTo * K + l] + (lenB - alongB) * c0);
+    }
+    const h = (n: number): number => {
+      const dx = (nodeCoords[2 * n] - tlon) * mx;
+      const dy = (nodeCoords[2 * n + 1] - tlat) * my;
+      let bound = Math.sqrt(dx * dx + dy * dy);
+      if (D) {
+        // max over landmarks of |d(L, t) − d(L, n)|; NaN (a landmark reaching neither) never wins
+        let best = 0;
+        const base = n * K;
+        for (let l = 0; l < K; l++) {
+          const d = dT[l] - D[base + l];
+          if (d > best) best = d;
+          else if (-d > best) best = -d;
+        }
+        const alt = (best - slack) * altScale;
+        if (alt > bound) bound = alt;
+      }
+      return bound;
+    };
+    const open = (n: number, gn: number, via: number) => {
+      if (stamp[n] === gen) {
+        if (g[n] <= gn) return;
+      } else {
+        stamp[n] = gen;
+        hval[n] = h(n);
+      }
+      g[n] = gn;
+      prevEdge[n] = via;
+      heap.push(n, gn + hval[n]);
+    };
 
     let best = Infinity;
     let bestNode = -1; // -1: straight along the shared edge
     if (ea === eb) best = Math.abs(alongB - alongA) * cost[ea];
-
-    const open = (n: number, gn: number, via: number) => {
-      if (stamp[n] === gen && g[n] <= gn) return;
-      stamp[n] = gen;
-      g[n] = gn;
-      prevEdge[n] = via;
-      heap.push(n, gn + h(n));
-    };
     // -1 marks "entered from the start snap"
-    open(graph.edgeFrom[ea], alongA * cost[ea], -1);
-    open(graph.edgeTo[ea], (lenA - alongA) * cost[ea], -1);
+    open(edgeFrom[ea], alongA * cost[ea], -1);
+    open(edgeTo[ea], (lenA - alongA) * cost[ea], -1);
 
-    const tFrom = graph.edgeFrom[eb];
-    const tTo = graph.edgeTo[eb];
     let settled = 0;
     while (heap.length > 0) {
-      if (heap.peekPriority() >= best) break;
+      const f = heap.peekPriority();
+      if (f >= best) break;
       const n = heap.pop();
-      if (closed[n] === gen) continue;
-      closed[n] = gen;
+      // a stale entry: n was reached more cheaply since it was pushed. Comparing priorities rather
+      // than marking nodes closed lets a node be settled again if its cost drops later, which keeps
+      // the result exact even where the Float32 landmark bounds are a hair inconsistent.
+      if (f > g[n] + hval[n]) continue;
       settled++;
       const gn = g[n];
       if (n === tFrom && gn + alongB * cost[eb] < best) {
@@ -101,11 +206,10 @@ export class Router {
         best = gn + (lenB - alongB) * cost[eb];
         bestNode = n;
       }
-      for (let i = graph.adjOffsets[n]; i < graph.adjOffsets[n + 1]; i++) {
-        const e = graph.adjEdges[i];
-        const m = graph.otherEnd(e, n);
-        if (closed[m] === gen) continue;
-        open(m, gn + graph.edgeLength[e] * cost[e], e);
+      for (let i = adjOffsets[n]; i < adjOffsets[n + 1]; i++) {
+        const e = adjEdges[i];
+        const m = edgeFrom[e] === n ? edgeTo[e] : edgeFrom[e];
+        open(m, gn + edgeLength[e] * cost[e], e);
       }
     }
     if (best === Infinity) return null;
@@ -128,8 +232,8 @@ export class Router {
       chain.reverse();
       // n is the end of the start edge through which the search left it
       // (on a loop edge both ends are n: the search kept the cheaper way out)
-      const loop = graph.edgeFrom[ea] === graph.edgeTo[ea];
-      const forward = loop ? lenA - alongA < alongA : n === graph.edgeTo[ea];
+      const loop = edgeFrom[ea] === edgeTo[ea];
+      const forward = loop ? lenA - alongA < alongA : n === edgeTo[ea];
       pushPartial(graph, from, forward ? 'forward' : 'backward', null, coords);
       edges.push(ea);
       edgeMetres.push(forward ? lenA - alongA : alongA);
@@ -137,14 +241,14 @@ export class Router {
       for (const e of chain) {
         pushEdge(graph, e, at, coords);
         edges.push(e);
-        edgeMetres.push(graph.edgeLength[e]);
+        edgeMetres.push(edgeLength[e]);
         at = graph.otherEnd(e, at);
       }
       pushArrival(graph, to, at, coords);
       edges.push(eb);
-      edgeMetres.push(at === graph.edgeFrom[eb] ? alongB : lenB - alongB);
+      edgeMetres.push(at === edgeFrom[eb] ? alongB : lenB - alongB);
     }
-    return { coords, edges, edgeMetres, length_m: positionsLength(coords), settled };
+    return { coords, edges, edgeMetres, length_m: positionsLength(coords), cost: best, settled };
   }
 }
 

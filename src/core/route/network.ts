@@ -1,5 +1,8 @@
-// A network ready for routing: the graph, its segment index and a router with reusable buffers.
-import { Graph } from '../graph/graph';
+// A network ready for routing: the graph, its segment index and a router with reusable buffers
+// (using landmarks when the network has them).
+import { decodeNetwork } from '../graph/bundle';
+import type { Graph } from '../graph/graph';
+import type { Landmarks } from '../graph/landmarks';
 import { buildSegmentIndex, type SegmentIndex } from '../graph/nearest';
 import { Router } from '../graph/route';
 
@@ -9,13 +12,27 @@ export interface RoutingNetwork {
   router: Router;
   /** edge names (graph.edgeName indexes this list) */
   names: string[];
+  /** ALT landmarks, when network.bin carries them (the router already uses them) */
+  landmarks?: Landmarks;
 }
 
-export function prepareNetwork(graph: Graph, names: string[] = []): RoutingNetwork {
-  return { graph, index: buildSegmentIndex(graph), router: new Router(graph), names };
+export interface PrepareOptions {
+  /** a prebuilt index of this graph (built here otherwise) */
+  index?: SegmentIndex;
+  landmarks?: Landmarks | null;
 }
 
-/** Same, from a buffer read from network.bin or received from another thread (not copied). */
+export function prepareNetwork(graph: Graph, names: string[] = [], options: PrepareOptions = {}): RoutingNetwork {
+  const index = options.index ?? buildSegmentIndex(graph);
+  const landmarks = options.landmarks ?? null;
+  return { graph, index, router: new Router(graph, landmarks), names, ...(landmarks ? { landmarks } : {}) };
+}
+
+/**
+ * Same, from network.bin as read from disk or received from another thread (not copied): a
+ * bundle with its prebuilt index (and landmarks), or a bare graph buffer whose index is built here.
+ */
 export function networkFromBuffer(buffer: ArrayBuffer, names: string[] = []): RoutingNetwork {
-  return prepareNetwork(Graph.from(buffer), names);
+  const { graph, index, landmarks } = decodeNetwork(buffer);
+  return prepareNetwork(graph, names, { index, landmarks });
 }

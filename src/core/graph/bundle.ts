@@ -1,0 +1,79 @@
+// network.bin: the graph, its segment index and optionally its landmarks in one ArrayBuffer, so the
+// page fetches one file and transfers it to the worker without a copy, and the worker only lays
+// typed-array views over it. Rebuilding the index at load would cost ~1 s at 500k edges (2.4M
+// segments) and the landmarks a few seconds; viewing them costs microseconds.
+//
+// Layout (little-endian, every section 8-byte aligned so that Float64 views are legal):
+//   0  u32 magic, u32 version
+//   8  u32 graph offset, u32 graph length
+//  16  u32 index offset, u32 index length        (a flatbush buffer, Float32 boxes)
+//  24  u32 landmarks offset, u32 landmarks length (0, 0 when absent)
+//  32  f64 longitude scale of the index frame
+//  40  reserved up to HEADER_BYTES
+import { Graph } from './graph';
+import { Landmarks } from './landmarks';
+import { buildSegmentIndex, segmentIndexFromData, type SegmentIndex } from './nearest';
+
+const MAGIC = 0xca7a0b17;
+const VERSION = 1;
+const HEADER_BYTES = 64;
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+export interface NetworkParts {
+  graph: Graph;
+  index: SegmentIndex;
+  landmarks: Landmarks | null;
+}
+
+/** True when the buffer is a bundle (false for a bare graph buffer, as older pipelines wrote). */
+export function isNetworkBundle(buffer: ArrayBuffer): boolean {
+  return buffer.byteLength >= HEADER_BYTES && new Uint32Array(buffer, 0, 1)[0] === MAGIC;
+}
+
+export function encodeNetwork(parts: { graph: Graph; index: SegmentIndex; landmarks?: Landmarks | null }): ArrayBuffer {
+  const { graph, index } = parts;
+  const landmarks = parts.landmarks ?? null;
+  const indexBytes = new Uint8Array(index.index.data as ArrayBuffer);
+  const graphOffset = HEADER_BYTES;
+  const indexOffset = align8(graphOffset + graph.byteLength);
+  const lmOffset = align8(indexOffset + indexBytes.byteLength);
+  const total = landmarks ? lmOffset + landmarks.byteLength : indexOffset + indexBytes.byteLength;
+  const out = new ArrayBuffer(total);
+  const bytes = new Uint8Array(out);
+  bytes.set(graph.bytes(), graphOffset);
+  bytes.set(indexBytes, indexOffset);
+  if (landmarks) bytes.set(landmarks.bytes(), lmOffset);
+  new Uint32Array(out, 0, 8).set([
+    MAGIC,
+    VERSION,
+    graphOffset,
+    graph.byteLength,
+    indexOffset,
+    indexBytes.byteLength,
+    landmarks ? lmOffset : 0,
+    landmarks ? landmarks.byteLength : 0,
+  ]);
+  new Float64Array(out, 32, 1)[0] = index.lonScale;
+  return out;
+}
+
+/**
+ * Views the parts of a bundle (no copy). A bare graph buffer is accepted too: its index is then
+ * built here, and it has no landmarks.
+ */
+export function decodeNetwork(buffer: ArrayBuffer): NetworkParts {
+  if (!isNetworkBundle(buffer)) {
+    const graph = Graph.from(buffer);
+    return { graph, index: buildSegmentIndex(graph), landmarks: null };
+  }
+  const [, version, gOff, gLen, iOff, iLen, lOff, lLen] = new Uint32Array(buffer, 0, 8);
+  if (version !== VERSION) throw new Error('network.bin of another version: rebuild it (npm run data:build)');
+  if (iOff + iLen > buffer.byteLength || lOff + lLen > buffer.byteLength) throw new Error('network.bin is truncated');
+  const graph = Graph.from(buffer, gOff, gLen);
+  const lonScale = new Float64Array(buffer, 32, 1)[0];
+  const index = segmentIndexFromData(graph, buffer, iOff, lonScale);
+  const landmarks = lLen > 0 ? Landmarks.from(buffer, lOff, lLen) : null;
+  if (landmarks && landmarks.nodeCount !== graph.nodeCount) throw new Error('network.bin: landmarks do not match the graph');
+  return { graph, index, landmarks };
+}
