@@ -155,14 +155,16 @@ describe('cavalier errors', { timeout: 30_000 }, () => {
     expect(bomb.stderr).toContain('entités XML');
   });
 
-  it('a missing file, a projected grid or a non-grid: exit 1 with the reason', async () => {
+  it('a missing file or a non-grid: exit 1 with the reason; a Lambert-93 grid is reprojected', async () => {
     const missing = await cavalier('stats', 'test/fixtures/gpx/absent.gpx');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('fichier introuvable');
     noStack(missing.stderr);
-    const lambert = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('dem/lambert93.asc'));
-    expect(lambert.code).toBe(1);
-    expect(lambert.stderr).toContain('pas en degrés WGS84');
+    // a 2×1 grid of 25 m cells at Lens (Lambert-93): it covers only the first points of the track
+    const lambert = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('dem/lambert93.asc'), '--json');
+    expect(lambert.code).toBe(0);
+    expect(JSON.parse(lambert.stdout)).toMatchObject({ elevation_source: 'dem' });
+    expect(lambert.stderr).toContain('ne couvre que');
     const notGrid = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('gpx/two-segments.gpx'));
     expect(notGrid.code).toBe(1);
     expect(notGrid.stderr).toContain('Grille d’altitude ASCII (.asc) invalide');

@@ -1,26 +1,43 @@
-// The `cavalier` command line: figures and GPX export for a track file, without the app.
+// The `cavalier` command line: figures and GPX export for a track file, and the per-formula GPX
+// export of a saved project (export.ts), without the app.
 // User errors print one French sentence and exit 1 (2 for a wrong command line); never a stack.
 
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatError } from '../app/messages';
-import { parseAsciiGrid } from '../core/elevation/asc';
+import { readFileSync } from 'node:fs';
+import { readDemFile } from '../core/elevation/read-dem';
 import type { GeoError, Result } from '../core/errors';
 import { analyseTrack } from '../core/route/analyse';
 import { readTrackFile } from '../core/gpx/read';
 import { writeGpx } from '../core/gpx/write';
 import { parseXmlWithXmldom } from '../core/gpx/xml';
 import type { DemGrid, RouteStats, Track } from '../core/types';
+import { runExport } from './export';
+import type { CrsCode } from '../core/import/crs';
+import { parseFromOption, runImport } from './import';
 import { readTextFile } from './read-file';
+import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
 
 const USAGE = `Usage :
-  cavalier stats FICHIER [--dem GRILLE.asc] [--json]
+  cavalier stats FICHIER [--dem GRILLE] [--json]
       Distance (géodésique, WGS84), nombre de points et de segments, dénivelé lissé,
-      altitudes minimale et maximale. --dem prend les altitudes dans une grille ESRI ASCII
-      en degrés WGS84 au lieu de celles du fichier. --json écrit un objet JSON.
+      altitudes minimale et maximale. --dem prend les altitudes dans un MNT (grille ESRI
+      ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu de celles du fichier.
+      --json écrit un objet JSON.
   cavalier gpx FICHIER [--name NOM]
       Réécrit la trace en GPX 1.1 (une trace, un segment par segment) sur la sortie standard.
-  cavalier --help
+  cavalier export PROJET.json --out DOSSIER [--max-points N]
+      Écrit un GPX par formule de chaque manifestation d’un projet enregistré, les mêmes
+      fichiers que l’export de l’application, nommés d’après la manifestation et la formule.
+      --max-points simplifie chaque trace à N points au plus (anciens GPS).
+  cavalier import COUCHE [--from EPSG:2154|EPSG:27572|EPSG:4326]
+      Écrit la couche en GeoJSON WGS84 (FeatureCollection) sur la sortie standard, comme
+      l’import de l’application : GeoJSON en WGS84, Lambert-93 ou Lambert II étendu (projection
+      lue dans le membre crs ou déduite des coordonnées), GPX, KML, OpenStreetMap (.osm,
+      réponse Overpass JSON). --from impose la projection d’un GeoJSON. Les objets écartés et
+      les avertissements vont sur la sortie d’erreur.
+${REVIEW_USAGE}  cavalier --help
       Affiche cette aide.
 
 FICHIER : trace GPX, KML ou GeoJSON.
@@ -30,7 +47,7 @@ class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    return run(argv);
+    return await run(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`cavalier : ${e.message}\n\n${USAGE}`);
@@ -43,7 +60,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
+  // `review` reads its own options (--zones takes several files): see review.ts
+  if (argv[0] === 'review') return reviewCommand(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -57,6 +76,12 @@ function run(argv: string[]): number {
     return 0;
   }
   if (command === undefined) throw new UsageError('indiquez une commande.');
+  if (values.from !== undefined && command !== 'import') throw new UsageError('--from ne sert qu’à la commande import.');
+  if (command === 'import') return importCommand(file, extra, values);
+  if (command === 'export') return exportCommand(file, extra, values);
+  if (values.out !== undefined || values['max-points'] !== undefined) {
+    throw new UsageError('--out et --max-points ne servent qu’à la commande export.');
+  }
   if (command !== 'stats' && command !== 'gpx') throw new UsageError(`commande inconnue «\u00a0${command}\u00a0».`);
   if (file === undefined) throw new UsageError(`indiquez le fichier de la trace.`);
   if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
@@ -76,7 +101,7 @@ function run(argv: string[]): number {
 
   let dem: DemGrid | undefined;
   if (values.dem !== undefined) {
-    const grid = loadDem(values.dem);
+    const grid = await loadDem(values.dem);
     if (!grid.ok) return userError(grid.error);
     dem = grid.value;
   }
@@ -84,6 +109,51 @@ function run(argv: string[]): number {
   for (const w of stats.warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
   process.stdout.write(values.json ? `${JSON.stringify(statsJson(stats))}\n` : summary(track.value.name, stats));
   return 0;
+}
+
+function exportCommand(file: string | undefined, extra: string[], values: ReturnType<typeof parse>['values']): number {
+  if (file === undefined) throw new UsageError('indiquez le fichier du projet.');
+  if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
+  if (values.dem !== undefined || values.json || values.name !== undefined) {
+    throw new UsageError('--dem, --json et --name ne servent pas à la commande export.');
+  }
+  if (values.out === undefined) throw new UsageError('indiquez le dossier de sortie avec --out.');
+  let maxPoints: number | undefined;
+  if (values['max-points'] !== undefined) {
+    maxPoints = Number(values['max-points']);
+    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new UsageError('--max-points attend un nombre entier, 2 au moins.');
+  }
+  return runExport({ project: file, out: values.out, maxPoints });
+}
+
+function importCommand(file: string | undefined, extra: string[], values: ReturnType<typeof parse>['values']): number {
+  if (file === undefined) throw new UsageError('indiquez le fichier de la couche.');
+  if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
+  if (values.dem !== undefined || values.json || values.name !== undefined || values.out !== undefined || values['max-points'] !== undefined) {
+    throw new UsageError('seule l’option --from sert à la commande import.');
+  }
+  let from: CrsCode | undefined;
+  if (values.from !== undefined) {
+    const parsed = parseFromOption(values.from);
+    if (parsed === null) throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572 ou EPSG:4326.`);
+    from = parsed;
+  }
+  return runImport({ file, from });
+}
+
+function reviewCommand(argv: string[]): number {
+  let parsed: ReturnType<typeof parseReviewArgs>;
+  try {
+    parsed = parseReviewArgs(argv);
+  } catch (e) {
+    throw new UsageError(argumentProblem(e));
+  }
+  if ('help' in parsed) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if ('problem' in parsed) throw new UsageError(parsed.problem);
+  return runReview(parsed.args);
 }
 
 /** parseArgs explains in English; the option it names is quoted in its message. */
@@ -105,6 +175,9 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       dem: { type: 'string' },
       name: { type: 'string' },
+      out: { type: 'string' },
+      'max-points': { type: 'string' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,10 +189,16 @@ function loadTrack(path: string): Result<Track> {
   return readTrackFile(text.value, basename(path), { parseXml: parseXmlWithXmldom });
 }
 
-function loadDem(path: string): Result<DemGrid> {
-  const text = readTextFile(path);
-  if (!text.ok) return text;
-  return parseAsciiGrid(text.value, { name: basename(path), approximate: false });
+/** The app's DEM reader: ESRI ASCII grid or GeoTIFF, in WGS84 or Lambert-93 (detected). */
+async function loadDem(path: string): Promise<Result<DemGrid>> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { ok: false, error: { code: 'file.unreadable', detail: { path, reason: (e as NodeJS.ErrnoException).code ?? '' } } };
+  }
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return readDemFile(buffer, basename(path), { name: basename(path), approximate: false });
 }
 
 function userError(err: GeoError): number {

@@ -3,6 +3,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { fail, ok, type Result } from '../core/errors';
+import { decodeText } from '../core/gpx/encoding';
 import { MAX_TRACK_FILE_CHARS } from '../core/gpx/read';
 
 /** French reasons for the usual system errors; messages are French in the CLI. */
@@ -25,17 +26,5 @@ export function readTextFile(path: string): Result<string> {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     return fail('file.unreadable', { path, reason: REASONS[code] ?? code });
   }
-  return ok(decode(bytes));
-}
-
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  // the XML declaration is ASCII whatever the encoding, so it can be read before decoding
-  const head = bytes.subarray(0, 200).toString('latin1');
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
-  if (declared && /^(iso-8859-1|latin-?1|iso-8859-15|windows-1252|cp1252)$/.test(declared)) {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-  return new TextDecoder('utf-8').decode(bytes); // strips a UTF-8 BOM
+  return ok(decodeText(bytes));
 }

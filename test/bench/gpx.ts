@@ -1,7 +1,7 @@
 // GPX at size (issue 6, item 4): reading a generated 100k-point GPX with the scanner that
 // readTrackFile uses, against @xmldom/xmldom + @tmcw/togeojson (the naive baseline) in the same
 // process; and writing one. `npx tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
-import { pathToFileURL } from 'node:url';
+import { benchTable, isMain, type BenchRow } from './table';
 import { gpx as togeojsonGpx } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { readTrackFile } from '../../src/core/gpx/read';
@@ -10,12 +10,6 @@ import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import type { Track } from '../../src/core/types';
 import { plainGpx } from '../core/gpx-generate';
 
-export interface BenchRow {
-  what: string;
-  ours: string;
-  baseline: string;
-  ratio: string;
-}
 
 const deps = { parseXml: parseXmlWithXmldom };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -88,11 +82,7 @@ export async function benchGpx(): Promise<BenchRow[]> {
   return rows;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const rows = await benchGpx();
-  console.log(
-    ['| Mesure | Cavalier | Référence naïve | Gain |', '|---|---|---|---|', ...rows.map((r) => `| ${r.what} | ${r.ours} | ${r.baseline} | ${r.ratio} |`)].join(
-      '\n',
-    ),
-  );
+  console.log(benchTable(rows));
 }

@@ -5,8 +5,8 @@
 // Timing: our per-leg and per-click figures are the best of 3 runs of each (warm buffers, and
 // the machine may be shared: one run also counts the time the process was not scheduled); the
 // single-run figures are shown next to them. The naive baselines are run once each.
+import { benchTable, isMain, type BenchRow } from './table';
 import { loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { lineString, nearestPointOnLine, point } from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
 import { buildGraph } from '../../src/core/graph/build';
@@ -20,12 +20,6 @@ import { networkFromBuffer, type RoutingNetwork } from '../../src/core/route/net
 import { dijkstraCost, toNaive } from './dijkstra';
 import { BASIN_BBOX, mulberry32, syntheticNetwork } from './synthetic-network';
 
-export interface BenchRow {
-  what: string;
-  ours: string;
-  baseline: string;
-  ratio: string;
-}
 
 const TARGET_EDGES = 500_000;
 const LEG_M = 10_000;
@@ -283,17 +277,9 @@ export async function benchScale(): Promise<BenchRow[]> {
   return rows;
 }
 
-export function scaleTable(rows: BenchRow[]): string {
-  return [
-    '| Mesure | Cavalier | Référence naïve | Gain |',
-    '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.what} | ${r.ours} | ${r.baseline} | ${r.ratio} |`),
-  ].join('\n');
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const t = performance.now();
   const rows = await benchScale();
-  console.log(scaleTable(rows));
+  console.log(benchTable(rows));
   log(`terminé en ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }

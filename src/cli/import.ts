@@ -1,0 +1,67 @@
+// `cavalier import FILE [--from EPSG:2154|EPSG:27572|EPSG:4326]`: the layer as a WGS84 GeoJSON
+// FeatureCollection on standard output, read, detected and reprojected by the app's own
+// importLayer, so officers can batch-convert files. Warnings and skipped features go to standard
+// error, so that `cavalier import a.geojson > b.geojson` leaves only GeoJSON in b.geojson.
+
+import { basename } from 'node:path';
+import { formatError } from '../app/messages';
+import type { CrsCode } from '../core/import/crs';
+import { crsFromName } from '../core/import/detect-crs';
+import { importLayer } from '../core/import/layer';
+import { readTextFile } from './read-file';
+
+export interface ImportArgs {
+  file: string;
+  from?: CrsCode;
+}
+
+/** Skipped features listed one per line on standard error, beyond which only a count is given. */
+const LISTED = 20;
+
+/** `--from` as typed: EPSG:2154, 2154, urn:ogc:def:crs:EPSG::2154, "Lambert-93"…; null when it names no supported system. */
+export function parseFromOption(value: string): CrsCode | null {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return crsFromName(`EPSG:${v}`);
+  return crsFromName(v);
+}
+
+/** Exit code: 0 when the layer was written, 1 otherwise (the reason on standard error). */
+export function runImport(args: ImportArgs): number {
+  const text = readTextFile(args.file);
+  if (!text.ok) return fail(formatError(text.error, 'fr'));
+  const layer = importLayer(text.value, basename(args.file), { from: args.from });
+  if (!layer.ok) {
+    const message = formatError(layer.error, 'fr');
+    if (layer.error.code === 'crs.unknown') {
+      return fail(`${message}\nRelancez avec --from EPSG:2154 (Lambert-93), --from EPSG:27572 (Lambert II étendu) ou --from EPSG:4326 (WGS84).`);
+    }
+    if (layer.error.code === 'import.outside-france' && !args.from) {
+      return fail(`${message}\nSi la projection détectée est fausse, indiquez la bonne avec --from.`);
+    }
+    return fail(message);
+  }
+  const { fc, skipped, warnings } = layer.value;
+  for (const w of warnings) warn(formatError(w, 'fr'));
+  skipped.slice(0, LISTED).forEach((s) => {
+    const name = s.name ? ` «\u00a0${printable(s.name)}\u00a0»` : '';
+    warn(`objet n°\u00a0${s.index + 1}${name} écarté\u00a0: ${formatError({ code: s.reason }, 'fr')}`);
+  });
+  const total = warnings.find((w) => w.code === 'import.skipped')?.detail?.count;
+  if (typeof total === 'number' && total > LISTED) warn(`… et ${total - LISTED} autre(s) objet(s) écarté(s).`);
+  process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features: fc.features })}\n`);
+  return 0;
+}
+
+/** Names come from the file: no terminal control sequences on the user's screen. */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function warn(message: string): void {
+  process.stderr.write(`cavalier : attention : ${message}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`cavalier : ${message}\n`);
+  return 1;
+}

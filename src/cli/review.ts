@@ -1,0 +1,400 @@
+// `cavalier review`: a track against the sensitive zones, for environmental officers reviewing
+// batches of submitted files. The zones are the embedded layers (public/data: known protections,
+// TVB reservoirs, TVB corridors) or, with --zones, the given GeoJSON files instead.
+//
+// Output: a French table; or with --json one object whose documented fields (route_length_m,
+// crossings[].zone/kind/length_m/passes[].from_km/to_km/length_m, near[].zone/kind/distance_m)
+// never change name (fields are only ever added). Zone problems go to stderr, so stdout stays
+// pure JSON for scripts.
+//
+// --csv writes the table of crossings and near zones for a spreadsheet, the way French Excel
+// opens it with a double click: UTF-8 with a BOM (without it Excel reads Latin-1 and mangles
+// accents), ";" between fields (French Excel's list separator, the comma being the decimal
+// mark), decimal commas, CRLF line ends. One row per pass; one row per near zone, whose from/to
+// kilometre is the route's nearest point.
+// --geojson writes each pass as a LineString (a MultiLineString when it spans the jump between
+// two track segments), to open over the route in QGIS or geojson.io.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatError } from '../app/messages';
+import { fail, ok, type GeoError, type Result } from '../core/errors';
+import { readTrackFile } from '../core/gpx/read';
+import { parseXmlWithXmldom } from '../core/gpx/xml';
+import type { LayerManifest } from '../core/layers';
+import {
+  DEFAULT_BUFFER_M,
+  DEFAULT_CORRIDOR_M,
+  passLines,
+  prepareZones,
+  reviewRoute,
+  zonesFromGeoJson,
+  type RouteReview,
+  type ZoneInput,
+  type ZoneSource,
+} from '../core/review';
+import type { Track } from '../core/types';
+import { readTextFile } from './read-file';
+
+export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES.geojson ...] [--buffer MÈTRES] [--corridor MÈTRES]
+                  [--json] [--csv TABLEAU.csv] [--geojson PASSAGES.geojson]
+      Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
+      chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
+      moins de --buffer mètres, 500 par défaut ; distance la plus courte). Zones : les couches
+      embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue), ou
+      les fichiers GeoJSON WGS84 donnés par --zones (nom : propriété name ou nom ; type :
+      propriété kind ou type, sinon le nom du fichier). Une zone linéaire (corridor) compte pour
+      une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
+      partie. --csv écrit le tableau pour Excel (UTF-8 avec BOM, séparateur « ; »), --geojson
+      les passages en lignes.
+`;
+
+export interface ReviewArgs {
+  route: string;
+  zones: string[];
+  buffer_m: number;
+  corridor_m: number;
+  json: boolean;
+  csv?: string;
+  geojson?: string;
+}
+
+/**
+ * Reads the command line after `review`; throws parseArgs's errors, returns other problems as
+ * French text. `--zones` takes every following argument up to the next option, so that
+ * `--zones *.geojson` works from a shell; the route goes before it (`review r.gpx --zones a b`),
+ * and when it was put last (`review --zones a b r.gpx`) the last file is taken as the route.
+ */
+export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { problem: string } | { help: true } {
+  const zones: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--zones=')) zones.push(a.slice('--zones='.length));
+    else if (a === '--zones') {
+      const before = zones.length;
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) zones.push(argv[++i]);
+      if (zones.length === before) return { problem: 'valeur manquante pour «\u00a0--zones\u00a0».' };
+    } else rest.push(a);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      buffer: { type: 'string' },
+      corridor: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'string' },
+      geojson: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { help: true };
+  const [first, ...extra] = positionals;
+  let route: string | undefined = first;
+  if (route === undefined && zones.length >= 2) route = zones.pop();
+  if (route === undefined) return { problem: 'indiquez le fichier de la trace.' };
+  const routeFile: string = route;
+  if (extra.length) return { problem: `argument en trop «\u00a0${extra[0]}\u00a0».` };
+  const metres = (v: string | undefined, fallback: number, option: string): number | string => {
+    if (v === undefined) return fallback;
+    const n = Number(v.replace(',', '.'));
+    return v.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : `${option} attend une distance en mètres, positive ou nulle («\u00a0${v}\u00a0»).`;
+  };
+  const buffer_m = metres(values.buffer, DEFAULT_BUFFER_M, '--buffer');
+  if (typeof buffer_m === 'string') return { problem: buffer_m };
+  const corridor_m = metres(values.corridor, DEFAULT_CORRIDOR_M, '--corridor');
+  if (typeof corridor_m === 'string') return { problem: corridor_m };
+  return { args: { route: routeFile, zones, buffer_m, corridor_m, json: values.json ?? false, csv: values.csv, geojson: values.geojson } };
+}
+
+/** The embedded sensitive layers, and how their features are kinded. */
+const EMBEDDED: readonly { id: string; kind: string; kindProperties: string[] }[] = [
+  { id: 'protections', kind: 'protection', kindProperties: ['kind'] }, // APPB, ZNIEFF
+  { id: 'tvb-reservoirs', kind: 'réservoir TVB', kindProperties: [] },
+  { id: 'tvb-corridors', kind: 'corridor TVB', kindProperties: [] },
+];
+
+/** public/data of the project; CAVALIER_DATA_DIR points elsewhere (tests of a missing folder). */
+const dataDir = () => process.env.CAVALIER_DATA_DIR || fileURLToPath(new URL('../../public/data/', import.meta.url));
+
+export function runReview(args: ReviewArgs): number {
+  const track = loadTrack(args.route);
+  if (!track.ok) return userError(track.error);
+
+  const zones = args.zones.length ? loadZoneFiles(args.zones) : loadEmbedded();
+  if (!zones.ok) return userError(zones.error);
+  const prepared = prepareZones(zones.value.zones);
+  const warnings = [...zones.warnings, ...prepared.issues];
+  for (const w of warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
+
+  const review = reviewRoute(track.value.segments, prepared, { buffer_m: args.buffer_m, corridor_m: args.corridor_m });
+  if (args.csv !== undefined && !write(args.csv, csvTable(review))) return 1;
+  if (args.geojson !== undefined && !write(args.geojson, `${JSON.stringify(passesGeoJson(review, track.value))}\n`)) return 1;
+  process.stdout.write(
+    args.json ? `${JSON.stringify(reviewJson(review, warnings))}\n` : table(track.value.name, review, zones.value.sources),
+  );
+  return 0;
+}
+
+function loadTrack(path: string): Result<Track> {
+  const text = readTextFile(path);
+  if (!text.ok) return text;
+  return readTrackFile(text.value, basename(path), { parseXml: parseXmlWithXmldom });
+}
+
+interface LoadedZones {
+  zones: ZoneInput[];
+  /** what the zones come from, for the table's heading */
+  sources: string[];
+}
+
+function loadZoneFiles(paths: string[]): Result<LoadedZones> {
+  const zones: ZoneInput[] = [];
+  const warnings: GeoError[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    const stem = name.replace(/\.(geo)?json$/i, '');
+    const read = readZoneFile(path, { file: name, layer: stem, kind: stem });
+    if (!read.ok) return read;
+    zones.push(...read.value.zones);
+    warnings.push(...read.value.issues);
+  }
+  return ok({ zones, sources: paths.map((p) => basename(p)) }, warnings);
+}
+
+function loadEmbedded(): Result<LoadedZones> {
+  const dir = dataDir();
+  const missing = EMBEDDED.map((l) => join(dir, `${l.id}.geojson`)).filter((p) => !existsSync(p));
+  if (missing.length) return fail('zones.missing-embedded', { path: dir });
+  const titles = manifestTitles(dir);
+  const zones: ZoneInput[] = [];
+  const warnings: GeoError[] = [];
+  for (const layer of EMBEDDED) {
+    const title = titles.get(layer.id) ?? layer.id;
+    const read = readZoneFile(join(dir, `${layer.id}.geojson`), { file: title, layer: layer.id, kind: layer.kind, kindProperties: layer.kindProperties });
+    if (!read.ok) return read;
+    zones.push(...read.value.zones);
+    warnings.push(...read.value.issues);
+  }
+  return ok({ zones, sources: EMBEDDED.map((l) => titles.get(l.id) ?? l.id) }, warnings);
+}
+
+/** Layer titles from layers.json, which say "approximation" / "partiel" where it applies. */
+function manifestTitles(dir: string): Map<string, string> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'layers.json'), 'utf8')) as LayerManifest;
+    return new Map(manifest.layers.map((l) => [l.id, l.title.fr]));
+  } catch {
+    return new Map();
+  }
+}
+
+function readZoneFile(path: string, source: ZoneSource) {
+  const text = readTextFile(path);
+  if (!text.ok) return text;
+  let data: unknown;
+  try {
+    data = JSON.parse(text.value);
+  } catch {
+    return fail('file.not-json');
+  }
+  return zonesFromGeoJson(data, source);
+}
+
+function userError(err: GeoError): number {
+  process.stderr.write(`cavalier : ${formatError(err, 'fr')}\n`);
+  return 1;
+}
+
+function write(path: string, text: string): boolean {
+  try {
+    writeFileSync(path, text);
+    return true;
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'dossier introuvable' : ((e as NodeJS.ErrnoException).code ?? String(e));
+    process.stderr.write(`cavalier : impossible d’écrire «\u00a0${path}\u00a0» (${reason}).\n`);
+    return false;
+  }
+}
+
+const round = (x: number, decimals: number) => {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+};
+const lonLat = (p: [number, number]) => [round(p[0], 7), round(p[1], 7)];
+
+/** The documented JSON of `cavalier review --json` (see the file comment: names never change). */
+function reviewJson(review: RouteReview, warnings: GeoError[]) {
+  return {
+    route_length_m: round(review.route_length_m, 2),
+    crossings: review.crossings.map((c) => ({
+      zone: c.zone,
+      kind: c.kind,
+      length_m: round(c.length_m, 2),
+      passes: c.passes.map((p) => ({
+        from_km: round(p.from_km, 5),
+        to_km: round(p.to_km, 5),
+        length_m: round(p.length_m, 2),
+        entry: lonLat(p.entry),
+        exit: lonLat(p.exit),
+      })),
+      id: c.id,
+      layer: c.layer,
+      geometry: c.geometry,
+      share: round(c.share, 5),
+      ...(c.line_crossings ? { line_crossings: c.line_crossings.map((x) => ({ at_km: round(x.at_km, 5), at: lonLat(x.at) })) } : {}),
+    })),
+    near: review.near.map((n) => ({
+      zone: n.zone,
+      kind: n.kind,
+      distance_m: round(n.distance_m, 2),
+      id: n.id,
+      layer: n.layer,
+      geometry: n.geometry,
+      at_km: round(n.at_km, 5),
+      at: lonLat(n.at),
+      nearest: lonLat(n.nearest),
+    })),
+    buffer_m: review.buffer_m,
+    corridor_m: review.corridor_m,
+    warnings: warnings.map((w) => ({ code: w.code, ...(w.detail ? { detail: w.detail } : {}), message: formatError(w, 'fr') })),
+  };
+}
+
+const NBSP = '\u00a0';
+const kmFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const kmShort = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const mFmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const pctFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function columns(rows: string[][]): string[] {
+  const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => [...r[k]].length)));
+  return rows.map((r) => `  ${r.map((cell, k) => (k === r.length - 1 ? cell : cell + ' '.repeat(widths[k] - [...cell].length))).join('   ')}`.trimEnd());
+}
+
+/** Zone names, with the id added where several zones share a name (corridor stretches often do). */
+function labeller(review: RouteReview): (z: { zone: string; id: string }) => string {
+  const count = new Map<string, number>();
+  for (const z of [...review.crossings, ...review.near]) count.set(z.zone, (count.get(z.zone) ?? 0) + 1);
+  return (z) => ((count.get(z.zone) ?? 0) > 1 ? `${z.zone} (${z.id})` : z.zone);
+}
+
+function table(name: string, review: RouteReview, sources: string[]): string {
+  const lines = [
+    `Revue environnementale${NBSP}: ${name} (${kmShort.format(review.route_length_m / 1000)}${NBSP}km)`,
+    `Zones${NBSP}: ${sources.join(' ; ')}`,
+    '',
+  ];
+  if (review.crossings.length === 0) lines.push('Aucune zone sensible traversée.');
+  else {
+    lines.push(`Zones traversées${NBSP}: ${review.crossings.length}`);
+    const rows = [['Zone', 'Type', 'Passages (km)', 'Dedans', 'Part']];
+    const label = labeller(review);
+    for (const c of review.crossings) {
+      let passes = c.passes.map((p) => `${kmFmt.format(p.from_km)} → ${kmFmt.format(p.to_km)}`).join(' ; ');
+      if (c.line_crossings?.length) passes += ` (croise la ligne au km ${c.line_crossings.map((x) => kmFmt.format(x.at_km)).join(', ')})`;
+      rows.push([label(c), c.kind, passes, `${mFmt.format(c.length_m)}${NBSP}m`, `${pctFmt.format(c.share * 100)}${NBSP}%`]);
+    }
+    lines.push(...columns(rows));
+  }
+  lines.push('');
+  if (review.near.length === 0) lines.push(`Aucune autre zone à moins de ${mFmt.format(review.buffer_m)}${NBSP}m.`);
+  else {
+    lines.push(`Zones proches, non traversées (à moins de ${mFmt.format(review.buffer_m)}${NBSP}m)${NBSP}: ${review.near.length}`);
+    const rows = [['Zone', 'Type', 'Distance', 'Au km']];
+    const label = labeller(review);
+    for (const n of review.near) rows.push([label(n), n.kind, `${mFmt.format(n.distance_m)}${NBSP}m`, kmFmt.format(n.at_km)]);
+    lines.push(...columns(rows));
+  }
+  if (review.crossings.some((c) => c.geometry === 'line') || review.near.some((n) => n.geometry === 'line')) {
+    lines.push('', `Corridors${NBSP}: bande de ${mFmt.format(review.corridor_m)}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A CSV field: decimal comma for numbers; quoted when it holds the separator, a quote or a line break. */
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function csvTable(review: RouteReview): string {
+  const header = [
+    'situation',
+    'zone',
+    'identifiant',
+    'type',
+    'couche',
+    'passage',
+    'du_km',
+    'au_km',
+    'longueur_m',
+    'longueur_totale_m',
+    'part_pct',
+    'distance_m',
+    'entree_lon',
+    'entree_lat',
+    'sortie_lon',
+    'sortie_lat',
+  ];
+  const rows: (string | number | null)[][] = [header];
+  for (const c of review.crossings) {
+    c.passes.forEach((p, k) =>
+      rows.push([
+        'traversée',
+        c.zone,
+        c.id,
+        c.kind,
+        c.layer,
+        k + 1,
+        round(p.from_km, 3),
+        round(p.to_km, 3),
+        round(p.length_m, 1),
+        round(c.length_m, 1),
+        round(c.share * 100, 2),
+        0,
+        round(p.entry[0], 6),
+        round(p.entry[1], 6),
+        round(p.exit[0], 6),
+        round(p.exit[1], 6),
+      ]),
+    );
+  }
+  for (const n of review.near) {
+    rows.push(['proche', n.zone, n.id, n.kind, n.layer, null, round(n.at_km, 3), round(n.at_km, 3), 0, 0, 0, round(n.distance_m, 1), round(n.at[0], 6), round(n.at[1], 6), round(n.at[0], 6), round(n.at[1], 6)]);
+  }
+  return `\ufeff${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
+}
+
+function passesGeoJson(review: RouteReview, track: Track) {
+  const features = review.crossings.flatMap((c) =>
+    c.passes.map((p, k) => {
+      const lines = passLines(track.segments, p.from_km, p.to_km);
+      return {
+        type: 'Feature' as const,
+        properties: {
+          zone: c.zone,
+          id: c.id,
+          kind: c.kind,
+          layer: c.layer,
+          passage: k + 1,
+          from_km: round(p.from_km, 5),
+          to_km: round(p.to_km, 5),
+          length_m: round(p.length_m, 2),
+          stroke: '#d62728',
+          'stroke-width': 4,
+        },
+        geometry:
+          lines.length === 1
+            ? { type: 'LineString' as const, coordinates: lines[0].map(lonLat) }
+            : { type: 'MultiLineString' as const, coordinates: lines.map((l) => l.map(lonLat)) },
+      };
+    }),
+  );
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,142 @@
+// Runs the real `cavalier import` (node src/cli/cavalier.mjs) on the import fixtures.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { karney } from './helpers/karney';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string) => `test/fixtures/import/${name}`;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cavalier(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '' } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+// cs2cs -f %.10f EPSG:2154 EPSG:4326 for the cavalier of the fixtures, as lon, lat
+const CAVALIER = [
+  [2.7610447577, 50.4392694821],
+  [2.775080851, 50.44378421],
+];
+
+describe('cavalier import', { timeout: 30_000 }, () => {
+  it('prints a Lambert-93 file as WGS84 GeoJSON within 1 cm of cs2cs, and nothing else on stdout', async () => {
+    const r = await cavalier('import', fixture('cavaliers-l93-crs.geojson'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const fc = JSON.parse(r.stdout);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.crs).toBeUndefined();
+    expect(fc.features).toHaveLength(2);
+    fc.features[0].geometry.coordinates.forEach((p: number[], i: number) => {
+      expect(karney(p[0], p[1], CAVALIER[i][0], CAVALIER[i][1])).toBeLessThan(0.01);
+    });
+    expect(fc.features[0].properties.id_troncon).toBe('076_01');
+  });
+
+  it('gives the same ground for the Lambert II étendu copy, and says the projection was inferred', async () => {
+    const r = await cavalier('import', fixture('cavaliers-l2e.geojson'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Projection déduite des coordonnées\u00a0: EPSG:27572');
+    const fc = JSON.parse(r.stdout);
+    fc.features[0].geometry.coordinates.forEach((p: number[], i: number) => {
+      expect(karney(p[0], p[1], CAVALIER[i][0], CAVALIER[i][1])).toBeLessThan(0.01);
+    });
+  });
+
+  it('asks for --from, in French, when the projection is unknown', async () => {
+    const r = await cavalier('import', fixture('web-mercator.geojson'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Projection du fichier inconnue');
+    expect(r.stderr).toContain('urn:ogc:def:crs:EPSG::3857');
+    expect(r.stderr).toContain('Relancez avec --from EPSG:2154 (Lambert-93)');
+    noStack(r.stderr);
+  });
+
+  it('--from overrides detection and accepts the usual spellings', async () => {
+    for (const from of ['EPSG:2154', '2154', 'urn:ogc:def:crs:EPSG::2154', 'Lambert-93']) {
+      const r = await cavalier('import', fixture('cavaliers-l93-nocrs.geojson'), '--from', from);
+      expect(r.code, from).toBe(0);
+      expect(r.stderr, from).toBe('');
+    }
+    const wrong = await cavalier('import', fixture('cavaliers-l93-nocrs.geojson'), '--from', 'EPSG:27572');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Coordonnées hors de France');
+  });
+
+  it('refuses an unsupported --from, and --from on other commands, as command-line errors', async () => {
+    const r = await cavalier('import', fixture('berlin.geojson'), '--from', 'EPSG:3857');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('projection «\u00a0EPSG:3857\u00a0» non prise en charge');
+    const other = await cavalier('stats', 'test/fixtures/gpx/two-segments.gpx', '--from', 'EPSG:2154');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('--from ne sert qu’à la commande import');
+    const extra = await cavalier('import', fixture('berlin.geojson'), '--json');
+    expect(extra.code).toBe(2);
+    const none = await cavalier('import');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('indiquez le fichier de la couche');
+  });
+
+  it('refuses a layer outside France, hinting at --from', async () => {
+    const r = await cavalier('import', fixture('berlin.geojson'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Coordonnées hors de France (emprise 13.38, 52.52, 13.4, 52.52');
+    expect(r.stderr).toContain('indiquez la bonne avec --from');
+  });
+
+  it('loads what it can and lists what it skipped on stderr', async () => {
+    const r = await cavalier('import', fixture('invalid-geometries.geojson'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).features).toHaveLength(3);
+    expect(r.stderr).toContain('9\u00a0objet(s) écarté(s) sur 12');
+    expect(r.stderr).toContain('objet n°\u00a02 «\u00a0NaN en longitude\u00a0» écarté\u00a0: Coordonnée manquante, non numérique ou infinie.');
+    expect(r.stderr).toContain('objet n°\u00a012 «\u00a0Berlin\u00a0» écarté\u00a0: Coordonnées hors de France.');
+  });
+
+  it('converts an Overpass answer and an .osm file', async () => {
+    const json = await cavalier('import', fixture('overpass-loos.json'));
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).features.map((f: { id: string }) => f.id)).toEqual(['way/101', 'way/102', 'way/103', 'way/105', 'way/106']);
+    const xml = await cavalier('import', fixture('loos.osm'));
+    expect(xml.code).toBe(0);
+    expect(JSON.parse(xml.stdout).features[0].properties.name).toBe('Chemin des Galibots & des Mineurs');
+  });
+
+  it('keeps markup in names as data, and keeps control characters off the terminal', async () => {
+    const r = await cavalier('import', fixture('html-names.geojson'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).features[0].properties.name).toBe('<img src=x onerror=alert(1)>');
+    expect(r.stderr).toContain('«\u00a0<img src=x onerror=alert(1)>\u00a0» écarté');
+
+    const dir = mkdtempSync(join(tmpdir(), 'cavalier-import-'));
+    const file = join(dir, 'ansi.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'a\u001b[2Jb' }, geometry: null }, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [2.8, 50.4] } }] }));
+    const ansi = await cavalier('import', file);
+    expect(ansi.code).toBe(0);
+    expect(ansi.stderr).not.toContain('\u001b');
+    expect(ansi.stderr).toContain('a [2Jb');
+  });
+
+  it('reports a missing file in French', async () => {
+    const r = await cavalier('import', 'nulle-part.geojson');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fichier introuvable');
+    noStack(r.stderr);
+  });
+});
