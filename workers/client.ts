@@ -1,6 +1,7 @@
 // The one place where the page talks to the worker. Calls are typed by the engine itself.
-import { transfer, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { Engine } from './engine';
+import type { ProgressFn } from './layer-engine';
 
 export type EngineClient = Remote<Engine>;
 
@@ -26,4 +27,26 @@ export function latest<A extends unknown[], R>(fn: (...args: A) => Promise<R>): 
     const result = await fn(...args);
     return mine === seq ? result : undefined;
   };
+}
+
+/** Sends a dropped file's bytes to the worker (transferred, not copied), which decodes and reads it. */
+export async function readTrack(engine: EngineClient, file: File) {
+  const bytes = await file.arrayBuffer();
+  return engine.readTrack(transfer(bytes, [bytes]), file.name);
+}
+
+/** Sends a layer or DEM file's bytes to the worker (transferred), which keeps them under a token (see layer-engine.ts). */
+export async function openFileInWorker(engine: EngineClient, file: File) {
+  const bytes = await file.arrayBuffer();
+  return engine.openFile(transfer(bytes, [bytes]), file.name);
+}
+
+/** The embedded network's lines (data/cavaliers.geojson), for merging imported network layers with them. */
+export function sendEmbeddedNetworkLines(engine: EngineClient, bytes: ArrayBuffer, joinTolerance_m: number) {
+  return engine.setEmbeddedNetworkLines(transfer(bytes, [bytes]), joinTolerance_m);
+}
+
+/** A progress callback the worker can call back (comlink proxy). */
+export function progressProxy(fn: ProgressFn): ProgressFn {
+  return proxy(fn);
 }

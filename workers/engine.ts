@@ -3,14 +3,23 @@
 import { fillElevation } from '../src/core/elevation/fill';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
+import { decodeText } from '../src/core/gpx/encoding';
 import { readTrackFile } from '../src/core/gpx/read';
 import { writeGpx } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { computeLeg, joinLegs, SNAP_RADIUS_M, type Leg, type LegMode } from '../src/core/route/leg';
+import { joinLegs, SNAP_RADIUS_M, straightLeg, type Leg, type LegMode } from '../src/core/route/leg';
+import type { BrouterOptions } from '../src/core/routing/brouter';
+import { brouterLeg } from '../src/adapters/brouter-http';
 import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
+import { eventMethods } from './event-engine';
+import { layerMethods } from './layer-engine';
+import { reviewMethods } from './review-engine';
+
+/** Which engine computes 'network' legs: the embedded graph, or a BRouter server (see README). */
+export type RoutingProviderSetting = { kind: 'graph' } | ({ kind: 'brouter' } & BrouterOptions);
 
 export interface LegRequest {
   from: [number, number];
@@ -21,7 +30,17 @@ export interface LegRequest {
 export function createEngine() {
   let network: RoutingNetwork | null = null;
   let dem: DemGrid | null = null;
+  let provider: RoutingProviderSetting = { kind: 'graph' };
   const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
+  // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
+  const layers = layerMethods({
+    getNetwork: () => network,
+    setNetwork: (n) => (network = n),
+    getDem: () => dem,
+    setDem: (g) => (dem = g),
+  });
+  // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
+  const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
 
   return {
     /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
@@ -35,15 +54,31 @@ export function createEngine() {
       dem = grid;
     },
 
-    /** The nearest point of the network, or null when no path lies within the radius. */
+    setProvider(setting: RoutingProviderSetting): void {
+      provider = setting;
+    },
+
+    /**
+     * The nearest point of the network, or null when no path lies within the radius.
+     * With a BRouter server the server snaps to its own (much denser) network: the point is kept as clicked.
+     */
     snap(lon: number, lat: number, radius_m = SNAP_RADIUS_M): { lon: number; lat: number; distance_m: number } | null {
+      if (provider.kind === 'brouter') return { lon, lat, distance_m: 0 };
       if (!network) return null;
       const s = nearestOnNetwork(network.graph, network.index, lon, lat, radius_m);
       return s && { lon: s.lon, lat: s.lat, distance_m: s.distance_m };
     },
 
-    legs(requests: LegRequest[]): Leg[] {
-      return requests.map((r) => computeLeg(network, r.from, r.to, r.mode));
+    async legs(requests: LegRequest[]): Promise<Leg[]> {
+      const p = provider;
+      if (p.kind === 'graph') return requests.map((r) => review.routeLeg(network, r.from, r.to, r.mode));
+      return Promise.all(
+        requests.map(async (r) => {
+          if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
+          const { leg, error } = await brouterLeg(r.from, r.to, p);
+          return error ? { ...leg, problem: error } : leg;
+        }),
+      );
     },
 
     analyseLegs(legs: Leg[]) {
@@ -55,8 +90,8 @@ export function createEngine() {
     },
 
     /** Reads a GPX, KML or GeoJSON track; the bbox lets the page frame it without measuring it. */
-    readTrack(text: string, fileName: string): Result<{ track: Track; bbox: Bbox | null }> {
-      const r = readTrackFile(text, fileName, { parseXml: parseXmlWithXmldom });
+    readTrack(bytes: ArrayBuffer, fileName: string): Result<{ track: Track; bbox: Bbox | null }> {
+      const r = readTrackFile(decodeText(new Uint8Array(bytes)), fileName, { parseXml: parseXmlWithXmldom });
       return r.ok ? ok({ track: r.value, bbox: bboxOf(r.value.segments) }, r.warnings) : r;
     },
 
@@ -69,6 +104,15 @@ export function createEngine() {
     writeGpx(track: Track): string {
       return gpxOf(track);
     },
+
+    // events and formulas: stats against the target, points on the course, GPX, roadbook, project file
+    ...eventMethods(() => dem),
+
+    // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
+    ...layers,
+
+    // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
+    ...review.methods,
   };
 }
 

@@ -1,6 +1,7 @@
 // Small GeoJSON helpers for the data pipeline (pure, no fs).
 
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
+import { eachPosition } from '../../src/core/import/positions.ts';
 
 export type Props = Record<string, unknown>;
 export type AnyFeature = Feature<Geometry | null, GeoJsonProperties>;
@@ -30,28 +31,6 @@ function isEmptyGeometry(g: Geometry): boolean {
 }
 
 export type BBox = [number, number, number, number];
-
-export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
-  switch (g.type) {
-    case 'Point':
-      fn(g.coordinates);
-      break;
-    case 'MultiPoint':
-    case 'LineString':
-      g.coordinates.forEach(fn);
-      break;
-    case 'MultiLineString':
-    case 'Polygon':
-      g.coordinates.forEach((l) => l.forEach(fn));
-      break;
-    case 'MultiPolygon':
-      g.coordinates.forEach((p) => p.forEach((l) => l.forEach(fn)));
-      break;
-    case 'GeometryCollection':
-      g.geometries.forEach((c) => eachPosition(c, fn));
-      break;
-  }
-}
 
 export function bboxOf(features: readonly { geometry: Geometry | null }[]): BBox {
   const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];

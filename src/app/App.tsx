@@ -13,15 +13,22 @@ import { Notices, type Notice } from '../ui/components/Notices';
 import { StatsPanel } from '../ui/components/StatsPanel';
 import { Toolbar, type LegMode } from '../ui/components/Toolbar';
 import { LegList } from '../ui/components/LegList';
+import { RoutingSettings, type RoutingChoice } from '../ui/components/RoutingSettings';
 import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource } from '../ui/components/elevation-source';
 import { useEngine } from '../ui/hooks/use-engine';
+import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
 import { addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
-import { safeFileName } from '../core/gpx/filename';
+import { safeFileName } from '../core/event/filename';
+import { download } from '../ui/download';
 import { formatError } from './messages';
 import { I18nProvider, LANGS, useI18n, type I18nKey } from './i18n';
+import { useEventWorkspace } from './event-workspace';
+import { useUserLayers } from './user-layers';
+import { useReviewWorkspace } from './review-workspace';
+import { useReviewSetup } from '../ui/hooks/use-review';
 
 export function App() {
   return (
@@ -99,6 +106,17 @@ function useNotices() {
 // ── shell ─────────────────────────────────────────────────────────────────────
 
 const BASEMAP_KEY = 'cavalier.basemap';
+const ROUTING_KEY = 'cavalier.routing';
+
+function savedRouting(): RoutingChoice {
+  try {
+    const v = JSON.parse(localStorage.getItem(ROUTING_KEY) ?? 'null') as RoutingChoice | null;
+    if (v?.kind === 'brouter' && typeof v.baseUrl === 'string' && typeof v.profile === 'string') return v;
+  } catch {
+    // storage unavailable or unreadable: the embedded network
+  }
+  return { kind: 'graph' };
+}
 
 function savedBasemap(): BasemapId {
   try {
@@ -126,19 +144,49 @@ function Shell() {
   // ── route ──
   const [drawing, setDrawing] = useState(false);
   const [legMode, setLegMode] = useState<LegMode>('network');
-  const { engine, networkVersion, demVersion, networkError } = useEngine(manifest);
-  const planner = usePlanner(engine, networkVersion, demVersion);
+  const { engine, networkVersion, demVersion: reliefVersion, networkError } = useEngine(manifest);
+  // imported layers and DEM files (see user-layers.tsx): they change the network and the elevations
+  const userLayers = useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion: reliefVersion });
+  const demVersion = reliefVersion + userLayers.demVersion;
+  const [routing, setRouting] = useState<RoutingChoice>(savedRouting);
+  const [routingVersion, setRoutingVersion] = useState(0);
+  useEffect(() => {
+    if (!engine) return;
+    // comlink keeps call order: every legs() after this uses the new provider
+    void engine.setProvider(routing);
+    setRoutingVersion((v) => v + 1);
+    try {
+      localStorage.setItem(ROUTING_KEY, JSON.stringify(routing));
+    } catch {
+      // storage unavailable
+    }
+  }, [engine, routing]);
+  // environmental review: sensitive zones in the worker, and the avoid setting (part of the routing key)
+  const reviewSetup = useReviewSetup(engine, manifest);
+  const planner = usePlanner(engine, `${networkVersion}:${routingVersion}:${userLayers.networkVersion}:${reviewSetup.routingKey}`, demVersion);
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
   const [selected, setSelected] = useState<number | null>(null);
   useRouteEditing({ controller, engine, planner, legMode, drawing, selected, setSelected, push });
+  // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
+  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion });
+  // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
+  const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
+
+  // a leg the routing provider could not route says why, once
+  useEffect(() => {
+    const problem = legs.find((l) => l?.problem)?.problem;
+    if (problem) push({ id: 'routing', kind: 'warning', text: formatError(problem, lang) });
+  }, [legs, push, lang]);
 
   useEffect(() => {
     if (networkError) push({ id: 'network', kind: 'error', text: t('route.networkError', { detail: networkError }), timeout: 0 });
   }, [networkError, push, t]);
 
   // map ← route and tracks
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
   useEffect(() => {
     if (!controller) return;
     const { points, modes } = doc.route;
@@ -149,9 +197,11 @@ function Shell() {
         return leg ? { coordinates: leg.coords, mode, fallback: leg.fallback !== undefined } : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
       }),
       points,
-      selectedPoint: selected,
+      selectedPoint: selectedRef.current,
     });
-  }, [controller, doc.route, legs, selected]);
+  }, [controller, doc.route, legs]);
+  // selecting a point only restyles it: the route is not sent again
+  useEffect(() => controller?.setSelectedPoint(selected), [controller, selected]);
 
   useEffect(() => {
     controller?.setTracks(doc.tracks.map((tr) => ({ id: tr.id, segments: tr.track.segments, active: doc.active === tr.id })));
@@ -165,7 +215,7 @@ function Shell() {
         return;
       }
       push({ id: 'import', text: t('import.reading', { name: file.name }) });
-      const r = await engine.readTrack(await file.text(), file.name);
+      const r = await readTrack(engine, file);
       if (!r.ok) {
         push({ id: 'import', kind: 'error', text: t('import.failed', { detail: formatError(r.error, lang) }), timeout: 0 });
         return;
@@ -190,15 +240,8 @@ function Shell() {
       return;
     }
     const gpx = activeTrack ? await engine.writeGpx(activeTrack.track) : await engine.routeGpx(name, legs.filter((l) => l !== null));
-    const fileName = `${safeFileName(name)}.gpx`;
-    const url = URL.createObjectURL(new Blob([gpx], { type: 'application/gpx+xml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const fileName = safeFileName([name], 'gpx');
+    download(gpx, 'application/gpx+xml', fileName);
     push({ id: 'export', text: t('export.done', { name: fileName }) });
   }, [engine, activeTrack, doc.route.name, routeReady, legs, push, t]);
 
@@ -208,7 +251,7 @@ function Shell() {
         ? Object.entries(stats.ways)
             .filter(([, m]) => m > 0.5)
             .sort((a, b) => b[1] - a[1])
-            .map(([k, metres]) => ({ label: t(`ways.${k}` as I18nKey), metres }))
+            .map(([k, metres]) => ({ key: k, label: t(`ways.${k}` as I18nKey), metres }))
         : undefined,
     [stats, t],
   );
@@ -305,6 +348,7 @@ function Shell() {
             </div>
           </header>
           <div className="cav-panel-scroll">
+            {events.panel}
             <Toolbar
               drawing={drawing}
               onDrawingChange={setDrawing}
@@ -335,18 +379,23 @@ function Shell() {
               elevationSourceLabel={elevationSourceLabel}
               ways={activeTrack ? undefined : ways}
             />
+            {events.coursePoints}
             {!activeTrack && (
               <LegList
                 legs={doc.route.modes.map((mode, i) => ({ lengthM: legs[i]?.length_m ?? null, mode, fallback: legs[i]?.fallback }))}
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
+            {review.panel}
             <LayerPanel
               layers={layerItems}
               error={manifestError ? t('layers.error', { detail: manifestError }) : null}
               onToggle={onToggleLayer}
-            />
+            >
+              {userLayers.section}
+            </LayerPanel>
             <BasemapSwitch value={basemap} onChange={setBasemap} unavailable={basemapFailed} />
+            <RoutingSettings value={routing} onChange={setRouting} />
           </div>
         </aside>
         <main className="cav-main">
@@ -373,11 +422,16 @@ function Shell() {
               elevations={profile?.elevations ?? []}
               onHover={(i) => controller?.setHover(i === null || !profile ? null : (profile.lonlats[i] ?? null))}
               emptyMessage={t('profile.empty')}
+              markers={events.markers}
+              highlight={review.profileRange}
             />
           </section>
           <Notices notices={notices} onDismiss={dismiss} />
         </main>
       </div>
+      {events.overlay}
+      {review.overlay}
+      {userLayers.dialog}
     </MapControllerContext.Provider>
   );
 }

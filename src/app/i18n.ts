@@ -2,6 +2,9 @@
 // The language is kept in a React context and persisted in localStorage.
 
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { eventsEn, eventsFr } from './i18n-events';
+import { layersEn, layersFr } from './i18n-layers';
+import { reviewEn, reviewFr } from './i18n-review';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: Lang[] = ['fr', 'en'];
@@ -94,11 +97,18 @@ const fr = {
   'import.failed': 'Import impossible : {detail} Rien n’a été modifié.',
   'export.done': 'GPX enregistré : {name}',
   'export.empty': 'Rien à exporter : tracez au moins deux points.',
+  'routing.title': 'Calcul des tronçons',
+  'routing.graph': 'Réseau intégré (dans le navigateur)',
+  'routing.brouter': 'Serveur BRouter',
+  'routing.url': 'Adresse du serveur',
+  'routing.profile': 'Profil',
+  'routing.apply': 'Appliquer',
+  'routing.hint': 'Le réseau intégré ne connaît que les cavaliers miniers. Un serveur BRouter avec les données OpenStreetMap de la région route sur tous les chemins (voir le README).',
   'stats.noElevation': 'Altitude inconnue : aucune donnée d’altitude pour ce parcours.',
 
   'elevation.none': 'aucune donnée',
   'elevation.track': 'altitudes du fichier importé',
-  'elevation.dem': '{name}',
+  'elevation.dem': 'MNT «\u00a0{name}\u00a0»',
   'elevation.demApprox': '{name} (approximation)',
 
   'profile.title': 'Profil altimétrique',
@@ -108,6 +118,12 @@ const fr = {
   'notices.dismiss': 'Fermer',
   'map.unavailable': 'La carte ne peut pas s’afficher\u00a0: ce navigateur ne fournit pas WebGL.',
   'map.label': 'Carte',
+  // events, formulas, course points, exports, autosave
+  ...eventsFr,
+  // imported layers, the import dialog, DEM files
+  ...layersFr,
+  // environmental review panel
+  ...reviewFr,
 } as const;
 
 export type I18nKey = keyof typeof fr;
@@ -200,11 +216,18 @@ const en: Record<I18nKey, string> = {
   'import.failed': 'Import failed: {detail} Nothing was changed.',
   'export.done': 'GPX saved: {name}',
   'export.empty': 'Nothing to export: draw at least two points.',
+  'routing.title': 'Leg routing',
+  'routing.graph': 'Embedded network (in the browser)',
+  'routing.brouter': 'BRouter server',
+  'routing.url': 'Server address',
+  'routing.profile': 'Profile',
+  'routing.apply': 'Apply',
+  'routing.hint': 'The embedded network only knows the cavaliers miniers. A BRouter server with the region’s OpenStreetMap data routes on every path (see the README).',
   'stats.noElevation': 'Elevation unknown: no elevation data for this route.',
 
   'elevation.none': 'no data',
   'elevation.track': 'elevations from the imported file',
-  'elevation.dem': '{name}',
+  'elevation.dem': 'DEM “{name}”',
   'elevation.demApprox': '{name} (approximation)',
 
   'profile.title': 'Elevation profile',
@@ -214,6 +237,9 @@ const en: Record<I18nKey, string> = {
   'notices.dismiss': 'Dismiss',
   'map.unavailable': 'The map cannot be shown: this browser does not provide WebGL.',
   'map.label': 'Map',
+  ...eventsEn,
+  ...layersEn,
+  ...reviewEn,
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };

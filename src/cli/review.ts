@@ -7,11 +7,8 @@
 // never change name (fields are only ever added). Zone problems go to stderr, so stdout stays
 // pure JSON for scripts.
 //
-// --csv writes the table of crossings and near zones for a spreadsheet, the way French Excel
-// opens it with a double click: UTF-8 with a BOM (without it Excel reads Latin-1 and mangles
-// accents), ";" between fields (French Excel's list separator, the comma being the decimal
-// mark), decimal commas, CRLF line ends. One row per pass; one row per near zone, whose from/to
-// kilometre is the route's nearest point.
+// --csv writes the table of crossings and near zones for a spreadsheet (French Excel: BOM, ";",
+// decimal commas), built by src/core/review/csv.ts, the same builder as the app's CSV download.
 // --geojson writes each pass as a LineString (a MultiLineString when it spans the jump between
 // two track segments), to open over the route in QGIS or geojson.io.
 
@@ -35,6 +32,8 @@ import {
   type ZoneInput,
   type ZoneSource,
 } from '../core/review';
+import { csvTable } from '../core/review/csv';
+import { EMBEDDED_SENSITIVE_LAYERS as EMBEDDED } from '../core/review/embedded';
 import type { Track } from '../core/types';
 import { readTextFile } from './read-file';
 
@@ -110,13 +109,6 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
   if (typeof corridor_m === 'string') return { problem: corridor_m };
   return { args: { route: routeFile, zones, buffer_m, corridor_m, json: values.json ?? false, csv: values.csv, geojson: values.geojson } };
 }
-
-/** The embedded sensitive layers, and how their features are kinded. */
-const EMBEDDED: readonly { id: string; kind: string; kindProperties: string[] }[] = [
-  { id: 'protections', kind: 'protection', kindProperties: ['kind'] }, // APPB, ZNIEFF
-  { id: 'tvb-reservoirs', kind: 'réservoir TVB', kindProperties: [] },
-  { id: 'tvb-corridors', kind: 'corridor TVB', kindProperties: [] },
-];
 
 /** public/data of the project; CAVALIER_DATA_DIR points elsewhere (tests of a missing folder). */
 const dataDir = () => process.env.CAVALIER_DATA_DIR || fileURLToPath(new URL('../../public/data/', import.meta.url));
@@ -314,61 +306,6 @@ function table(name: string, review: RouteReview, sources: string[]): string {
     lines.push('', `Corridors${NBSP}: bande de ${mFmt.format(review.corridor_m)}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A CSV field: decimal comma for numbers; quoted when it holds the separator, a quote or a line break. */
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v).replace('.', ',');
-  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function csvTable(review: RouteReview): string {
-  const header = [
-    'situation',
-    'zone',
-    'identifiant',
-    'type',
-    'couche',
-    'passage',
-    'du_km',
-    'au_km',
-    'longueur_m',
-    'longueur_totale_m',
-    'part_pct',
-    'distance_m',
-    'entree_lon',
-    'entree_lat',
-    'sortie_lon',
-    'sortie_lat',
-  ];
-  const rows: (string | number | null)[][] = [header];
-  for (const c of review.crossings) {
-    c.passes.forEach((p, k) =>
-      rows.push([
-        'traversée',
-        c.zone,
-        c.id,
-        c.kind,
-        c.layer,
-        k + 1,
-        round(p.from_km, 3),
-        round(p.to_km, 3),
-        round(p.length_m, 1),
-        round(c.length_m, 1),
-        round(c.share * 100, 2),
-        0,
-        round(p.entry[0], 6),
-        round(p.entry[1], 6),
-        round(p.exit[0], 6),
-        round(p.exit[1], 6),
-      ]),
-    );
-  }
-  for (const n of review.near) {
-    rows.push(['proche', n.zone, n.id, n.kind, n.layer, null, round(n.at_km, 3), round(n.at_km, 3), 0, 0, 0, round(n.distance_m, 1), round(n.at[0], 6), round(n.at[1], 6), round(n.at[0], 6), round(n.at[1], 6)]);
-  }
-  return `\ufeff${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
 function passesGeoJson(review: RouteReview, track: Track) {

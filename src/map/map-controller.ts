@@ -3,6 +3,7 @@
 // typed events registered with `controller.on(type, fn)`.
 
 import {
+  LngLat,
   Map as MapLibreMap,
   NavigationControl,
   Popup,
@@ -24,6 +25,8 @@ import {
   EMPTY,
   LYR,
   SRC,
+  coursePointImages,
+  coursePointsCollection,
   legsCollection,
   pointsCollection,
   previewCollection,
@@ -32,19 +35,30 @@ import {
   toLonLat,
   tracksCollection,
   type LonLat,
+  type CoursePointView,
   type LonLatLike,
   type RouteView,
   type TrackView,
 } from './layers/route';
 import { buildPopupContent, featureName } from './popup';
+import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
 
-export type { LonLat, LonLatLike, RouteView, RouteLegView, TrackView } from './layers/route';
+export type { LonLat, LonLatLike, RouteView, RouteLegView, TrackView, CoursePointView, CoursePointKindView } from './layers/route';
+export { COURSE_POINT_STYLE } from './layers/route';
 export type { BasemapId } from './styles';
 export type { OnlineBasemap } from './layers/basemap';
 export type Bbox = [number, number, number, number];
+
+/** An image of the map (MapController.snapshot) and the ground it covers. */
+export interface MapSnapshot {
+  /** PNG, as a data URL */
+  dataUrl: string;
+  width_m: number;
+  height_m: number;
+}
 export type MapLang = 'fr' | 'en';
 
 export interface FeatureInfo {
@@ -124,8 +138,16 @@ export class MapController {
   private tracks: readonly TrackView[] = [];
   private displayPoints: LonLat[] = [];
   private hover: LonLat | null = null;
-  private highlight: LonLat[] | null = null;
+  /** lines drawn wide and yellow under the route (setHighlight / setHighlightLines) */
+  private highlight: LonLat[][] | null = null;
   private drawing = false;
+  /** placing points on the course: clicks go to the app, no popups */
+  private placing = false;
+  private coursePoints: readonly CoursePointView[] = [];
+  /** layers the user imported (src/map/layers/user.ts) */
+  private userLayers: readonly UserLayerView[] = [];
+  private userJoins: UserJoinsView | null = null;
+  private userRenderer: UserLayerRenderer | null = null;
   private drag: Drag | null = null;
   private dragFrame = 0;
   private suppressClickUntil = 0;
@@ -265,10 +287,41 @@ export class MapController {
     this.setData(SRC.points, pointsCollection(this.displayPoints, route.selectedPoint));
   }
 
+  /** Points on the course (start, aid stations, checkpoints…) of the formula on the map. */
+  setCoursePoints(points: readonly CoursePointView[]): void {
+    this.coursePoints = points;
+    if (this.loaded) this.setData(SRC.coursePoints, coursePointsCollection(points));
+  }
+
+  /** Course-point mode: clicks are for placing points on the course (crosshair, no popups). */
+  setPlacing(placing: boolean): void {
+    this.placing = placing;
+    if (placing || this.drawing) this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    this.updateCursor();
+  }
+
+  /** Marks one control point as selected (or none) without sending the route again. */
+  setSelectedPoint(index: number | null): void {
+    if ((this.route.selectedPoint ?? null) === index) return;
+    this.route = { ...this.route, selectedPoint: index };
+    if (this.loaded) this.setData(SRC.points, pointsCollection(this.displayPoints, index));
+  }
+
   /** Imported tracks (read-only lines); the active one is drawn stronger. */
   setTracks(tracks: readonly TrackView[]): void {
     this.tracks = tracks;
     if (this.loaded) this.setData(SRC.tracks, tracksCollection(tracks));
+  }
+
+  /**
+   * Layers the user imported, styled by role (src/map/layers/user.ts), above the embedded layers
+   * and under the route; `joins` are the joins made between imported network lines and the rest.
+   */
+  setUserLayers(layers: readonly UserLayerView[], joins: UserJoinsView | null = null): void {
+    this.userLayers = layers;
+    this.userJoins = joins;
+    this.userRenderer?.set(layers, joins);
   }
 
   /** Marker for the elevation-profile hover. */
@@ -285,14 +338,60 @@ export class MapController {
 
   /** A section of line drawn wide and yellow under the route (e.g. a crossing of a protected area). */
   setHighlight(coords: readonly LonLatLike[] | null): void {
-    this.highlight = coords && coords.length >= 2 ? coords.map(toLonLat) : null;
+    this.setHighlightLines(coords ? [coords] : null);
+  }
+
+  /** Several sections at once (a pass of a review over the jump between two track segments); null clears. */
+  setHighlightLines(lines: readonly (readonly LonLatLike[])[] | null): void {
+    const kept = (lines ?? []).filter((l) => l.length >= 2).map((l) => l.map(toLonLat));
+    this.highlight = kept.length ? kept : null;
     if (!this.loaded) return;
     this.setData(
       SRC.highlight,
       this.highlight
-        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: this.highlight } }] }
+        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: this.highlight } }] }
         : EMPTY,
     );
+  }
+
+  /**
+   * A PNG image (data URL) of the map framed on `bbox`, with the embedded layers `show` made
+   * visible, for printed documents (the Natura 2000 dossier), and the ground width and height it
+   * covers (m, at its centre). The canvas is read in the 'render' event, while the frame just
+   * drawn is still in the drawing buffer (the map keeps preserveDrawingBuffer off, which is
+   * faster); the view and the layers' visibility are put back afterwards.
+   */
+  async snapshot(options: { bbox?: Bbox | null; padding?: number; maxZoom?: number; show?: readonly string[] } = {}): Promise<MapSnapshot> {
+    const camera = { center: this.map.getCenter(), zoom: this.map.getZoom() };
+    const hidden: string[] = [];
+    for (const id of options.show ?? [])
+      for (const layerId of this.mapLayersOf(id)) {
+        if (this.map.getLayoutProperty(layerId, 'visibility') !== 'none') continue;
+        hidden.push(layerId);
+        this.map.setLayoutProperty(layerId, 'visibility', 'visible');
+      }
+    try {
+      if (options.bbox) this.map.fitBounds(options.bbox, { padding: options.padding ?? 40, animate: false, maxZoom: options.maxZoom ?? 16 });
+      await this.idle();
+      const b = this.map.getBounds();
+      const c = b.getCenter();
+      const width_m = new LngLat(b.getWest(), c.lat).distanceTo(new LngLat(b.getEast(), c.lat));
+      const height_m = new LngLat(c.lng, b.getSouth()).distanceTo(new LngLat(c.lng, b.getNorth()));
+      const dataUrl = await new Promise<string>((resolve, reject) => {
+        this.map.once('render', () => {
+          try {
+            resolve(this.map.getCanvas().toDataURL('image/png'));
+          } catch (err) {
+            reject(err);
+          }
+        });
+        this.map.triggerRepaint();
+      });
+      return { dataUrl, width_m, height_m };
+    } finally {
+      for (const layerId of hidden) this.map.setLayoutProperty(layerId, 'visibility', 'none');
+      this.map.jumpTo(camera);
+    }
   }
 
   fitTo(bbox: Bbox, options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
@@ -338,14 +437,18 @@ export class MapController {
   private onLoad = () => {
     this.loaded = true;
     this.map.addImage(HATCH_IMAGE, hatchImage());
+    for (const { name, image, pixelRatio } of coursePointImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
     for (const [id, spec] of Object.entries(routeSources())) this.map.addSource(id, spec);
     for (const layer of routeLayers()) this.map.addLayer(layer);
     this.applyBasemap();
     this.setRoute(this.route);
     this.setTracks(this.tracks);
     this.setHover(this.hover);
-    this.setHighlight(this.highlight);
+    this.setHighlightLines(this.highlight);
+    this.setCoursePoints(this.coursePoints);
     if (this.manifest !== undefined) this.applyManifest();
+    this.userRenderer = new UserLayerRenderer(this.map, LYR.highlight);
+    this.userRenderer.set(this.userLayers, this.userJoins);
   };
 
   private applyManifest(): void {
@@ -434,7 +537,9 @@ export class MapController {
 
   private hitFeatures(p: { x: number; y: number }): MapGeoJSONFeature[] {
     if (!this.loaded) return [];
-    const layers = this.embeddedLayerIds.filter((id) => !id.endsWith('--halo') && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    const layers = [...this.embeddedLayerIds, ...(this.userRenderer?.layerIds() ?? [])].filter(
+      (id) => !id.endsWith('--halo') && this.map.getLayoutProperty(id, 'visibility') !== 'none',
+    );
     if (layers.length === 0) return [];
     const seen = new Set<string>();
     const out: MapGeoJSONFeature[] = [];
@@ -453,7 +558,7 @@ export class MapController {
       const properties = { ...(f.properties ?? {}) } as Record<string, unknown>;
       return {
         layerId: f.source,
-        layerTitle: entry ? entry.title[this.lang] : f.source,
+        layerTitle: entry ? entry.title[this.lang] : (this.userRenderer?.titleOf(f.source) ?? f.source),
         name: featureName(properties),
         properties,
       };
@@ -487,6 +592,8 @@ export class MapController {
   };
 
   private startPress(e: MapMouseEvent | MapTouchEvent, touch: boolean): void {
+    // placing points on the course: a press anywhere is a click (no point drag, no insertion)
+    if (this.placing) return;
     const point = this.hitPoint(e.point);
     const leg = point === null ? this.hitLeg(e.point) : null;
     if (point === null && leg === null) return;
@@ -609,9 +716,9 @@ export class MapController {
       this.suppressClickUntil = 0;
       return;
     }
-    if (this.hitPoint(e.point) !== null) return;
+    if (!this.placing && this.hitPoint(e.point) !== null) return;
     const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
-    if (!this.drawing) {
+    if (!this.drawing && !this.placing) {
       const features = this.hitFeatures(e.point);
       if (features.length > 0) {
         this.openPopup(features, lonlat);
@@ -656,10 +763,10 @@ export class MapController {
     if (this.destroyed || this.drag) return;
     const canvas = this.map.getCanvas();
     const p = this.lastMouse;
-    let cursor = this.drawing ? 'crosshair' : '';
-    if (p && this.loaded) {
+    let cursor = this.drawing || this.placing ? 'crosshair' : '';
+    if (p && this.loaded && !this.placing) {
       if (this.hitPoint(p) !== null || this.hitLeg(p) !== null) cursor = 'pointer';
-      else if (!this.drawing && this.hitFeatures(p).length > 0) cursor = 'pointer';
+      else if (!this.drawing && !this.placing && this.hitFeatures(p).length > 0) cursor = 'pointer';
     }
     canvas.style.cursor = cursor;
   }

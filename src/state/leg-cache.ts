@@ -18,6 +18,8 @@ export function legRequests(route: RouteModel): LegRequest[] {
 /** Bounded so a long session of dragging does not grow without limit; oldest entries go first. */
 export class LegCache {
   private map = new Map<string, Leg>();
+  /** bumped by clear(): a reply to a request made before it is for another network or provider */
+  generation = 0;
   constructor(private limit = 5000) {}
 
   get(r: LegRequest): Leg | undefined {
@@ -33,5 +35,6 @@ export class LegCache {
 
   clear(): void {
     this.map.clear();
+    this.generation++;
   }
 }

@@ -17,6 +17,7 @@
 // The output is NetworkLine[] for buildGraph with noding 'shared-vertices'.
 import type { NetworkLine } from '../../src/core/graph/build';
 import { EdgeKind } from '../../src/core/graph/graph';
+import { mulberry32 } from '../../src/core/graph/random';
 
 export interface SyntheticOptions {
   /** roughly the number of edges of the compacted graph (±10 %) */
@@ -31,17 +32,7 @@ export const BASIN_BBOX: [number, number, number, number] = [2.2, 50.1, 3.8, 50.
 /** Compacted edges per grid junction, measured on this generator (used to size the grid). */
 const EDGES_PER_GRID_POINT = 1.37;
 
-/** A seeded PRNG (mulberry32): the same seed gives the same network on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 interface Barrier {
   /** horizontal-ish (y = f(x)) or vertical-ish (x = f(y)) */

@@ -74,6 +74,8 @@ export interface CollectedError {
 export interface StartOptions {
   /** abort every request that does not go to the preview server (default true) */
   offline?: boolean;
+  /** URL prefixes still reachable when offline (e.g. a local stub server) */
+  allow?: string[];
   viewport?: { width: number; height: number };
   /** a page path relative to the app, e.g. '?debug=1' */
   path?: string;
@@ -130,7 +132,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
     });
     if (options.offline ?? true) {
       await context.route(
-        (u) => !u.href.startsWith(url),
+        (u) => !u.href.startsWith(url) && !(options.allow ?? []).some((a) => u.href.startsWith(a)),
         (route) => route.abort('internetdisconnected'),
       );
     }

@@ -81,7 +81,7 @@ describe('drawing a route in the browser', () => {
     // the control points were snapped onto the network: each lies within a few metres of the click
     points.forEach((p, i) => expect(karneyLength([p, clicks[i]])).toBeLessThan(15));
 
-    const legs = nodeEngine.legs([
+    const legs = await nodeEngine.legs([
       { from: points[0], to: points[1], mode: 'network' },
       { from: points[1], to: points[2], mode: 'network' },
     ]);
@@ -116,7 +116,7 @@ describe('drawing a route in the browser', () => {
     await app.page.locator('[data-testid=leg-straight]').nth(1).check();
     await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=leg]')[1]?.getAttribute('data-mode') === 'straight');
     await settled(2);
-    const [first] = nodeEngine.legs([{ from: points[0], to: points[1], mode: 'network' }]);
+    const [first] = await nodeEngine.legs([{ from: points[0], to: points[1], mode: 'network' }]);
     expect(await statLength()).toBeCloseTo(first.length_m + karneyLength([points[1], points[2]]), 1);
     await app.page.keyboard.press('Control+z');
     await app.page.waitForFunction(() => document.querySelectorAll('[data-testid=leg]')[1]?.getAttribute('data-mode') === 'network');
@@ -160,7 +160,7 @@ describe('drawing a route in the browser', () => {
     await settled(2);
     const moved = await routePoints();
     expect(karneyLength([moved[1], target])).toBeLessThan(15);
-    const legs = nodeEngine.legs([
+    const legs = await nodeEngine.legs([
       { from: moved[0], to: moved[1], mode: 'network' },
       { from: moved[1], to: moved[2], mode: 'network' },
     ]);
@@ -185,7 +185,7 @@ describe('drawing a route in the browser', () => {
     expect(validation.errors).toEqual([]);
     const back = readTrackFile(gpx, 'route.gpx', { parseXml: parseXmlWithXmldom });
     if (!back.ok) throw new Error(back.error.code);
-    const legs = nodeEngine.legs([
+    const legs = await nodeEngine.legs([
       { from: points[0], to: points[1], mode: 'network' },
       { from: points[1], to: points[2], mode: 'network' },
     ]);
@@ -226,6 +226,15 @@ describe('drawing a route in the browser', () => {
     await expect.poll(() => legCount()).toBe(2);
   });
 
+  it('a UTF-16 GPX from a Windows exporter imports with its accents', async () => {
+    await app.page.setInputFiles('[data-testid=tool-import-input]', join(ROOT, 'test/fixtures/hostile/utf16le.gpx'));
+    await expect.poll(() => app.page.locator('[data-testid=track-item]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Liévin – forêt')]),
+    );
+    await app.page.click('[data-testid=track-select-route]');
+    await expect.poll(() => legCount()).toBe(2);
+  });
+
   it('hovering the profile shows the matching point on the map', async () => {
     const box = (await app.page.locator('[data-testid=elevation-profile-svg]').boundingBox())!;
     await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -233,7 +242,7 @@ describe('drawing a route in the browser', () => {
     const lonlat = (await hover.jsonValue()) as LonLat;
     // the hover marker lies on the drawn route
     const points = await routePoints();
-    const legs = nodeEngine.legs([
+    const legs = await nodeEngine.legs([
       { from: points[0], to: points[1], mode: 'network' },
       { from: points[1], to: points[2], mode: 'network' },
     ]);

@@ -27,11 +27,11 @@ describe('engine on the embedded network', () => {
     expect(engine.snap(2.0, 51.0)).toBeNull();
   });
 
-  it('routes a leg along the network whose length is the geodesic length of its points', () => {
+  it('routes a leg along the network whose length is the geodesic length of its points', async () => {
     const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8'));
     const path = reseau.features.find((f: { properties: { kind: string; length_m: number } }) => f.properties.kind === 'path' && f.properties.length_m > 2000);
     const coords = path.geometry.coordinates;
-    const [leg] = engine.legs([{ from: coords[0], to: coords[coords.length - 1], mode: 'network' }]);
+    const [leg] = await engine.legs([{ from: coords[0], to: coords[coords.length - 1], mode: 'network' }]);
     expect(leg.fallback).toBeUndefined();
     expect(leg.length_m).toBeCloseTo(refLength(leg.coords), 0);
     // at most the edge's own length (a shorter way round is allowed), and more than the straight line
@@ -39,17 +39,17 @@ describe('engine on the embedded network', () => {
     expect(leg.length_m).toBeGreaterThanOrEqual(refLength([coords[0], coords[coords.length - 1]]) - 0.01);
   });
 
-  it('falls back to a flagged straight line between unconnected pieces', () => {
-    const [leg] = engine.legs([{ from: [2.3, 50.5], to: [2.31, 50.5], mode: 'network' }]);
+  it('falls back to a flagged straight line between unconnected pieces', async () => {
+    const [leg] = await engine.legs([{ from: [2.3, 50.5], to: [2.31, 50.5], mode: 'network' }]);
     expect(leg.fallback).toBe('off-network');
     expect(leg.coords.length).toBe(2);
-    const [straight] = engine.legs([{ from: [2.3, 50.5], to: [2.31, 50.5], mode: 'straight' }]);
+    const [straight] = await engine.legs([{ from: [2.3, 50.5], to: [2.31, 50.5], mode: 'straight' }]);
     expect(straight.fallback).toBeUndefined();
     expect(straight.length_m).toBeCloseTo(refLength([[2.3, 50.5], [2.31, 50.5]]), 3);
   });
 
-  it('analyses a drawn route: no elevation until a DEM is loaded, then the DEM is named', () => {
-    const legs = engine.legs([{ from: [2.8, 50.43], to: [2.83, 50.43], mode: 'straight' }]);
+  it('analyses a drawn route: no elevation until a DEM is loaded, then the DEM is named', async () => {
+    const legs = await engine.legs([{ from: [2.8, 50.43], to: [2.83, 50.43], mode: 'straight' }]);
     const before = engine.analyseLegs(legs);
     expect(before.profile).toBeNull();
     expect(before.elevationSource).toEqual({ kind: 'none' });

@@ -17,6 +17,7 @@ import { defaultEdgeCost } from './cost';
 import { connectedComponents } from './components';
 import type { Graph } from './graph';
 import { FlatHeap } from './heap';
+import { mulberry32 } from './random';
 
 const MAGIC = 0xca7a1a4d;
 const VERSION = 1;
@@ -207,17 +208,6 @@ function centralNode(graph: Graph, nodes: number[]): number {
   return argmax(nodes, (v) => -((graph.nodeCoords[2 * v] - cx) ** 2 + (graph.nodeCoords[2 * v + 1] - cy) ** 2));
 }
 
-/** A seeded PRNG (mulberry32), so that the same graph always gets the same landmarks. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Full single-source Dijkstra over the default costs, reusing its heap. */
 class ShortestPaths {

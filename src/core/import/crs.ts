@@ -15,16 +15,10 @@
 import proj4 from 'proj4';
 import { NTF_R93_NTV2_BASE64 } from './ntf-r93/data';
 
-export type CrsCode = 'EPSG:4326' | 'EPSG:2154' | 'EPSG:27572';
+import { CRS_CODES, type CrsCode } from './crs-names';
 
-export const CRS_CODES: readonly CrsCode[] = ['EPSG:2154', 'EPSG:27572', 'EPSG:4326'];
-
-/** Names for the import dialog and the CLI. */
-export const CRS_LABELS: Record<CrsCode, { fr: string; en: string }> = {
-  'EPSG:2154': { fr: 'Lambert-93 (RGF93, EPSG:2154)', en: 'Lambert-93 (RGF93, EPSG:2154)' },
-  'EPSG:27572': { fr: 'Lambert II étendu (NTF Paris, EPSG:27572)', en: 'Lambert II extended (NTF Paris, EPSG:27572)' },
-  'EPSG:4326': { fr: 'WGS84 en degrés (EPSG:4326)', en: 'WGS84 degrees (EPSG:4326)' },
-};
+// the codes and their names live apart (no proj4) so that the page can show them without loading proj4
+export { CRS_CODES, CRS_LABELS, type CrsCode } from './crs-names';
 
 const NTF_GRID_KEY = 'cavalier-ntf_r93';
 

@@ -3,10 +3,14 @@
 // a pass's line starts at its entry point and ends at its exit. A stretch across the jump between
 // two track segments comes back as two lines, the jump not being travelled.
 
-import { routeFrame, type RouteInput } from './route-frame';
+import { routeFrame, type RouteFrame, type RouteInput } from './route-frame';
 
 export function passLines(route: RouteInput, from_km: number, to_km: number): [number, number][][] {
-  const f = routeFrame(route);
+  return passLinesOfFrame(routeFrame(route), from_km, to_km);
+}
+
+/** Same, on a route already framed: several passes of one route cost one frame. */
+export function passLinesOfFrame(f: RouteFrame, from_km: number, to_km: number): [number, number][][] {
   const from = from_km * 1000;
   const to = to_km * 1000;
   const lines: [number, number][][] = [];

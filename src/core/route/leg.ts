@@ -1,6 +1,8 @@
 // One leg of a drawn route: the path between two consecutive control points.
+import type { GeoError } from '../errors';
 import { positionsLength } from '../geo/geodesic';
 import { edgeKindName, type EdgeKindName } from '../graph/graph';
+import type { RouteOptions } from '../graph/route';
 import { nearestOnNetwork } from '../graph/nearest';
 import type { RoutingNetwork } from './network';
 
@@ -17,6 +19,13 @@ export interface Leg {
   length_m: number;
   /** way types used, in metres (a straight leg counts as 'off-network') */
   ways: Partial<Record<EdgeKindName | 'off-network', number>>;
+  /** why a routing provider could not route this leg (shown to the user once) */
+  problem?: GeoError;
+  /**
+   * Avoid mode « interdire » (workers/review-engine.ts): no way round the sensitive zones exists
+   * for this leg (or one of its points is inside one), so it goes through them: metres inside, zones' names.
+   */
+  unavoidable?: { inside_m: number; zones: string[] };
 }
 
 /** How far from a path a control point may be for the leg to start or end on that path (m). */
@@ -28,13 +37,14 @@ export function straightLeg(from: [number, number], to: [number, number], mode: 
   return { coords, mode, ...(fallback ? { fallback } : {}), length_m, ways: { 'off-network': length_m } };
 }
 
-export function computeLeg(net: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode): Leg {
+/** `options.edgeCost`: cost factors per edge (e.g. sensitive zones avoided, src/core/review/avoid.ts). */
+export function computeLeg(net: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode, options: RouteOptions = {}): Leg {
   if (mode === 'straight') return straightLeg(from, to, mode);
   if (!net) return straightLeg(from, to, mode, 'off-network');
   const a = nearestOnNetwork(net.graph, net.index, from[0], from[1], SNAP_RADIUS_M);
   const b = nearestOnNetwork(net.graph, net.index, to[0], to[1], SNAP_RADIUS_M);
   if (!a || !b) return straightLeg(from, to, mode, 'off-network');
-  const path = net.router.route(a, b);
+  const path = net.router.route(a, b, options);
   if (!path) return straightLeg(from, to, mode, 'no-path');
   // the control points are normally on the network already; if not, join them to it straight
   const coords = path.coords.slice();

@@ -21,6 +21,7 @@ export const SRC = {
   preview: 'cav-preview',
   hover: 'cav-hover',
   highlight: 'cav-highlight',
+  coursePoints: 'cav-course-points',
 } as const;
 
 export const LYR = {
@@ -35,6 +36,8 @@ export const LYR = {
   previewPoint: 'cav-preview-point',
   points: 'cav-points',
   hover: 'cav-hover',
+  coursePoints: 'cav-course-points',
+  coursePointIcons: 'cav-course-point-icons',
 } as const;
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -48,6 +51,7 @@ export function routeSources(): Record<string, GeoJSONSourceSpecification> {
     [SRC.preview]: src(),
     [SRC.points]: src(),
     [SRC.hover]: src(),
+    [SRC.coursePoints]: src(),
   };
 }
 
@@ -174,6 +178,30 @@ export function routeLayers(): LayerSpecification[] {
       },
     },
     {
+      // points on the course (start, aid stations, checkpoints…): a badge per kind, above the route
+      id: LYR.coursePoints,
+      type: 'circle',
+      source: SRC.coursePoints,
+      paint: {
+        'circle-radius': ['case', ['==', ['get', 'selected'], true], 12, 10],
+        'circle-color': ['match', ['get', 'kind'], ...COURSE_POINT_KIND_COLORS.flat(), '#455a64'] as unknown as ExpressionSpecification,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3.5, 2],
+        'circle-pitch-alignment': 'map',
+      },
+    },
+    {
+      // the badge's letter, drawn as an image (the offline style has no glyphs): see coursePointImages
+      id: LYR.coursePointIcons,
+      type: 'symbol',
+      source: SRC.coursePoints,
+      layout: {
+        'icon-image': ['concat', 'cav-cp-', ['get', 'kind']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    },
+    {
       id: LYR.hover,
       type: 'circle',
       source: SRC.hover,
@@ -268,4 +296,62 @@ export function tracksCollection(tracks: readonly TrackView[]): FeatureCollectio
       if (seg.length >= 2)
         features.push({ type: 'Feature', properties: { id: t.id, active: t.active }, geometry: { type: 'LineString', coordinates: seg.map(ll) } });
   return { type: 'FeatureCollection', features };
+}
+
+// ── points on the course ──────────────────────────────────────────────────────
+
+export type CoursePointKindView = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info';
+
+/** Badge colour and letter of each kind (French initials: Départ, Arrivée, Ravitaillement, Pointage, Signaleur, Eau). */
+export const COURSE_POINT_STYLE: Readonly<Record<CoursePointKindView, { color: string; letter: string }>> = {
+  start: { color: '#2e7d32', letter: 'D' },
+  finish: { color: '#c62828', letter: 'A' },
+  aid: { color: '#ef6c00', letter: 'R' },
+  checkpoint: { color: '#1565c0', letter: 'P' },
+  marshal: { color: '#6a1b9a', letter: 'S' },
+  danger: { color: '#d50000', letter: '!' },
+  water: { color: '#0288d1', letter: 'E' },
+  info: { color: '#455a64', letter: 'i' },
+};
+
+const COURSE_POINT_KIND_COLORS = Object.entries(COURSE_POINT_STYLE).map(([k, v]) => [k, v.color]);
+
+export interface CoursePointView {
+  id: string;
+  kind: CoursePointKindView;
+  lonlat: LonLatLike;
+  selected?: boolean;
+}
+
+export function coursePointsCollection(points: readonly CoursePointView[]): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: points.map((p, i) => ({
+      type: 'Feature',
+      id: i,
+      properties: { id: p.id, kind: p.kind, selected: p.selected === true },
+      geometry: { type: 'Point', coordinates: ll(p.lonlat) },
+    })),
+  };
+}
+
+/** The letters of the badges as images (name 'cav-cp-<kind>'); empty where a canvas is not available. */
+export function coursePointImages(pixelRatio = 1): { name: string; image: ImageData; pixelRatio: number }[] {
+  if (typeof document === 'undefined') return [];
+  const size = Math.round(20 * pixelRatio);
+  const out: { name: string; image: ImageData; pixelRatio: number }[] = [];
+  for (const [kind, { letter }] of Object.entries(COURSE_POINT_STYLE)) {
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return [];
+    ctx.fillStyle = '#ffffff';
+    ctx.font = `bold ${Math.round(13 * pixelRatio)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(letter, size / 2, size / 2 + pixelRatio);
+    out.push({ name: `cav-cp-${kind}`, image: ctx.getImageData(0, 0, size, size), pixelRatio });
+  }
+  return out;
 }

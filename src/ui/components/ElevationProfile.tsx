@@ -14,7 +14,18 @@ export interface ElevationProfileProps {
   onHover?: (index: number | null) => void;
   /** shown when there is nothing to draw */
   emptyMessage: string;
+  /** points to mark along the profile (e.g. aid stations), at their distance from the start (m) */
+  markers?: readonly ProfileMarker[];
+  /** a stretch to highlight, [from, to] in metres from the start (e.g. a pass through a sensitive zone); from = to draws a line */
+  highlight?: readonly [number, number] | null;
   height?: number;
+}
+
+export interface ProfileMarker {
+  distance_m: number;
+  label: string;
+  /** a CSS colour for the flag */
+  color?: string;
 }
 
 const PAD = { left: 46, right: 14, top: 12, bottom: 24 };
@@ -43,7 +54,7 @@ function nearestIndex(distances: readonly number[], n: number, d: number): numbe
   return Math.abs(distances[lo] - d) <= Math.abs(distances[hi] - d) ? lo : hi;
 }
 
-export function ElevationProfile({ distances, elevations, hoverIndex = null, onHover, emptyMessage, height = 150 }: ElevationProfileProps) {
+export function ElevationProfile({ distances, elevations, hoverIndex = null, onHover, emptyMessage, markers = [], highlight = null, height = 150 }: ElevationProfileProps) {
   const { t, formatNumber } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -200,8 +211,46 @@ export function ElevationProfile({ distances, elevations, hoverIndex = null, onH
             );
           })}
         </g>
+        {highlight && Number.isFinite(highlight[0]) && Number.isFinite(highlight[1]) && (() => {
+          // clamped to the chart; at least 2 px wide so that a short pass stays visible
+          const clamp = (d: number) => geometry.x(Math.min(geometry.d1, Math.max(geometry.d0, d)));
+          const x0 = clamp(Math.min(highlight[0], highlight[1]));
+          const x1 = clamp(Math.max(highlight[0], highlight[1]));
+          const w = Math.max(2, x1 - x0);
+          return (
+            <rect
+              className="cav-profile-highlight"
+              data-testid="profile-highlight"
+              data-from={highlight[0]}
+              data-to={highlight[1]}
+              x={(x0 + x1) / 2 - w / 2}
+              y={PAD.top}
+              width={w}
+              height={geometry.plotH}
+            />
+          );
+        })()}
         <path className="cav-profile-area" d={geometry.area} />
         <path className="cav-profile-line" d={geometry.line} />
+        <g className="cav-profile-markers">
+          {markers
+            .filter((m) => Number.isFinite(m.distance_m) && m.distance_m >= geometry.d0 - 1 && m.distance_m <= geometry.d1 + 1)
+            .map((m, i) => {
+              const px = geometry.x(Math.min(geometry.d1, Math.max(geometry.d0, m.distance_m)));
+              const text = m.label.length > 18 ? `${m.label.slice(0, 17)}…` : m.label;
+              const right = px > width - PAD.right - 90;
+              return (
+                <g key={i} className="cav-profile-marker" data-testid="profile-marker" data-distance={m.distance_m}>
+                  <title>{m.label}</title>
+                  <line x1={px} x2={px} y1={PAD.top} y2={PAD.top + geometry.plotH} stroke={m.color} />
+                  <circle cx={px} cy={PAD.top + 4} r={4} fill={m.color} />
+                  <text x={right ? px - 7 : px + 7} y={PAD.top + 4} dy="0.35em" textAnchor={right ? 'end' : 'start'}>
+                    {text}
+                  </text>
+                </g>
+              );
+            })}
+        </g>
         {active && (
           <g className="cav-profile-cursor" data-testid="profile-cursor" data-index={activeIndex ?? undefined}>
             <line x1={active.x} x2={active.x} y1={PAD.top} y2={PAD.top + geometry.plotH} />

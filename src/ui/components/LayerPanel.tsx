@@ -1,7 +1,7 @@
 // The list of embedded layers: toggles, legend swatches, source and licence, approximation and
 // to-import badges. Presentational: the layers and their state come in as props.
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { LayerGroup, LayerStatus } from '../../core/layers';
 import { useI18n, type I18nKey } from '../../app/i18n';
 import { Swatch, type SwatchSpec } from './Swatch';
@@ -28,11 +28,13 @@ export interface LayerPanelProps {
   /** shown instead of the list when the manifest could not be read */
   error?: string | null;
   onToggle: (id: string, visible: boolean) => void;
+  /** shown above the embedded layers (the imported layers and the relief) */
+  children?: ReactNode;
 }
 
 const GROUP_ORDER: LayerGroup[] = ['mining', 'protected', 'tvb', 'network', 'reference'];
 
-export function LayerPanel({ layers, error, onToggle }: LayerPanelProps) {
+export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   return (
@@ -40,6 +42,7 @@ export function LayerPanel({ layers, error, onToggle }: LayerPanelProps) {
       <h2 id="cav-layers-title" className="cav-section-title" data-testid="layer-panel-title">
         {t('layers.title')}
       </h2>
+      {children}
       {error ? (
         <p className="cav-error" role="alert" data-testid="layers-error">
           {error}

@@ -10,13 +10,15 @@ export interface StatsPanelProps {
   elevation: { ascent: number; descent: number; min: number; max: number } | null;
   /** where elevations come from, in words (see describeElevationSource) — always displayed */
   elevationSourceLabel: string;
-  /** metres by way type, already labelled; shown as a breakdown when given */
-  ways?: { label: string; metres: number }[];
+  /** metres by way type, already labelled; shown as a breakdown when given. `key` is the way type ('road'…) */
+  ways?: { key?: string; label: string; metres: number }[];
 }
 
 export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, ways }: StatsPanelProps) {
   const { t, formatNumber } = useI18n();
   const hasRoute = lengthM !== null;
+  // trail rules cap asphalt: the share of roads is always stated beside the breakdown
+  const roadMetres = ways?.filter((w) => w.key === 'road').reduce((m, w) => m + w.metres, 0) ?? 0;
   return (
     <section className="cav-section cav-stats" aria-labelledby="cav-stats-title" data-testid="stats-panel">
       <h2 id="cav-stats-title" className="cav-section-title">
@@ -80,6 +82,11 @@ export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, w
             </li>
           ))}
         </ul>
+      )}
+      {hasRoute && ways && ways.length > 0 && lengthM! > 0 && (
+        <p className="cav-roads" data-testid="stat-roads" data-value={roadMetres / lengthM!} title={t('stats.roads.hint')}>
+          {t('stats.roads', { pct: formatNumber((100 * roadMetres) / lengthM!, 0) })}
+        </p>
       )}
       {hasRoute && !elevation && (
         <p className="cav-warning" data-testid="stat-no-elevation">

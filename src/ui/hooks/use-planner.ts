@@ -2,13 +2,21 @@
 // edits go into the history; legs and stats are derived by the worker and cached.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Leg } from '../../core/route/leg';
+import type { RouteModel } from '../../core/route/model';
 import type { Position, RouteStats } from '../../core/types';
 import { latest, type EngineClient } from '../../../workers/client';
 import { commit, historyOf, redo, undo, type History } from '../../state/history';
-import { LegCache, legRequests } from '../../state/leg-cache';
-import { emptyDoc, type PlannerDoc } from '../../state/planner';
+import { LegCache, legKey, legRequests, type LegRequest } from '../../state/leg-cache';
+import { activeEvent, emptyDoc, type PlannerDoc } from '../../state/planner';
 
-type Action = { type: 'edit'; fn: (d: PlannerDoc) => PlannerDoc } | { type: 'undo' } | { type: 'redo' };
+type Action =
+  | { type: 'edit'; fn: (d: PlannerDoc) => PlannerDoc }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  // derived data written into the present document (course point km): no history entry, redo kept
+  | { type: 'derive'; fn: (d: PlannerDoc) => PlannerDoc }
+  // a restored session: a fresh history
+  | { type: 'reset'; doc: PlannerDoc };
 
 function reducer(h: History<PlannerDoc>, a: Action): History<PlannerDoc> {
   switch (a.type) {
@@ -18,6 +26,12 @@ function reducer(h: History<PlannerDoc>, a: Action): History<PlannerDoc> {
       return undo(h);
     case 'redo':
       return redo(h);
+    case 'derive': {
+      const present = a.fn(h.present);
+      return present === h.present ? h : { ...h, present };
+    }
+    case 'reset':
+      return historyOf(a.doc);
   }
 }
 
@@ -31,20 +45,31 @@ export interface PlannerState {
   edit: (fn: (d: PlannerDoc) => PlannerDoc) => void;
   undo: () => void;
   redo: () => void;
+  /** writes derived data (e.g. refreshed km of course points) into the present document, outside the history */
+  derive: (fn: (d: PlannerDoc) => PlannerDoc) => void;
+  /** replaces the document and empties the history (a restored session) */
+  reset: (doc: PlannerDoc) => void;
+  /** the legs of any route from the cache (null where not computed yet); changes identity when the cache fills */
+  legsFor: (route: RouteModel) => (Leg | null)[];
+  /** the legs of routes, computed by the worker where the cache lacks them */
+  ensureLegs: (routes: readonly RouteModel[]) => Promise<Leg[][]>;
 }
 
-export function usePlanner(engine: EngineClient | null, networkVersion: number, demVersion: number): PlannerState {
+/**
+ * `routingKey` changes when the network or the routing provider changes: cached legs are then stale.
+ * `demVersion` changes when the elevation source changes: figures are recomputed.
+ */
+export function usePlanner(engine: EngineClient | null, routingKey: string, demVersion: number): PlannerState {
   const [history, dispatch] = useReducer(reducer, undefined, () => historyOf(emptyDoc()));
   const cache = useRef(new LegCache());
   const [cacheVersion, bump] = useReducer((x: number) => x + 1, 0);
   const [stats, setStats] = useState<RouteStats | null>(null);
   const doc = history.present;
 
-  // a new network makes every cached leg stale
   useEffect(() => {
     cache.current.clear();
     bump();
-  }, [networkVersion]);
+  }, [routingKey]);
 
   const requests = useMemo(() => legRequests(doc.route), [doc.route]);
   const legs = useMemo(() => requests.map((r) => cache.current.get(r) ?? null), [requests, cacheVersion]);
@@ -53,8 +78,10 @@ export function usePlanner(engine: EngineClient | null, networkVersion: number, 
     if (!engine) return;
     const missing = requests.filter((r) => !cache.current.get(r));
     if (missing.length === 0) return;
+    const generation = cache.current.generation;
     let alive = true;
     engine.legs(missing).then((computed) => {
+      if (generation !== cache.current.generation) return;
       computed.forEach((leg, i) => cache.current.set(missing[i], leg));
       if (alive) bump();
     });
@@ -62,6 +89,58 @@ export function usePlanner(engine: EngineClient | null, networkVersion: number, 
       alive = false;
     };
   }, [engine, requests, cacheVersion]);
+
+  // the other formulas of the shown event: their figures against the target need their legs too
+  const event = activeEvent(doc);
+  const inFlight = useRef(new Set<string>());
+  const background = useMemo(
+    () => (event ? event.formulas.filter((f) => f.route !== doc.route).flatMap((f) => legRequests(f.route)) : []),
+    [event, doc.route],
+  );
+  useEffect(() => {
+    if (!engine || background.length === 0) return;
+    const missing: LegRequest[] = [];
+    for (const r of background) {
+      const k = legKey(r);
+      if (cache.current.get(r) || inFlight.current.has(k)) continue;
+      inFlight.current.add(k);
+      missing.push(r);
+    }
+    if (missing.length === 0) return;
+    const generation = cache.current.generation;
+    // no `alive` flag: a later run skips what is in flight, so this reply must bump on its own
+    engine.legs(missing).then((computed) => {
+      missing.forEach((r) => inFlight.current.delete(legKey(r)));
+      if (generation !== cache.current.generation) return;
+      computed.forEach((leg, i) => cache.current.set(missing[i], leg));
+      bump();
+    });
+  }, [engine, background, cacheVersion]);
+
+  const legsFor = useCallback(
+    (route: RouteModel) => legRequests(route).map((r) => cache.current.get(r) ?? null),
+    [cacheVersion],
+  );
+  const ensureLegs = useCallback(
+    async (routes: readonly RouteModel[]): Promise<Leg[][]> => {
+      const all = routes.map((r) => legRequests(r));
+      const missing = all.flat().filter((r) => !cache.current.get(r));
+      if (missing.length && engine) {
+        const computed = await engine.legs(missing);
+        computed.forEach((leg, i) => cache.current.set(missing[i], leg));
+        bump();
+      }
+      // a cache bounded and cleared by a new network: whatever is still missing is asked again, uncached
+      return Promise.all(
+        all.map(async (reqs) => {
+          const legs = reqs.map((r) => cache.current.get(r) ?? null);
+          if (legs.every((l) => l !== null) || !engine) return legs.filter((l): l is Leg => l !== null);
+          return engine.legs(reqs);
+        }),
+      );
+    },
+    [engine],
+  );
 
   // one `latest` for both kinds of job, so a late reply for the route never overwrites a track's figures
   const analyse = useMemo(
@@ -95,5 +174,9 @@ export function usePlanner(engine: EngineClient | null, networkVersion: number, 
     edit: useCallback((fn) => dispatch({ type: 'edit', fn }), []),
     undo: useCallback(() => dispatch({ type: 'undo' }), []),
     redo: useCallback(() => dispatch({ type: 'redo' }), []),
+    derive: useCallback((fn) => dispatch({ type: 'derive', fn }), []),
+    reset: useCallback((d: PlannerDoc) => dispatch({ type: 'reset', doc: d }), []),
+    legsFor,
+    ensureLegs,
   };
 }

@@ -1,0 +1,231 @@
+// Wiring of the environmental review: the live review of the route on the map (use-review.ts),
+// the panel, the map (highlight and zoom of a selected pass, image for the dossier), the
+// elevation profile (the selected pass as a highlighted range), the CSV and the printable
+// Natura 2000 dossier. App.tsx renders `panel` in the side panel and `overlay` over the app, and
+// gives `profileRange` to the elevation profile. Every figure and line comes from the worker.
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { safeFileName } from '../core/event/filename';
+import { DEFAULT_BREEDING_SEASON, type SeasonPeriod } from '../core/review';
+import type { MapController, MapSnapshot } from '../map/map-controller';
+import { userLayerSwatch } from '../map/layers/user';
+import { swatchFor } from '../map/styles';
+import { ReviewDossier, type DossierEventView, type DossierLayerSource } from '../ui/components/ReviewDossier';
+import { ReviewPanel, type ReviewLayerView } from '../ui/components/ReviewPanel';
+import { download } from '../ui/download';
+import { useReview, type ReviewSetup } from '../ui/hooks/use-review';
+import type { PlannerState } from '../ui/hooks/use-planner';
+import type { DossierData } from '../../workers/review-engine';
+import type { PushNotice } from './App';
+import { useI18n } from './i18n';
+import { formatError } from './messages';
+import './review.css';
+
+export interface ReviewWorkspaceDeps {
+  setup: ReviewSetup;
+  planner: PlannerState;
+  controller: MapController | null;
+  push: (n: PushNotice) => void;
+  routingKind: 'graph' | 'brouter';
+}
+
+export interface ReviewWorkspace {
+  panel: ReactNode;
+  overlay: ReactNode;
+  /** the selected pass, [from, to] metres from the start, for the elevation profile */
+  profileRange: [number, number] | null;
+}
+
+/** The embedded layers shown on the dossier's map. */
+const MAP_LAYERS = ['protections', 'tvb-reservoirs', 'tvb-corridors'];
+
+const DISCIPLINES_FR: Record<string, string> = {
+  trail: 'trail (course à pied en nature)',
+  'vtt-xc': 'VTT cross-country',
+  raid: 'raid multisport',
+  marche: 'marche / randonnée',
+};
+
+interface DossierState {
+  data: DossierData;
+  subject: { kind: 'route' | 'track'; name: string };
+  event: DossierEventView;
+  mapImage: MapSnapshot | null;
+  generatedAt: Date;
+}
+
+export function useReviewWorkspace({ setup, planner, controller, push, routingKind }: ReviewWorkspaceDeps): ReviewWorkspace {
+  const { t, lang } = useI18n();
+  const { engine, settings, update, layers, manifest } = setup;
+  const onShow = useCallback(
+    (view: { lines: [number, number][][]; bbox: [number, number, number, number] } | null) => {
+      if (!controller) return;
+      controller.setHighlightLines(view ? view.lines : null);
+      if (view) controller.fitTo(view.bbox, { maxZoom: 17, padding: 90 });
+    },
+    [controller],
+  );
+  const review = useReview({ setup, planner, routingKind, onShow });
+  const [busy, setBusy] = useState(false);
+  const [dossier, setDossier] = useState<DossierState | null>(null);
+
+  const entryOf = useCallback((id: string) => manifest?.layers.find((l) => l.id === id), [manifest]);
+
+  const layerViews = useMemo<Record<string, ReviewLayerView>>(() => {
+    const out: Record<string, ReviewLayerView> = {};
+    for (const l of layers?.layers ?? []) {
+      const entry = entryOf(l.id);
+      out[l.id] = {
+        title: entry ? entry.title[lang] : l.title,
+        imported: l.origin === 'imported',
+        swatch: entry ? swatchFor(entry) : userLayerSwatch('sensitive', { point: 0, line: l.lines, polygon: l.polygons }),
+      };
+    }
+    return out;
+  }, [layers, entryOf, lang]);
+
+  const issueGroups = useMemo(() => {
+    const groups: { layer: string; messages: string[] }[] = [];
+    for (const l of layers?.layers ?? []) {
+      const title = layerViews[l.id]?.title ?? l.title;
+      const messages = [
+        ...(l.error ? [t('review.layerError', { name: title, detail: formatError(l.error, lang) })] : []),
+        ...l.issues.map((i) => formatError(i, lang)),
+      ];
+      if (messages.length) groups.push({ layer: title, messages });
+    }
+    return groups;
+  }, [layers, layerViews, t, lang]);
+
+  const approximate = useMemo(
+    () => (layers?.layers ?? []).some((l) => l.origin === 'embedded' && entryOf(l.id)?.status === 'approximation' && l.polygons + l.lines > 0),
+    [layers, entryOf],
+  );
+
+  const season = review.season;
+  const inSeason = useMemo(() => new Set(season?.ok ? season.value.flags.filter((f) => f.in_season).map((f) => `${f.layer}|${f.id}`) : []), [season]);
+  const result = review.result;
+  const seasonKinds = useMemo(() => {
+    const kinds = new Set<string>(result?.review.crossings.map((c) => c.kind) ?? []);
+    for (const k of Object.keys(settings.season)) kinds.add(k);
+    return [...kinds].sort((a, b) => a.localeCompare(b, 'fr'));
+  }, [result, settings.season]);
+
+  const avoidable = useMemo(
+    () => (layers?.layers ?? []).filter((l) => l.polygons > 0).map((l) => ({ id: l.id, title: layerViews[l.id]?.title ?? l.title })),
+    [layers, layerViews],
+  );
+
+  const subjectName = review.subject?.name ?? '';
+  const onCsv = useCallback(async () => {
+    if (!engine || !result) return;
+    const csv = await engine.reviewCsv(result.review);
+    const name = safeFileName([subjectName, 'zones-sensibles'], 'csv');
+    download(csv, 'text/csv;charset=utf-8', name);
+    push({ id: 'review-csv', text: t('review.csv.done', { name }) });
+  }, [engine, result, subjectName, push, t]);
+
+  const periodOf = useCallback(
+    (kind: string): SeasonPeriod | null => (Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_BREEDING_SEASON),
+    [settings.season],
+  );
+
+  const onDossier = useCallback(async () => {
+    if (!engine || !review.subject || (!review.legs && !review.segments)) return;
+    setBusy(true);
+    try {
+      const route = review.legs ? { legs: review.legs } : { segments: review.segments! };
+      const data = await engine.dossier({ route, buffer_m: settings.buffer_m, load: review.eventLoad.load, season: review.seasonSettings });
+      review.select(null);
+      let mapImage: MapSnapshot | null = null;
+      if (controller) {
+        try {
+          mapImage = await controller.snapshot({ bbox: data.bbox, show: MAP_LAYERS, padding: 50 });
+        } catch {
+          mapImage = null;
+        }
+      }
+      const load = review.eventLoad;
+      const ev = load.event;
+      const event: DossierEventView = {
+        name: ev ? ev.name : null,
+        discipline: ev ? (DISCIPLINES_FR[ev.discipline] ?? ev.discipline) : null,
+        dates: load.dates,
+        participants: ev ? ev.participants : null,
+        counted: load.load ? load.participants : null,
+        countsStaff: !!ev && settings.includeStaff,
+        countsPublic: !!ev && settings.includePublic,
+        laps: load.laps,
+      };
+      setDossier({ data, subject: review.subject, event, mapImage, generatedAt: new Date() });
+    } catch (e) {
+      push({ kind: 'error', text: t('review.dossier.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  }, [engine, review, settings.buffer_m, settings.includeStaff, settings.includePublic, controller, push, t]);
+
+  const dossierSources = useMemo<DossierLayerSource[]>(() => {
+    if (!dossier) return [];
+    const out: DossierLayerSource[] = dossier.data.layers.map((l) => {
+      const entry = entryOf(l.id);
+      return entry
+        ? { id: l.id, title: entry.title.fr, approximate: entry.status === 'approximation', imported: false, source: entry.source, licence: entry.licence, note: entry.note?.fr ?? null }
+        : { id: l.id, title: l.title, approximate: false, imported: true, source: 'fichier importé dans Cavalier par l’utilisateur', licence: '', note: null };
+    });
+    const communes = entryOf('communes');
+    if (dossier.data.communes && communes) out.push({ id: 'communes', title: communes.title.fr, approximate: false, imported: false, source: communes.source, licence: communes.licence, note: null });
+    return out;
+  }, [dossier, entryOf]);
+  // the dossier is French whatever the interface's language
+  const dossierIssues = useMemo(
+    () => (layers?.layers ?? []).flatMap((l) => [...(l.error ? [`${l.title} : ${formatError(l.error, 'fr')}`] : []), ...l.issues.map((i) => formatError(i, 'fr'))]),
+    [layers],
+  );
+
+  const panel = (
+    <ReviewPanel
+      status={layers ? 'ready' : 'loading'}
+      subject={review.subject && result ? { ...review.subject, length_m: result.review.route_length_m } : null}
+      computing={review.computing}
+      review={result?.review ?? null}
+      layers={layerViews}
+      layerOrder={(layers?.layers ?? []).map((l) => l.id)}
+      approximate={approximate}
+      inSeason={inSeason}
+      selected={review.selected}
+      onSelect={review.select}
+      issues={issueGroups}
+      settings={settings}
+      onSettings={update}
+      avoidable={avoidable}
+      avoidApplies={routingKind === 'graph' && review.legs !== null}
+      routingKind={routingKind}
+      detour={review.detour}
+      eventLoad={review.eventLoad}
+      seasonKinds={seasonKinds}
+      season={season?.ok ? season.value : null}
+      seasonError={season && !season.ok && season.error.code !== 'event.bad-date' ? formatError(season.error, lang) : null}
+      onDossier={() => void onDossier()}
+      onCsv={() => void onCsv()}
+      busy={busy}
+    />
+  );
+
+  const overlay = dossier ? (
+    <ReviewDossier
+      data={dossier.data}
+      subject={dossier.subject}
+      event={dossier.event}
+      mapImage={dossier.mapImage}
+      sources={dossierSources}
+      issues={dossierIssues}
+      periods={periodOf}
+      generatedAt={dossier.generatedAt}
+      onCsv={() => download(dossier.data.csv, 'text/csv;charset=utf-8', safeFileName([dossier.subject.name, 'zones-sensibles'], 'csv'))}
+      onClose={() => setDossier(null)}
+    />
+  ) : null;
+
+  return { panel, overlay, profileRange: review.profileRange };
+}
+

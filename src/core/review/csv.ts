@@ -1,0 +1,71 @@
+// The table of crossings and near zones as CSV, for a spreadsheet, the way French Excel opens it
+// with a double click: UTF-8 with a BOM (without it Excel reads Latin-1 and mangles accents), ";"
+// between fields (French Excel's list separator, the comma being the decimal mark), decimal
+// commas, CRLF line ends. One row per pass; one row per near zone, whose from/to kilometre is the
+// route's nearest point. Written by `cavalier review --csv` and by the app's « Télécharger le
+// tableau (CSV) »: one builder, so both files are the same for the same review.
+
+import type { RouteReview } from './types';
+
+const round = (x: number, decimals: number) => {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+};
+
+/** A CSV field: decimal comma for numbers; quoted when it holds the separator, a quote or a line break. */
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v).replace('.', ',');
+  // a leading = + - @ would make a spreadsheet read a zone's name as a formula: quote it as text
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CSV_HEADER = [
+  'situation',
+  'zone',
+  'identifiant',
+  'type',
+  'couche',
+  'passage',
+  'du_km',
+  'au_km',
+  'longueur_m',
+  'longueur_totale_m',
+  'part_pct',
+  'distance_m',
+  'entree_lon',
+  'entree_lat',
+  'sortie_lon',
+  'sortie_lat',
+] as const;
+
+export function csvTable(review: RouteReview): string {
+  const rows: (string | number | null)[][] = [[...CSV_HEADER]];
+  for (const c of review.crossings) {
+    c.passes.forEach((p, k) =>
+      rows.push([
+        'traversée',
+        c.zone,
+        c.id,
+        c.kind,
+        c.layer,
+        k + 1,
+        round(p.from_km, 3),
+        round(p.to_km, 3),
+        round(p.length_m, 1),
+        round(c.length_m, 1),
+        round(c.share * 100, 2),
+        0,
+        round(p.entry[0], 6),
+        round(p.entry[1], 6),
+        round(p.exit[0], 6),
+        round(p.exit[1], 6),
+      ]),
+    );
+  }
+  for (const n of review.near) {
+    rows.push(['proche', n.zone, n.id, n.kind, n.layer, null, round(n.at_km, 3), round(n.at_km, 3), 0, 0, 0, round(n.distance_m, 1), round(n.at[0], 6), round(n.at[1], 6), round(n.at[0], 6), round(n.at[1], 6)]);
+  }
+  return `\ufeff${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

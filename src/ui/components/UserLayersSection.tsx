@@ -1,0 +1,166 @@
+// « Couches importées » at the top of the layer panel: the layers the user imported (role,
+// feature count, source file, show/hide, centre, remove), the « Importer une couche… » entry
+// point, and the relief: the current elevation source, « Charger un MNT… » and « Revenir au
+// relief approché ». Presentational: state in, callbacks out. Names are data, shown as text.
+
+import { useRef } from 'react';
+import { useI18n } from '../../app/i18n';
+import { countText } from '../../app/i18n-layers';
+import type { ImportRole } from './ImportLayerDialog';
+import { Swatch, type SwatchSpec } from './Swatch';
+
+export interface UserLayerItem {
+  id: string;
+  name: string;
+  role: ImportRole;
+  fileName: string;
+  featureCount: number;
+  visible: boolean;
+  swatch: SwatchSpec;
+  /** network role: lines handed to the routing network */
+  networkLines?: number;
+  /** false when the browser could not save it (lost on reload) */
+  stored: boolean;
+}
+
+export interface UserLayersSectionProps {
+  layers: UserLayerItem[];
+  onImport: () => void;
+  onToggle: (id: string, visible: boolean) => void;
+  onZoom: (id: string) => void;
+  onRemove: (id: string) => void;
+  /** the elevation source now in use, in words */
+  demLabel: string;
+  /** a DEM file replaces the approximate relief: offer to go back */
+  canResetDem: boolean;
+  /** the DEM file being read, or null */
+  demBusy: string | null;
+  onLoadDem: (file: File) => void;
+  onResetDem: () => void;
+}
+
+export function UserLayersSection(props: UserLayersSectionProps) {
+  const { t, formatNumber } = useI18n();
+  const demInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="cav-user-layers" data-testid="user-layers">
+      <div className="cav-user-layers-head">
+        <h3 className="cav-layer-group-title">{t('userLayers.title')}</h3>
+        <button type="button" className="cav-btn cav-btn--small cav-btn--primary" onClick={props.onImport} title={t('userLayers.import.hint')} data-testid="import-layer-open">
+          {t('userLayers.import')}
+        </button>
+      </div>
+      {props.layers.length === 0 ? (
+        <p className="cav-small cav-muted" data-testid="user-layers-empty">
+          {t('userLayers.empty')}
+        </p>
+      ) : (
+        <ul className="cav-layer-list">
+          {props.layers.map((l) => {
+            const inputId = `cav-user-layer-${l.id}`;
+            return (
+              <li key={l.id} className="cav-layer cav-user-layer" data-testid="user-layer" data-layer-id={l.id} data-role={l.role}>
+                <div className="cav-layer-row">
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    checked={l.visible}
+                    onChange={(e) => props.onToggle(l.id, e.currentTarget.checked)}
+                    aria-label={t('userLayers.show', { name: l.name })}
+                    data-testid="user-layer-toggle"
+                  />
+                  <Swatch spec={l.swatch} />
+                  <label htmlFor={inputId} className="cav-layer-title" data-testid="user-layer-name">
+                    {l.name}
+                  </label>
+                  <button
+                    type="button"
+                    className="cav-layer-more"
+                    onClick={() => props.onZoom(l.id)}
+                    title={t('userLayers.zoom', { name: l.name })}
+                    aria-label={t('userLayers.zoom', { name: l.name })}
+                    data-testid="user-layer-zoom"
+                  >
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                      <path d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm8.94 3A9 9 0 0 0 13 3.06V1h-2v2.06A9 9 0 0 0 3.06 11H1v2h2.06A9 9 0 0 0 11 20.94V23h2v-2.06A9 9 0 0 0 20.94 13H23v-2h-2.06zM12 19a7 7 0 1 1 0-14 7 7 0 0 1 0 14z" fill="currentColor" />
+                    </svg>
+                  </button>
+                  <button
+                    type="button"
+                    className="cav-layer-more cav-user-layer-remove"
+                    onClick={() => props.onRemove(l.id)}
+                    title={t('userLayers.remove.hint', { name: l.name })}
+                    aria-label={t('userLayers.remove.hint', { name: l.name })}
+                    data-testid="user-layer-remove"
+                  >
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                      <path d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z" fill="currentColor" />
+                    </svg>
+                  </button>
+                </div>
+                <p className="cav-layer-meta cav-user-layer-meta" data-testid="user-layer-meta">
+                  <span className={`cav-badge cav-badge--role cav-badge--${l.role}`} data-testid="user-layer-role" title={t(`userLayers.role.${l.role}`)}>
+                    {t(`userLayers.role.${l.role}.short`)}
+                  </span>{' '}
+                  <span data-testid="user-layer-count" data-value={l.featureCount}>
+                    {countText(t, 'userLayers.features', l.featureCount, formatNumber)}
+                  </span>
+                  <span aria-hidden="true"> · </span>
+                  <span data-testid="user-layer-file">{t('userLayers.file', { file: l.fileName })}</span>
+                  {l.role === 'network' && l.networkLines !== undefined && (
+                    <>
+                      <span aria-hidden="true"> · </span>
+                      <span>{l.networkLines > 0 ? countText(t, 'userLayers.networkLines', l.networkLines, formatNumber) : t('userLayers.networkNone')}</span>
+                    </>
+                  )}
+                  {!l.stored && (
+                    <span className="cav-user-layer-unsaved" data-testid="user-layer-unsaved">
+                      {' '}
+                      — {t('userLayers.notStored')}
+                    </span>
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <div className="cav-user-dem" data-testid="dem-section">
+        <h3 className="cav-layer-group-title">{t('dem.title')}</h3>
+        <p className="cav-small">
+          {t('dem.current')}{' '}
+          <strong data-testid="dem-current">{props.demLabel}</strong>
+        </p>
+        {props.canResetDem && <p className="cav-small cav-muted">{t('dem.notStored')}</p>}
+        {props.demBusy !== null && (
+          <p className="cav-small cav-muted" role="status" data-testid="dem-reading">
+            {t('dem.reading', { name: props.demBusy })}
+          </p>
+        )}
+        <div className="cav-user-dem-actions">
+          <button type="button" className="cav-btn cav-btn--small" disabled={props.demBusy !== null} onClick={() => demInput.current?.click()} title={t('dem.load.hint')} data-testid="dem-load">
+            {t('dem.load')}
+          </button>
+          {props.canResetDem && (
+            <button type="button" className="cav-btn cav-btn--small" disabled={props.demBusy !== null} onClick={props.onResetDem} data-testid="dem-reset">
+              {t('dem.reset')}
+            </button>
+          )}
+          <input
+            ref={demInput}
+            type="file"
+            hidden
+            accept=".asc,.tif,.tiff,image/tiff"
+            data-testid="dem-input"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) props.onLoadDem(file);
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

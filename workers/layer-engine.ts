@@ -1,0 +1,421 @@
+// The engine's methods for layers the user imports (GeoJSON in WGS84 / Lambert-93 / Lambert II
+// étendu, GPX, KML, .osm, Overpass JSON) and for a DEM file the user loads. Spread into
+// createEngine() (engine.ts), which gives access to its network and DEM.
+//
+// A file goes through three steps, so that its bytes cross to the worker once (transferred) and
+// the dialog can show what the file holds before anything changes:
+//   openFile(bytes, name)                → a token (the bytes stay here)
+//   previewLayer(token, from?, progress) → what importLayer read: projection, counts, warnings
+//   addLayer(token, role)                → the layer is kept; role 'network' merges its lines
+//                                          with the embedded network (same builder, same tolerance)
+// or, for a DEM, loadDemFile(token, from?). discardFile(token) forgets a file the user gave up.
+//
+// Roles:
+//  - 'network': its lines (networkLinesFromLayer: OSM highway=* → way type) are noded with the
+//    embedded cavaliers (setEmbeddedNetworkLines: data/cavaliers.geojson, as data/network.ts reads
+//    it) by buildGraph with the pipeline's join tolerance, and the result replaces the engine's
+//    network; removing the last network layer puts the embedded network back.
+//  - 'sensitive': kept for the environmental review — getSensitiveLayers() returns them.
+//  - 'reference': shown on the map only (the page keeps the FeatureCollection for that).
+//
+// Kept free of worker globals, like engine.ts, so node tests can call it directly.
+
+import type { FeatureCollection, GeoJsonProperties, Geometry, LineString } from 'geojson';
+import { readDemFile, MAX_DEM_FILE_BYTES } from '../src/core/elevation/read-dem';
+import { fail, ok, type GeoError, type Result } from '../src/core/errors';
+import { decodeText } from '../src/core/gpx/encoding';
+import { buildGraph, type NetworkLine } from '../src/core/graph/build';
+import { EdgeKind } from '../src/core/graph/graph';
+import type { CrsCode } from '../src/core/import/crs';
+import type { CrsDetection } from '../src/core/import/detect-crs';
+import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, type LayerFormat, type SkippedFeature } from '../src/core/import/layer';
+import { networkLinesFromLayer } from '../src/core/import/network';
+import { prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
+import type { DemGrid } from '../src/core/types';
+
+export type LayerRole = 'network' | 'sensitive' | 'reference';
+export const LAYER_ROLES: readonly LayerRole[] = ['network', 'sensitive', 'reference'];
+
+/** What the dialog shows of a file before it is imported. */
+export interface LayerPreview {
+  token: string;
+  fileName: string;
+  /** the layer's own name (FeatureCollection `name`, track name) or the file name without extension */
+  name: string;
+  format: LayerFormat;
+  crs: CrsDetection;
+  /** the system the coordinates were read in */
+  from: CrsCode;
+  featureCount: number;
+  geometryCounts: { point: number; line: number; polygon: number };
+  bbox: [number, number, number, number];
+  warnings: GeoError[];
+  /** all skipped features (the list below holds at most MAX_SKIPPED_LISTED) */
+  skippedCount: number;
+  skipped: SkippedFeature[];
+}
+
+/** An imported layer as the page lists it (everything but the features). */
+export interface UserLayerInfo {
+  id: string;
+  name: string;
+  role: LayerRole;
+  fileName: string;
+  format: LayerFormat;
+  from: CrsCode;
+  featureCount: number;
+  geometryCounts: { point: number; line: number; polygon: number };
+  bbox: [number, number, number, number];
+  /** lines handed to the network (role 'network' only) */
+  networkLines?: number;
+}
+
+/** A layer the page gives back (restored from storage): WGS84 features, as addLayer returned them. */
+export interface UserLayerRecord extends UserLayerInfo {
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+}
+
+/** The routing network after a change of the network layers. */
+export interface NetworkState {
+  /** true when imported lines are merged in; false: the embedded network alone */
+  merged: boolean;
+  nodes: number;
+  edges: number;
+  components: number;
+  /** joins made by the builder between imported lines and the rest (ends within the tolerance): shown dashed on the map */
+  joins: FeatureCollection<LineString, { kind: 'gap' }>;
+}
+
+export interface AddedLayer {
+  layer: UserLayerInfo;
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+  /** present when the routing network changed (role 'network') */
+  network?: NetworkState;
+}
+
+export interface DemInfo {
+  name: string;
+  approximate: boolean;
+  bbox: [number, number, number, number];
+  width: number;
+  height: number;
+}
+
+export interface SensitiveLayer {
+  id: string;
+  name: string;
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+}
+
+/** Progress of a long step, for the dialog's bar: `total` 0 means "no measure" (parsing, merging). */
+export type ProgressFn = (phase: 'read' | 'convert' | 'network', done: number, total: number) => void;
+
+export interface LayerEngineHooks {
+  getNetwork: () => RoutingNetwork | null;
+  setNetwork: (n: RoutingNetwork | null) => void;
+  getDem: () => DemGrid | null;
+  setDem: (g: DemGrid | null) => void;
+}
+
+interface PendingFile {
+  fileName: string;
+  bytes: ArrayBuffer;
+  text?: string;
+  /** the last preview's layer, reused by addLayer */
+  read?: ImportedLayer;
+}
+
+interface KeptLayer {
+  info: UserLayerInfo;
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+  lines: NetworkLine[];
+}
+
+/** Largest file accepted (bytes): the text limit of layers, the byte limit of DEMs. */
+export const MAX_IMPORT_FILE_BYTES = Math.max(MAX_LAYER_FILE_CHARS, MAX_DEM_FILE_BYTES);
+
+export function layerMethods(hooks: LayerEngineHooks) {
+  const pending = new Map<string, PendingFile>();
+  const layers = new Map<string, KeptLayer>();
+  let seq = 0;
+
+  // the embedded network's lines and tolerance (data/network.ts), and the networks around a merge
+  let baseLines: NetworkLine[] | null = null;
+  let joinTolerance_m = 50;
+  let embedded: RoutingNetwork | null = null;
+  let merged: RoutingNetwork | null = null;
+  let baseGapKeys: Set<string> | null = null;
+
+  // the approximate relief, kept while a user DEM replaces it
+  let approximateDem: DemGrid | null = null;
+
+  const lineCopy = (l: NetworkLine): NetworkLine => ({ ...l, coords: l.coords.map((c) => [c[0], c[1]] as [number, number]) });
+  const round = (v: number) => Math.round(v * 1e7);
+  const gapKey = (a: number[], b: number[]) => {
+    const ka = `${round(a[0])},${round(a[1])}`;
+    const kb = `${round(b[0])},${round(b[1])}`;
+    return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+  };
+
+  function gapEdges(g: RoutingNetwork['graph']): { key: string; coords: [number, number][] }[] {
+    const out: { key: string; coords: [number, number][] }[] = [];
+    for (let e = 0; e < g.edgeCount; e++) {
+      if (g.edgeKind[e] !== EdgeKind.gap) continue;
+      const coords: [number, number][] = [];
+      for (let v = g.edgeCoordStart[e]; v < g.edgeCoordStart[e + 1]; v++) coords.push([g.coords[2 * v], g.coords[2 * v + 1]]);
+      out.push({ key: gapKey(coords[0], coords[coords.length - 1]), coords });
+    }
+    return out;
+  }
+
+  function stateOf(n: RoutingNetwork | null, isMerged: boolean, joins: NetworkState['joins']['features'] = []): NetworkState {
+    return {
+      merged: isMerged,
+      nodes: n?.graph.nodeCount ?? 0,
+      edges: n?.graph.edgeCount ?? 0,
+      components: 0,
+      joins: { type: 'FeatureCollection', features: joins },
+    };
+  }
+
+  /** Rebuilds the routing network from the embedded lines and every network layer. */
+  function rebuildNetwork(onProgress?: ProgressFn): Result<NetworkState> {
+    const current = hooks.getNetwork();
+    // loadNetwork was called since the last merge: that is the new embedded network
+    if (merged && current !== merged) {
+      embedded = current;
+      merged = null;
+    }
+    const net = [...layers.values()].filter((l) => l.info.role === 'network' && l.lines.length > 0);
+    if (net.length === 0) {
+      if (merged) {
+        hooks.setNetwork(embedded);
+        merged = null;
+      }
+      return ok(stateOf(hooks.getNetwork(), false));
+    }
+    if (!baseLines) return fail('network.empty');
+    onProgress?.('network', 0, 0);
+    if (!merged) embedded = current;
+    if (!baseGapKeys) {
+      // the joins of the embedded lines alone, so that only the new ones are shown
+      const base = buildGraph(baseLines.map(lineCopy), { joinTolerance_m });
+      baseGapKeys = new Set(gapEdges(prepareNetwork(base.graph).graph).map((g) => g.key));
+    }
+    const lines = [...baseLines, ...net.flatMap((l) => l.lines)].map(lineCopy);
+    const built = buildGraph(lines, { joinTolerance_m });
+    merged = prepareNetwork(built.graph, built.names);
+    hooks.setNetwork(merged);
+    const joins: NetworkState['joins']['features'] = gapEdges(merged.graph)
+      .filter((g) => !baseGapKeys!.has(g.key))
+      .map((g) => ({ type: 'Feature', properties: { kind: 'gap' }, geometry: { type: 'LineString', coordinates: g.coords } }));
+    const state = stateOf(merged, true, joins);
+    state.components = built.report.components;
+    return ok(state);
+  }
+
+  function textOf(file: PendingFile): string {
+    file.text ??= decodeText(new Uint8Array(file.bytes));
+    return file.text;
+  }
+
+  function keep(info: UserLayerInfo, fc: FeatureCollection<Geometry, GeoJsonProperties>): KeptLayer {
+    const lines = info.role === 'network' ? networkLinesFromLayer(fc) : [];
+    const kept: KeptLayer = { info: info.role === 'network' ? { ...info, networkLines: lines.length } : info, fc, lines };
+    layers.set(info.id, kept);
+    return kept;
+  }
+
+  return {
+    /**
+     * The embedded network's lines, for merging imported network layers with them: the bytes of
+     * data/cavaliers.geojson (transferred) and network.json's joinTolerance_m. Call it before
+     * adding or restoring a network layer. Returns the number of lines.
+     */
+    setEmbeddedNetworkLines(bytes: ArrayBuffer, tolerance_m: number): number {
+      const fc = JSON.parse(decodeText(new Uint8Array(bytes))) as FeatureCollection<Geometry | null, GeoJsonProperties>;
+      // exactly as data/network.ts builds network.bin: every line a cavalier, named by `name`
+      const lines: NetworkLine[] = [];
+      for (const f of fc.features) {
+        const g = f.geometry;
+        if (!g) continue;
+        const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
+        const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+        for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
+      }
+      baseLines = lines;
+      joinTolerance_m = tolerance_m;
+      baseGapKeys = null;
+      return lines.length;
+    },
+
+    hasEmbeddedNetworkLines(): boolean {
+      return baseLines !== null;
+    },
+
+    /** Keeps a file's bytes (transfer them) for previewLayer / addLayer / loadDemFile. */
+    openFile(bytes: ArrayBuffer, fileName: string): Result<{ token: string }> {
+      if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) return fail('file.too-large', { limit_mb: MAX_IMPORT_FILE_BYTES / 1024 / 1024 });
+      if (bytes.byteLength === 0) return fail('file.empty');
+      // one file at a time: a new one replaces those the user did not import
+      pending.clear();
+      const token = `f${++seq}`;
+      pending.set(token, { fileName, bytes });
+      return ok({ token });
+    },
+
+    discardFile(token: string): void {
+      pending.delete(token);
+    },
+
+    /**
+     * Reads the file as a layer (in the system `from`, else the detected one). Fails with
+     * 'crs.unknown' when the projection must be chosen: call again with `from`.
+     */
+    previewLayer(token: string, from?: CrsCode, onProgress?: ProgressFn): Result<LayerPreview> {
+      const file = pending.get(token);
+      if (!file) return fail('file.unreadable', { path: token });
+      onProgress?.('read', 0, 0);
+      const text = textOf(file);
+      if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
+      const r = importLayer(text, file.fileName, { from, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
+      if (!r.ok) {
+        file.read = undefined;
+        return r;
+      }
+      file.read = r.value;
+      const layer = r.value;
+      const skippedWarning = layer.warnings.find((w) => w.code === 'import.skipped');
+      return ok(
+        {
+          token,
+          fileName: file.fileName,
+          name: layer.name,
+          format: layer.format,
+          crs: layer.crs,
+          from: layer.from,
+          featureCount: layer.fc.features.length,
+          geometryCounts: layer.geometryCounts,
+          bbox: layer.bbox,
+          warnings: layer.warnings,
+          skippedCount: Number(skippedWarning?.detail?.count ?? layer.skipped.length),
+          skipped: layer.skipped,
+        },
+        r.warnings,
+      );
+    },
+
+    /**
+     * Keeps the previewed layer under `role` (and `id`, when the page names it). Role 'network'
+     * rebuilds the routing network with its lines; if that fails the layer is not kept and
+     * nothing changes.
+     */
+    addLayer(token: string, role: LayerRole, id?: string, onProgress?: ProgressFn): Result<AddedLayer> {
+      const file = pending.get(token);
+      const read = file?.read;
+      if (!file || !read) return fail('file.unreadable', { path: token });
+      const info: UserLayerInfo = {
+        id: id ?? `layer-${Date.now().toString(36)}-${++seq}`,
+        name: read.name,
+        role,
+        fileName: file.fileName,
+        format: read.format,
+        from: read.from,
+        featureCount: read.fc.features.length,
+        geometryCounts: read.geometryCounts,
+        bbox: read.bbox,
+      };
+      const previous = layers.get(info.id);
+      const kept = keep(info, read.fc);
+      let network: NetworkState | undefined;
+      if (role === 'network' || previous?.info.role === 'network') {
+        const r = rebuildNetwork(onProgress);
+        if (!r.ok) {
+          if (previous) layers.set(info.id, previous);
+          else layers.delete(info.id);
+          return r;
+        }
+        network = r.value;
+      }
+      pending.delete(token);
+      return ok({ layer: kept.info, fc: kept.fc, ...(network ? { network } : {}) }, read.warnings);
+    },
+
+    /** Layers saved by the page (IndexedDB) back into the engine; the network is rebuilt once. */
+    restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn): Result<{ layers: UserLayerInfo[]; network?: NetworkState }> {
+      const before = new Map(layers);
+      for (const r of records) {
+        const { fc, ...info } = r;
+        keep(info, fc);
+      }
+      if (!records.some((r) => r.role === 'network')) return ok({ layers: records.map((r) => layers.get(r.id)!.info) });
+      const n = rebuildNetwork(onProgress);
+      if (!n.ok) {
+        // the other layers are still usable: keep them, without the network ones
+        layers.clear();
+        for (const [k, v] of before) layers.set(k, v);
+        for (const r of records) if (r.role !== 'network') keep(r, r.fc);
+        return n;
+      }
+      return ok({ layers: records.map((r) => layers.get(r.id)!.info), network: n.value });
+    },
+
+    /** Forgets a layer; a network layer's lines leave the routing network. */
+    removeLayer(id: string): Result<{ removed: boolean; network?: NetworkState }> {
+      const kept = layers.get(id);
+      if (!kept) return ok({ removed: false });
+      layers.delete(id);
+      if (kept.info.role !== 'network') return ok({ removed: true });
+      const r = rebuildNetwork();
+      if (!r.ok) return r;
+      return ok({ removed: true, network: r.value });
+    },
+
+    listLayers(): UserLayerInfo[] {
+      return [...layers.values()].map((l) => l.info);
+    },
+
+    /**
+     * The layers imported with the role « Zone sensible (revue environnementale) », for the
+     * environmental review: WGS84 FeatureCollections as importLayer returned them (any geometry
+     * type: the review decides what it uses; names and properties are data, show them as text).
+     * In import order; empty when there is none.
+     */
+    getSensitiveLayers(): SensitiveLayer[] {
+      return [...layers.values()].filter((l) => l.info.role === 'sensitive').map((l) => ({ id: l.info.id, name: l.info.name, fc: l.fc }));
+    },
+
+    /**
+     * Reads an opened file as a DEM (GeoTIFF or ESRI ASCII grid, in WGS84, Lambert-93 or Lambert
+     * II étendu) and makes it the elevation source. On failure the current DEM stays.
+     */
+    async loadDemFile(token: string, from?: CrsCode): Promise<Result<DemInfo>> {
+      const file = pending.get(token);
+      if (!file) return fail('file.unreadable', { path: token });
+      const r = await readDemFile(file.bytes, file.fileName, { from, name: file.fileName.split(/[/\\]/).pop() || file.fileName });
+      if (!r.ok) return r;
+      pending.delete(token);
+      const current = hooks.getDem();
+      if (current?.approximate) approximateDem = current;
+      hooks.setDem(r.value);
+      return ok(demInfo(r.value)!, r.warnings);
+    },
+
+    /** Back to the approximate relief the page loaded (null when there was none). */
+    restoreApproximateDem(): DemInfo | null {
+      if (hooks.getDem()?.approximate) return demInfo(hooks.getDem());
+      hooks.setDem(approximateDem);
+      return demInfo(approximateDem);
+    },
+
+    /** The current elevation source. */
+    currentDem(): DemInfo | null {
+      return demInfo(hooks.getDem());
+    },
+  };
+}
+
+function demInfo(g: DemGrid | null): DemInfo | null {
+  return g && { name: g.name, approximate: g.approximate, bbox: [g.west, g.south, g.east, g.north], width: g.width, height: g.height };
+}
+

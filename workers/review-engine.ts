@@ -1,0 +1,528 @@
+// The engine's methods for the environmental review (src/core/review): sensitive zones loaded and
+// prepared once per layer, reviews of the route on the map, the avoid mode of the router, the
+// season and load of the event, the communes crossed, and what the dossier and its CSV need.
+// Spread into createEngine() (engine.ts), which gives the network and the imported layers.
+//
+// Zones:
+//  - the embedded sensitive layers (src/core/review/embedded.ts: protections, TVB reservoirs and
+//    corridors): loadReviewLayers() with their absolute URLs (the worker fetches them) or their
+//    GeoJSON (node tests);
+//  - every layer the user imported as « zone sensible » (layer-engine.ts getSensitiveLayers(),
+//    read at each call: a layer added or removed there is in the next review), and any layer
+//    given with addSensitiveLayer(id, name, fc).
+// Each layer is validated (zonesFromGeoJson: problems named by zone) and prepared (prepareZones:
+// typed arrays and flatbush, which stay here; only plain results cross to the page) once, and
+// again only when its FeatureCollection changes. `zonesVersion` counts the changes.
+//
+// Avoid mode (setAvoid): legs routed on the embedded graph get edge cost factors from the zones'
+// areas (src/core/review/avoid.ts documents the model). The metres of each edge inside each layer
+// are computed once per (network, layer) and the cost array once per (network, zones, mode,
+// factor, layers chosen), then reused for every leg; a new array only when one of them changes.
+// With « interdire », a leg that still goes inside (no way round) is flagged: Leg.unavoidable.
+
+import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
+import { fail, ok, type GeoError, type Result } from '../src/core/errors';
+import { bboxOf, type Bbox } from '../src/core/geo/bbox';
+import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
+import {
+  DEFAULT_BUFFER_M,
+  prepareZones,
+  reviewRoute,
+  seasonReview,
+  zonesFromGeoJson,
+  type PreparedZones,
+  type RouteReview,
+  type SeasonReview,
+  type SeasonSettings,
+  type ZoneInput,
+} from '../src/core/review/index';
+import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideMetres, FORBID_FACTOR } from '../src/core/review/avoid';
+import { csvTable } from '../src/core/review/csv';
+import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
+import { passLinesOfFrame } from '../src/core/review/pass-line';
+import { routeFrame } from '../src/core/review/route-frame';
+import { computeLeg, joinLegs, type Leg, type LegMode } from '../src/core/route/leg';
+import type { RoutingNetwork } from '../src/core/route/network';
+import type { Position } from '../src/core/types';
+import type { SensitiveLayer } from './layer-engine';
+
+// ── shapes that cross to the page ────────────────────────────────────────────
+
+/** An embedded layer to load: its manifest id and title, and where to read it. */
+export interface ReviewLayerSource {
+  id: string;
+  /** shown in the panel, the dossier and the zone messages (the manifest's French title) */
+  title: string;
+  /** absolute URL the worker fetches (the page resolves data/… against its own address) */
+  url?: string;
+  /** or the GeoJSON itself */
+  data?: unknown;
+}
+
+export interface ReviewLayerInfo {
+  id: string;
+  title: string;
+  origin: 'embedded' | 'imported';
+  /** zones kept after validation, by geometry */
+  polygons: number;
+  lines: number;
+  /** zone problems (detail.name: the zone, detail.layer: the layer's title); format with formatError */
+  issues: GeoError[];
+  /** the layer could not be read at all (then it has no zones) */
+  error?: GeoError;
+}
+
+export interface ReviewLayersState {
+  zonesVersion: number;
+  layers: ReviewLayerInfo[];
+  /** the commune layer is loaded (the dossier lists the communes crossed) */
+  communes: boolean;
+}
+
+export type AvoidMode = 'off' | 'penalise' | 'forbid';
+
+export interface AvoidSettings {
+  mode: AvoidMode;
+  /** « pénaliser »: each metre inside costs this many metres (≥ 1); default 5 */
+  factor: number;
+  /** ids of the layers to avoid; null or absent: every layer with areas */
+  layers?: string[] | null;
+}
+
+export interface ReviewOptionsIn {
+  buffer_m?: number;
+  corridor_m?: number;
+}
+
+/** Where to draw and frame a row of the review on the map. */
+export interface ReviewView {
+  lines: [number, number][][];
+  bbox: Bbox;
+}
+
+export interface ReviewResult {
+  review: RouteReview;
+  /** per crossing, per pass (same order as review.crossings[i].passes) */
+  passViews: ReviewView[][];
+  /** per near zone: the shortest line from the route to the zone */
+  nearViews: ReviewView[];
+  zonesVersion: number;
+}
+
+/** A drawn route (its legs) or a track (its segments). */
+export type ReviewRoute = { legs: Leg[] } | { segments: Position[][] };
+
+export interface LegRequestIn {
+  from: [number, number];
+  to: [number, number];
+  mode: LegMode;
+}
+
+export interface DetourReport {
+  /** the route as routed now (with the avoid setting) and with plain shortest paths (m) */
+  with_m: number;
+  without_m: number;
+  /** legs that go through zones although « interdire » is on */
+  unavoidable: { leg: number; inside_m: number; zones: string[] }[];
+  /** the setting the figures were computed with */
+  mode: AvoidMode;
+}
+
+/** Load of an event for the season review: every day, and who is on the course. */
+export interface SeasonLoad {
+  /** 'YYYY-MM-DD', one per day (at least one) */
+  dates: string[];
+  participants: number;
+  /** laps of the route (each lap passes through the zones again); default 1 */
+  laps?: number;
+}
+
+export interface CommuneCrossing {
+  name: string;
+  /** code INSEE when the layer gives it */
+  insee: string;
+  length_m: number;
+  share: number;
+}
+
+/** Metres by kind of way, for the dossier: public roads against paths; null for a track (unknown). */
+export interface WaySurfaces {
+  road_m: number;
+  paths_m: number;
+  /** straight lines and unchecked joins: what the way is is not known */
+  unknown_m: number;
+}
+
+export interface DossierInput {
+  route: ReviewRoute;
+  buffer_m: number;
+  load: SeasonLoad | null;
+  season: SeasonSettings;
+}
+
+export interface DossierData {
+  result: ReviewResult;
+  communes: CommuneCrossing[] | null;
+  ways: WaySurfaces | null;
+  season: Result<SeasonReview> | null;
+  /** the route's frame, to fit the map before the image is taken */
+  bbox: Bbox | null;
+  layers: ReviewLayerInfo[];
+  csv: string;
+}
+
+export interface ReviewEngineHooks {
+  getNetwork: () => RoutingNetwork | null;
+  /** the layers imported as sensitive (layer-engine.ts) */
+  getSensitiveLayers: () => SensitiveLayer[];
+}
+
+// ── internals ────────────────────────────────────────────────────────────────
+
+interface ZoneLayer {
+  id: string;
+  title: string;
+  origin: 'embedded' | 'imported';
+  /** what the layer was built from: rebuilt when it changes */
+  from: unknown;
+  zones: ZoneInput[];
+  prepared: PreparedZones;
+  /** the area zones alone, for the avoid mode (built on first use) */
+  areas: PreparedZones | null;
+  issues: GeoError[];
+  error?: GeoError;
+}
+
+const EMPTY_ZONES: PreparedZones = { zones: [], index: null, issues: [] };
+/** Less than this inside (m) is a touch of the boundary, not a way through. */
+const INSIDE_TOLERANCE_M = 0.5;
+
+function layerOf(id: string, title: string, origin: ZoneLayer['origin'], data: unknown, kind: string, kindProperties?: string[]): ZoneLayer {
+  const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}) });
+  if (!read.ok) return { id, title, origin, from: data, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: read.error };
+  const prepared = prepareZones(read.value.zones);
+  // messages name the layer by its title (an imported layer's id means nothing to the user)
+  const issues = [...read.value.issues, ...prepared.issues].map((i) => (i.detail ? { ...i, detail: { ...i.detail, layer: title } } : i));
+  return { id, title, origin, from: data, zones: read.value.zones, prepared, areas: null, issues };
+}
+
+function infoOf(l: ZoneLayer): ReviewLayerInfo {
+  return {
+    id: l.id,
+    title: l.title,
+    origin: l.origin,
+    polygons: l.zones.filter((z) => z.geometry === 'polygon').length,
+    lines: l.zones.filter((z) => z.geometry === 'line').length,
+    issues: l.issues,
+    ...(l.error ? { error: l.error } : {}),
+  };
+}
+
+function areasOf(l: ZoneLayer): PreparedZones {
+  l.areas ??= prepareZones(l.zones.filter((z) => z.geometry === 'polygon'));
+  return l.areas;
+}
+
+const segmentsOf = (route: ReviewRoute): Position[][] => {
+  if ('legs' in route) {
+    const line = joinLegs(route.legs);
+    return line.length ? [line] : [];
+  }
+  return route.segments.filter((s) => s.length > 0);
+};
+
+/** Several layers' reviews of one route as one: the same order as reviewRoute's. */
+function mergeReviews(parts: RouteReview[], empty: RouteReview): RouteReview {
+  if (parts.length === 0) return empty;
+  const review: RouteReview = { ...parts[0], crossings: parts.flatMap((p) => p.crossings), near: parts.flatMap((p) => p.near) };
+  const firstKm = (c: RouteReview['crossings'][number]) => c.passes[0]?.from_km ?? c.line_crossings?.[0]?.at_km ?? 0;
+  review.crossings.sort((a, b) => firstKm(a) - firstKm(b) || a.zone.localeCompare(b.zone));
+  review.near.sort((a, b) => a.distance_m - b.distance_m || a.at_km - b.at_km || a.zone.localeCompare(b.zone));
+  return review;
+}
+
+function boxOf(lines: [number, number][][]): Bbox {
+  return bboxOf(lines) ?? [0, 0, 0, 0];
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+// ── the methods ──────────────────────────────────────────────────────────────
+
+export function reviewMethods(hooks: ReviewEngineHooks) {
+  const embedded = new Map<string, ZoneLayer>();
+  /** given with addSensitiveLayer (kept until removed) */
+  const added = new Map<string, { name: string; fc: unknown }>();
+  /** built from the imported layers (layer engine) and the added ones, by id */
+  const imported = new Map<string, ZoneLayer>();
+  let communes: PreparedZones | null = null;
+  let zonesVersion = 0;
+
+  let avoid: AvoidSettings = { mode: 'off', factor: DEFAULT_AVOID_FACTOR, layers: null };
+  /** metres inside each layer's areas, per edge, per network */
+  const insideByNetwork = new WeakMap<RoutingNetwork, Map<ZoneLayer, Float64Array>>();
+  let cost: { network: RoutingNetwork; key: string; array: Float32Array; layers: ZoneLayer[] } | null = null;
+
+  /** Brings the imported layers in line with the layer engine's (and the added ones); counts a change in zonesVersion. */
+  function syncImported(): void {
+    const wanted = new Map<string, { name: string; fc: unknown }>();
+    for (const l of hooks.getSensitiveLayers()) wanted.set(l.id, { name: l.name, fc: l.fc });
+    for (const [id, l] of added) wanted.set(id, l);
+    let changed = false;
+    for (const id of [...imported.keys()]) {
+      if (!wanted.has(id)) {
+        imported.delete(id);
+        changed = true;
+      }
+    }
+    for (const [id, l] of wanted) {
+      const kept = imported.get(id);
+      if (kept && kept.from === l.fc && kept.title === l.name) continue;
+      // the layer's name is the kind of zones that give none (`kind` or `type` properties first)
+      imported.set(id, layerOf(id, l.name, 'imported', l.fc, l.name));
+      changed = true;
+    }
+    if (changed) zonesVersion++;
+  }
+
+  function allLayers(): ZoneLayer[] {
+    syncImported();
+    return [...embedded.values(), ...imported.values()];
+  }
+
+  function state(): ReviewLayersState {
+    return { zonesVersion, layers: allLayers().map(infoOf), communes: communes !== null };
+  }
+
+  function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
+    const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
+    const layers = allLayers();
+    const empty = reviewRoute(segments, EMPTY_ZONES, opts);
+    const review = mergeReviews(
+      layers.filter((l) => l.prepared.index).map((l) => reviewRoute(segments, l.prepared, opts)),
+      empty,
+    );
+    const frame = routeFrame(segments);
+    const passViews = review.crossings.map((c) =>
+      c.passes.map((p) => {
+        const lines = passLinesOfFrame(frame, p.from_km, p.to_km);
+        return { lines, bbox: boxOf(lines.length ? lines : [[p.entry, p.exit]]) };
+      }),
+    );
+    const nearViews = review.near.map((n) => {
+      const line: [number, number][] = [n.at, n.nearest];
+      return { lines: [line], bbox: boxOf([line]) };
+    });
+    return { review, passViews, nearViews, zonesVersion };
+  }
+
+  /** The layers the avoid mode prices, for this setting. */
+  function avoidLayers(): ZoneLayer[] {
+    const chosen = avoid.layers ? new Set(avoid.layers) : null;
+    return allLayers().filter((l) => (!chosen || chosen.has(l.id)) && areasOf(l).index !== null);
+  }
+
+  /** The cost array of the current setting on this network; null when nothing is avoided. */
+  function costFor(network: RoutingNetwork): { array: Float32Array; layers: ZoneLayer[] } | null {
+    if (avoid.mode === 'off') return null;
+    const layers = avoidLayers();
+    if (layers.length === 0) return null;
+    const factor = avoid.mode === 'forbid' ? FORBID_FACTOR : Math.max(1, avoid.factor);
+    const key = `${zonesVersion}|${factor}|${layers.map((l) => l.id).join(',')}`;
+    if (cost && cost.network === network && cost.key === key) return cost;
+    let byLayer = insideByNetwork.get(network);
+    if (!byLayer) insideByNetwork.set(network, (byLayer = new Map()));
+    const inside = new Float64Array(network.graph.edgeCount);
+    for (const l of layers) {
+      let m = byLayer.get(l);
+      if (!m) byLayer.set(l, (m = edgeInsideMetres(network.graph, areasOf(l))));
+      for (let e = 0; e < inside.length; e++) inside[e] += m[e];
+    }
+    cost = { network, key, array: avoidEdgeCost(network.graph, inside, factor), layers };
+    return cost;
+  }
+
+  /** Metres of a line inside the areas of the avoided layers, and the zones entered. */
+  function insideOf(coords: [number, number][], layers: ZoneLayer[]): { inside_m: number; zones: string[] } {
+    let inside_m = 0;
+    const zones: string[] = [];
+    for (const l of layers) {
+      for (const c of reviewRoute(coords, areasOf(l), { buffer_m: 0 }).crossings) {
+        if (c.length_m < INSIDE_TOLERANCE_M) continue;
+        inside_m += c.length_m;
+        if (!zones.includes(c.zone)) zones.push(c.zone);
+      }
+    }
+    return { inside_m, zones };
+  }
+
+  /** A leg on the embedded graph under the avoid setting (engine.ts legs() calls this). */
+  function routeLeg(network: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode): Leg {
+    const c = mode === 'network' && network ? costFor(network) : null;
+    if (!c) return computeLeg(network, from, to, mode);
+    const leg = computeLeg(network, from, to, mode, { edgeCost: c.array });
+    if (avoid.mode === 'forbid' && leg.fallback === undefined) {
+      const inside = insideOf(leg.coords, c.layers);
+      if (inside.inside_m >= INSIDE_TOLERANCE_M) leg.unavoidable = inside;
+    }
+    return leg;
+  }
+
+  function waysOf(legs: Leg[]): WaySurfaces {
+    const ways: WaySurfaces = { road_m: 0, paths_m: 0, unknown_m: 0 };
+    for (const leg of legs)
+      for (const [k, m] of Object.entries(leg.ways)) {
+        if (!m) continue;
+        if (k === edgeKindName(EdgeKind.road)) ways.road_m += m;
+        else if (k === 'off-network' || k === edgeKindName(EdgeKind.gap)) ways.unknown_m += m;
+        else ways.paths_m += m;
+      }
+    return ways;
+  }
+
+  function seasonOf(review: RouteReview, load: SeasonLoad, settings: SeasonSettings): Result<SeasonReview> {
+    if (load.dates.length === 0) return fail('event.bad-date', { date: '' });
+    const laps = Math.max(1, Math.floor(load.laps ?? 1));
+    // each day on its own: the event is in season for a zone when one of its days is
+    let merged: SeasonReview | null = null;
+    for (const date of load.dates) {
+      const r = seasonReview(review, { date, participants: load.participants * laps }, settings);
+      if (!r.ok) return r;
+      if (!merged) merged = r.value;
+      else merged.flags.forEach((f, i) => (f.in_season ||= r.value.flags[i].in_season));
+    }
+    const s = merged!;
+    s.in_season_exposure_person_km = s.flags.filter((f) => f.in_season).reduce((sum, f) => sum + f.exposure_person_km, 0);
+    return ok(s);
+  }
+
+  function communesOf(segments: Position[][]): CommuneCrossing[] | null {
+    if (!communes) return null;
+    const r = reviewRoute(segments, communes, { buffer_m: 0 });
+    return r.crossings
+      .map((c) => ({ name: c.zone, insee: c.id, length_m: c.length_m, share: c.share }))
+      .sort((a, b) => b.length_m - a.length_m || a.name.localeCompare(b.name));
+  }
+
+  const methods = {
+    /**
+     * Loads the embedded sensitive layers (src/core/review/embedded.ts ids; others are refused)
+     * and, when given, the commune layer (features named by `name` or `nom`, code in `insee`).
+     * A layer that cannot be read is reported in its info (error) and the others load.
+     */
+    async loadReviewLayers(sources: ReviewLayerSource[], communeSource?: { url?: string; data?: unknown }): Promise<ReviewLayersState> {
+      for (const s of sources) {
+        const def = EMBEDDED_SENSITIVE_LAYERS.find((l) => l.id === s.id);
+        if (!def) continue;
+        let data = s.data;
+        if (data === undefined && s.url) {
+          try {
+            data = await fetchJson(s.url);
+          } catch (e) {
+            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: { code: 'file.unreadable', detail: { path: s.url, reason: e instanceof Error ? e.message : String(e) } } });
+            continue;
+          }
+        }
+        embedded.set(s.id, layerOf(s.id, s.title, 'embedded', data, def.kind, def.kindProperties));
+      }
+      if (communeSource) {
+        try {
+          const data = communeSource.data ?? (communeSource.url ? await fetchJson(communeSource.url) : null);
+          const fc = data as FeatureCollection<Geometry, GeoJsonProperties>;
+          // the INSEE code is the commune's id
+          const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
+          const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
+          communes = read.ok ? prepareZones(read.value.zones) : null;
+        } catch {
+          communes = null;
+        }
+      }
+      zonesVersion++;
+      cost = null;
+      return state();
+    },
+
+    /** A sensitive layer given directly (when not imported through the layer engine). */
+    addSensitiveLayer(id: string, name: string, fc: FeatureCollection<Geometry, GeoJsonProperties>): ReviewLayersState {
+      added.set(id, { name, fc });
+      return state();
+    },
+
+    removeSensitiveLayer(id: string): ReviewLayersState {
+      added.delete(id);
+      return state();
+    },
+
+    /** The layers reviewed, their zone counts and problems, and the zones' version. */
+    reviewLayers(): ReviewLayersState {
+      return state();
+    },
+
+    /** Review of a line or a track's segments against every sensitive layer, with what the map needs to show each row. */
+    review(segments: Position[][], options: ReviewOptionsIn = {}): ReviewResult {
+      return reviewOf(segments.filter((s) => s.length > 0), options);
+    },
+
+    /** Same, for a drawn route's legs (joined as one line). */
+    reviewLegs(legs: Leg[], options: ReviewOptionsIn = {}): ReviewResult {
+      return reviewOf(segmentsOf({ legs }), options);
+    },
+
+    /** Breeding season and exposure for an event's days and load (laps multiply the exposure). */
+    season(review: RouteReview, load: SeasonLoad, settings: SeasonSettings = {}): Result<SeasonReview> {
+      return seasonOf(review, load, settings);
+    },
+
+    /** The avoid setting for the next legs (the page then drops its cached legs). */
+    setAvoid(settings: AvoidSettings): void {
+      const factor = Number.isFinite(settings.factor) && settings.factor >= 1 ? settings.factor : DEFAULT_AVOID_FACTOR;
+      avoid = { mode: settings.mode, factor, layers: settings.layers ?? null };
+    },
+
+    /** What avoiding costs: the legs as routed now, and as plain shortest paths (embedded graph). */
+    detour(requests: LegRequestIn[]): DetourReport {
+      const network = hooks.getNetwork();
+      let with_m = 0;
+      let without_m = 0;
+      const unavoidable: DetourReport['unavoidable'] = [];
+      requests.forEach((r, i) => {
+        const avoided = routeLeg(network, r.from, r.to, r.mode);
+        with_m += avoided.length_m;
+        without_m += avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : computeLeg(network, r.from, r.to, r.mode).length_m;
+        if (avoided.unavoidable) unavoidable.push({ leg: i, ...avoided.unavoidable });
+      });
+      return { with_m, without_m, unavoidable, mode: avoid.mode };
+    },
+
+    /** Communes the route crosses, longest stretch first; null without the commune layer. */
+    communesCrossed(segments: Position[][]): CommuneCrossing[] | null {
+      return communesOf(segments.filter((s) => s.length > 0));
+    },
+
+    /** The CSV of a review (src/core/review/csv.ts, the same file as `cavalier review --csv`). */
+    reviewCsv(review: RouteReview): string {
+      return csvTable(review);
+    },
+
+    /** Everything the Natura 2000 dossier shows, computed in one go for one route. */
+    dossier(input: DossierInput): DossierData {
+      const segments = segmentsOf(input.route);
+      const result = reviewOf(segments, { buffer_m: input.buffer_m });
+      return {
+        result,
+        communes: communesOf(segments),
+        ways: 'legs' in input.route ? waysOf(input.route.legs) : null,
+        season: input.load ? seasonOf(result.review, input.load, input.season) : null,
+        bbox: bboxOf(segments),
+        layers: allLayers().map(infoOf),
+        csv: csvTable(result.review),
+      };
+    },
+  };
+
+  return { methods, routeLeg };
+}
