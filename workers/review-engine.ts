@@ -36,7 +36,7 @@ import {
   type SeasonSettings,
   type ZoneInput,
 } from '../src/core/review/index';
-import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideMetres, FORBID_FACTOR } from '../src/core/review/avoid';
+import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside } from '../src/core/review/avoid';
 import { csvTable } from '../src/core/review/csv';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { passLinesOfFrame } from '../src/core/review/pass-line';
@@ -122,8 +122,8 @@ export interface DetourReport {
   /** the route as routed now (with the avoid setting) and with plain shortest paths (m) */
   with_m: number;
   without_m: number;
-  /** legs that go through zones although « interdire » is on */
-  unavoidable: { leg: number; inside_m: number; zones: string[] }[];
+  /** legs that go through zones although « interdire » is on (endInside: one of the leg's points is in a zone) */
+  unavoidable: { leg: number; inside_m: number; zones: string[]; endInside: boolean }[];
   /** the setting the figures were computed with */
   mode: AvoidMode;
 }
@@ -165,7 +165,7 @@ export interface DossierData {
   communes: CommuneCrossing[] | null;
   ways: WaySurfaces | null;
   season: Result<SeasonReview> | null;
-  /** the route's frame, to fit the map before the image is taken */
+  /** the route's box grown to the nearest points of the zones nearby: the map is fitted to it before the image is taken */
   bbox: Bbox | null;
   layers: ReviewLayerInfo[];
   csv: string;
@@ -263,9 +263,15 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   let zonesVersion = 0;
 
   let avoid: AvoidSettings = { mode: 'off', factor: DEFAULT_AVOID_FACTOR, layers: null };
-  /** metres inside each layer's areas, per edge, per network */
-  const insideByNetwork = new WeakMap<RoutingNetwork, Map<ZoneLayer, Float64Array>>();
+  /** where each edge lies inside each layer's areas, per network */
+  const insideByNetwork = new WeakMap<RoutingNetwork, Map<ZoneLayer, Map<number, number[]>>>();
   let cost: { network: RoutingNetwork; key: string; array: Float32Array; layers: ZoneLayer[] } | null = null;
+  /** detour figures per leg request, for one network and one avoid setting */
+  let detourCache: {
+    network: RoutingNetwork | null;
+    key: string;
+    legs: Map<string, { with_m: number; without_m: number; unavoidable: Leg['unavoidable'] | null }>;
+  } | null = null;
 
   /** Brings the imported layers in line with the layer engine's (and the added ones); counts a change in zonesVersion. */
   function syncImported(): void {
@@ -336,28 +342,46 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     if (cost && cost.network === network && cost.key === key) return cost;
     let byLayer = insideByNetwork.get(network);
     if (!byLayer) insideByNetwork.set(network, (byLayer = new Map()));
-    const inside = new Float64Array(network.graph.edgeCount);
-    for (const l of layers) {
-      let m = byLayer.get(l);
-      if (!m) byLayer.set(l, (m = edgeInsideMetres(network.graph, areasOf(l))));
-      for (let e = 0; e < inside.length; e++) inside[e] += m[e];
-    }
+    const lists = layers.map((l) => {
+      let m = byLayer!.get(l);
+      if (!m) byLayer!.set(l, (m = edgeInsideIntervals(network.graph, areasOf(l))));
+      return m;
+    });
+    // layers that are no longer reviewed (replaced or removed) are forgotten
+    const current = new Set(allLayers());
+    for (const l of [...byLayer.keys()]) if (!current.has(l)) byLayer.delete(l);
+    const inside = mergeInside(network.graph.edgeCount, lists);
     cost = { network, key, array: avoidEdgeCost(network.graph, inside, factor), layers };
     return cost;
   }
 
-  /** Metres of a line inside the areas of the avoided layers, and the zones entered. */
-  function insideOf(coords: [number, number][], layers: ZoneLayer[]): { inside_m: number; zones: string[] } {
-    let inside_m = 0;
+  /**
+   * Metres of a line inside the areas of the avoided layers (each metre once, however many zones
+   * cover it), the zones entered, and whether one of its ends is inside (a control point in a zone).
+   */
+  function insideOf(coords: [number, number][], layers: ZoneLayer[]): NonNullable<Leg['unavoidable']> & { endInside: boolean } {
     const zones: string[] = [];
+    const stretches: [number, number][] = [];
+    let length_m = 0;
     for (const l of layers) {
-      for (const c of reviewRoute(coords, areasOf(l), { buffer_m: 0 }).crossings) {
+      const r = reviewRoute(coords, areasOf(l), { buffer_m: 0 });
+      length_m = r.route_length_m;
+      for (const c of r.crossings) {
         if (c.length_m < INSIDE_TOLERANCE_M) continue;
-        inside_m += c.length_m;
         if (!zones.includes(c.zone)) zones.push(c.zone);
+        for (const p of c.passes) stretches.push([p.from_km * 1000, p.to_km * 1000]);
       }
     }
-    return { inside_m, zones };
+    stretches.sort((a, b) => a[0] - b[0]);
+    let inside_m = 0;
+    let end = -Infinity;
+    for (const [a, b] of stretches) {
+      if (b <= end) continue;
+      inside_m += b - Math.max(a, end);
+      end = b;
+    }
+    const endInside = stretches.some(([a, b]) => a <= INSIDE_TOLERANCE_M || b >= length_m - INSIDE_TOLERANCE_M);
+    return { inside_m, zones, endInside };
   }
 
   /** A leg on the embedded graph under the avoid setting (engine.ts legs() calls this). */
@@ -462,6 +486,12 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       return state();
     },
 
+    /** The zones' version alone (cheap): it changes when a sensitive layer is added, replaced or removed. */
+    reviewZonesVersion(): number {
+      syncImported();
+      return zonesVersion;
+    },
+
     /** Review of a line or a track's segments against every sensitive layer, with what the map needs to show each row. */
     review(segments: Position[][], options: ReviewOptionsIn = {}): ReviewResult {
       return reviewOf(segments.filter((s) => s.length > 0), options);
@@ -486,14 +516,27 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     /** What avoiding costs: the legs as routed now, and as plain shortest paths (embedded graph). */
     detour(requests: LegRequestIn[]): DetourReport {
       const network = hooks.getNetwork();
+      const setting = network ? costFor(network) : null;
+      // the figures of each leg are kept while the network and the setting stay: an edit recomputes only its legs
+      const key = `${avoid.mode}|${setting ? (cost?.key ?? '') : 'none'}`;
+      if (!detourCache || detourCache.network !== network || detourCache.key !== key) detourCache = { network, key, legs: new Map() };
+      const legs = detourCache.legs;
       let with_m = 0;
       let without_m = 0;
       const unavoidable: DetourReport['unavoidable'] = [];
       requests.forEach((r, i) => {
-        const avoided = routeLeg(network, r.from, r.to, r.mode);
-        with_m += avoided.length_m;
-        without_m += avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : computeLeg(network, r.from, r.to, r.mode).length_m;
-        if (avoided.unavoidable) unavoidable.push({ leg: i, ...avoided.unavoidable });
+        const id = `${r.from[0]},${r.from[1]}|${r.to[0]},${r.to[1]}|${r.mode}`;
+        let figures = legs.get(id);
+        if (!figures) {
+          const avoided = routeLeg(network, r.from, r.to, r.mode);
+          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : computeLeg(network, r.from, r.to, r.mode).length_m;
+          figures = { with_m: avoided.length_m, without_m: plain, unavoidable: avoided.unavoidable ?? null };
+          if (legs.size > 5000) legs.clear();
+          legs.set(id, figures);
+        }
+        with_m += figures.with_m;
+        without_m += figures.without_m;
+        if (figures.unavoidable) unavoidable.push({ leg: i, ...figures.unavoidable });
       });
       return { with_m, without_m, unavoidable, mode: avoid.mode };
     },
@@ -517,7 +560,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         communes: communesOf(segments),
         ways: 'legs' in input.route ? waysOf(input.route.legs) : null,
         season: input.load ? seasonOf(result.review, input.load, input.season) : null,
-        bbox: bboxOf(segments),
+        // the route and the nearest points of the zones nearby, so that the map shows them too
+        bbox: bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]),
         layers: allLayers().map(infoOf),
         csv: csvTable(result.review),
       };

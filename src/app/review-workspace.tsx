@@ -207,7 +207,7 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
       seasonError={season && !season.ok && season.error.code !== 'event.bad-date' ? formatError(season.error, lang) : null}
       onDossier={() => void onDossier()}
       onCsv={() => void onCsv()}
-      busy={busy}
+      busy={busy || review.computing}
     />
   );
 

@@ -45,6 +45,8 @@ async function colourStats(png: Buffer): Promise<{ distinct: number; dominantSha
 /** Finds a pixel of the map canvas where `layer` renders the feature named `name` (after zooming onto it). */
 async function pixelOnFeature(layer: string, name?: string): Promise<{ x: number; y: number; name: string }> {
   const { page } = app;
+  // queryRenderedFeatures reads the last frame drawn: let a layer just made visible be drawn first
+  await mapIdle(page);
   const found = await page.evaluate(
     ({ layer, name }) => {
       const map = window.__cavalierMap!;

@@ -57,7 +57,14 @@ export function ensureBuild(): Promise<void> {
     if (!existsSync(join(ROOT, 'public/data/layers.json'))) {
       throw new Error('public/data/layers.json is missing: run `npm run data:build` (or `npm run data:ensure`) before the browser tests.');
     }
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    // vitest sets NODE_ENV=test, which would bundle React's development build: test what users get
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(STAMP, new Date().toISOString() + '\n');
   })();
   buildOnce.catch(() => (buildOnce = null));

@@ -2,7 +2,8 @@
 // protected terril, read the zones it enters with their entry and exit kilometres, click a pass to
 // see it on the map and the profile, avoid the zones, open the Natura 2000 dossier and download
 // the table. The worker is the real one; figures are compared with the same engine run in node.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,6 +266,40 @@ describe('environmental review in the browser', () => {
     // the panel's own button gives the same file
     const [again] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid=review-csv]')]);
     expect(readFileSync(await again.path(), 'utf8')).toBe(csv);
+  });
+
+  it('an imported track (a GPX sent by an organiser) is reviewed when it is selected', async () => {
+    // a straight track across Pinchonvalles, west to east, 300 m beyond each side of the terril
+    const pinchonvalles = (json('protections.geojson') as FeatureCollection<{ type: 'Polygon'; coordinates: LonLat[][] }, { name: string }>).features.find(
+      (f) => f.properties.name === 'Pinchonvalles',
+    )!;
+    const ring = pinchonvalles.geometry.coordinates[0];
+    const lons = ring.map((p) => p[0]);
+    const lats = ring.map((p) => p[1]);
+    const lat = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const line: LonLat[] = [];
+    for (let k = 0; k <= 30; k++) line.push([Math.min(...lons) - 0.004 + ((Math.max(...lons) - Math.min(...lons) + 0.008) * k) / 30, lat]);
+    const file = join(mkdtempSync(join(tmpdir(), 'cavalier-review-')), 'trace-organisateur.geojson');
+    writeFileSync(file, JSON.stringify({ type: 'Feature', properties: { name: 'Trace de l’organisateur' }, geometry: { type: 'LineString', coordinates: line } }));
+    await app.page.setInputFiles('[data-testid=tool-import-input]', file);
+    await expect.poll(() => app.page.textContent('[data-testid=review-subject]'), { timeout: 20_000 }).toContain('Trace importée');
+    const expected = nodeEngine.review([line], { buffer_m: 500 }).review.crossings.find((c) => c.zone === 'Pinchonvalles' && c.layer === 'protections')!;
+    const row = app.page.locator('[data-testid=review-crossing][data-layer=protections][data-zone=Pinchonvalles]');
+    await row.waitFor();
+    const passes = await row.locator('[data-testid=review-pass]').evaluateAll((els) =>
+      els.map((el) => ({ from: Number(el.getAttribute('data-from-km')), to: Number(el.getAttribute('data-to-km')) })),
+    );
+    expect(passes.length).toBe(expected.passes.length);
+    passes.forEach((p, k) => {
+      expect(close(p.from * 1000, expected.passes[k].from_km * 1000)).toBe(true);
+      expect(close(p.to * 1000, expected.passes[k].to_km * 1000)).toBe(true);
+    });
+    // no avoid mode nor detour for a track: it is not routed
+    expect(await app.page.locator('[data-testid=review-detour]').count()).toBe(0);
+    // back to the drawn route: its review again
+    await app.page.click('[data-testid=track-select-route]');
+    await expect.poll(() => app.page.textContent('[data-testid=review-subject]')).toContain('Parcours tracé');
+    await app.page.locator(`[data-testid=review-crossing][data-zone="${zoneName}"]`).first().waitFor();
     expect(app.unexpectedErrors()).toEqual([]);
   });
 });

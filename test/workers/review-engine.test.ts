@@ -16,7 +16,7 @@ import { karneyLength } from '../helpers/karney';
 
 vi.mock('../../src/core/review/avoid', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/core/review/avoid')>();
-  return { ...real, edgeInsideMetres: vi.fn(real.edgeInsideMetres), avoidEdgeCost: vi.fn(real.avoidEdgeCost) };
+  return { ...real, edgeInsideIntervals: vi.fn(real.edgeInsideIntervals), avoidEdgeCost: vi.fn(real.avoidEdgeCost) };
 });
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -313,7 +313,7 @@ describe('avoid mode', () => {
     expect(leg.unavoidable?.zones).toEqual(['Roselière du marais']);
     expect(leg.unavoidable!.inside_m).toBeCloseTo(insideStraight, 0);
     const d = engine.detour([{ from: A, to: B, mode: 'network' }]);
-    expect(d.unavoidable).toEqual([{ leg: 0, inside_m: leg.unavoidable!.inside_m, zones: ['Roselière du marais'] }]);
+    expect(d.unavoidable).toEqual([{ leg: 0, inside_m: leg.unavoidable!.inside_m, zones: ['Roselière du marais'], endInside: false }]);
   });
 
   it('« pénaliser » weighs the metres inside by the factor', async () => {
@@ -328,6 +328,32 @@ describe('avoid mode', () => {
     expect(five.unavoidable).toBeUndefined();
   });
 
+  it('a metre inside two overlapping layers is priced once', async () => {
+    const engine = syntheticEngine(true);
+    // the same zone again in a second layer (a terril both protected and a TVB reservoir)
+    engine.addSensitiveLayer('again', 'Réservoirs test', zoneFc);
+    // k = 2: straight 2130 + 427 = 2557 < 2740; counted twice it would be 2984 and go round
+    engine.setAvoid({ mode: 'penalise', factor: 2 });
+    const [leg] = await engine.legs([{ from: A, to: B, mode: 'network' }]);
+    expect(leg.length_m).toBeCloseTo(straightLength, 0);
+    // and « interdire » reports the metres inside once
+    const lone = syntheticEngine(false);
+    lone.addSensitiveLayer('again', 'Réservoirs test', zoneFc);
+    lone.setAvoid({ mode: 'forbid', factor: 5 });
+    const [through] = await lone.legs([{ from: A, to: B, mode: 'network' }]);
+    expect(through.unavoidable!.inside_m).toBeCloseTo(insideStraight, 0);
+  });
+
+  it('« interdire » says when a control point itself is inside the zone', async () => {
+    const engine = syntheticEngine(true);
+    engine.setAvoid({ mode: 'forbid', factor: 5 });
+    const inZone: LonLat = [2.815, 50.4];
+    const [leg] = await engine.legs([{ from: A, to: inZone, mode: 'network' }]);
+    expect(leg.unavoidable?.endInside).toBe(true);
+    // the least inside: from the zone's west edge (2.812) to the point
+    expect(leg.unavoidable!.inside_m).toBeCloseTo(karneyLength([[2.812, 50.4], inZone]), 0);
+  });
+
   it('only the chosen layers are avoided', async () => {
     const engine = syntheticEngine(true);
     engine.setAvoid({ mode: 'forbid', factor: 5, layers: ['protections'] });
@@ -336,7 +362,7 @@ describe('avoid mode', () => {
   });
 
   it('the edges’ metres inside are computed once per network and layer, the cost array once per setting', async () => {
-    const inside = vi.mocked(avoidCore.edgeInsideMetres);
+    const inside = vi.mocked(avoidCore.edgeInsideIntervals);
     const cost = vi.mocked(avoidCore.avoidEdgeCost);
     const engine = syntheticEngine(true);
     inside.mockClear();

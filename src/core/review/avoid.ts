@@ -30,13 +30,14 @@ export const FORBID_FACTOR = 1e6;
 export const DEFAULT_AVOID_FACTOR = 5;
 
 /**
- * Metres of each edge of the graph inside the polygon zones of `zones` (line zones are skipped).
- * Overlapping zones count once per zone: callers cap the share at the edge's length.
+ * Where each edge of the graph lies inside the polygon zones of `zones` (line zones are skipped):
+ * for each edge with some length inside, its stretches as metres from the edge's start,
+ * flattened [from₀, to₀, from₁, to₁, …], possibly overlapping where zones overlap (see mergeInside).
  */
-export function edgeInsideMetres(graph: Graph, zones: PreparedZones): Float64Array {
-  const inside = new Float64Array(graph.edgeCount);
+export function edgeInsideIntervals(graph: Graph, zones: PreparedZones): Map<number, number[]> {
+  const out = new Map<number, number[]>();
   const index = zones.index;
-  if (!index) return inside;
+  if (!index) return out;
   const isPolygon = (i: number) => zones.zones[i].geometry === 'polygon';
   const { coords, edgeCoordStart } = graph;
 
@@ -57,7 +58,7 @@ export function edgeInsideMetres(graph: Graph, zones: PreparedZones): Float64Arr
     }
     if (index.search(minX, minY, maxX, maxY, isPolygon).length > 0) candidates.push(e);
   }
-  if (candidates.length === 0) return inside;
+  if (candidates.length === 0) return out;
 
   // the candidate edges as the track segments of one route: one review walks them all
   const segments: [number, number][][] = candidates.map((e) => {
@@ -91,12 +92,53 @@ export function edgeInsideMetres(graph: Graph, zones: PreparedZones): Float64Arr
         else hi = mid;
       }
       for (let k = lo; k < segments.length && starts[k] < to; k++) {
-        const overlap = Math.min(to, ends[k]) - Math.max(from, starts[k]);
-        if (overlap > 0) inside[candidates[k]] += overlap;
+        const a = Math.max(from, starts[k]);
+        const b = Math.min(to, ends[k]);
+        if (b <= a) continue;
+        const e = candidates[k];
+        let list = out.get(e);
+        if (!list) out.set(e, (list = []));
+        list.push(a - starts[k], b - starts[k]);
       }
     }
   }
+  return out;
+}
+
+/**
+ * Metres of each edge inside at least one zone: the union of the stretches of every list
+ * (layers overlap: a terril may be both a protected site and a TVB reservoir; it counts once).
+ */
+export function mergeInside(edgeCount: number, lists: readonly Map<number, number[]>[]): Float64Array {
+  const inside = new Float64Array(edgeCount);
+  const byEdge = new Map<number, number[]>();
+  for (const list of lists)
+    for (const [e, stretches] of list) {
+      const all = byEdge.get(e);
+      if (all) all.push(...stretches);
+      else byEdge.set(e, stretches.slice());
+    }
+  for (const [e, flat] of byEdge) {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    let total = 0;
+    let [a, b] = pairs[0];
+    for (let i = 1; i < pairs.length; i++) {
+      if (pairs[i][0] <= b) b = Math.max(b, pairs[i][1]);
+      else {
+        total += b - a;
+        [a, b] = pairs[i];
+      }
+    }
+    inside[e] = total + (b - a);
+  }
   return inside;
+}
+
+/** Metres of each edge inside the polygon zones of `zones` (each metre once, however many zones cover it). */
+export function edgeInsideMetres(graph: Graph, zones: PreparedZones): Float64Array {
+  return mergeInside(graph.edgeCount, [edgeInsideIntervals(graph, zones)]);
 }
 
 /**

@@ -23,9 +23,9 @@ export interface Leg {
   problem?: GeoError;
   /**
    * Avoid mode « interdire » (workers/review-engine.ts): no way round the sensitive zones exists
-   * for this leg (or one of its points is inside one), so it goes through them: metres inside, zones' names.
+   * for this leg, or one of its points is inside one (endInside), so it goes through them: metres inside, zones' names.
    */
-  unavoidable?: { inside_m: number; zones: string[] };
+  unavoidable?: { inside_m: number; zones: string[]; endInside: boolean };
 }
 
 /** How far from a path a control point may be for the leg to start or end on that path (m). */

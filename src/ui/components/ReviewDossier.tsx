@@ -384,7 +384,7 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               <p className="cav-dossier-note">
                 Exposition = personnes sur le parcours ({num(event.counted ?? 0)}
                 {event.countsStaff || event.countsPublic ? `, ${[event.countsStaff && 'bénévoles', event.countsPublic && 'public'].filter(Boolean).join(' et ')} compris` : ', participants seuls'}) × nombre de
-                passages ({laps}) × longueur dans la zone. La manifestation est «{NBSP}pendant la période{NBSP}» quand l’un de ses jours tombe dans l’un des mois de la période.
+                tours ({laps}) × longueur dans la zone. La manifestation est «{NBSP}pendant la période{NBSP}» quand l’un de ses jours tombe dans l’un des mois de la période.
               </p>
             </>
           )}

@@ -292,7 +292,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
             {props.avoidApplies && props.detour && (
               <p className="cav-review-detour" data-testid="review-detour" data-with={props.detour.with_m} data-without={props.detour.without_m}>
                 {Math.abs(props.detour.with_m - props.detour.without_m) < 1
-                  ? t('review.detour.none')
+                  ? props.detour.unavoidable.length > 0
+                    ? t('review.detour.impossible', { with: kmOf(props.detour.with_m) })
+                    : t('review.detour.none')
                   : t('review.detour', {
                       delta: `${props.detour.with_m >= props.detour.without_m ? '+' : '−'}${kmOf(Math.abs(props.detour.with_m - props.detour.without_m))}`,
                       with: kmOf(props.detour.with_m),
@@ -303,7 +305,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
             {props.avoidApplies &&
               props.detour?.unavoidable.map((u) => (
                 <p key={u.leg} className="cav-warning cav-small" data-testid="review-unavoidable">
-                  {t('review.unavoidable', { leg: u.leg + 1, zones: u.zones.map((z) => `« ${z} »`).join(', '), m: formatNumber(u.inside_m) })}
+                  {t(u.endInside ? 'review.unavoidable.point' : 'review.unavoidable', {
+                    leg: u.leg + 1,
+                    zones: u.zones.map((z) => (lang === 'fr' ? `«\u00a0${z}\u00a0»` : `“${z}”`)).join(', '),
+                    m: formatNumber(u.inside_m),
+                  })}
                 </p>
               ))}
           </>

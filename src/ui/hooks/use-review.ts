@@ -5,7 +5,7 @@
 //
 // Two hooks, because the avoid setting feeds the planner's routing key (cached legs are stale when
 // it changes) while the review needs the planner's legs:
-//   const setup = useReviewSetup(engine, manifest);                   // before usePlanner
+//   const setup = useReviewSetup(engine, manifest, sensitiveKey);     // before usePlanner
 //   const planner = usePlanner(engine, `${…}:${setup.routingKey}`, …);
 //   const review = useReview({ engine, planner, setup, … });          // after it
 
@@ -86,7 +86,7 @@ export interface ReviewSetup {
  * sends the avoid setting before any leg is asked under the new routing key. `layersKey` changes
  * when the user's imported layers change (optional: the review also notices it by itself).
  */
-export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, layersKey?: unknown): ReviewSetup {
+export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, layersKey: string): ReviewSetup {
   const [settings, setSettings] = useState<ReviewSettings>(savedSettings);
   const [layers, setLayers] = useState<ReviewLayersState | null>(null);
   const [applied, setApplied] = useState<string>('off');
@@ -118,11 +118,20 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
     };
   }, [engine, manifest]);
 
+  const versionRef = useRef<number | null>(null);
+  versionRef.current = layers?.zonesVersion ?? null;
   const refreshLayers = useCallback(() => {
-    if (engine) void engine.reviewLayers().then(setLayers);
+    // a new state only when the zones changed (no re-render, nor review, for nothing), and only
+    // once the embedded layers are in (before that, loadReviewLayers' reply gives the state)
+    if (!engine) return;
+    void engine.reviewZonesVersion().then((v) => {
+      if (versionRef.current === null || v === versionRef.current) return;
+      void engine.reviewLayers().then((s) => setLayers((prev) => (!prev || prev.zonesVersion === s.zonesVersion ? prev : s)));
+    });
   }, [engine]);
+  // the layer import says when its sensitive layers change (layersKey)
   useEffect(() => {
-    if (layersKey !== undefined) refreshLayers();
+    refreshLayers();
   }, [layersKey, refreshLayers]);
 
   const zonesVersion = layers?.zonesVersion ?? 0;
@@ -204,11 +213,15 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
   const activeTrack = doc.active === 'route' ? null : (doc.tracks.find((t) => t.id === doc.active) ?? null);
   const routeLegs = useMemo(() => (legs.length > 0 && legs.every((l) => l !== null) ? (legs as Leg[]) : null), [legs]);
 
+  // the route keeps its subject while a leg is being recomputed: the last review stays shown, marked as computing
+  const hasRoute = !activeTrack && doc.route.points.length >= 2;
   const subject: ReviewSubject | null = activeTrack
     ? { kind: 'track', name: activeTrack.track.name }
-    : routeLegs
+    : hasRoute
       ? { kind: 'route', name: doc.route.name }
       : null;
+  /** what a review is of: a reply for another subject (a track, the route) is never shown */
+  const subjectKey = activeTrack ? `track:${activeTrack.id}` : hasRoute ? 'route' : null;
 
   // ── review (latest reply only) ──
   const ask = useMemo(
@@ -220,25 +233,28 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
         : null,
     [engine],
   );
-  const [result, setResult] = useState<ReviewResult | null>(null);
+  const [reviewed, setReviewed] = useState<{ key: string; result: ReviewResult } | null>(null);
   const [computing, setComputing] = useState(false);
   const segments = activeTrack ? activeTrack.track.segments : null;
   const zonesVersion = layers?.zonesVersion ?? -1;
   useEffect(() => {
     if (!ask || !layers) return;
-    const job = segments ? { segments } : routeLegs ? { legs: routeLegs } : null;
-    if (!job) {
-      setResult(null);
+    if (!subjectKey) {
+      setReviewed(null);
       setComputing(false);
       return;
     }
+    const job = segments ? { segments } : routeLegs ? { legs: routeLegs } : null;
     setComputing(true);
+    // legs still being computed: the review follows when they are there
+    if (!job) return;
     void ask(job, settings.buffer_m).then((r) => {
       if (!r) return;
-      setResult(r);
+      setReviewed({ key: subjectKey, result: r });
       setComputing(false);
     });
-  }, [ask, segments, routeLegs, settings.buffer_m, zonesVersion, layers]);
+  }, [ask, subjectKey, segments, routeLegs, settings.buffer_m, zonesVersion, layers]);
+  const result = reviewed && reviewed.key === subjectKey ? reviewed.result : null;
 
   // a layer imported (or removed) since the zones were listed: list them again (and re-route when avoiding)
   useEffect(() => {
@@ -353,7 +369,7 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
 
   return {
     subject,
-    result: subject ? result : null,
+    result,
     computing,
     detour,
     season,
