@@ -31,6 +31,8 @@ import type { CrsDetection } from '../src/core/import/detect-crs';
 import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, type LayerFormat, type SkippedFeature } from '../src/core/import/layer';
 import { networkLinesFromLayer } from '../src/core/import/network';
 import { prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
+import { isZip, readShapefileZip } from '../src/core/import/zip';
+import { MAX_TERRAIN_TILES, mosaicToDem, TERRAIN_TILE_ZOOM, tileUrl, tilesCovering, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import type { DemGrid } from '../src/core/types';
 
 export type LayerRole = 'network' | 'sensitive' | 'reference';
@@ -121,6 +123,8 @@ interface PendingFile {
   fileName: string;
   bytes: ArrayBuffer;
   text?: string;
+  /** a zipped shapefile (its text is the GeoJSON read from it) */
+  zipped?: boolean;
   /** the last preview's layer, reused by addLayer */
   read?: ImportedLayer;
 }
@@ -214,9 +218,17 @@ export function layerMethods(hooks: LayerEngineHooks) {
     return ok(state);
   }
 
-  function textOf(file: PendingFile): string {
+  function textOf(file: PendingFile): Result<string> {
+    if (file.text === undefined && isZip(new Uint8Array(file.bytes))) {
+      // a zipped shapefile: its features as GeoJSON, with the system its .prj names (else detected)
+      const z = readShapefileZip(new Uint8Array(file.bytes));
+      if (!z.ok) return z;
+      file.zipped = true;
+      const { fc, crs } = z.value;
+      file.text = JSON.stringify(crs ? { ...fc, crs: { type: 'name', properties: { name: crs } } } : fc);
+    }
     file.text ??= decodeText(new Uint8Array(file.bytes));
-    return file.text;
+    return ok(file.text);
   }
 
   function keep(info: UserLayerInfo, fc: FeatureCollection<Geometry, GeoJsonProperties>): KeptLayer {
@@ -276,13 +288,16 @@ export function layerMethods(hooks: LayerEngineHooks) {
       const file = pending.get(token);
       if (!file) return fail('file.unreadable', { path: token });
       onProgress?.('read', 0, 0);
-      const text = textOf(file);
+      const read = textOf(file);
+      if (!read.ok) return read;
+      const text = read.value;
       if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
       const r = importLayer(text, file.fileName, { from, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
       if (!r.ok) {
         file.read = undefined;
         return r;
       }
+      if (file.zipped) r.value.format = 'shapefile';
       file.read = r.value;
       const layer = r.value;
       const skippedWarning = layer.warnings.find((w) => w.code === 'import.skipped');
@@ -401,6 +416,47 @@ export function layerMethods(hooks: LayerEngineHooks) {
       return ok(demInfo(r.value)!, r.warnings);
     },
 
+    /**
+     * Makes an online terrain-tile service (Terrarium encoding, e.g. TERRARIUM_URL) the elevation
+     * source over `bbox` (the route's [west, south, east, north]): fetches the zoom-12 tiles
+     * covering it (at most MAX_TERRAIN_TILES), decodes them, resamples them onto a WGS84 grid
+     * named `name` (the stats panel shows it as the source). Offline or failing: an error, and
+     * the current DEM stays. `io` is for tests (node has no createImageBitmap).
+     */
+    async loadTerrainTiles(req: TerrainTileRequest, io: TileIo = browserTileIo): Promise<Result<DemInfo>> {
+      const [w, s, e, n] = req.bbox;
+      if (![w, s, e, n].every(Number.isFinite) || e < w || n < s) return fail('dem.tiles-none');
+      // a little margin, so the grid covers the route's ends
+      const m = 0.002;
+      const range = tilesCovering([w - m, s - m, e + m, n + m], TERRAIN_TILE_ZOOM);
+      if (range.count > MAX_TERRAIN_TILES) return fail('dem.tiles-too-many', { count: range.count, limit: MAX_TERRAIN_TILES });
+      const jobs: Promise<DecodedTile>[] = [];
+      for (let x = range.x0; x <= range.x1; x++) {
+        for (let y = range.y0; y <= range.y1; y++) {
+          jobs.push(
+            (async () => {
+              const res = await io.fetch(tileUrl(req.template, range.z, x, y));
+              if (!res.ok) throw new Error(`HTTP ${res.status}`);
+              const img = await io.decode(await res.arrayBuffer());
+              if (img.width !== img.height) throw new Error(`tuile ${img.width}×${img.height}`);
+              return { x, y, size: img.width, rgba: img.data };
+            })(),
+          );
+        }
+      }
+      let tiles: DecodedTile[];
+      try {
+        tiles = await Promise.all(jobs);
+      } catch (err) {
+        return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
+      }
+      const grid = mosaicToDem(tiles, range.z, [w - m, s - m, e + m, n + m], req.name);
+      const current = hooks.getDem();
+      if (current?.approximate) approximateDem = current;
+      hooks.setDem(grid);
+      return ok(demInfo(grid)!);
+    },
+
     /** Back to the approximate relief the page loaded (null when there was none). */
     restoreApproximateDem(): DemInfo | null {
       if (hooks.getDem()?.approximate) return demInfo(hooks.getDem());
@@ -414,6 +470,35 @@ export function layerMethods(hooks: LayerEngineHooks) {
     },
   };
 }
+
+export interface TerrainTileRequest {
+  /** URL template with {z}, {x}, {y} */
+  template: string;
+  /** the service's name, shown as the elevation source */
+  name: string;
+  /** the route's [west, south, east, north] */
+  bbox: [number, number, number, number];
+}
+
+/** How tiles are fetched and decoded: the browser's fetch and image decoding by default. */
+export interface TileIo {
+  fetch: (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer: () => Promise<ArrayBuffer> }>;
+  decode: (png: ArrayBuffer) => Promise<{ width: number; height: number; data: ArrayLike<number> }>;
+}
+
+const browserTileIo: TileIo = {
+  fetch: (url) => fetch(url, { mode: 'cors', signal: AbortSignal.timeout(20_000) }),
+  async decode(png) {
+    // in a worker: no DOM image, but createImageBitmap and OffscreenCanvas
+    const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('OffscreenCanvas 2d indisponible');
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return ctx.getImageData(0, 0, canvas.width, canvas.height);
+  },
+};
 
 function demInfo(g: DemGrid | null): DemInfo | null {
   return g && { name: g.name, approximate: g.approximate, bbox: [g.west, g.south, g.east, g.north], width: g.width, height: g.height };

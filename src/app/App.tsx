@@ -146,7 +146,10 @@ function Shell() {
   const [legMode, setLegMode] = useState<LegMode>('network');
   const { engine, networkVersion, demVersion: reliefVersion, networkError } = useEngine(manifest);
   // imported layers and DEM files (see user-layers.tsx): they change the network and the elevations
-  const userLayers = useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion: reliefVersion });
+  // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
+  const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
+  const routeBbox = useCallback(() => routeBboxRef.current(), []);
+  const userLayers = useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion: reliefVersion, routeBbox });
   const demVersion = reliefVersion + userLayers.demVersion;
   const [routing, setRouting] = useState<RoutingChoice>(savedRouting);
   const [routingVersion, setRoutingVersion] = useState(0);
@@ -162,7 +165,7 @@ function Shell() {
     }
   }, [engine, routing]);
   // environmental review: sensitive zones in the worker, and the avoid setting (part of the routing key)
-  const reviewSetup = useReviewSetup(engine, manifest);
+  const reviewSetup = useReviewSetup(engine, manifest, userLayers.sensitiveKey);
   const planner = usePlanner(engine, `${networkVersion}:${routingVersion}:${userLayers.networkVersion}:${reviewSetup.routingKey}`, demVersion);
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
@@ -231,6 +234,18 @@ function Shell() {
   );
 
   const activeTrack = doc.active === 'route' ? null : (doc.tracks.find((tr) => tr.id === doc.active) ?? null);
+  routeBboxRef.current = () => {
+    const pts = activeTrack ? activeTrack.track.segments.flat() : [...doc.route.points, ...legs.flatMap((l) => l?.coords ?? [])];
+    if (pts.length === 0) return null;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of pts) {
+      w = Math.min(w, p[0]);
+      e = Math.max(e, p[0]);
+      s = Math.min(s, p[1]);
+      n = Math.max(n, p[1]);
+    }
+    return [w, s, e, n];
+  };
   const routeReady = legs.length > 0 && legs.every((l) => l !== null);
   const onExportGpx = useCallback(async () => {
     if (!engine) return;

@@ -65,6 +65,11 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.from-ignored': `Un fichier {format} est toujours en WGS84${NBSP}: la projection {crs} demandée est ignorée.`,
     'import.osm-missing-nodes': `{count}${NBSP}chemin(s) OpenStreetMap incomplet(s) (nœuds absents de l’extrait)${NBSP}: seules les parties présentes sont chargées.`,
     'import.osm-ignored': `{count}${NBSP}objet(s) OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignoré(s).`,
+    'import.zip-too-large': `Archive zip refusée${NBSP}: une fois décompressée elle ferait {mb}${NBSP}Mo[ («${NBSP}{name}${NBSP}», taux de compression {ratio}${NBSP}pour 1)], au-delà de la limite de {limit_mb}${NBSP}Mo. Ce n’est pas un shapefile ordinaire.`,
+    'import.no-shapefile': `Cette archive zip ne contient aucun shapefile (fichier .shp)${NBSP}: Cavalier lit les zip contenant un .shp avec ses .dbf et .prj.`,
+    'dem.tiles-none': `Aucun parcours à couvrir${NBSP}: tracez ou chargez un parcours avant d’utiliser les tuiles d’altitude en ligne.`,
+    'dem.tiles-too-many': `Le parcours est trop étendu pour les tuiles d’altitude en ligne ({count}${NBSP}tuiles, limite {limit})${NBSP}; le relief actuel est conservé.`,
+    'dem.tiles-failed': `Le service de tuiles d’altitude est injoignable ou a répondu une erreur[ ({reason})]${NBSP}; le relief actuel est conservé. Êtes-vous hors ligne${NBSP}?`,
   },
   en: {
     'file.empty': 'The file is empty.',
@@ -134,6 +139,11 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.from-ignored': 'A {format} file is always in WGS84: the requested projection {crs} is ignored.',
     'import.osm-missing-nodes': '{count} OpenStreetMap way(s) incomplete (nodes missing from the extract): only the parts present are loaded.',
     'import.osm-ignored': '{count} OpenStreetMap object(s) without a highway tag (buildings, land use, relations) ignored.',
+    'import.zip-too-large': 'Zip archive refused: uncompressed it would take {mb} MB[ (“{name}”, compression ratio {ratio} to 1)], beyond the {limit_mb} MB limit. This is not an ordinary shapefile.',
+    'import.no-shapefile': 'This zip archive holds no shapefile (.shp file): Cavalier reads zips holding a .shp with its .dbf and .prj.',
+    'dem.tiles-none': 'No route to cover: draw or load a route before using online elevation tiles.',
+    'dem.tiles-too-many': 'The route spans too far for online elevation tiles ({count} tiles, limit {limit}); the current relief is kept.',
+    'dem.tiles-failed': 'The elevation tile service is unreachable or answered an error[ ({reason})]; the current relief is kept. Are you offline?',
   },
 };
 

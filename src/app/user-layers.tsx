@@ -20,6 +20,7 @@ import { useI18n, type TFunction } from './i18n';
 import { countText } from './i18n-layers';
 import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from './import-limits';
 import { formatError } from './messages';
+import { TERRARIUM_ATTRIBUTION, TERRARIUM_NAME, TERRARIUM_URL } from '../core/elevation/terrain-tiles';
 import './user-layers.css';
 
 export interface UserLayersDeps {
@@ -31,6 +32,8 @@ export interface UserLayersDeps {
   networkError: string | null;
   /** the app's DEM version (the approximate relief loaded): refreshes the relief label */
   demVersion: number;
+  /** [west, south, east, north] of the current route or active track (null: nothing drawn), for online elevation tiles */
+  routeBbox?: () => [number, number, number, number] | null;
 }
 
 export interface UserLayers {
@@ -42,6 +45,8 @@ export interface UserLayers {
   networkVersion: number;
   /** bumps when a DEM file replaces the relief or is dropped: figures are recomputed */
   demVersion: number;
+  /** the ids of the sensitive layers in the worker: the review reloads its zones when it changes */
+  sensitiveKey: string;
 }
 
 type LayerState = StoredLayer & { stored: boolean };
@@ -69,6 +74,7 @@ const FORMAT_LABELS: Record<LayerFormat, string> = {
   'osm-xml': 'OpenStreetMap (.osm)',
   gpx: 'GPX',
   kml: 'KML',
+  shapefile: 'Shapefile (.zip)',
 };
 
 const newDialog = (kind: 'layer' | 'dem'): DialogState => ({
@@ -118,7 +124,7 @@ const recordOf = (l: StoredLayer) => {
   return rec;
 };
 
-export function useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion }: UserLayersDeps): UserLayers {
+export function useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion, routeBbox }: UserLayersDeps): UserLayers {
   const { t, lang, formatNumber } = useI18n();
   const [layers, setLayers] = useState<LayerState[]>([]);
   const [joins, setJoins] = useState<FeatureCollection | null>(null);
@@ -496,6 +502,42 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
     push({ id: 'dem', text: latest.current.t('dem.resetDone') });
   }, [engine, push]);
 
+  // online elevation tiles over the current route (the worker fetches and decodes them)
+  const loadTiles = useCallback(
+    async (template: string) => {
+      if (!engine) return;
+      const { t: tr, lang: lg } = latest.current;
+      const bbox = routeBbox?.() ?? null;
+      if (!bbox) {
+        push({ id: 'dem', kind: 'error', text: tr('dem.failed', { detail: formatError({ code: 'dem.tiles-none' }, lg) }), timeout: 0 });
+        return;
+      }
+      let name = TERRARIUM_NAME;
+      if (template !== TERRARIUM_URL) {
+        let host = template;
+        try {
+          host = new URL(template.replace(/\{[zxy]\}/g, '0')).host;
+        } catch {
+          /* shown as typed */
+        }
+        name = tr('dem.tiles.customName', { host });
+      }
+      setDemBusy(tr('dem.tiles.reading'));
+      try {
+        const r = await engine.loadTerrainTiles({ template, name, bbox });
+        if (r.ok) {
+          setDemV((v) => v + 1);
+          push({ id: 'dem', text: tr('dem.loaded', { name: r.value.name }) });
+        } else push({ id: 'dem', kind: 'error', text: tr('dem.failed', { detail: formatError(r.error, lg) }), timeout: 0 });
+      } catch (err) {
+        push({ id: 'dem', kind: 'error', text: tr('dem.failed', { detail: String(err) }), timeout: 0 });
+      } finally {
+        setDemBusy(null);
+      }
+    },
+    [engine, push, routeBbox],
+  );
+
   // ── rendering ──
   const items = useMemo<UserLayerItem[]>(
     () =>
@@ -527,6 +569,9 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
       demBusy={demBusy}
       onLoadDem={(f) => void loadDem(f)}
       onResetDem={() => void resetDem()}
+      tilesDefaultUrl={TERRARIUM_URL}
+      tilesAttribution={TERRARIUM_ATTRIBUTION}
+      onUseTiles={(url) => void loadTiles(url)}
     />
   );
 
@@ -583,5 +628,10 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
     );
   }
 
-  return { section, dialog: dialogNode, networkVersion: netVersion, demVersion: demV };
+  // changes when a sensitive layer is added or removed in the worker: the review reloads its zones then
+  const sensitiveKey = layers
+    .filter((l) => l.role === 'sensitive')
+    .map((l) => l.id)
+    .join('|');
+  return { section, dialog: dialogNode, networkVersion: netVersion, demVersion: demV, sensitiveKey };
 }

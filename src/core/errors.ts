@@ -63,7 +63,13 @@ export type ErrorCode =
   | 'import.rings-closed'
   | 'import.from-ignored'
   | 'import.osm-missing-nodes'
-  | 'import.osm-ignored';
+  | 'import.osm-ignored'
+  // zipped shapefiles (src/core/import/zip.ts) and online terrain tiles (src/core/elevation/terrain-tiles.ts)
+  | 'import.zip-too-large'
+  | 'import.no-shapefile'
+  | 'dem.tiles-none'
+  | 'dem.tiles-too-many'
+  | 'dem.tiles-failed';
 
 export interface GeoError {
   code: ErrorCode;

@@ -30,7 +30,8 @@ export const MAX_LAYER_FILE_CHARS = MAX_TRACK_FILE_CHARS;
 /** At most this many skipped features are listed (the 'import.skipped' warning gives the full count). */
 export const MAX_SKIPPED_LISTED = 1000;
 
-export type LayerFormat = 'geojson' | 'overpass-json' | 'osm-xml' | 'gpx' | 'kml';
+/** 'shapefile': a zipped shapefile, read into GeoJSON by the layer engine (src/core/import/zip.ts) */
+export type LayerFormat = 'geojson' | 'overpass-json' | 'osm-xml' | 'gpx' | 'kml' | 'shapefile';
 
 export interface SkippedFeature {
   /** position of the feature in the file's list (GeoJSON features, or OSM ways), from 0 */
@@ -303,6 +304,7 @@ const FORMAT_NAMES: Record<LayerFormat, string> = {
   'osm-xml': 'OpenStreetMap (.osm)',
   gpx: 'GPX',
   kml: 'KML',
+  shapefile: 'Shapefile',
 };
 
 /** GeoJSON's own type names: the messages quote them in both languages. */

@@ -55,7 +55,7 @@ export interface ImportLayerDialogProps {
   onCancel: () => void;
 }
 
-const LAYER_ACCEPT = '.geojson,.json,.gpx,.kml,.osm,.xml,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml';
+const LAYER_ACCEPT = '.geojson,.json,.gpx,.kml,.osm,.xml,.zip,application/zip,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml';
 const DEM_ACCEPT = '.asc,.tif,.tiff,image/tiff';
 
 export function ImportLayerDialog(props: ImportLayerDialogProps) {

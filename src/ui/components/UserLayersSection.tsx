@@ -3,7 +3,7 @@
 // point, and the relief: the current elevation source, « Charger un MNT… » and « Revenir au
 // relief approché ». Presentational: state in, callbacks out. Names are data, shown as text.
 
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import { countText } from '../../app/i18n-layers';
 import type { ImportRole } from './ImportLayerDialog';
@@ -37,11 +37,16 @@ export interface UserLayersSectionProps {
   demBusy: string | null;
   onLoadDem: (file: File) => void;
   onResetDem: () => void;
+  /** online elevation tiles: the default URL template, its credit, and the action (absent: not offered) */
+  tilesDefaultUrl?: string;
+  tilesAttribution?: string;
+  onUseTiles?: (urlTemplate: string) => void;
 }
 
 export function UserLayersSection(props: UserLayersSectionProps) {
   const { t, formatNumber } = useI18n();
   const demInput = useRef<HTMLInputElement>(null);
+  const [tilesUrl, setTilesUrl] = useState(props.tilesDefaultUrl ?? '');
   return (
     <div className="cav-user-layers" data-testid="user-layers">
       <div className="cav-user-layers-head">
@@ -160,6 +165,33 @@ export function UserLayersSection(props: UserLayersSectionProps) {
             }}
           />
         </div>
+        {props.onUseTiles && (
+          <details className="cav-user-dem-tiles" data-testid="dem-tiles">
+            <summary className="cav-small">{t('dem.tiles.toggle')}</summary>
+            <label className="cav-small">
+              {t('dem.tiles.url')}
+              <input
+                type="url"
+                className="cav-input"
+                value={tilesUrl}
+                spellCheck={false}
+                onChange={(e) => setTilesUrl(e.currentTarget.value)}
+                data-testid="dem-tiles-url"
+              />
+            </label>
+            <button
+              type="button"
+              className="cav-btn cav-btn--small"
+              disabled={props.demBusy !== null || !/\{z\}/.test(tilesUrl) || !/\{x\}/.test(tilesUrl) || !/\{y\}/.test(tilesUrl)}
+              onClick={() => props.onUseTiles?.(tilesUrl.trim())}
+              title={t('dem.tiles.hint')}
+              data-testid="dem-tiles-load"
+            >
+              {t('dem.tiles.load')}
+            </button>
+            {props.tilesAttribution && <p className="cav-small cav-muted">{t('dem.tiles.attribution', { attribution: props.tilesAttribution })}</p>}
+          </details>
+        )}
       </div>
     </div>
   );

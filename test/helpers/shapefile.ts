@@ -1,0 +1,132 @@
+// Writes tiny shapefiles by hand (.shp, .shx, .dbf: the ESRI whitepaper's layouts) for the
+// zipped-shapefile tests: points (type 1) or polylines (type 3), with text attributes.
+
+type XY = [number, number];
+export type ShapeRecord = { type: 'point'; xy: XY } | { type: 'polyline'; parts: XY[][] };
+
+function bboxOf(points: XY[]): [number, number, number, number] {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+function content(r: ShapeRecord): Uint8Array {
+  if (r.type === 'point') {
+    const b = new DataView(new ArrayBuffer(20));
+    b.setInt32(0, 1, true);
+    b.setFloat64(4, r.xy[0], true);
+    b.setFloat64(12, r.xy[1], true);
+    return new Uint8Array(b.buffer);
+  }
+  const pts = r.parts.flat();
+  const b = new DataView(new ArrayBuffer(44 + 4 * r.parts.length + 16 * pts.length));
+  b.setInt32(0, 3, true);
+  bboxOf(pts).forEach((v, i) => b.setFloat64(4 + 8 * i, v, true));
+  b.setInt32(36, r.parts.length, true);
+  b.setInt32(40, pts.length, true);
+  let start = 0;
+  r.parts.forEach((p, i) => {
+    b.setInt32(44 + 4 * i, start, true);
+    start += p.length;
+  });
+  const o = 44 + 4 * r.parts.length;
+  pts.forEach((p, i) => {
+    b.setFloat64(o + 16 * i, p[0], true);
+    b.setFloat64(o + 16 * i + 8, p[1], true);
+  });
+  return new Uint8Array(b.buffer);
+}
+
+function header(shapeType: number, lengthBytes: number, bbox: number[]): Uint8Array {
+  const h = new DataView(new ArrayBuffer(100));
+  h.setInt32(0, 9994, false);
+  h.setInt32(24, lengthBytes / 2, false);
+  h.setInt32(28, 1000, true);
+  h.setInt32(32, shapeType, true);
+  bbox.forEach((v, i) => h.setFloat64(36 + 8 * i, v, true));
+  return new Uint8Array(h.buffer);
+}
+
+const concat = (parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+};
+
+/** .shp and .shx of records all of one type. */
+export function writeShp(records: ShapeRecord[]): { shp: Uint8Array; shx: Uint8Array } {
+  const shapeType = records[0].type === 'point' ? 1 : 3;
+  const all = records.flatMap((r) => (r.type === 'point' ? [r.xy] : r.parts.flat()));
+  const bbox = bboxOf(all);
+  const bodies: Uint8Array[] = [];
+  const index: Uint8Array[] = [];
+  let offset = 100;
+  records.forEach((r, i) => {
+    const c = content(r);
+    const rh = new DataView(new ArrayBuffer(8));
+    rh.setInt32(0, i + 1, false);
+    rh.setInt32(4, c.length / 2, false);
+    bodies.push(new Uint8Array(rh.buffer), c);
+    const ix = new DataView(new ArrayBuffer(8));
+    ix.setInt32(0, offset / 2, false);
+    ix.setInt32(4, c.length / 2, false);
+    index.push(new Uint8Array(ix.buffer));
+    offset += 8 + c.length;
+  });
+  return { shp: concat([header(shapeType, offset, bbox), ...bodies]), shx: concat([header(shapeType, 100 + 8 * records.length, bbox), ...index]) };
+}
+
+/** A .dbf of character fields (width 50). */
+export function writeDbf(fields: string[], rows: Record<string, string>[]): Uint8Array {
+  const width = 50;
+  const headerLength = 32 + 32 * fields.length + 1;
+  const recordLength = 1 + width * fields.length;
+  const b = new Uint8Array(headerLength + recordLength * rows.length + 1);
+  const dv = new DataView(b.buffer);
+  b[0] = 0x03;
+  b[1] = 126;
+  b[2] = 1;
+  b[3] = 1;
+  dv.setUint32(4, rows.length, true);
+  dv.setUint16(8, headerLength, true);
+  dv.setUint16(10, recordLength, true);
+  const enc = new TextEncoder();
+  fields.forEach((f, i) => {
+    const o = 32 + 32 * i;
+    b.set(enc.encode(f.slice(0, 10)), o);
+    b[o + 11] = 'C'.charCodeAt(0);
+    b[o + 16] = width;
+  });
+  b[headerLength - 1] = 0x0d;
+  rows.forEach((row, r) => {
+    const o = headerLength + recordLength * r;
+    b[o] = 0x20;
+    fields.forEach((f, i) => {
+      const v = enc.encode((row[f] ?? '').padEnd(width, ' ')).subarray(0, width);
+      b.set(v, o + 1 + width * i);
+    });
+  });
+  b[b.length - 1] = 0x1a;
+  return b;
+}
+
+export const PRJ_LAMBERT_93 =
+  'PROJCS["RGF93_Lambert_93",GEOGCS["GCS_RGF_1993",DATUM["D_RGF_1993",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["False_Easting",700000.0],PARAMETER["False_Northing",6600000.0],PARAMETER["Central_Meridian",3.0],PARAMETER["Standard_Parallel_1",49.0],PARAMETER["Standard_Parallel_2",44.0],PARAMETER["Latitude_Of_Origin",46.5],UNIT["Meter",1.0]]';
+
+/** Patches the central directory so that its first entry declares `size` bytes uncompressed. */
+export function declareHugeEntry(zip: Uint8Array, size = 0xfffffff0): Uint8Array {
+  const out = zip.slice();
+  const dv = new DataView(out.buffer);
+  for (let i = out.length - 22; i >= 0; i--) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      const cd = dv.getUint32(i + 16, true);
+      dv.setUint32(cd + 24, size, true);
+      return out;
+    }
+  }
+  throw new Error('no end of central directory');
+}
