@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import {
   EVENT_TEMPLATES,
   addFormula,
+  controlPointDistances,
   coursePointCutoff,
   createEvent,
   duplicateEvent,
@@ -29,6 +30,7 @@ import {
   activeFormula,
   addCoursePointTo,
   addEvent,
+  addFormulaFromStretchIn,
   addFormulaTo,
   applyRefreshedPoints,
   closeFormulaLoop,
@@ -37,6 +39,7 @@ import {
   editCoursePoint,
   editEvent,
   editFormula,
+  moveFormulaStart,
   removeCoursePoint,
   removeEvent,
   removeFormula,
@@ -314,6 +317,32 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
     [push],
   );
 
+  /** « Nouvelle formule depuis un tronçon »: the stretch is cut by the core on the source's legs. */
+  const onStretch = useCallback(
+    (id: string, fromKm: number, toKm: number) =>
+      run(async () => {
+        const f = event?.formulas.find((x) => x.id === id);
+        if (!f || f.route.points.length < 2) return;
+        const [legs] = await planner.ensureLegs([f.route]);
+        if (legs.length !== f.route.modes.length) return push({ id: 'stretch', text: t('formulas.stretch.wait') });
+        const fmt = (k: number) => k.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+        const name = t('formulas.stretch.name', { name: f.name, from: fmt(fromKm), to: fmt(toKm) });
+        planner.edit((d) => addFormulaFromStretchIn(d, id, legs, fromKm, toKm, { name }, newId));
+      }),
+    [run, event, planner, push, t, lang],
+  );
+
+  /** « Déplacer le départ » of a closed loop; the km of its points follow (then the worker refreshes them). */
+  const onMoveStart = useCallback(
+    (id: string, point: number) => {
+      const f = event?.formulas.find((x) => x.id === id);
+      if (!f) return;
+      const legs = legsFor(f.route);
+      planner.edit((d) => moveFormulaStart(d, id, point, complete(legs) ? legs : undefined));
+    },
+    [event, legsFor, planner],
+  );
+
   const simplifiedNotice = useCallback(
     (s: { pointsBefore: number; pointsAfter: number; lengthChange_m: number } | null) => {
       if (!s || s.pointsAfter === s.pointsBefore) return;
@@ -440,8 +469,10 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
     const row = rowOf(formula);
     const { points } = formula.route;
     const closed = points.length >= 3 && points[0][0] === points[points.length - 1][0] && points[0][1] === points[points.length - 1][1];
-    return { ...row, closed, points: points.length, start: formula.start, cutoffPace_min_per_km: formula.cutoffPace_min_per_km };
-  }, [formula, rowOf]);
+    const legs = closed ? legsFor(formula.route) : [];
+    const controlKms = closed && complete(legs) ? controlPointDistances(legs).slice(0, -1) : null;
+    return { ...row, closed, points: points.length, start: formula.start, cutoffPace_min_per_km: formula.cutoffPace_min_per_km, controlKms };
+  }, [formula, rowOf, legsFor]);
 
   const pointRows: CoursePointRow[] = useMemo(() => {
     if (!formula) return [];
@@ -488,6 +519,8 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
       onEditFormula={(id, patch) => edit((d) => editFormula(d, id, patch))}
       onCloseLoop={(id) => edit((d) => closeFormulaLoop(d, id))}
       onReverse={(id) => edit((d) => reverseFormula(d, id))}
+      onStretch={onStretch}
+      onMoveStart={onMoveStart}
       onMaxPointsChange={setMaxPoints}
       onExportFormula={onExportFormula}
       onExportZip={onExportZip}

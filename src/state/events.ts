@@ -4,12 +4,16 @@
 // document and the route on the map is kept equal to the active formula's (see planner.ts).
 import {
   addFormula,
+  addFormulaFromStretch,
   closeLoop,
+  controlPointDistances,
   deleteCoursePoint,
   deleteEvent,
   deleteFormula,
   duplicateEvent,
   duplicateFormula,
+  isClosedLoop,
+  moveLoopStart,
   replaceEvent,
   reverseRoute,
   updateCoursePoint,
@@ -22,6 +26,7 @@ import {
   type Formula,
   type FormulaInit,
   type FormulaPatch,
+  type LegLine,
   type NewId,
 } from '../core/event/index';
 import { activeEvent, activeFormula, type PlannerDoc } from './planner';
@@ -166,6 +171,58 @@ export function closeFormulaLoop(doc: PlannerDoc, formulaId: string): PlannerDoc
 /** The formula's route the other way round. */
 export function reverseFormula(doc: PlannerDoc, formulaId: string): PlannerDoc {
   return editFormula(doc, formulaId, onRoute(reverseRoute));
+}
+
+/**
+ * A new formula whose route is the stretch of another's between two km (legs: the source
+ * route's derived legs), placed right after it and put on the map. Nothing changes when the
+ * stretch would be empty (under a metre, or legs not matching the route).
+ */
+export function addFormulaFromStretchIn(
+  doc: PlannerDoc,
+  sourceId: string,
+  legs: readonly LegLine[],
+  fromKm: number,
+  toKm: number,
+  init: FormulaInit,
+  newId: NewId,
+): PlannerDoc {
+  const event = eventOfFormula(doc, sourceId);
+  if (!event) return doc;
+  const next = addFormulaFromStretch(event, sourceId, legs, fromKm, toKm, init, newId);
+  if (next === event) return doc;
+  const added = next.formulas[next.formulas.length - 1];
+  if (added.route.points.length < 2) return doc;
+  const i = event.formulas.findIndex((f) => f.id === sourceId);
+  const formulas = [...event.formulas.slice(0, i + 1), added, ...event.formulas.slice(i + 1)];
+  return withEvents(doc, replaceEvent(doc.events, { ...next, formulas }), { eventId: event.id, formulaId: added.id });
+}
+
+/**
+ * Starts a closed loop at another of its control points (index in route.points), keeping path
+ * and direction. With the route's legs, the points on the course get their km shifted at once
+ * (start 0, finish the lap, the others by the distance of the new start, modulo the lap): both a
+ * consistent display until the worker refreshes them and the hint that picks the right passage.
+ */
+export function moveFormulaStart(doc: PlannerDoc, formulaId: string, point: number, legs?: readonly LegLine[]): PlannerDoc {
+  return editFormula(doc, formulaId, (f) => {
+    if (!isClosedLoop(f.route)) return f;
+    const route = moveLoopStart(f.route, { point });
+    if (route === f.route) return f;
+    let coursePoints = f.coursePoints;
+    if (legs && legs.length === f.route.modes.length && coursePoints.length > 0) {
+      const d = controlPointDistances(legs);
+      const lap = d[d.length - 1] / 1000;
+      const shift = d[point % (f.route.points.length - 1)] / 1000;
+      if (lap > 0) {
+        coursePoints = coursePoints.map((p) => {
+          const km = p.kind === 'start' ? 0 : p.kind === 'finish' ? lap : (((p.km - shift) % lap) + lap) % lap;
+          return km === p.km ? p : { ...p, km };
+        });
+      }
+    }
+    return { ...f, route, coursePoints };
+  });
 }
 
 /** Laps ridden on the route (whole number ≥ 1). */

@@ -61,6 +61,20 @@ export interface LegLine {
   coords: readonly Position[];
 }
 
+/**
+ * The distance (m) of each control point from the start along the route's legs: one more
+ * entry than legs, the last being the route's length. Measured as routeStretch measures, so
+ * a km read here cuts the route at that very point.
+ */
+export function controlPointDistances(legs: readonly LegLine[]): number[] {
+  const out = [0];
+  for (const l of legs) {
+    const c = cumulativeDistances(l.coords);
+    out.push(out[out.length - 1] + (c.length ? c[c.length - 1] : 0));
+  }
+  return out;
+}
+
 /** Closer than this to a control point, a cut is made at the control point itself (no 10 cm leg). */
 const CUT_SNAP_M = 0.5;
 

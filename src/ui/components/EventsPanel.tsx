@@ -61,6 +61,8 @@ export interface FormulaDetail extends FormulaRow {
   points: number;
   start: string | null;
   cutoffPace_min_per_km: number | null;
+  /** distance (m) of each control point from the start, last one excluded; null while the legs are computed */
+  controlKms: number[] | null;
 }
 
 export interface EventsPanelProps {
@@ -88,6 +90,10 @@ export interface EventsPanelProps {
   onEditFormula: (id: string, patch: FormulaPatch) => void;
   onCloseLoop: (id: string) => void;
   onReverse: (id: string) => void;
+  /** a new formula from the stretch of this one between two km (0 ≤ from < to ≤ its length) */
+  onStretch: (id: string, fromKm: number, toKm: number) => void;
+  /** a closed loop starts at another control point (index in the route's points) */
+  onMoveStart: (id: string, point: number) => void;
   onMaxPointsChange: (n: number | null) => void;
   onExportFormula: () => void;
   onExportZip: () => void;
@@ -354,6 +360,7 @@ function FormulaList(props: EventsPanelProps) {
   /** whole kilometres without decimals, others with one */
   const roundKm = (m: number) => formatNumber(km(m), Math.round(m) % 1000 === 0 ? 0 : 1);
   const activeId = props.activeFormula?.id ?? null;
+  const [stretchOf, setStretchOf] = useState<string | null>(null);
   return (
     <section className="cav-section cav-formulas" aria-labelledby="cav-formulas-title" data-testid="formula-list">
       <h2 id="cav-formulas-title" className="cav-section-title">
@@ -398,6 +405,19 @@ function FormulaList(props: EventsPanelProps) {
                 </span>
               </button>
               <span className="cav-formula-actions">
+                {f.state !== 'empty' && (
+                  <button
+                    type="button"
+                    className={`cav-btn cav-btn--icon cav-btn--tiny${stretchOf === f.id ? ' is-active' : ''}`}
+                    aria-expanded={stretchOf === f.id}
+                    onClick={() => setStretchOf((s) => (s === f.id ? null : f.id))}
+                    title={t('formulas.stretch')}
+                    aria-label={t('formulas.stretch')}
+                    data-testid="formula-stretch"
+                  >
+                    <Icon d="M3 17h4v-2H3v2zm7 0h4v-2h-4v2zm7 0h4v-2h-4v2zM7 7l5 5 5-5H7z" />
+                  </button>
+                )}
                 <button type="button" className="cav-btn cav-btn--icon cav-btn--tiny" onClick={() => props.onDuplicateFormula(f.id)} title={t('formulas.duplicate')} aria-label={t('formulas.duplicate')} data-testid="formula-duplicate">
                   <Icon d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z" />
                 </button>
@@ -405,6 +425,16 @@ function FormulaList(props: EventsPanelProps) {
                   <Icon d="M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z" />
                 </button>
               </span>
+              {stretchOf === f.id && f.state !== 'empty' && (
+                <StretchForm
+                  length_m={f.state === 'ready' && f.figures ? f.figures.lap_m : null}
+                  onCancel={() => setStretchOf(null)}
+                  onCreate={(from, to) => {
+                    setStretchOf(null);
+                    props.onStretch(f.id, from, to);
+                  }}
+                />
+              )}
             </li>
           );
         })}
@@ -414,6 +444,62 @@ function FormulaList(props: EventsPanelProps) {
         {t('formulas.add')}
       </button>
     </section>
+  );
+}
+
+/** « Nouvelle formule depuis un tronçon »: a start and an end km, checked against the route's length (one lap). */
+function StretchForm({ length_m, onCreate, onCancel }: { length_m: number | null; onCreate: (fromKm: number, toKm: number) => void; onCancel: () => void }) {
+  const { t, formatNumber } = useI18n();
+  const [from, setFrom] = useState('0');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const lengthKm = length_m === null ? null : km(length_m);
+  const submit = () => {
+    if (lengthKm === null) return setError(t('formulas.stretch.wait'));
+    const a = parseNumber(from);
+    const b = parseNumber(to);
+    // a hair of tolerance at the end: the length shown is rounded
+    if (a === null || b === null || a < 0 || b <= a || b > lengthKm + 0.0005) {
+      return setError(t('formulas.stretch.invalid', { length: formatNumber(lengthKm, 3) }));
+    }
+    setError(null);
+    onCreate(a, Math.min(b, lengthKm));
+  };
+  return (
+    <form
+      className="cav-stretch-form"
+      noValidate
+      data-testid="formula-stretch-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <p className="cav-small cav-muted">{t('formulas.stretch.hint', { length: lengthKm === null ? '…' : formatNumber(lengthKm, 2) })}</p>
+      <div className="cav-field-row">
+        <label className="cav-field cav-field--num">
+          <span>{t('formulas.stretch.from')}</span>
+          <input type="number" min={0} step="any" inputMode="decimal" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="formula-stretch-from" />
+        </label>
+        <label className="cav-field cav-field--num">
+          <span>{t('formulas.stretch.to')}</span>
+          <input type="number" min={0} step="any" inputMode="decimal" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="formula-stretch-to" />
+        </label>
+      </div>
+      {error && (
+        <p className="cav-error cav-small" role="alert" data-testid="formula-stretch-error">
+          {error}
+        </p>
+      )}
+      <div className="cav-actions">
+        <button type="submit" className="cav-btn cav-btn--small" data-testid="formula-stretch-create">
+          {t('formulas.stretch.create')}
+        </button>
+        <button type="button" className="cav-btn cav-btn--small" onClick={onCancel}>
+          {t('formulas.stretch.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -490,6 +576,28 @@ function FormulaDetails({ formula: f, ...props }: EventsPanelProps & { formula: 
           </button>
         </span>
       </div>
+      {f.closed && (
+        <label className="cav-field" title={t('formula.moveStart.hint')}>
+          <span>{t('formula.moveStart')}</span>
+          <select
+            className="cav-select"
+            value=""
+            disabled={!f.controlKms}
+            onChange={(e) => {
+              const i = Number(e.currentTarget.value);
+              if (e.currentTarget.value !== '' && Number.isInteger(i) && i > 0) props.onMoveStart(f.id, i);
+            }}
+            data-testid="formula-move-start"
+          >
+            <option value="">{f.controlKms ? t('formula.moveStart.choose') : t('formulas.computing')}</option>
+            {(f.controlKms ?? []).slice(1).map((d, j) => (
+              <option key={j + 1} value={j + 1}>
+                {t('formula.moveStart.point', { n: j + 2, km: formatNumber(km(d), 1) })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {f.points < 2 ? (
         <p className="cav-small cav-muted">{t('formula.notDrawn')}</p>
       ) : (
