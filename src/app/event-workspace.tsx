@@ -20,7 +20,6 @@ import {
   type NewId,
   type Roadbook,
 } from '../core/event/index';
-import { bboxOf } from '../core/geo/bbox';
 import type { Leg } from '../core/route/leg';
 import type { RouteModel } from '../core/route/model';
 import type { MapController } from '../map/map-controller';
@@ -238,8 +237,7 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
   // frame the route on the map after a reload or an opened project (control points suffice)
   const fitRoute = useCallback(
     (route: RouteModel | undefined) => {
-      const bbox = route && route.points.length ? bboxOf([route.points]) : null;
-      if (bbox && controller) controller.fitTo(bbox, { maxZoom: 15, animate: false });
+      if (route && controller) controller.fitToPoints(route.points, { maxZoom: 15, animate: false });
     },
     [controller],
   );

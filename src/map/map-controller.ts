@@ -4,6 +4,7 @@
 
 import {
   LngLat,
+  LngLatBounds,
   Map as MapLibreMap,
   NavigationControl,
   Popup,
@@ -396,6 +397,14 @@ export class MapController {
 
   fitTo(bbox: Bbox, options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
     this.map.fitBounds(bbox, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
+  }
+
+  /** Frames a set of positions (e.g. a route's control points); nothing happens for none. */
+  fitToPoints(points: readonly LonLatLike[], options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
+    if (points.length === 0) return;
+    const bounds = new LngLatBounds();
+    for (const p of points) bounds.extend([p[0], p[1]]);
+    this.map.fitBounds(bounds, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
   }
 
   /** Resolves when the map has nothing left to load or draw. */
