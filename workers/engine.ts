@@ -106,7 +106,7 @@ export function createEngine() {
     },
 
     // events and formulas: stats against the target, points on the course, GPX, roadbook, project file
-    ...eventMethods(() => dem),
+    ...eventMethods(() => dem, () => layers.roadLines()),
 
     // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
     ...layers,

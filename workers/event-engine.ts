@@ -31,6 +31,7 @@ import { joinLegs, type Leg } from '../src/core/route/leg';
 import type { DemGrid, Position } from '../src/core/types';
 import type { Project } from '../src/core/event/project';
 import type { SimplifyReport } from '../src/core/event/simplify';
+import { lineCrossings, type CrossableLine } from '../src/core/route/line-crossings';
 
 export interface PlacedPoint {
   lonlat: LonLat;
@@ -55,7 +56,11 @@ export interface ZipOut {
   skipped: string[];
 }
 
-export function eventMethods(dem: () => DemGrid | null) {
+/**
+ * `roads`: the road lines known to the engine (imported OSM network layers; the embedded
+ * cavaliers have none), for the roadbook's road crossings.
+ */
+export function eventMethods(dem: () => DemGrid | null, roads: () => CrossableLine[] = () => []) {
   /** One lap of a route as a line, with an elevation on each point from the DEM where it has none. */
   const geometry = (legs: readonly Leg[]): Position[] => (legs.length ? fillElevation(joinLegs(legs as Leg[]), dem()) : []);
   /** The same smoothed profile as the stats panel's (the route draped on the DEM, densified). */
@@ -116,7 +121,9 @@ export function eventMethods(dem: () => DemGrid | null) {
 
     /** The printable roadbook rows of a formula. */
     roadbook(formula: Formula, legs: Leg[]): Roadbook {
-      return roadbook(formula, geometry(legs), { profile: profile(legs) });
+      const line = geometry(legs);
+      const crossings = lineCrossings(line, roads()).map(({ km, name }) => ({ km, name }));
+      return roadbook(formula, line, { profile: profile(legs), crossings });
     },
 
     /** The project file's text: every event, each formula with the line of its legs (when given). */

@@ -396,6 +396,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
      * type: the review decides what it uses; names and properties are data, show them as text).
      * In import order; empty when there is none.
      */
+    /** Road lines of the imported network layers (OSM highway=residential, tertiary…), for the roadbook. */
+    roadLines(): { coords: [number, number][]; name?: string }[] {
+      return [...layers.values()]
+        .filter((l) => l.info.role === 'network')
+        .flatMap((l) => l.lines.filter((line) => line.kind === EdgeKind.road).map((line) => ({ coords: line.coords, name: line.name })));
+    },
+
     getSensitiveLayers(): SensitiveLayer[] {
       return [...layers.values()].filter((l) => l.info.role === 'sensitive').map((l) => ({ id: l.info.id, name: l.info.name, fc: l.fc }));
     },

@@ -7,6 +7,8 @@ import { EVENT_TEMPLATES, eventFromTemplate, kmOfPoint, type CoursePoint, type E
 import { straightLeg, type Leg } from '../../src/core/route/leg';
 import type { DemGrid } from '../../src/core/types';
 import { createEngine } from '../../workers/engine';
+import { eventMethods } from '../../workers/event-engine';
+import { karney } from '../helpers/karney';
 
 type LonLat = [number, number];
 
@@ -103,5 +105,19 @@ describe('event methods of the engine', () => {
     expect(rb.laps).toBe(3);
     expect(rb.total_km).toBeCloseTo((3 * lap) / 1000, 9);
     expect(rb.rows.map((r) => r.kind)).toEqual(['start', 'lap', 'lap', 'finish']);
+  });
+});
+
+describe('roadbook road crossings', () => {
+  it('lists the roads the formula crosses, by km', () => {
+    let n = 0;
+    const event = eventFromTemplate(EVENT_TEMPLATES[0], () => `id${n++}`);
+    const formula = event.formulas[0];
+    const methods = eventMethods(() => null, () => [{ coords: [[2.81, 50.42], [2.81, 50.44]], name: 'Rue A' }]);
+    const rb = methods.roadbook(formula, [straightLeg([2.8, 50.43], [2.82, 50.43], 'straight')]);
+    const crossing = rb.rows.find((r) => r.kind === 'crossing');
+    expect(crossing?.name).toBe('Rue A');
+    // 0.01° of longitude at 50.43° N on the ellipsoid (GeographicLib)
+    expect(crossing!.km * 1000).toBeCloseTo(karney(2.8, 50.43, 2.81, 50.43), 0);
   });
 });
