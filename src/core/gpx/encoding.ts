@@ -31,3 +31,8 @@ const TextDecoderCtor = (globalThis as unknown as { TextDecoder: Decoder }).Text
 export function decodeText(bytes: Uint8Array): string {
   return new TextDecoderCtor(textEncodingOf(bytes)).decode(bytes);
 }
+
+/** UTF-8 text of some bytes (zip entry names, a shapefile's .prj). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoderCtor('utf-8').decode(bytes);
+}

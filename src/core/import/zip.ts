@@ -9,6 +9,7 @@ import { parseDbf, parseShp } from 'shpjs';
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { fail, ok, type Result } from '../errors';
 import type { CrsCode } from './crs';
+import { decodeUtf8 } from '../gpx/encoding';
 
 /** Sum of the declared uncompressed sizes above which a zip is refused. */
 export const MAX_ZIP_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
@@ -56,7 +57,7 @@ export function zipEntries(bytes: Uint8Array): Result<ZipEntryInfo[]> {
     const nameLen = dv.getUint16(p + 28, true);
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const name = decodeUtf8(bytes.subarray(p + 46, p + 46 + nameLen));
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
       // ZIP64 extra field (id 1): the 64-bit sizes, uncompressed first
       let e = p + 46 + nameLen;
@@ -143,7 +144,7 @@ export function readShapefileZip(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED
       const dbf = lower.get(base + '.dbf');
       const cpg = lower.get(base + '.cpg');
       const thisPrj = lower.get(base + '.prj');
-      if (thisPrj && prj === undefined) prj = new TextDecoder().decode(thisPrj);
+      if (thisPrj && prj === undefined) prj = decodeUtf8(thisPrj);
       const geoms = parseShp(shp, false) as (Geometry | null)[];
       const rows = dbf ? (parseDbf(dbf, cpg) as Record<string, unknown>[]) : [];
       geoms.forEach((g, i) => {
