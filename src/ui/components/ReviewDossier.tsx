@@ -9,10 +9,11 @@
 // events and layers are data, rendered as React text nodes, never as HTML. The map is an image of
 // the app's own map (MapController.snapshot).
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { SeasonPeriod, SeasonReview } from '../../core/review';
 import type { Result } from '../../core/errors';
 import type { DossierData } from '../../../workers/review-engine';
+import { usePrintSheet } from '../hooks/use-print-sheet';
 
 export interface DossierLayerSource {
   id: string;
@@ -76,19 +77,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function ReviewDossier({ data, subject, event, mapImage, sources, issues, periods, generatedAt, onPrint, onCsv, onClose }: ReviewDossierProps) {
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    closeButton.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    document.body.classList.add('cav-printing-dossier');
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.body.classList.remove('cav-printing-dossier');
-    };
-  }, [onClose]);
+  const closeButton = usePrintSheet('cav-printing-dossier', onClose);
 
   const { review } = data.result;
   const season: Result<SeasonReview> | null = data.season;

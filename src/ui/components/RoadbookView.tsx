@@ -2,11 +2,11 @@
 // distance and climb from the previous row, and the cut-off. Shown over the app; "Imprimer"
 // prints only this sheet (see @media print in events.css). Rows come computed by the worker
 // (core roadbook); names are user text, rendered as React text, never as HTML.
-import { useEffect, useRef } from 'react';
 import { useI18n, type I18nKey } from '../../app/i18n';
 import type { Roadbook, RoadbookKind } from '../../core/event/roadbook';
 import { COURSE_POINT_STYLE } from '../../map/layers/route';
 import { COURSE_POINT_KEYS } from './CoursePointsPanel';
+import { usePrintSheet } from '../hooks/use-print-sheet';
 
 export interface RoadbookViewProps {
   eventName: string;
@@ -26,19 +26,7 @@ function kindLabel(kind: RoadbookKind): I18nKey {
 
 export function RoadbookView({ eventName, formulaName, start, dates, roadbook, onClose }: RoadbookViewProps) {
   const { t, formatNumber, lang } = useI18n();
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    closeButton.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    document.body.classList.add('cav-printing-roadbook');
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.body.classList.remove('cav-printing-roadbook');
-    };
-  }, [onClose]);
+  const closeButton = usePrintSheet('cav-printing-roadbook', onClose);
 
   const dateText = (iso: string) =>
     new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
