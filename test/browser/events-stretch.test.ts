@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp } from './harness';
+import { lonLatToPage, ROOT, startApp, waitForMapReady, type StartedApp, fitMapTo, waitForNetwork } from './harness';
 
 type LonLat = [number, number];
 
@@ -20,11 +20,7 @@ const formulaItems = () => app.page.locator('[data-testid=formula-item]');
 beforeAll(async () => {
   app = await startApp({ viewport: { width: 1280, height: 1000 } });
   await waitForMapReady(app.page);
-  await app.page.waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
-    clicks[0],
-    { timeout: 30_000, polling: 200 },
-  );
+  await waitForNetwork(app.page, clicks[0]);
   await app.page.waitForSelector('[data-testid=events-panel][data-session^=empty]');
 });
 
@@ -36,12 +32,7 @@ describe('a new formula from a stretch of another', () => {
   it('creates the stretch between two km, its distance in the panel being to − from', async () => {
     await app.page.click('[data-testid=event-template-trail-pyramides-noires]');
     await expect.poll(() => formulaItems().count()).toBe(4);
-    await app.page.evaluate((c) => {
-      const lons = c.map((p) => p[0]);
-      const lats = c.map((p) => p[1]);
-      window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 120, animate: false });
-    }, edge);
-    await mapIdle(app.page);
+    await fitMapTo(app.page, edge, 120);
     await app.page.click('[data-testid=tool-draw]');
     for (const c of clicks) {
       const p = await lonLatToPage(app.page, c);

@@ -14,7 +14,7 @@ import { readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { joinLegs, type Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp } from './harness';
+import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork } from './harness';
 
 type LonLat = [number, number];
 
@@ -38,29 +38,14 @@ let app: StartedApp;
 const routePoints = (page = app.page) => page.evaluate(() => (window.__cavalierController as unknown as { route: { points: LonLat[] } }).route.points);
 const formulaItems = () => app.page.locator('[data-testid=formula-item]');
 
-async function clickAt(lonlat: LonLat) {
-  const p = await lonLatToPage(app.page, lonlat);
-  await app.page.mouse.click(p.x, p.y);
-}
+const clickAt = (lonlat: LonLat) => clickMapAt(app.page, lonlat);
 
 async function frame(coords: LonLat[]) {
-  await app.page.evaluate((c) => {
-    const lons = c.map((p) => p[0]);
-    const lats = c.map((p) => p[1]);
-    window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 120, animate: false });
-  }, coords);
-  await mapIdle(app.page);
+  await fitMapTo(app.page, coords, 120);
 }
 
 /** Waits until the route on the map has `legs` legs, all computed. */
-async function settled(legs: number) {
-  await app.page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
-    legs,
-    { timeout: 20_000 },
-  );
-  await mapIdle(app.page);
-}
+const settled = (legs: number) => legsSettled(app.page, legs);
 
 async function nodeLegs(points: LonLat[]): Promise<Leg[]> {
   return nodeEngine.legs(points.slice(1).map((p, i) => ({ from: points[i], to: p, mode: 'network' as const })));
@@ -75,11 +60,7 @@ async function waitForSave() {
 }
 
 async function workerReady(page = app.page) {
-  await page.waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
-    clicks1[0],
-    { timeout: 30_000, polling: 200 },
-  );
+  await waitForNetwork(page, clicks1[0]);
 }
 
 const drawn: { points: LonLat[]; legs: Leg[] }[] = [];

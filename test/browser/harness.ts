@@ -217,3 +217,42 @@ export async function lonLatToPage(page: Page, lonlat: [number, number]): Promis
     return { x: rect.left + p.x, y: rect.top + p.y };
   }, lonlat);
 }
+
+/** Clicks the map at a lon/lat. */
+export async function clickMapAt(page: Page, lonlat: [number, number]): Promise<void> {
+  const p = await lonLatToPage(page, lonlat);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Waits until the legs list shows `legs` legs, all computed (none still « … »), and the map is idle. */
+export async function legsSettled(page: Page, legs: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
+    legs,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(50);
+  await mapIdle(page);
+}
+
+/** Waits until the worker has the network: a known network point snaps. */
+export async function waitForNetwork(page: Page, onNetwork: [number, number]): Promise<void> {
+  await page.waitForFunction(
+    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
+    onNetwork,
+    { timeout: 30_000, polling: 200 },
+  );
+}
+
+/** Frames positions on the map, without animation, and waits for it to be idle. */
+export async function fitMapTo(page: Page, coords: readonly (readonly number[])[], padding: number): Promise<void> {
+  await page.evaluate(
+    ({ c, padding }) => {
+      const lons = c.map((p) => p[0]);
+      const lats = c.map((p) => p[1]);
+      window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding, animate: false });
+    },
+    { c: coords.map((p) => [p[0], p[1]]), padding },
+  );
+  await mapIdle(page);
+}

@@ -11,7 +11,7 @@ import { importLayer } from '../../src/core/import/layer';
 import type { Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp } from './harness';
+import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, legsSettled, waitForNetwork, fitMapTo } from './harness';
 
 type LonLat = [number, number];
 
@@ -70,39 +70,14 @@ async function importLayerFile(file: string, role?: 'network' | 'sensitive' | 'r
   return page().locator('[data-testid=user-layer]').nth(before);
 }
 
-async function clickAt(lonlat: LonLat) {
-  const p = await lonLatToPage(page(), lonlat);
-  await page().mouse.click(p.x, p.y);
-}
+const clickAt = (lonlat: LonLat) => clickMapAt(page(), lonlat);
 
-async function settled(legs: number) {
-  await page().waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
-    legs,
-    { timeout: 20_000 },
-  );
-  await page().waitForTimeout(50);
-  await mapIdle(page());
-}
+const settled = (legs: number) => legsSettled(page(), legs);
 
-async function fit(points: LonLat[], padding = 120) {
-  await page().evaluate(
-    ([c, pad]) => {
-      const lons = c.map((p) => p[0]);
-      const lats = c.map((p) => p[1]);
-      window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: pad, animate: false });
-    },
-    [points, padding] as const,
-  );
-  await mapIdle(page());
-}
+const fit = (points: LonLat[], padding = 120) => fitMapTo(page(), points, padding);
 
 async function waitForWorkerNetwork() {
-  await page().waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
-    cavalierStart,
-    { timeout: 30_000, polling: 200 },
-  );
+  await waitForNetwork(page(), cavalierStart);
 }
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { EMBEDDED_SENSITIVE_LAYERS } from '../../src/core/review/embedded';
 import type { Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp } from './harness';
+import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork } from './harness';
 
 type LonLat = [number, number];
 const dataDir = join(ROOT, 'public/data');
@@ -76,19 +76,9 @@ const nodeEngine = createEngine();
 
 const routePoints = () => app.page.evaluate(() => (window.__cavalierController as unknown as { route: { points: LonLat[] } }).route.points);
 
-async function clickAt(lonlat: LonLat) {
-  const p = await lonLatToPage(app.page, lonlat);
-  await app.page.mouse.click(p.x, p.y);
-}
+const clickAt = (lonlat: LonLat) => clickMapAt(app.page, lonlat);
 
-async function settled(legs: number) {
-  await app.page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
-    legs,
-    { timeout: 20_000 },
-  );
-  await mapIdle(app.page);
-}
+const settled = (legs: number) => legsSettled(app.page, legs);
 
 async function nodeReview(): Promise<{ legs: Leg[]; review: RouteReview }> {
   const points = await routePoints();
@@ -109,17 +99,8 @@ beforeAll(async () => {
 
   app = await startApp({ viewport: { width: 1400, height: 900 } });
   await waitForMapReady(app.page);
-  await app.page.waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
-    clicks[0],
-    { timeout: 30_000, polling: 200 },
-  );
-  await app.page.evaluate((c) => {
-    const lons = c.map((p) => p[0]);
-    const lats = c.map((p) => p[1]);
-    window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 140, animate: false });
-  }, clicks);
-  await mapIdle(app.page);
+  await waitForNetwork(app.page, clicks[0]);
+  await fitMapTo(app.page, clicks, 140);
   await app.page.click('[data-testid=tool-draw]');
   for (const c of clicks) await clickAt(c);
   await settled(2);

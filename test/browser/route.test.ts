@@ -10,7 +10,7 @@ import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { analyseTrack } from '../../src/core/route/analyse';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp } from './harness';
+import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork } from './harness';
 
 const dataDir = join(ROOT, 'public/data');
 const fixture = (name: string) => join(ROOT, 'test/fixtures/gpx', name);
@@ -32,21 +32,10 @@ const routePoints = () => app.page.evaluate(() => (window.__cavalierController a
 const statLength = async () => Number(await app.page.getAttribute('[data-testid=stat-length]', 'data-value'));
 const legCount = () => app.page.locator('[data-testid=leg]').count();
 
-async function clickAt(lonlat: LonLat) {
-  const p = await lonLatToPage(app.page, lonlat);
-  await app.page.mouse.click(p.x, p.y);
-}
+const clickAt = (lonlat: LonLat) => clickMapAt(app.page, lonlat);
 
 /** Waits until the figures shown are those of `legs` legs, all computed. */
-async function settled(legs: number) {
-  await app.page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
-    legs,
-    { timeout: 20_000 },
-  );
-  await app.page.waitForTimeout(50);
-  await mapIdle(app.page);
-}
+const settled = (legs: number) => legsSettled(app.page, legs);
 
 beforeAll(async () => {
   const buf = readFileSync(join(dataDir, 'network.bin'));
@@ -54,17 +43,8 @@ beforeAll(async () => {
   app = await startApp();
   await waitForMapReady(app.page);
   // the worker has the network once a known network point snaps
-  await app.page.waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
-    clicks[0],
-    { timeout: 30_000, polling: 200 },
-  );
-  await app.page.evaluate((c) => {
-    const lons = c.map((p) => p[0]);
-    const lats = c.map((p) => p[1]);
-    window.__cavalierMap!.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 120, animate: false });
-  }, ec);
-  await mapIdle(app.page);
+  await waitForNetwork(app.page, clicks[0]);
+  await fitMapTo(app.page, ec, 120);
   await app.page.click('[data-testid=tool-draw]');
 });
 
@@ -142,8 +122,7 @@ describe('drawing a route in the browser', () => {
   it('dragging a point recomputes both legs, and undo puts it back', async () => {
     const points = await routePoints();
     const before = await statLength();
-    await app.page.evaluate((c) => window.__cavalierMap!.fitBounds([Math.min(...c.map((p) => p[0])), Math.min(...c.map((p) => p[1])), Math.max(...c.map((p) => p[0])), Math.max(...c.map((p) => p[1]))], { padding: 120, animate: false }), ec);
-    await mapIdle(app.page);
+    await fitMapTo(app.page, ec, 120);
     // drag the middle point onto the edge's vertex at a quarter of its length
     const target = ec[Math.floor(ec.length / 4)];
     const from = await lonLatToPage(app.page, points[1]);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latToTileY, lonToTileX } from '../../src/core/elevation/terrain-tiles';
 import { encodePng, tileOf } from '../helpers/terrarium';
-import { lonLatToPage, mapIdle, startApp, waitForMapReady, type StartedApp } from './harness';
+import { mapIdle, startApp, waitForMapReady, type StartedApp, clickMapAt } from './harness';
 
 type LonLat = [number, number];
 const Z = 12;
@@ -19,10 +19,7 @@ let stubUrl = '';
 const requested: string[] = [];
 const page = () => app.page;
 
-async function clickAt(lonlat: LonLat) {
-  const p = await lonLatToPage(page(), lonlat);
-  await page().mouse.click(p.x, p.y);
-}
+const clickAt = (lonlat: LonLat) => clickMapAt(page(), lonlat);
 
 beforeAll(async () => {
   stub = createServer((req, res) => {
