@@ -2,12 +2,111 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { Engine } from './engine';
 import type { ProgressFn } from './layer-engine';
+import { LIFE_MESSAGE } from './life';
 
 export type EngineClient = Remote<Engine>;
 
-export function startEngine(): { engine: EngineClient; worker: Worker } {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  return { engine: wrap<Engine>(worker), worker };
+/** Raised by the calls a stopped worker will never answer (see `superviseEngine`). */
+export class EngineStoppedError extends Error {
+  constructor() {
+    super('engine stopped');
+    this.name = 'EngineStoppedError';
+  }
+}
+
+
+export interface SupervisedEngine {
+  engine: EngineClient;
+  worker: Worker;
+  /** stops the worker on purpose: no death is reported, pending calls reject */
+  stop(): void;
+  /**
+   * `performance.now()` when the oldest call still unanswered was made (null: none). A worker
+   * stuck in a computation is alive for the browser: only this tells, and only the user can judge.
+   */
+  busySince(): number | null;
+}
+
+/** a worker that has not taken its life lock by then is taken for dead (its script did not load) */
+export const START_TIMEOUT_MS = 10_000;
+
+let rejectionsHandled = false;
+
+/**
+ * Starts a worker and watches its life. A worker can die without a word: killed by the browser
+ * (memory, a crashed thread) or terminated by a stray script; `terminate()` and crashes fire no
+ * event, and a busy worker answers no ping either. What tells is a Web Lock: the worker holds
+ * one named after itself until it dies, when the browser releases it; the page queues for the
+ * same lock and is granted it exactly then, however busy the worker was. `onDeath` is called
+ * once; every call still waiting on the dead worker rejects with `EngineStoppedError` (those
+ * nobody awaits are silenced: the caller's data is reloaded into the next worker anyway).
+ * Without Web Locks (a page served over plain http from another machine is not a secure
+ * context) a death goes unnoticed: the README says so.
+ */
+export function superviseEngine(onDeath: () => void): SupervisedEngine {
+  const name = `cavalier-engine:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
+  const remote = wrap<Engine>(worker);
+  let stopped = false;
+  let fail!: (e: Error) => void;
+  const dead = new Promise<never>((_, reject) => (fail = reject));
+  dead.catch(() => {});
+  const end = (reported: boolean) => {
+    if (stopped) return;
+    stopped = true;
+    fail(new EngineStoppedError());
+    if (reported) onDeath();
+  };
+  if (!rejectionsHandled && typeof window !== 'undefined') {
+    rejectionsHandled = true;
+    window.addEventListener('unhandledrejection', (e) => {
+      if (e.reason instanceof EngineStoppedError) e.preventDefault();
+    });
+  }
+  // dead before it took its lock (script failed to load, killed at birth): seen by the load error,
+  // or by the lock that never came
+  let born = false;
+  const stillborn = () => {
+    if (born || stopped) return;
+    worker.terminate();
+    end(true);
+  };
+  const birth = typeof navigator !== 'undefined' && navigator.locks ? setTimeout(stillborn, START_TIMEOUT_MS) : undefined;
+  worker.addEventListener('error', stillborn);
+  worker.addEventListener('message', (e: MessageEvent) => {
+    const data = e.data as { type?: string; name?: string } | null;
+    if (data?.type !== LIFE_MESSAGE || data.name !== name) return;
+    born = true;
+    clearTimeout(birth);
+    void navigator.locks?.request(name, () => end(true));
+  });
+  /** start times of the calls under way, for `busySince` */
+  const pending = new Set<number>();
+  const engine = new Proxy({} as EngineClient, {
+    get(_, prop) {
+      // not a thenable: `await engine` or React state must not mistake it for a promise
+      if (prop === 'then') return undefined;
+      const method = (remote as unknown as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[prop];
+      return (...args: unknown[]) => {
+        if (stopped) return dead;
+        // a distinct key even for two calls in the same millisecond
+        let started = performance.now();
+        while (pending.has(started)) started += 1e-6;
+        pending.add(started);
+        return Promise.race([method(...args), dead]).finally(() => pending.delete(started));
+      };
+    },
+  });
+  return {
+    engine,
+    worker,
+    busySince: () => (pending.size ? Math.min(...pending) : null),
+    stop() {
+      clearTimeout(birth);
+      end(false);
+      worker.terminate();
+    },
+  };
 }
 
 /** Sends a network buffer to the worker without copying it (the page loses it). */

@@ -26,6 +26,7 @@ import { download } from '../ui/download';
 import { formatError } from './messages';
 import { I18nProvider, LANGS, useI18n, type I18nKey } from './i18n';
 import { useEventWorkspace } from './event-workspace';
+import { useTabLease } from '../ui/hooks/use-tab-lease';
 import { useUserLayers } from './user-layers';
 import { useReviewWorkspace } from './review-workspace';
 import { useReviewSetup } from '../ui/hooks/use-review';
@@ -78,6 +79,7 @@ export interface PushNotice {
   text: string;
   /** ms before it disappears; 0 keeps it */
   timeout?: number;
+  action?: Notice['action'];
 }
 
 function useNotices() {
@@ -89,8 +91,8 @@ function useNotices() {
     setNotices((list) => list.filter((n) => n.id !== id));
   }, []);
   const push = useCallback(
-    ({ id = `n${Date.now()}${Math.random().toString(36).slice(2, 6)}`, kind = 'info', text, timeout = 8000 }: PushNotice) => {
-      setNotices((list) => [...list.filter((n) => n.id !== id), { id, kind, text }].slice(-4));
+    ({ id = `n${Date.now()}${Math.random().toString(36).slice(2, 6)}`, kind = 'info', text, timeout = 8000, action }: PushNotice) => {
+      setNotices((list) => [...list.filter((n) => n.id !== id), { id, kind, text, action }].slice(-4));
       clearTimeout(timers.current.get(id));
       if (timeout > 0) timers.current.set(id, setTimeout(() => dismiss(id), timeout));
     },
@@ -144,12 +146,22 @@ function Shell() {
   // ── route ──
   const [drawing, setDrawing] = useState(false);
   const [legMode, setLegMode] = useState<LegMode>('network');
-  const { engine, networkVersion, demVersion: reliefVersion, networkError } = useEngine(manifest);
+  const { engine, networkVersion, demVersion: reliefVersion, networkError, networkReady, health, restart } = useEngine(manifest);
+  useEffect(() => {
+    if (health.stops === 0) return;
+    const t = tRef.current;
+    if (health.gaveUp) push({ id: 'engine', kind: 'error', text: t('engine.gaveUp'), timeout: 0, action: { label: t('engine.restart'), run: restart } });
+    else push({ id: 'engine', kind: 'warning', text: t('engine.restarted'), timeout: 0 });
+  }, [health.stops, health.gaveUp, push, restart]);
+  useEffect(() => {
+    if (health.slow) push({ id: 'engine-slow', kind: 'warning', text: tRef.current('engine.slow'), timeout: 0, action: { label: tRef.current('engine.restart'), run: restart } });
+    else dismiss('engine-slow');
+  }, [health.slow, push, dismiss, restart]);
   // imported layers and DEM files (see user-layers.tsx): they change the network and the elevations
   // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
   const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
   const routeBbox = useCallback(() => routeBboxRef.current(), []);
-  const userLayers = useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion: reliefVersion, routeBbox });
+  const userLayers = useUserLayers({ engine, controller, push, networkReady, networkError, demVersion: reliefVersion, routeBbox });
   const demVersion = reliefVersion + userLayers.demVersion;
   const [routing, setRouting] = useState<RoutingChoice>(savedRouting);
   const [routingVersion, setRoutingVersion] = useState(0);
@@ -166,14 +178,15 @@ function Shell() {
   }, [engine, routing]);
   // environmental review: sensitive zones in the worker, and the avoid setting (part of the routing key)
   const reviewSetup = useReviewSetup(engine, manifest, userLayers.sensitiveKey);
-  const planner = usePlanner(engine, `${networkVersion}:${routingVersion}:${userLayers.networkVersion}:${reviewSetup.routingKey}`, demVersion);
+  const lease = useTabLease();
+  const planner = usePlanner(engine, `${networkVersion}:${routingVersion}:${userLayers.networkVersion}:${reviewSetup.routingKey}`, demVersion, lease.role === 'reader');
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
   const [selected, setSelected] = useState<number | null>(null);
   useRouteEditing({ controller, engine, planner, legMode, drawing, selected, setSelected, push });
   // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
-  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion });
+  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
 
@@ -441,6 +454,14 @@ function Shell() {
               highlight={review.profileRange}
             />
           </section>
+          {lease.role === 'reader' && (
+            <div className="cav-readonly" role="status" data-testid="read-only">
+              <span>{t('lease.reader')}</span>
+              <button type="button" className="cav-btn cav-btn--primary" onClick={lease.takeOver} data-testid="take-over">
+                {t('lease.takeOver')}
+              </button>
+            </div>
+          )}
           <Notices notices={notices} onDismiss={dismiss} />
         </main>
       </div>

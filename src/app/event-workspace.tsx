@@ -53,6 +53,7 @@ import type { ProfileMarker } from '../ui/components/ElevationProfile';
 import { EventsPanel, type FormulaDetail, type FormulaRow } from '../ui/components/EventsPanel';
 import { RoadbookView } from '../ui/components/RoadbookView';
 import { useAutosave } from '../ui/hooks/use-autosave';
+import type { TabLeaseState } from '../ui/hooks/use-tab-lease';
 import type { PlannerState } from '../ui/hooks/use-planner';
 import type { EngineClient } from '../../workers/client';
 import type { PushNotice } from './App';
@@ -70,6 +71,8 @@ export interface EventWorkspaceDeps {
   setDrawing: (drawing: boolean) => void;
   /** bumps when the elevation source changes: climbs are recomputed */
   demVersion: number;
+  /** this tab's right to save (another tab may be editing) */
+  lease: TabLeaseState;
 }
 
 export interface EventWorkspace {
@@ -118,12 +121,12 @@ interface RoadbookState {
   roadbook: Roadbook;
 }
 
-export function useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion }: EventWorkspaceDeps): EventWorkspace {
+export function useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease }: EventWorkspaceDeps): EventWorkspace {
   const { t, lang } = useI18n();
   const { doc, legsFor, derive } = planner;
   const event = activeEvent(doc);
   const formula = activeFormula(doc);
-  const autosave = useAutosave(planner, push, t);
+  const autosave = useAutosave(planner, push, t, lease);
 
   const [busy, setBusy] = useState(false);
   const [maxPoints, setMaxPoints] = useState<number | null>(null);

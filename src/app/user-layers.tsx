@@ -13,7 +13,7 @@ import { userLayerSwatch, type UserLayerView } from '../map/layers/user';
 import { deleteStoredLayer, loadStoredLayers, saveStoredLayer, LayerStoreError, type StoredLayer } from '../adapters/layer-store';
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
-import { openFileInWorker, progressProxy, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
+import { EngineStoppedError, openFileInWorker, progressProxy, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
 import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/layer-engine';
 import type { PushNotice } from './App';
 import { useI18n, type TFunction } from './i18n';
@@ -27,8 +27,8 @@ export interface UserLayersDeps {
   engine: EngineClient | null;
   controller: MapController | null;
   push: (n: PushNotice) => void;
-  /** the app's network version: imported network layers are restored once the embedded network is in the worker */
-  networkVersion: number;
+  /** the embedded network is in the current worker: imported network layers are restored into it then */
+  networkReady: boolean;
   networkError: string | null;
   /** the app's DEM version (the approximate relief loaded): refreshes the relief label */
   demVersion: number;
@@ -118,13 +118,17 @@ function storeProblem(err: unknown, t: TFunction): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** A failed worker call: the worker died under the file (memory?), or something nobody foresaw. */
+const unexpected = (t: TFunction, err: unknown) =>
+  err instanceof EngineStoppedError ? t('userLayers.engineStopped') : t('userLayers.unexpected', { detail: String(err) });
+
 const recordOf = (l: StoredLayer) => {
   const { importedAt: _i, visible: _v, ...rec } = l as LayerState;
   delete (rec as Partial<LayerState>).stored;
   return rec;
 };
 
-export function useUserLayers({ engine, controller, push, networkVersion, networkError, demVersion, routeBbox }: UserLayersDeps): UserLayers {
+export function useUserLayers({ engine, controller, push, networkReady: baseReady, networkError, demVersion, routeBbox }: UserLayersDeps): UserLayers {
   const { t, lang, formatNumber } = useI18n();
   const [layers, setLayers] = useState<LayerState[]>([]);
   const [joins, setJoins] = useState<FeatureCollection | null>(null);
@@ -136,12 +140,15 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [tolerance, setTolerance] = useState(50);
   const session = useRef(0);
-  const base = useRef<Promise<boolean> | null>(null);
+  const base = useRef<{ engine: EngineClient; sent: Promise<boolean> } | null>(null);
   const storeWarned = useRef(false);
-  const restored = useRef(false);
+  /** the worker the layers were last restored into: a restarted worker gets them again */
+  const restoredFor = useRef<EngineClient | null>(null);
+  const layersRef = useRef<LayerState[]>([]);
   const latest = useRef({ t, lang, push });
   latest.current = { t, lang, push };
   const dialogRef = useRef(dialog);
+  layersRef.current = layers;
   dialogRef.current = dialog;
 
   const networkChanged = useCallback((n: NetworkState | undefined) => {
@@ -153,7 +160,8 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
   /** The embedded network's lines, sent to the worker once (needed to merge network layers). */
   const ensureBase = useCallback((): Promise<boolean> => {
     if (!engine) return Promise.resolve(false);
-    base.current ??= (async () => {
+    if (base.current?.engine === engine) return base.current.sent;
+    const sent = (async () => {
       try {
         const [meta, buf] = await Promise.all([
           fetchOk('data/network.json').then((r) => r.json() as Promise<{ joinTolerance_m?: number }>),
@@ -168,7 +176,8 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
         return false;
       }
     })();
-    return base.current;
+    base.current = { engine, sent };
+    return sent;
   }, [engine]);
 
   const persist = useCallback(async (layer: LayerState): Promise<boolean> => {
@@ -187,19 +196,25 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
   }, []);
 
   // ── restore the saved layers, once the embedded network is in the worker ──
-  const networkReady = networkVersion > 0 || networkError !== null;
+  const networkReady = baseReady || networkError !== null;
   useEffect(() => {
-    if (!engine || !networkReady || restored.current) return;
-    restored.current = true;
+    if (!engine || !networkReady || restoredFor.current === engine) return;
+    // first the saved layers; into a restarted worker, the layers of this page (saved or not)
+    const fromStore = restoredFor.current === null;
+    restoredFor.current = engine;
     void (async () => {
       const { t, lang, push } = latest.current;
       let records: StoredLayer[];
-      try {
-        records = await loadStoredLayers();
-      } catch (err) {
-        // no storage at all (private window): nothing was saved, nothing to say until an import
-        if (!(err instanceof LayerStoreError && err.kind === 'unavailable')) push({ kind: 'warning', text: t('userLayers.restoreFailed', { detail: storeProblem(err, t) }) });
-        return;
+      if (!fromStore) {
+        records = layersRef.current;
+      } else {
+        try {
+          records = await loadStoredLayers();
+        } catch (err) {
+          // no storage at all (private window): nothing was saved, nothing to say until an import
+          if (!(err instanceof LayerStoreError && err.kind === 'unavailable')) push({ kind: 'warning', text: t('userLayers.restoreFailed', { detail: storeProblem(err, t) }) });
+          return;
+        }
       }
       if (records.length === 0) return;
       if (records.some((r) => r.role === 'network') && !(await ensureBase())) {
@@ -215,6 +230,11 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
         const infos = new Map(r.value.layers.map((l) => [l.id, l]));
         kept = records.map((l) => ({ ...l, networkLines: infos.get(l.id)?.networkLines }));
         networkChanged(r.value.network);
+      }
+      if (!fromStore) {
+        const ids = new Set(kept.map((k) => k.id));
+        setLayers((prev) => prev.filter((l) => ids.has(l.id) || !records.some((r) => r.id === l.id)).map((l) => ({ ...l, networkLines: kept.find((k) => k.id === l.id)?.networkLines ?? l.networkLines })));
+        return;
       }
       setLayers((prev) => [...kept.map((l) => ({ ...l, stored: true })), ...prev.filter((p) => !kept.some((k) => k.id === p.id))]);
     })();
@@ -278,7 +298,7 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
         }
       } catch (err) {
         bar.stop();
-        if (session.current === s) setDialog((d) => d && { ...d, busy: null, preview: null, error: t('userLayers.unexpected', { detail: String(err) }) });
+        if (session.current === s) setDialog((d) => d && { ...d, busy: null, preview: null, error: unexpected(t, err) });
       }
     },
     [engine, progress],
@@ -354,7 +374,7 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
         if (kind === 'dem') await finishDem(s, opened.value.token, file.name, undefined);
         else await runPreview(s, opened.value.token, undefined);
       } catch (err) {
-        if (session.current === s) setDialog((d) => d && { ...d, busy: null, error: t('userLayers.unexpected', { detail: String(err) }) });
+        if (session.current === s) setDialog((d) => d && { ...d, busy: null, error: unexpected(t, err) });
       }
     },
     [engine, runPreview, finishDem],
@@ -424,7 +444,7 @@ export function useUserLayers({ engine, controller, push, networkVersion, networ
       }
       if (!(await persist(layer))) setLayers((prev) => prev.map((l) => (l.id === layer.id ? { ...l, stored: false } : l)));
     } catch (err) {
-      if (session.current === s) setDialog((x) => x && { ...x, busy: null, error: t('userLayers.unexpected', { detail: String(err) }) });
+      if (session.current === s) setDialog((x) => x && { ...x, busy: null, error: unexpected(t, err) });
     }
   }, [engine, controller, ensureBase, progress, networkChanged, persist, finishDem, formatNumber]);
 

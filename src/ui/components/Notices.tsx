@@ -6,6 +6,8 @@ export interface Notice {
   id: string;
   kind: 'info' | 'warning' | 'error';
   text: string;
+  /** one button that does what the notice proposes (e.g. restart the engine) */
+  action?: { label: string; run: () => void };
 }
 
 export interface NoticesProps {
@@ -20,6 +22,11 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
       {notices.map((n) => (
         <div key={n.id} className={`cav-notice cav-notice--${n.kind}`} data-testid="notice" data-kind={n.kind} data-id={n.id}>
           <span className="cav-notice-text">{n.text}</span>
+          {n.action && (
+            <button type="button" className="cav-notice-action" data-testid="notice-action" onClick={() => { n.action!.run(); onDismiss(n.id); }}>
+              {n.action.label}
+            </button>
+          )}
           <button type="button" className="cav-notice-close" onClick={() => onDismiss(n.id)} aria-label={t('notices.dismiss')} title={t('notices.dismiss')}>
             ×
           </button>

@@ -3,6 +3,9 @@
 // left (visibilitychange, pagehide); it is read back on load. The undo history is not saved: a
 // reload starts a fresh one. A failed save (storage full, IndexedDB unavailable) says so once,
 // in French, and the work in memory goes on; the next edit tries again.
+// Only the tab that holds the editing lease saves (use-tab-lease.ts): a reader tab reloads the
+// session each time the editor saved, and once more when it becomes the editor; the editor saves
+// everything before it hands over.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { idbGet, idbPut, StoreError, type StoreErrorKind } from '../../adapters/idb-store';
 import type { PushNotice } from '../../app/App';
@@ -10,6 +13,7 @@ import type { TFunction } from '../../app/i18n';
 import type { PlannerDoc } from '../../state/planner';
 import { fromSession, toSession } from '../../state/session';
 import type { PlannerState } from './use-planner';
+import type { TabLeaseState } from './use-tab-lease';
 
 export const SESSION_KEY = 'current';
 export const AUTOSAVE_DELAY_MS = 500;
@@ -19,7 +23,7 @@ export type SessionStatus = 'loading' | 'restored' | 'empty' | 'unreadable' | 'u
 /** the state of the last save: lets the user (and the tests) know the work is on disk */
 export type SaveStatus = 'idle' | 'pending' | 'saved' | 'failed';
 
-export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void, t: TFunction): { session: SessionStatus; save: SaveStatus } {
+export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void, t: TFunction, lease: TabLeaseState): { session: SessionStatus; save: SaveStatus } {
   const [session, setSession] = useState<SessionStatus>('loading');
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
   const docRef = useRef(planner.doc);
@@ -78,15 +82,19 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
     };
   }, []);
 
-  const save = useCallback(() => {
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+  const notifySaved = lease.notifySaved;
+  /** writes the document unless it is on disk or being written; resolves when written (or failed) */
+  const save = useCallback((): Promise<void> => {
     const doc = docRef.current;
-    if (doc === lastSaved.current) return;
+    if (doc === lastSaved.current) return inflight.current;
     lastSaved.current = doc;
     setSaveStatus('pending');
-    idbPut(SESSION_KEY, toSession(doc)).then(
+    inflight.current = idbPut(SESSION_KEY, toSession(doc)).then(
       () => {
         confirmed.current = doc;
         if (docRef.current === doc) setSaveStatus('saved');
+        notifySaved();
         if (failing.current) {
           failing.current = null;
           latest.current.push({ id: 'autosave', text: latest.current.t('autosave.back'), timeout: 4000 });
@@ -101,9 +109,36 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
         failing.current = kind;
       },
     );
+    return inflight.current;
+  }, [notifySaved]);
+
+  /** what the editor tab saved, read back (a reader follows it; a new editor starts from it) */
+  const reload = useCallback(async () => {
+    const raw = await idbGet<unknown>(SESSION_KEY).catch(() => undefined);
+    if (raw === undefined) return;
+    const r = fromSession(raw);
+    if (!r.ok) return;
+    lastSaved.current = r.doc;
+    confirmed.current = r.doc;
+    latest.current.reset(r.doc);
   }, []);
 
-  const ready = session !== 'loading';
+  const { role } = lease;
+  const wasReader = useRef(false);
+  const [promoted, setPromoted] = useState(false);
+  lease.handlers.current = { onSaved: () => void reload(), beforeRelease: save };
+  useEffect(() => {
+    if (role === 'reader') {
+      wasReader.current = true;
+      setPromoted(false);
+    } else if (role === 'editor' && wasReader.current) {
+      // the other tab saved before it let go: start from its work
+      wasReader.current = false;
+      void reload().then(() => setPromoted(true));
+    } else if (role === 'editor') setPromoted(true);
+  }, [role, reload]);
+
+  const ready = session !== 'loading' && role === 'editor' && promoted;
   useEffect(() => {
     if (!ready) return;
     // back to a document already on disk (undo then redo within the delay): nothing to write
@@ -114,20 +149,21 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
     // being written: its completion says so
     if (planner.doc === lastSaved.current) return;
     setSaveStatus('pending');
-    const timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [planner.doc, ready, save]);
 
   useEffect(() => {
     if (!ready) return;
     const onHide = () => {
-      if (document.visibilityState === 'hidden') save();
+      if (document.visibilityState === 'hidden') void save();
     };
+    const onLeave = () => void save();
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', save);
+    window.addEventListener('pagehide', onLeave);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', save);
+      window.removeEventListener('pagehide', onLeave);
     };
   }, [ready, save]);
 

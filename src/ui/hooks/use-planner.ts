@@ -39,6 +39,8 @@ export interface PlannerState {
   doc: PlannerDoc;
   canUndo: boolean;
   canRedo: boolean;
+  /** edits are refused: another tab is editing */
+  readOnly: boolean;
   /** one entry per leg of the drawn route; null while the worker computes it */
   legs: (Leg | null)[];
   stats: RouteStats | null;
@@ -59,8 +61,11 @@ export interface PlannerState {
  * `routingKey` changes when the network or the routing provider changes: cached legs are then stale.
  * `demVersion` changes when the elevation source changes: figures are recomputed.
  */
-export function usePlanner(engine: EngineClient | null, routingKey: string, demVersion: number): PlannerState {
+export function usePlanner(engine: EngineClient | null, routingKey: string, demVersion: number, readOnly = false): PlannerState {
   const [history, dispatch] = useReducer(reducer, undefined, () => historyOf(emptyDoc()));
+  // a reader tab (another tab edits, see use-tab-lease.ts) refuses edits: they could not be saved
+  const locked = useRef(readOnly);
+  locked.current = readOnly;
   const cache = useRef(new LegCache());
   const [cacheVersion, bump] = useReducer((x: number) => x + 1, 0);
   const [stats, setStats] = useState<RouteStats | null>(null);
@@ -167,13 +172,20 @@ export function usePlanner(engine: EngineClient | null, routingKey: string, demV
 
   return {
     doc,
-    canUndo: history.past.length > 0,
-    canRedo: history.future.length > 0,
+    readOnly,
+    canUndo: !readOnly && history.past.length > 0,
+    canRedo: !readOnly && history.future.length > 0,
     legs,
     stats,
-    edit: useCallback((fn) => dispatch({ type: 'edit', fn }), []),
-    undo: useCallback(() => dispatch({ type: 'undo' }), []),
-    redo: useCallback(() => dispatch({ type: 'redo' }), []),
+    edit: useCallback((fn) => {
+      if (!locked.current) dispatch({ type: 'edit', fn });
+    }, []),
+    undo: useCallback(() => {
+      if (!locked.current) dispatch({ type: 'undo' });
+    }, []),
+    redo: useCallback(() => {
+      if (!locked.current) dispatch({ type: 'redo' });
+    }, []),
     derive: useCallback((fn) => dispatch({ type: 'derive', fn }), []),
     reset: useCallback((d: PlannerDoc) => dispatch({ type: 'reset', doc: d }), []),
     legsFor,

@@ -1,0 +1,250 @@
+// Nothing lost when the worker dies: the browser may kill it (memory) at any time, in the middle
+// of a computation. The test stops the real worker the way the browser would (terminate(): no
+// event, no message) and checks that the app notices, says so in French, starts a new worker that
+// gets the network, relief and imported layers back, and that the route and the saved session are
+// untouched. Then: a worker that keeps dying is given up on, with a restart button; and a crashed
+// page loses nothing that was saved.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, LineString } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../src/app/i18n';
+import { MAX_RESTARTS } from '../../src/ui/hooks/use-engine';
+import type { Leg } from '../../src/core/route/leg';
+import { START_TIMEOUT_MS } from '../../workers/client';
+import { createEngine } from '../../workers/engine';
+import { ROOT, clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp } from './harness';
+
+type LonLat = [number, number];
+
+const dataDir = join(ROOT, 'public/data');
+const tmp = mkdtempSync(join(tmpdir(), 'cavalier-recovery-'));
+const nodeEngine = createEngine();
+const buf = readFileSync(join(dataDir, 'network.bin'));
+nodeEngine.loadNetwork(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, []);
+
+// a long edge of the network: three clicks along it
+const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
+const edge = reseau.features
+  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
+  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length)[0].geometry.coordinates as LonLat[];
+const clicks: LonLat[] = [edge[0], edge[Math.floor(edge.length / 2)], edge[edge.length - 1]];
+const ends = reseau.features.map((f) => f.geometry.coordinates[0] as LonLat);
+
+// An imported network layer far from every embedded path: a point on it snaps only while the
+// worker has the layer (checked before the import too).
+const OSM_POINT: LonLat = [2.7685, 50.44725];
+const osmFile = join(ROOT, 'test/fixtures/import/overpass-loos.json');
+
+let app: StartedApp;
+const page = () => app.page;
+const fr = (key: Parameters<typeof translate>[1]) => translate('fr', key);
+
+const routePoints = () => page().evaluate(() => (window.__cavalierController as unknown as { route: { points: LonLat[] } }).route.points);
+const statLength = async () => Number(await page().getAttribute('[data-testid=stat-length]', 'data-value'));
+const engineNotice = () => page().locator('[data-testid=notice][data-id=engine]');
+const snapsOnImported = () =>
+  page().evaluate(async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1], 20)) !== null, OSM_POINT);
+
+/** The saved session, read from IndexedDB as the app stores it. */
+const savedSession = () =>
+  page().evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = indexedDB.open('cavalier', 1);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('sessions').objectStore('sessions').get('current');
+          get.onsuccess = () => {
+            resolve(get.result);
+            req.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+async function waitForSave() {
+  await page().waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, { timeout: 10_000 });
+}
+
+/** Stops the current worker as the browser would: no event reaches the page. */
+async function killWorker(): Promise<void> {
+  await page().evaluate(() => (window as unknown as { __cavalierEngineWorker: Worker }).__cavalierEngineWorker.terminate());
+}
+
+async function markWorker(): Promise<void> {
+  await page().evaluate(() => Object.assign((window as unknown as { __cavalierEngineWorker: object }).__cavalierEngineWorker, { __marked: true }));
+}
+const sameWorker = () => page().evaluate(() => (window as unknown as { __cavalierEngineWorker: { __marked?: boolean } }).__cavalierEngineWorker.__marked === true);
+
+let expectedLength = 0;
+
+beforeAll(async () => {
+  app = await startApp({ viewport: { width: 1280, height: 1000 } });
+  await waitForMapReady(page());
+  await waitForNetwork(page(), clicks[0]);
+  await page().waitForSelector('[data-testid=events-panel][data-session^=empty]');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the worker dies', () => {
+  it('the work to protect: a route of three points and an imported network layer, saved', async () => {
+    expect(await snapsOnImported()).toBe(false);
+    await page().click('[data-testid=import-layer-open]');
+    await page().setInputFiles('[data-testid=import-layer-input]', osmFile);
+    await page().waitForSelector('[data-testid=import-layer-preview]', { timeout: 30_000 });
+    await page().click('[data-testid=import-layer-confirm]');
+    await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached', timeout: 30_000 });
+    await expect.poll(snapsOnImported).toBe(true);
+
+    await fitMapTo(page(), edge, 120);
+    await page().click('[data-testid=tool-draw]');
+    for (const c of clicks) await clickMapAt(page(), c);
+    await legsSettled(page(), 2);
+    const points = await routePoints();
+    const legs: Leg[] = await nodeEngine.legs(points.slice(1).map((p, i) => ({ from: points[i], to: p, mode: 'network' as const })));
+    expectedLength = nodeEngine.analyseLegs(legs).length_m;
+    await expect.poll(statLength).toBeCloseTo(expectedLength, 3);
+    await waitForSave();
+  });
+
+  it('killed in the middle of a computation: a new worker takes over, the route and the saved session are untouched', async () => {
+    const route = await routePoints();
+    const saved = await savedSession();
+    expect(saved).toBeTruthy();
+    await markWorker();
+    // a computation long enough to be under way when the worker is stopped (about 2 s in node):
+    // 30,000 legs between ends of network lines across the basin
+    const outcome = await page().evaluate(async (ends) => {
+      const w = window as unknown as { __cavalierEngine: { legs: (r: unknown[]) => Promise<unknown> }; __cavalierEngineWorker: Worker };
+      const n = ends.length;
+      const reqs = Array.from({ length: 30_000 }, (_, i) => ({ from: ends[(i * 7919) % n], to: ends[n - 1 - ((i * 104729) % n)], mode: 'network' }));
+      const pending = w.__cavalierEngine.legs(reqs).then(
+        () => 'finished',
+        (e: Error) => e.name,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      w.__cavalierEngineWorker.terminate();
+      return pending;
+    }, ends);
+    // the call was cut short and told so (rather than waiting for ever)
+    expect(outcome).toBe('EngineStoppedError');
+
+    await expect.poll(() => engineNotice().locator('.cav-notice-text').textContent(), { timeout: 15_000 }).toBe(fr('engine.restarted'));
+    expect(await engineNotice().getAttribute('data-kind')).toBe('warning');
+    expect(await sameWorker()).toBe(false);
+
+    // the new worker has the embedded network, and the imported layer again
+    await waitForNetwork(page(), clicks[0]);
+    await expect.poll(snapsOnImported, { timeout: 15_000 }).toBe(true);
+    // the route is the same and its legs are computed again, to the same length
+    expect(await routePoints()).toEqual(route);
+    await legsSettled(page(), 2);
+    await expect.poll(statLength, { timeout: 15_000 }).toBeCloseTo(expectedLength, 3);
+    expect(await savedSession()).toEqual(saved);
+
+    // and the work goes on: one more point, a leg computed by the new worker, saved
+    await clickMapAt(page(), edge[1]);
+    await legsSettled(page(), 3);
+    expect(await statLength()).toBeGreaterThan(expectedLength);
+    await waitForSave();
+    const added = (await routePoints())[3];
+    expect(JSON.stringify(await savedSession())).toContain(JSON.stringify(added).slice(1, -1));
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it('a worker killed before it even started is noticed too (its life lock never comes)', async () => {
+    await waitForNetwork(page(), clicks[0]);
+    await markWorker();
+    await killWorker();
+    await expect.poll(sameWorker, { timeout: 15_000 }).toBe(false);
+    // the new worker, at once: it has not loaded its script yet
+    await markWorker();
+    await killWorker();
+    await expect.poll(sameWorker, { timeout: START_TIMEOUT_MS + 10_000 }).toBe(false);
+    await waitForNetwork(page(), clicks[0]);
+    await legsSettled(page(), 3);
+  });
+
+  it('a worker that dies at every start is given up on, with a button to try again', async () => {
+    const route = await routePoints();
+    const length = await statLength();
+    // deaths within the minute (the previous test's one counts): each is followed by a new
+    // worker until one too many
+    let kills = 0;
+    const gaveUp = () => engineNotice().getAttribute('data-kind').then((k) => k === 'error');
+    while (kills <= MAX_RESTARTS && !(await gaveUp())) {
+      // at work: it has the network
+      await waitForNetwork(page(), clicks[0]);
+      await markWorker();
+      await killWorker();
+      kills++;
+      await expect.poll(async () => !(await sameWorker()) || (await gaveUp()), { timeout: 15_000 }).toBe(true);
+    }
+    expect(kills).toBeGreaterThan(0);
+    expect(await gaveUp()).toBe(true);
+    await expect.poll(() => engineNotice().locator('.cav-notice-text').textContent(), { timeout: 15_000 }).toBe(fr('engine.gaveUp'));
+    expect(await engineNotice().locator('[data-testid=notice-action]').textContent()).toBe(fr('engine.restart'));
+    expect(await engineNotice().getAttribute('data-kind')).toBe('error');
+    expect(await routePoints()).toEqual(route);
+
+    await engineNotice().locator('[data-testid=notice-action]').click();
+    await expect.poll(sameWorker, { timeout: 15_000 }).toBe(false);
+    await waitForNetwork(page(), clicks[0]);
+    await expect.poll(snapsOnImported, { timeout: 15_000 }).toBe(true);
+    await legsSettled(page(), 3);
+    await expect.poll(statLength, { timeout: 15_000 }).toBeCloseTo(length, 3);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it('killed while a layer file is read: the dialog says so in French, nothing changed', async () => {
+    // a layer big enough to keep the worker busy for a while: 200,000 short lines
+    const features = Array.from({ length: 200_000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { name: `chemin ${i}` },
+      geometry: { type: 'LineString', coordinates: [[2.8 + (i % 400) * 1e-4, 50.4 + Math.floor(i / 400) * 1e-4], [2.80005 + (i % 400) * 1e-4, 50.40005 + Math.floor(i / 400) * 1e-4]] },
+    }));
+    const big = join(tmp, 'gros.geojson');
+    writeFileSync(big, JSON.stringify({ type: 'FeatureCollection', features }));
+    const layersBefore = await page().locator('[data-testid=user-layer]').count();
+    const saved = await savedSession();
+    await markWorker();
+    await page().click('[data-testid=import-layer-open]');
+    await page().setInputFiles('[data-testid=import-layer-input]', big);
+    // the worker is reading it (the dialog shows its progress): stop it now
+    await page().waitForSelector('[data-testid=import-layer-progress]', { timeout: 30_000 });
+    await killWorker();
+    await expect.poll(() => page().locator('[data-testid=import-layer-error]').textContent(), { timeout: 15_000 }).toBe(translate('fr', 'userLayers.engineStopped'));
+    await expect.poll(sameWorker, { timeout: 15_000 }).toBe(false);
+    await page().keyboard.press('Escape');
+    await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached' });
+    expect(await page().locator('[data-testid=user-layer]').count()).toBe(layersBefore);
+    await expect.poll(snapsOnImported, { timeout: 15_000 }).toBe(true);
+    expect(await savedSession()).toEqual(saved);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it('a crashed page loses nothing that was saved: the reload finds it', async () => {
+    await waitForSave();
+    const saved = await savedSession();
+    const route = await routePoints();
+    const cdp = await app.context.newCDPSession(page());
+    const crashed = new Promise<void>((resolve) => page().once('crash', () => resolve()));
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+    app.errors.splice(app.errors.findIndex((e) => e.kind === 'crash'), 1);
+
+    app.page = await app.context.newPage();
+    await page().goto(app.url, { waitUntil: 'load' });
+    await waitForMapReady(page());
+    await page().waitForSelector('[data-testid=events-panel][data-session^=restored]', { timeout: 15_000 });
+    await expect.poll(routePoints).toEqual(route);
+    expect(await savedSession()).toEqual(saved);
+    await expect.poll(snapsOnImported, { timeout: 30_000 }).toBe(true);
+  });
+});
