@@ -133,10 +133,8 @@ describe('hostile files made in the test', () => {
     const filler = ' '.repeat(MAX_TRACK_FILE_CHARS);
     const huge = '{"type":"FeatureCollection","features":[' + filler + '{ not json';
     expect(huge.length).toBeGreaterThan(MAX_TRACK_FILE_CHARS);
-    const t = performance.now();
-    // had it been parsed, the answer would be 'file.not-json', after seconds
+    // had it been parsed, the answer would be 'file.not-json' (the text ends in broken JSON)
     expect(read(huge, 'enorme.geojson')).toEqual({ ok: false, error: { code: 'file.too-large', detail: { limit_mb: 200 } } });
-    expect(performance.now() - t).toBeLessThan(1_000);
   });
 
   it('a track read before all of these is untouched, and reads the same again', () => {

@@ -251,11 +251,9 @@ describe('scanGpx reads XML as XML', () => {
 });
 
 describe('scanGpx stays linear on hostile structure', () => {
-  const timed = (text: string) => {
-    const t = performance.now();
-    const r = scanGpx(text, 'x');
-    return { r, ms: performance.now() - t };
-  };
+  // No time is asserted: quadratic behaviour on these inputs would take minutes and blow the test's
+  // timeout, linear takes milliseconds.
+  const timed = (text: string) => ({ r: scanGpx(text, 'x') });
 
   it('many attributes, many namespace declarations, deep nesting, many references', () => {
     const attrs = Array.from({ length: 50_000 }, (_, i) => ` a${i}="${i}"`).join('');
@@ -275,7 +273,5 @@ describe('scanGpx stays linear on hostile structure', () => {
     const refs = timed(doc(`<trk><name>${'&amp;'.repeat(100_000)}</name>${pts}</trk>`));
     expect(refs.r.ok && refs.r.value.name.length).toBe(100_000);
 
-    // quadratic behaviour would take minutes here; linear takes milliseconds
-    for (const t of [many, ns, deep, refs]) expect(t.ms).toBeLessThan(3_000);
   });
 });
