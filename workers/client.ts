@@ -1,5 +1,6 @@
 // The one place where the page talks to the worker. Calls are typed by the engine itself.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
 import type { ProgressFn } from './layer-engine';
 import { LIFE_MESSAGE } from './life';
@@ -143,6 +144,11 @@ export async function openFileInWorker(engine: EngineClient, file: File) {
 /** The embedded network's lines (data/cavaliers.geojson), for merging imported network layers with them. */
 export function sendEmbeddedNetworkLines(engine: EngineClient, bytes: ArrayBuffer, joinTolerance_m: number) {
   return engine.setEmbeddedNetworkLines(transfer(bytes, [bytes]), joinTolerance_m);
+}
+
+/** A DEM kept in the browser's storage becomes the worker's elevation source again (values transferred). */
+export function restoreDemInWorker(engine: EngineClient, grid: DemGrid) {
+  return engine.restoreDem(transfer(grid, [grid.values.buffer]));
 }
 
 /** A progress callback the worker can call back (comlink proxy). */

@@ -51,7 +51,9 @@ export function createEngine() {
 
     /** The elevation source for drawn routes and for tracks without <ele>. */
     loadDem(grid: DemGrid | null): void {
-      dem = grid;
+      // the approximate relief arriving after a restored user DEM waits as its fallback
+      if (grid?.approximate && dem && !dem.approximate) layers.setFallbackRelief(grid);
+      else dem = grid;
     },
 
     setProvider(setting: RoutingProviderSetting): void {

@@ -152,6 +152,12 @@ export function layerMethods(hooks: LayerEngineHooks) {
 
   // the approximate relief, kept while a user DEM replaces it
   let approximateDem: DemGrid | null = null;
+  /** a user DEM becomes the source; the approximate relief it replaces is kept for going back */
+  const adoptDem = (grid: DemGrid) => {
+    const current = hooks.getDem();
+    if (current?.approximate) approximateDem = current;
+    hooks.setDem(grid);
+  };
 
   const lineCopy = (l: NetworkLine): NetworkLine => ({ ...l, coords: l.coords.map((c) => [c[0], c[1]] as [number, number]) });
   const round = (v: number) => Math.round(v * 1e7);
@@ -417,9 +423,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
       const r = await readDemFile(file.bytes, file.fileName, { from, name: file.fileName.split(/[/\\]/).pop() || file.fileName });
       if (!r.ok) return r;
       pending.delete(token);
-      const current = hooks.getDem();
-      if (current?.approximate) approximateDem = current;
-      hooks.setDem(r.value);
+      adoptDem(r.value);
       return ok(demInfo(r.value)!, r.warnings);
     },
 
@@ -458,9 +462,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
         return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
       }
       const grid = mosaicToDem(tiles, range.z, [w - m, s - m, e + m, n + m], req.name);
-      const current = hooks.getDem();
-      if (current?.approximate) approximateDem = current;
-      hooks.setDem(grid);
+      adoptDem(grid);
       return ok(demInfo(grid)!);
     },
 
@@ -472,6 +474,26 @@ export function layerMethods(hooks: LayerEngineHooks) {
     },
 
     /** The current elevation source. */
+    /** The DEM the user loaded (file or tiles), to keep it across reloads; null with the approximate relief. */
+    importedDem(): DemGrid | null {
+      const g = hooks.getDem();
+      return g && !g.approximate ? g : null;
+    },
+
+    /** A DEM kept from an earlier session (see importedDem) becomes the elevation source again. */
+    restoreDem(grid: DemGrid): DemInfo {
+      adoptDem(grid);
+      return demInfo(grid)!;
+    },
+
+    /**
+     * The approximate relief, loaded while a user DEM is the source (it arrived after a restored
+     * DEM): kept as the fallback of « Revenir au relief approché » rather than replacing it.
+     */
+    setFallbackRelief(grid: DemGrid): void {
+      approximateDem = grid;
+    },
+
     currentDem(): DemInfo | null {
       return demInfo(hooks.getDem());
     },

@@ -11,9 +11,10 @@ import type { LayerFormat } from '../core/import/layer';
 import type { MapController } from '../map/map-controller';
 import { userLayerSwatch, type UserLayerView } from '../map/layers/user';
 import { deleteStoredLayer, loadStoredLayers, saveStoredLayer, LayerStoreError, type StoredLayer } from '../adapters/layer-store';
+import { deleteStoredDem, loadStoredDem, saveStoredDem } from '../adapters/dem-store';
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
-import { EngineStoppedError, openFileInWorker, progressProxy, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
+import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
 import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/layer-engine';
 import type { PushNotice } from './App';
 import { useI18n, type TFunction } from './i18n';
@@ -304,6 +305,30 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     [engine, progress],
   );
 
+  // ── the user's DEM, kept across reloads and worker restarts (src/adapters/dem-store.ts) ──
+  const keepDem = useCallback(async () => {
+    if (!engine) return;
+    const grid = await engine.importedDem().catch(() => null);
+    if (!grid) return;
+    try {
+      await saveStoredDem(grid);
+    } catch (err) {
+      const { t, push } = latest.current;
+      push({ id: 'dem-store', kind: 'warning', text: t('dem.storeFailed', { detail: storeProblem(err, t) }), timeout: 0 });
+    }
+  }, [engine]);
+  const demRestoredFor = useRef<EngineClient | null>(null);
+  useEffect(() => {
+    if (!engine || demRestoredFor.current === engine) return;
+    demRestoredFor.current = engine;
+    loadStoredDem()
+      .then((grid) => (grid ? restoreDemInWorker(engine, grid) : null))
+      .then((info) => info && setDemV((v) => v + 1))
+      .catch(() => {
+        // nothing stored, or no storage: the relief stays
+      });
+  }, [engine]);
+
   const finishDem = useCallback(
     async (s: number, token: string, fileName: string, from: CrsCode | undefined) => {
       if (!engine) return;
@@ -313,6 +338,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         const r = await engine.loadDemFile(token, from);
         if (r.ok) {
           setDemV((v) => v + 1);
+          void keepDem();
           if (session.current === s) setDialog(null);
           push({ id: 'dem', text: t('dem.loaded', { name: r.value.name }) });
           for (const w of r.warnings) push({ kind: 'warning', text: formatError(w, lang) });
@@ -334,7 +360,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         setDemBusy(null);
       }
     },
-    [engine],
+    [engine, keepDem],
   );
 
   const openDialog = useCallback(() => {
@@ -518,6 +544,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
   const resetDem = useCallback(async () => {
     if (!engine) return;
     await engine.restoreApproximateDem();
+    await deleteStoredDem().catch(() => {});
     setDemV((v) => v + 1);
     push({ id: 'dem', text: latest.current.t('dem.resetDone') });
   }, [engine, push]);
@@ -547,6 +574,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         const r = await engine.loadTerrainTiles({ template, name, bbox });
         if (r.ok) {
           setDemV((v) => v + 1);
+          void keepDem();
           push({ id: 'dem', text: tr('dem.loaded', { name: r.value.name }) });
         } else push({ id: 'dem', kind: 'error', text: tr('dem.failed', { detail: formatError(r.error, lg) }), timeout: 0 });
       } catch (err) {
@@ -555,7 +583,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         setDemBusy(null);
       }
     },
-    [engine, push, routeBbox],
+    [engine, push, routeBbox, keepDem],
   );
 
   // ── rendering ──
