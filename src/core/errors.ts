@@ -67,6 +67,8 @@ export type ErrorCode =
   // zipped shapefiles (src/core/import/zip.ts) and online terrain tiles (src/core/elevation/terrain-tiles.ts)
   | 'import.zip-too-large'
   | 'import.no-shapefile'
+  // a zip whose directory or data cannot be read (truncated download, not really a zip)
+  | 'import.zip-unreadable'
   | 'dem.tiles-none'
   | 'dem.tiles-too-many'
   | 'dem.tiles-failed';

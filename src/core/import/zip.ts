@@ -38,20 +38,20 @@ export function zipEntries(bytes: Uint8Array): Result<ZipEntryInfo[]> {
       break;
     }
   }
-  if (eocd < 0) return fail('file.unreadable', { path: 'zip' });
+  if (eocd < 0) return fail('import.zip-unreadable');
   let count = dv.getUint16(eocd + 10, true);
   let offset = dv.getUint32(eocd + 16, true);
   // ZIP64: the locator just before the EOCD points to the ZIP64 end record
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
     const z64 = Number(dv.getBigUint64(eocd - 12, true));
-    if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== 0x06064b50) return fail('file.unreadable', { path: 'zip' });
+    if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== 0x06064b50) return fail('import.zip-unreadable');
     count = Number(dv.getBigUint64(z64 + 32, true));
     offset = Number(dv.getBigUint64(z64 + 48, true));
   }
   const entries: ZipEntryInfo[] = [];
   let p = offset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50) return fail('file.unreadable', { path: 'zip' });
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50) return fail('import.zip-unreadable');
     let compressedSize = dv.getUint32(p + 20, true);
     let uncompressedSize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
@@ -126,7 +126,7 @@ export function readShapefileZip(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED
   try {
     files = unzipSync(input, { filter: (f) => !f.name.includes('__MACOSX') && wanted.test(f.name) });
   } catch {
-    return fail('file.unreadable', { path: 'zip' });
+    return fail('import.zip-unreadable');
   }
   // what was inflated must match what was declared (a lying header is a bomb too)
   let inflated = 0;

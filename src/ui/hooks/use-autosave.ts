@@ -141,8 +141,10 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
   const ready = session !== 'loading' && role === 'editor' && promoted;
   useEffect(() => {
     if (!ready) return;
-    // back to a document already on disk (undo then redo within the delay): nothing to write
-    if (planner.doc === confirmed.current) {
+    // back to a document already on disk (undo then redo within the delay): nothing to write,
+    // unless a save of another document is still being written: it will overwrite this one
+    // (an undo right after an edit whose save had begun), so this one is saved again after it
+    if (planner.doc === confirmed.current && lastSaved.current === confirmed.current) {
       setSaveStatus('saved');
       return;
     }

@@ -70,6 +70,10 @@ export function usePlanner(engine: EngineClient | null, routingKey: string, demV
   const [cacheVersion, bump] = useReducer((x: number) => x + 1, 0);
   const [stats, setStats] = useState<RouteStats | null>(null);
   const doc = history.present;
+  // for the browser tests, like window.__cavalierMap: the document as the app holds it
+  useEffect(() => {
+    (window as { __cavalierDoc?: PlannerDoc }).__cavalierDoc = doc;
+  }, [doc]);
 
   useEffect(() => {
     cache.current.clear();

@@ -69,6 +69,6 @@ describe('zipped shapefiles', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('import.no-shapefile');
     const broken = shapefileZip().slice(0, 200);
     const b = readShapefileZip(broken);
-    expect(b.ok ? 'ok' : b.error.code).toBe('file.unreadable');
+    expect(b.ok ? 'ok' : b.error).toEqual({ code: 'import.zip-unreadable' });
   });
 });
