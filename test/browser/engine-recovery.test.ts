@@ -14,7 +14,7 @@ import { MAX_RESTARTS } from '../../src/ui/hooks/use-engine';
 import type { Leg } from '../../src/core/route/leg';
 import { START_TIMEOUT_MS } from '../../workers/client';
 import { createEngine } from '../../workers/engine';
-import { ROOT, clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp } from './harness';
+import { ROOT, clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession as harnessSavedSession, waitForSave as harnessWaitForSave } from './harness';
 
 type LonLat = [number, number];
 
@@ -25,10 +25,8 @@ const buf = readFileSync(join(dataDir, 'network.bin'));
 nodeEngine.loadNetwork(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, []);
 
 // a long edge of the network: three clicks along it
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
-const edge = reseau.features
-  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
-  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length)[0].geometry.coordinates as LonLat[];
+const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString>;
+const edge = longPathEdges()[0].geometry.coordinates as LonLat[];
 const clicks: LonLat[] = [edge[0], edge[Math.floor(edge.length / 2)], edge[edge.length - 1]];
 const ends = reseau.features.map((f) => f.geometry.coordinates[0] as LonLat);
 
@@ -47,27 +45,8 @@ const engineNotice = () => page().locator('[data-testid=notice][data-id=engine]'
 const snapsOnImported = () =>
   page().evaluate(async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1], 20)) !== null, OSM_POINT);
 
-/** The saved session, read from IndexedDB as the app stores it. */
-const savedSession = () =>
-  page().evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
-        const req = indexedDB.open('cavalier', 1);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('sessions').objectStore('sessions').get('current');
-          get.onsuccess = () => {
-            resolve(get.result);
-            req.result.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-
-async function waitForSave() {
-  await page().waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, { timeout: 10_000 });
-}
+const savedSession = () => harnessSavedSession(page());
+const waitForSave = () => harnessWaitForSave(page());
 
 /** Stops the current worker as the browser would: no event reaches the page. */
 async function killWorker(): Promise<void> {

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { kmOfPoint, normalizeGeometry } from '../../src/core/event/index';
@@ -14,7 +13,7 @@ import { readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { joinLegs, type Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork } from './harness';
+import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave } from './harness';
 
 type LonLat = [number, number];
 
@@ -23,10 +22,7 @@ const xsd = readFileSync(join(ROOT, 'test/fixtures/gpx-1.1.xsd'), 'utf8');
 const nodeEngine = createEngine();
 
 // Two long edges of the network, far enough apart: one per formula.
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
-const edges = reseau.features
-  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
-  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length);
+const edges = longPathEdges();
 const e1 = edges[0].geometry.coordinates as LonLat[];
 const e2 = (edges.find((f) => Math.abs(f.geometry.coordinates[0][0] - e1[0][0]) + Math.abs(f.geometry.coordinates[0][1] - e1[0][1]) > 0.05) ?? edges[1]).geometry
   .coordinates as LonLat[];
@@ -51,13 +47,7 @@ async function nodeLegs(points: LonLat[]): Promise<Leg[]> {
   return nodeEngine.legs(points.slice(1).map((p, i) => ({ from: points[i], to: p, mode: 'network' as const })));
 }
 
-async function waitForSave() {
-  await app.page
-    .waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, { timeout: 10_000 })
-    .catch(async (e: unknown) => {
-      throw new Error(`autosave not done: ${await app.page.getAttribute('[data-testid=events-panel]', 'data-session')} ${String(e)}`);
-    });
-}
+const waitForSave = () => harnessWaitForSave(app.page);
 
 async function workerReady(page = app.page) {
   await waitForNetwork(page, clicks1[0]);

@@ -9,9 +9,10 @@
 // Everything runs offline: requests that leave 127.0.0.1 are aborted as "internet disconnected"
 // (set `offline: false` to let them through).
 
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { FeatureCollection, LineString } from 'geojson';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
@@ -255,4 +256,55 @@ export async function fitMapTo(page: Page, coords: readonly (readonly number[])[
     { c: coords.map((p) => [p[0], p[1]]), padding },
   );
   await mapIdle(page);
+}
+
+/** Waits until the autosave has written the document shown (the events panel says « … saved »). */
+export async function waitForSave(page: Page, timeout = 10_000): Promise<void> {
+  await page
+    .waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, { timeout })
+    .catch(async (e: unknown) => {
+      throw new Error(`autosave not done: ${await page.getAttribute('[data-testid=events-panel]', 'data-session')} ${String(e)}`);
+    });
+}
+
+/** One value of an IndexedDB object store, read in the page as the app stored it (undefined: none). */
+export async function readIdb(page: Page, db: string, store: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ({ db, store, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = indexedDB.open(db);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const d = req.result;
+          if (!d.objectStoreNames.contains(store)) {
+            d.close();
+            resolve(undefined);
+            return;
+          }
+          const get = d.transaction(store).objectStore(store).get(key);
+          get.onsuccess = () => {
+            d.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    { db, store, key },
+  );
+}
+
+/** The saved session (what the autosave wrote), as stored. */
+export const savedSession = (page: Page) => readIdb(page, 'cavalier', 'sessions', 'current');
+
+export type NetworkEdge = FeatureCollection<LineString, { kind: string; length_m: number }>['features'][number];
+
+/**
+ * The embedded network's path edges of 2.5–4 km with at least 9 vertices, most vertices first:
+ * the browser tests draw along them (clicks on their vertices give a route that follows them).
+ */
+export function longPathEdges(): NetworkEdge[] {
+  const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
+  return reseau.features
+    .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
+    .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length);
 }

@@ -27,7 +27,7 @@ import { MAX_ZIP_RATIO } from '../../src/core/import/zip';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
 import { PRJ_LAMBERT_93, writeDbf, writeShp } from '../helpers/shapefile';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, mapIdle, waitForNetwork } from './harness';
+import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, mapIdle, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave, savedSession } from './harness';
 
 type LonLat = [number, number];
 const NBSP = '\u00a0';
@@ -123,9 +123,7 @@ const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
 
 const dataDir = join(ROOT, 'public/data');
 const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
-const edge = reseau.features
-  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
-  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length)[0];
+const edge = longPathEdges()[0];
 const ec = edge.geometry.coordinates as LonLat[];
 const clicks: LonLat[] = [ec[0], ec[Math.floor(ec.length / 2)], ec[ec.length - 1]];
 /** where the aid station is placed */
@@ -216,11 +214,7 @@ async function expectUntouched() {
   expect(app.unexpectedErrors()).toEqual([]);
 }
 
-async function waitForSave() {
-  await page().waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, {
-    timeout: 10_000,
-  });
-}
+const waitForSave = () => harnessWaitForSave(page());
 
 const noticeTexts = (kind?: string) => page().locator(`[data-testid=notice]${kind ? `[data-kind=${kind}]` : ''} .cav-notice-text`).allTextContents();
 
@@ -663,21 +657,7 @@ describe('an undo while the autosave is writing', () => {
       await p.waitForSelector('[data-testid=events-panel][data-session^=empty]');
       await p.click('[data-testid=event-template-blank]');
       await p.waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session') === 'empty saved');
-      const stored = () =>
-        p.evaluate(
-          () =>
-            new Promise<unknown>((resolve, reject) => {
-              const req = indexedDB.open('cavalier');
-              req.onerror = () => reject(req.error);
-              req.onsuccess = () => {
-                const get = req.result.transaction('sessions').objectStore('sessions').get('current');
-                get.onsuccess = () => {
-                  req.result.close();
-                  resolve((get.result as { doc: unknown }).doc);
-                };
-              };
-            }),
-        );
+      const stored = async () => ((await savedSession(p)) as { doc: unknown }).doc;
       const inMemory = () => p.evaluate(() => (window as unknown as { __cavalierDoc: { tracks: unknown[] } }).__cavalierDoc);
       const before = await inMemory();
       expect(await stored()).toEqual({ ...before, route: undefined });

@@ -11,7 +11,7 @@ import { importLayer } from '../../src/core/import/layer';
 import type { Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, legsSettled, waitForNetwork, fitMapTo } from './harness';
+import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, legsSettled, waitForNetwork, fitMapTo, waitForSave } from './harness';
 
 type LonLat = [number, number];
 
@@ -274,7 +274,7 @@ describe('importing layers in the browser', () => {
 
     // kept in the browser: after a reload (no file at hand) it is the source again, same climb
     const ascent = Number(await page().getAttribute('[data-testid=stat-ascent]', 'data-value'));
-    await page().waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'));
+    await waitForSave(page());
     await page().reload({ waitUntil: 'load' });
     await waitForMapReady(page());
     await expect.poll(() => page().textContent('[data-testid=stat-elevation-source]'), { timeout: 30_000 }).toBe('MNT «\u00a0plane.asc\u00a0»');

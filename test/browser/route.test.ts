@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import type { FeatureCollection, LineString } from 'geojson';
 import { readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { analyseTrack } from '../../src/core/route/analyse';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork } from './harness';
+import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges } from './harness';
 
 const dataDir = join(ROOT, 'public/data');
 const fixture = (name: string) => join(ROOT, 'test/fixtures/gpx', name);
@@ -21,10 +20,7 @@ const nodeEngine = createEngine();
 
 // A long network edge with several vertices: clicking its first, middle and last vertex must give
 // a route along it.
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
-const edge = reseau.features
-  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
-  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length)[0];
+const edge = longPathEdges()[0];
 const ec = edge.geometry.coordinates as LonLat[];
 const clicks: LonLat[] = [ec[0], ec[Math.floor(ec.length / 2)], ec[ec.length - 1]];
 

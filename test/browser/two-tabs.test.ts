@@ -1,19 +1,13 @@
 // Two tabs on the same session: only one saves, the other follows and may take over, and no
 // edit is ever lost between them (before, the last tab to save overwrote the other's work).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FeatureCollection, LineString } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/app/i18n';
-import { ROOT, clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp } from './harness';
+import { clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession, waitForSave } from './harness';
 
 type LonLat = [number, number];
 
-const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
-const edge = reseau.features
-  .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
-  .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length)[0].geometry.coordinates as LonLat[];
+const edge = longPathEdges()[0].geometry.coordinates as LonLat[];
 const at = (f: number) => edge[Math.round(f * (edge.length - 1))];
 
 let app: StartedApp;
@@ -23,22 +17,8 @@ const pageErrors: string[] = [];
 
 const routePoints = (p: Page) => p.evaluate(() => (window.__cavalierController as unknown as { route: { points: LonLat[] } }).route.points);
 const readOnly = (p: Page) => p.locator('[data-testid=read-only]').count().then((n) => n > 0);
-const savedRoute = (p: Page) =>
-  p.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('cavalier', 1);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('sessions').objectStore('sessions').get('current');
-          get.onsuccess = () => {
-            resolve(JSON.stringify(get.result ?? null));
-            req.result.close();
-          };
-        };
-      }),
-  );
-const saved = (p: Page) => p.waitForFunction(() => document.querySelector('[data-testid=events-panel]')?.getAttribute('data-session')?.endsWith(' saved'), null, { timeout: 10_000 });
+const savedRoute = async (p: Page) => JSON.stringify((await savedSession(p)) ?? null);
+const saved = (p: Page) => waitForSave(p);
 
 async function open(): Promise<Page> {
   const p = await app.context.newPage();

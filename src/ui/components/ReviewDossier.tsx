@@ -85,7 +85,6 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
   const flagOf = (layer: string, id: string) => flags?.find((f) => f.layer === layer && f.id === id) ?? null;
   const layerTitle = (id: string) => sources.find((s) => s.id === id)?.title ?? id;
   const approximate = sources.filter((s) => s.approximate);
-  const imported = sources.filter((s) => s.imported);
   const total = review.route_length_m;
   // the zone's id beside its name where several zones of a layer share it (corridor stretches often do)
   const named = new Map<string, number>();
