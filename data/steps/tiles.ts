@@ -63,6 +63,13 @@ interface BuildOptions {
   /** gzip level of the tiles (default 6) */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   attribution?: string;
+  /**
+   * Drop each geojson-vt tile once its subtree is written (default true). false keeps them all, as
+   * a plain loop over geojson-vt does: the naive baseline of the benchmark (test/bench/tiles.ts).
+   */
+  forget?: boolean;
+  /** called every 256 tiles visited (the benchmark samples memory with it) */
+  onProgress?: (visited: number) => void;
 }
 
 type VtIndex = GeoJSONVT & { tiles: Record<number, unknown> };
@@ -136,6 +143,8 @@ export function buildTiles(layers: readonly TileLayerInput[], options: BuildOpti
   );
   const tilesAtMax = new Array<number>(layers.length).fill(0);
   const writer = new PMTilesWriter();
+  const forget = options.forget ?? true;
+  let visited = 0;
 
   // depth first over the tiles where at least one layer has features (clipped into the tile, even
   // when simplification drops them all at this zoom: a commune is smaller than a pixel at z0)
@@ -153,6 +162,7 @@ export function buildTiles(layers: readonly TileLayerInput[], options: BuildOpti
       }
     }
     if (next.length === 0) return;
+    if (options.onProgress && ++visited % 256 === 0) options.onProgress(visited);
     if (z >= minzoom && Object.keys(present).length > 0) {
       const pbf = vtpbf.fromGeojsonVt(present, { version: 2, extent: EXTENT });
       writer.addTile(z, x, y, gzipSync(pbf, { level, mtime: 0 }));
@@ -167,7 +177,7 @@ export function buildTiles(layers: readonly TileLayerInput[], options: BuildOpti
         visit(z + 1, 2 * x + dx, 2 * y + dy, next);
     }
     // this tile and its descendants are written: geojson-vt may forget them
-    for (const i of next) delete indexes[i].tiles[toID(z, x, y)];
+    if (forget) for (const i of next) delete indexes[i].tiles[toID(z, x, y)];
   };
   visit(0, 0, 0, layers.map((_, i) => i));
 
