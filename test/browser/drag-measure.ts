@@ -122,15 +122,13 @@ function installRecorders(): void {
       perf.renders = [];
       perf.recording = true;
       const channel = new MessageChannel();
-      let pending: number | null = null;
-      channel.port1.onmessage = () => {
-        if (pending !== null) perf.frames.push({ ts: pending, work: performance.now() - pending });
-        pending = null;
+      // the message carries its frame's timestamp: a late one is still counted for its own frame
+      channel.port1.onmessage = (e: MessageEvent<number>) => {
+        perf.frames.push({ ts: e.data, work: performance.now() - e.data });
       };
       const tick = (ts: number) => {
         if (!perf.recording) return;
-        pending = ts;
-        channel.port2.postMessage(0);
+        channel.port2.postMessage(ts);
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
