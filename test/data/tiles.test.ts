@@ -164,6 +164,33 @@ describe('vector tiles of the layers', () => {
     expect(meta.vector_layers[0]).toMatchObject({ id: 'pts', fields: { name: 'String', n: 'Number', ok: 'Boolean', gone: 'String', nested: 'String' } });
   });
 
+  // Turf-style fixtures: test/fixtures/tiles/in/<name>.geojson → out/<name>.json, written by hand
+  const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/tiles');
+  for (const file of fs.readdirSync(path.join(fixtures, 'in')).filter((f) => f.endsWith('.geojson'))) {
+    const name = file.replace(/\.geojson$/, '');
+    it(`fixture ${name}: tiles decode to the hand-written expectation`, async () => {
+      const fc = JSON.parse(fs.readFileSync(path.join(fixtures, 'in', file), 'utf8')) as FeatureCollection<Geometry, GeoJsonProperties>;
+      const expected = JSON.parse(fs.readFileSync(path.join(fixtures, 'out', `${name}.json`), 'utf8')) as {
+        zoom: number;
+        tiles: Record<string, { id: number; type: number; geometry: number[][][]; properties: Record<string, unknown> }[]>;
+      };
+      const z = expected.zoom;
+      const p = new PMTiles(memorySource(buildTiles([{ id: name, features: fc.features }], { minzoom: z, maxzoom: z }).bytes));
+      const got: Record<string, unknown[]> = {};
+      for (let x = 0; x < 2 ** z; x++)
+        for (let y = 0; y < 2 ** z; y++) {
+          const r = await p.getZxy(z, x, y);
+          if (!r) continue;
+          const layer = decode(r.data).layers[name];
+          got[`${z}/${x}/${y}`] = Array.from({ length: layer.length }, (_, i) => {
+            const f = layer.feature(i);
+            return { id: f.id, type: f.type, geometry: f.loadGeometry().map((ring) => ring.map((pt) => [pt.x, pt.y])), properties: f.properties };
+          });
+        }
+      expect(got).toEqual(expected.tiles);
+    });
+  }
+
   // The real layers built by `npm run data:ensure` (pretest): every feature at z14, where geojson-vt
   // simplifies nothing, with its properties, and every vertex within the tile quantisation.
   const dataDir = DEFAULT_OUT_DIR;
