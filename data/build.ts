@@ -8,6 +8,7 @@ import { DEFAULT_OUT_DIR, DOWNLOAD_CACHE_DIR, PROJECT_ROOT, hasRawFiles, resolve
 import { downloadRaw } from './download.ts';
 import { buildLayersWithReport, writeManifest, type BuildReport } from './layers.ts';
 import { buildNetworkLayer } from './network.ts';
+import { buildTilesLayer } from './tiles.ts';
 import type { NetworkReport } from '../src/core/graph/build.ts';
 import { renderSourcesTable, replaceTable } from './steps/sources-md.ts';
 
@@ -36,7 +37,7 @@ function isUpToDate(outDir: string): boolean {
   if (pipelineModules().some((m) => fs.statSync(m).mtimeMs > built)) return false;
   try {
     const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as LayerManifest & { relief?: { url: string; valuesUrl: string } };
-    const urls = [...m.layers.map((l) => l.url), m.relief?.url, m.relief?.valuesUrl].filter((u): u is string => !!u);
+    const urls = [...m.layers.flatMap((l) => [l.url, l.tiles?.url]), m.relief?.url, m.relief?.valuesUrl].filter((u): u is string => !!u);
     return urls.every((u) => fs.existsSync(path.join(outDir, '..', u)));
   } catch {
     return false;
@@ -106,12 +107,18 @@ async function main(): Promise<void> {
   const rawDir = await rawDirOrDownload();
   const { manifest, report } = await buildLayersWithReport(rawDir, outDir);
   const network = await buildNetworkLayer(outDir, manifest);
+  // after the network: reseau.geojson is one of the big layers
+  const tiles = buildTilesLayer(outDir, manifest);
   writeManifest(outDir, manifest);
   const sourcesChanged = updateSourcesMd(manifest, network);
   console.log(summary(report, manifest, outDir, performance.now() - t0));
   console.log(
     `  réseau            ${network.edges} arêtes, ${network.nodes} nœuds, ${network.gaps} raccords (${(network.gapLength_m / 1000).toFixed(1)} km), ${network.components} composantes connexes`,
   );
+  if (tiles.layers.length)
+    console.log(
+      `  tuiles            ${tiles.layers.join(', ')} → layers.pmtiles ${kb(tiles.bytes)}, ${tiles.tiles} tuiles (${tiles.contents} contenus distincts), ${tiles.ms} ms`,
+    );
   if (sourcesChanged) console.log('  data/SOURCES.md : tableau mis à jour');
 }
 

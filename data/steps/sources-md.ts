@@ -22,7 +22,7 @@ export function renderSourcesTable(
     '| --- | --- | --- | ---: | --- | --- | --- |',
     ...manifest.layers.map(
       (l) =>
-        `| ${cell(l.title.fr)} (\`${l.id}\`) | ${l.url ? `\`public/${l.url}\`` : '—'} | ${STATUS_FR[l.status]} | ${l.featureCount ?? '—'} | ${cell(l.source)} | ${l.status === 'to-import' ? '—' : SOURCE_DATE} | ${cell(l.licence)} |`,
+        `| ${cell(l.title.fr)} (\`${l.id}\`) | ${l.url ? `\`public/${l.url}\`` : '—'}${l.tiles ? ` + tuiles \`public/${l.tiles.url}\`` : ''} | ${STATUS_FR[l.status]} | ${l.featureCount ?? '—'} | ${cell(l.source)} | ${l.status === 'to-import' ? '—' : SOURCE_DATE} | ${cell(l.licence)} |`,
     ),
   ];
   if (manifest.relief) {

@@ -24,8 +24,25 @@ export interface LayerManifestEntry {
   /** plain-French explanation, mandatory for approximations and layers to import */
   note?: Localised;
   featureCount?: number;
+  /**
+   * Present when the layer is also served as vector tiles (the data pipeline tiles GeoJSON of
+   * 200 KB or more, see data/steps/tiles.ts): the map draws the tiles, everything else reads `url`.
+   */
+  tiles?: LayerTiles;
   /** visible when the app opens */
   visible: boolean;
+}
+
+/** Where the vector tiles of a layer are: one PMTiles v3 archive, one source-layer per layer. */
+export interface LayerTiles {
+  /** path of the PMTiles archive relative to the app's base URL ('data/layers.pmtiles') */
+  url: string;
+  /** the layer's name inside the tiles (the manifest id) */
+  sourceLayer: string;
+  minzoom: number;
+  maxzoom: number;
+  /** properties that vector tiles cannot store when null (MVT has no null): the map restores them as null */
+  nullable?: string[];
 }
 
 /** The relief is a grid, not a GeoJSON layer: it sits beside the layers in the manifest. */

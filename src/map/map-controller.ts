@@ -21,7 +21,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerManifest, LayerManifestEntry } from '../core/layers';
 import { DEFAULT_BBOX, HATCH_IMAGE, baseStyle, hatchImage, manifestIdOfLayer, type BasemapId } from './styles';
 import { applyBasemap, basemapOfSource, type OnlineBasemap } from './layers/basemap';
-import { addEmbeddedLayers, drawableEntries, removeEmbeddedLayers } from './layers/embedded';
+import { addEmbeddedLayers, drawableEntries, removeEmbeddedLayers, type EmbeddedLayers } from './layers/embedded';
 import {
   EMPTY,
   LYR,
@@ -102,6 +102,19 @@ export interface MapControllerOptions {
   lang?: MapLang;
   /** default true: sets window.__cavalierMap and friends (see README of the test harness) */
   testHooks?: boolean;
+  /**
+   * Draw the big layers from their vector tiles (layers.pmtiles) when the manifest has them.
+   * Default: true, unless the page URL says `?tuiles=non` (every layer from its GeoJSON instead:
+   * the naive baseline of the drag benchmark, and a way round a server without Range requests).
+   */
+  tiles?: boolean;
+}
+
+/** false when the page URL has `tuiles=non` (or `tiles=no`). */
+export function tilesWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+  const q = new URLSearchParams(search);
+  const v = (q.get('tuiles') ?? q.get('tiles') ?? '').toLowerCase();
+  return !['non', 'no', '0', 'false'].includes(v);
 }
 
 declare global {
@@ -133,6 +146,8 @@ export class MapController {
   private manifest: LayerManifest | null | undefined = undefined; // undefined: not given yet; null: unavailable
   private appliedManifest: LayerManifest | null | undefined = undefined;
   private embeddedLayerIds: string[] = [];
+  private embedded: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [] };
+  private useTiles: boolean;
   private visibility: Record<string, boolean> = {};
   private lang: MapLang;
   private route: RouteView = { legs: [], points: [] };
@@ -165,6 +180,7 @@ export class MapController {
   constructor(container: HTMLElement, options: MapControllerOptions = {}) {
     this.lang = options.lang ?? 'fr';
     this.testHooks = options.testHooks ?? true;
+    this.useTiles = options.tiles ?? tilesWanted();
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
 
     this.map = new MapLibreMap({
@@ -462,22 +478,30 @@ export class MapController {
 
   private applyManifest(): void {
     if (this.appliedManifest === this.manifest) return;
-    removeEmbeddedLayers(this.map, this.embeddedLayerIds, drawableEntries(this.appliedManifest).map((e) => e.id));
+    removeEmbeddedLayers(this.map, this.embedded.layerIds, this.embedded.sourceIds);
     this.appliedManifest = this.manifest;
     const entries = drawableEntries(this.manifest);
-    this.embeddedLayerIds = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight);
+    this.embedded = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight, { useTiles: this.useTiles });
+    this.embeddedLayerIds = this.embedded.layerIds;
     void this.waitForSources(entries.map((e) => e.id));
   }
 
+  /** Manifest ids drawn from vector tiles (empty with `?tuiles=non` or an archive-less manifest). */
+  tiledLayers(): string[] {
+    return [...this.embedded.tiled];
+  }
+
+  /** ids: manifest ids; each is loaded when the source drawing it is (its GeoJSON, or the tiles in view) */
   private async waitForSources(ids: string[]): Promise<void> {
     const manifest = this.manifest;
+    const loaded = (id: string) => this.map.isSourceLoaded(this.embedded.sourceOf[id] ?? id);
     this.map.triggerRepaint(); // so that 'idle' fires even when nothing was added
     for (let i = 0; i < 60; i++) {
       await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
       if (this.destroyed || manifest !== this.manifest) return;
-      if (ids.every((id) => this.map.isSourceLoaded(id))) break;
+      if (ids.every(loaded)) break;
     }
-    if (this.testHooks) window.__cavalierSources = Object.fromEntries(ids.map((id) => [id, this.map.isSourceLoaded(id)]));
+    if (this.testHooks) window.__cavalierSources = Object.fromEntries(ids.map((id) => [id, loaded(id)]));
     if (!this.isReady) {
       this.collapseAttribution();
       this.isReady = true;
@@ -512,6 +536,12 @@ export class MapController {
     }
     if (sourceId && this.manifest?.layers.some((l) => l.id === sourceId)) {
       this.emit('layererror', sourceId, e.error?.message ?? String(e.error));
+      return;
+    }
+    // the vector tiles: every layer of the archive is affected
+    const tiled = sourceId ? Object.entries(this.embedded.sourceOf).filter(([id, src]) => src === sourceId && id !== src) : [];
+    if (tiled.length) {
+      for (const [id] of tiled) this.emit('layererror', id, e.error?.message ?? String(e.error));
       return;
     }
     console.error('[cavalier] map error', e.error);
@@ -553,7 +583,8 @@ export class MapController {
     const seen = new Set<string>();
     const out: MapGeoJSONFeature[] = [];
     for (const f of this.map.queryRenderedFeatures(this.box(p, 3), { layers })) {
-      const key = `${f.source}:${String(f.id)}`;
+      // a feature cut across several tiles comes once per tile: same source, source-layer and id
+      const key = `${f.source}:${f.sourceLayer ?? ''}:${String(f.id)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(f);
@@ -563,10 +594,14 @@ export class MapController {
 
   private openPopup(features: MapGeoJSONFeature[], lonlat: LonLat): void {
     const infos: FeatureInfo[] = features.map((f) => {
-      const entry = this.entryOf(f.source);
+      // from vector tiles the manifest id is the source-layer; from GeoJSON it is the source
+      const layerId = f.sourceLayer && this.embedded.sourceOf[f.sourceLayer] === f.source ? f.sourceLayer : f.source;
+      const entry = this.entryOf(layerId);
       const properties = { ...(f.properties ?? {}) } as Record<string, unknown>;
+      // vector tiles cannot hold null: put back the properties the pipeline listed as nullable
+      if (layerId !== f.source) for (const k of entry?.tiles?.nullable ?? []) if (!(k in properties)) properties[k] = null;
       return {
-        layerId: f.source,
+        layerId,
         layerTitle: entry ? entry.title[this.lang] : (this.userRenderer?.titleOf(f.source) ?? f.source),
         name: featureName(properties),
         properties,

@@ -133,8 +133,13 @@ const zoomWidth = (base: number): ExpressionSpecification => [
  * The maplibre layers of one manifest entry. The first layer's id is the manifest id itself
  * (so `map.getLayoutProperty('terrils', 'visibility')` is meaningful); helpers get a `--suffix`.
  */
-export function layersFor(entry: EntryLike, visible: boolean): LayerSpecification[] {
-  const source = entry.id;
+export function layersFor(entry: EntryLike, visible: boolean, tiles?: { source: string; sourceLayer: string }): LayerSpecification[] {
+  const specs = layerSpecs(entry, visible, tiles?.source ?? entry.id);
+  // from vector tiles: every layer reads the entry's source-layer of the archive's source
+  return tiles ? specs.map((l) => ({ ...l, 'source-layer': tiles.sourceLayer }) as LayerSpecification) : specs;
+}
+
+function layerSpecs(entry: EntryLike, visible: boolean, source: string): LayerSpecification[] {
   const id = entry.id;
   const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
   const family = familyOf(entry);

@@ -8,6 +8,8 @@ import { benchGpx } from './gpx';
 import { benchNetwork } from './network';
 import { benchReview } from './review';
 import { benchScale } from './scale';
+import { benchTiles } from './tiles';
+import { benchDrag } from './drag';
 import { benchTable, type BenchRow } from './table';
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -15,6 +17,8 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['revue environnementale', benchReview],
   ['GPX', benchGpx],
   ['réseau régional généré', benchScale],
+  ['tuiles vectorielles', benchTiles],
+  ['glisser un point (Chromium)', benchDrag],
 ];
 
 const rows: BenchRow[] = [];

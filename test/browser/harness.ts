@@ -87,6 +87,11 @@ export interface StartOptions {
   viewport?: { width: number; height: number };
   /** a page path relative to the app, e.g. '?debug=1' */
   path?: string;
+  /**
+   * Chromium flags instead of CHROMIUM_ARGS (the drag benchmark also measures with GPU compositing
+   * through SwiftShader, see test/browser/drag-measure.ts); screenshots need the pinned ones.
+   */
+  chromiumArgs?: readonly string[];
   /** run before navigation (e.g. page.route(...) to serve fixtures) */
   beforeNavigate?: (page: Page, url: string) => Promise<unknown>;
 }
@@ -106,13 +111,13 @@ export interface StartedApp {
   close: () => Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(args: readonly string[] = CHROMIUM_ARGS): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: the browser tests need Debian's chromium package (apt-get install -y chromium). They are never skipped.`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...args] });
 }
 
 export async function startApp(options: StartOptions = {}): Promise<StartedApp> {
@@ -132,7 +137,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
     if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
     const url = `http://127.0.0.1:${address.port}/`;
 
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
       deviceScaleFactor: 1,

@@ -1,11 +1,20 @@
-// Adds and removes the embedded layers of the manifest (data/*.geojson next to the page).
+// Adds and removes the embedded layers of the manifest (data/*.geojson and data/layers.pmtiles next to the page).
+//
+// An entry with `tiles` (the big layers, see data/steps/tiles.ts) is drawn from the vector tiles of
+// its PMTiles archive: one vector source per archive, one source-layer per manifest id. The others
+// are GeoJSON sources whose id is the manifest id. `useTiles: false` draws every layer from its
+// GeoJSON (the app's `?tuiles=non` switch, used by the drag benchmark as the naive baseline).
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerManifest, LayerManifestEntry } from '../../core/layers';
 import { familyRank, layersFor } from '../styles';
+import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Source id of the vector tiles of one archive. */
+export const tilesSourceId = (url: string): string => `cav-tiles:${url}`;
 
 /** Entries that have data to draw, bottom to top. */
 export function drawableEntries(manifest: LayerManifest | null | undefined): LayerManifestEntry[] {
@@ -14,31 +23,67 @@ export function drawableEntries(manifest: LayerManifest | null | undefined): Lay
     .sort((a, b) => familyRank(a) - familyRank(b));
 }
 
+export interface EmbeddedLayers {
+  /** maplibre layer ids, bottom to top */
+  layerIds: string[];
+  /** maplibre source ids added */
+  sourceIds: string[];
+  /** manifest id → the maplibre source drawing it */
+  sourceOf: Record<string, string>;
+  /** manifest ids drawn from vector tiles */
+  tiled: string[];
+}
+
 /**
- * Adds one GeoJSON source per entry (id = manifest id, URL resolved against the page) and its
- * styled layers under `beforeId`. Returns the ids of the maplibre layers added.
+ * Adds the sources of the entries (GeoJSON URLs and archives resolved against the page) and their
+ * styled layers under `beforeId`.
  */
 export function addEmbeddedLayers(
   map: MapLibreMap,
   entries: LayerManifestEntry[],
   visibility: Record<string, boolean>,
   beforeId: string,
-): string[] {
-  const added: string[] = [];
-  for (const entry of entries) {
-    map.addSource(entry.id, {
-      type: 'geojson',
-      data: new URL(entry.url!, document.baseURI).href,
+  options: { useTiles?: boolean } = {},
+): EmbeddedLayers {
+  const out: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [] };
+  const useTiles = options.useTiles ?? true;
+  // one vector source per archive; its attribution lists the sources of every layer it holds
+  const archives = new Map<string, LayerManifestEntry[]>();
+  if (useTiles) for (const e of entries) if (e.tiles) archives.set(e.tiles.url, [...(archives.get(e.tiles.url) ?? []), e]);
+  if (archives.size) registerPmtilesProtocol();
+  for (const [url, held] of archives) {
+    const id = tilesSourceId(url);
+    map.addSource(id, {
+      type: 'vector',
+      url: pmtilesUrl(url),
       // maplibre renders attributions as HTML: the manifest text is escaped
-      attribution: escapeHtml(entry.source),
-      generateId: true,
+      attribution: [...new Set(held.map((e) => escapeHtml(e.source)))].join(' ; '),
     });
-    for (const layer of layersFor(entry, visibility[entry.id] ?? entry.visible)) {
+    out.sourceIds.push(id);
+  }
+  for (const entry of entries) {
+    const tiles = useTiles ? entry.tiles : undefined;
+    let source = entry.id;
+    if (tiles) {
+      source = tilesSourceId(tiles.url);
+      out.tiled.push(entry.id);
+    } else {
+      map.addSource(entry.id, {
+        type: 'geojson',
+        data: new URL(entry.url!, document.baseURI).href,
+        attribution: escapeHtml(entry.source),
+        generateId: true,
+      });
+      out.sourceIds.push(entry.id);
+    }
+    out.sourceOf[entry.id] = source;
+    const visible = visibility[entry.id] ?? entry.visible;
+    for (const layer of layersFor(entry, visible, tiles ? { source, sourceLayer: tiles.sourceLayer } : undefined)) {
       map.addLayer(layer, beforeId);
-      added.push(layer.id);
+      out.layerIds.push(layer.id);
     }
   }
-  return added;
+  return out;
 }
 
 export function removeEmbeddedLayers(map: MapLibreMap, layerIds: string[], sourceIds: string[]): void {
