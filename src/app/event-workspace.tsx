@@ -40,6 +40,7 @@ import {
   editFormula,
   moveFormulaStart,
   removeCoursePoint,
+  placeCoursePointAt,
   removeEvent,
   removeFormula,
   reverseFormula,
@@ -194,9 +195,8 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
 
   // ── map: course points and the placing mode ──
   const sortedPoints = useMemo(() => (formula ? sortedCoursePoints(formula.coursePoints) : []), [formula]);
-  useEffect(() => {
-    controller?.setCoursePoints(sortedPoints.map((p) => ({ id: p.id, kind: p.kind, lonlat: p.lonlat })));
-  }, [controller, sortedPoints]);
+  const showPoints = useCallback(() => controller?.setCoursePoints(sortedPoints.map((p) => ({ id: p.id, kind: p.kind, lonlat: p.lonlat }))), [controller, sortedPoints]);
+  useEffect(showPoints, [showPoints]);
   useEffect(() => controller?.setPlacing(placing), [controller, placing]);
   useEffect(() => {
     if (drawing) setPlacing(false);
@@ -234,6 +234,32 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
       const label = t(COURSE_POINT_KEYS[kind]);
       const name = kind === 'start' || kind === 'finish' ? label : `${label} ${same + 1}`;
       planner.edit((d) => addCoursePointTo(d, f.id, { id: newId(), kind, name, lonlat: placed.lonlat, km: placed.km }));
+    });
+  }, [controller]);
+
+  // a point on the course dragged on the map: projected onto the route like a new one, or put back
+  const showPointsRef = useRef(showPoints);
+  showPointsRef.current = showPoints;
+  useEffect(() => {
+    if (!controller) return;
+    return controller.on('coursepointmove', async (id, lonlat) => {
+      const { doc, engine, legsFor, push, t, planner } = latest.current;
+      const f = activeFormula(doc);
+      const point = f?.coursePoints.find((p) => p.id === id);
+      const legs = f ? legsFor(f.route) : [];
+      const placed = engine && f && point && complete(legs) ? await engine.placeCoursePoint(legs, point.kind, lonlat).catch(() => null) : null;
+      if (!f || !point || !placed) {
+        showPointsRef.current();
+        return;
+      }
+      if (point.kind !== 'start' && point.kind !== 'finish' && placed.offset_m > MAX_PLACE_OFFSET_M) {
+        showPointsRef.current();
+        push({ id: 'cp', kind: 'warning', text: t('cp.tooFarDrop', { m: Math.round(placed.offset_m), max: MAX_PLACE_OFFSET_M }) });
+        return;
+      }
+      if (planner.readOnly) return showPointsRef.current();
+      // the new places come back through the document (start and finish stay at the ends)
+      planner.edit((d) => placeCoursePointAt(d, f.id, id, placed));
     });
   }, [controller]);
 

@@ -121,7 +121,7 @@ export const eventsFr = {
   'cp.kind': 'Type de point',
   'cp.place': 'Placer sur le parcours',
   'cp.place.active': 'Cliquez sur le tracé…',
-  'cp.place.hint': 'Cliquez près du tracé : le point y est projeté',
+  'cp.place.hint': 'Cliquez près du tracé : le point y est projeté. Faites glisser un point placé pour le déplacer',
   'cp.kind.start': 'Départ',
   'cp.kind.finish': 'Arrivée',
   'cp.kind.aid': 'Ravitaillement',
@@ -139,6 +139,7 @@ export const eventsFr = {
   'cp.cutoff.invalid': 'Barrière horaire illisible\u00a0: écrivez des heures et minutes, par exemple 2:30.',
   'cp.delete': 'Supprimer ce point',
   'cp.tooFar': 'Ce clic est à {m}\u00a0m du tracé\u00a0: cliquez plus près du parcours (moins de {max}\u00a0m).',
+  'cp.tooFarDrop': 'Point déposé à {m}\u00a0m du tracé\u00a0: il reste où il était. Déposez-le à moins de {max}\u00a0m du parcours.',
   'cp.noRoute': 'Tracez d’abord le parcours de la formule (au moins deux points), puis placez les points dessus.',
   'cp.wait': 'Patientez\u00a0: le tracé est encore en calcul.',
 
@@ -293,7 +294,7 @@ export const eventsEn: Record<EventsKey, string> = {
   'cp.kind': 'Kind of point',
   'cp.place': 'Place on the route',
   'cp.place.active': 'Click the route…',
-  'cp.place.hint': 'Click near the route: the point is projected onto it',
+  'cp.place.hint': 'Click near the route: the point is projected onto it. Drag a placed point to move it',
   'cp.kind.start': 'Start',
   'cp.kind.finish': 'Finish',
   'cp.kind.aid': 'Aid station',
@@ -311,6 +312,7 @@ export const eventsEn: Record<EventsKey, string> = {
   'cp.cutoff.invalid': 'Unreadable cut-off: write hours and minutes, e.g. 2:30.',
   'cp.delete': 'Delete this point',
   'cp.tooFar': 'This click is {m} m from the route: click closer to it (under {max} m).',
+  'cp.tooFarDrop': 'Point dropped {m} m from the route: it stays where it was. Drop it within {max} m of the route.',
   'cp.noRoute': 'Draw the formula’s route first (at least two points), then place points on it.',
   'cp.wait': 'Please wait: the route is still being computed.',
 

@@ -83,6 +83,8 @@ export interface MapControllerEvents {
   /** while dragging, at most once per frame */
   pointdrag: [index: number, lonlat: LonLat];
   pointdragend: [index: number, lonlat: LonLat];
+  /** course-point mode: a point on the course was dragged and dropped at `lonlat` (the app projects it onto the route) */
+  coursepointmove: [id: string, lonlat: LonLat];
   /** the user pressed on leg `legIndex` and dropped at `lonlat`: insert a point in that leg */
   insert: [legIndex: number, lonlat: LonLat];
   /** features of embedded layers under a click (inspect mode) or right-click (draw mode); a popup is open */
@@ -130,7 +132,8 @@ declare global {
 
 type Drag =
   | { kind: 'point'; index: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean }
-  | { kind: 'insert'; leg: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean };
+  | { kind: 'insert'; leg: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean }
+  | { kind: 'coursepoint'; id: string; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean };
 
 const DRAG_TOLERANCE_PX = 3;
 
@@ -567,6 +570,13 @@ export class MapController {
     return typeof i === 'number' ? i : null;
   }
 
+  private hitCoursePoint(p: { x: number; y: number }): string | null {
+    if (!this.loaded || this.coursePoints.length === 0) return null;
+    const hits = this.map.queryRenderedFeatures(this.box(p, 4), { layers: [LYR.coursePoints, LYR.coursePointIcons] });
+    const id = hits[0]?.properties?.id;
+    return typeof id === 'string' ? id : null;
+  }
+
   private hitLeg(p: { x: number; y: number }): number | null {
     if (!this.loaded || this.route.legs.length === 0) return null;
     const hits = this.map.queryRenderedFeatures(this.box(p, 1), { layers: [LYR.legsHit] });
@@ -636,18 +646,21 @@ export class MapController {
   };
 
   private startPress(e: MapMouseEvent | MapTouchEvent, touch: boolean): void {
-    // placing points on the course: a press anywhere is a click (no point drag, no insertion)
-    if (this.placing) return;
-    const point = this.hitPoint(e.point);
-    const leg = point === null ? this.hitLeg(e.point) : null;
-    if (point === null && leg === null) return;
+    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
+    const at = { x: e.point.x, y: e.point.y, moved: false, lonlat, touch };
+    if (this.placing) {
+      // placing points on the course: a point on the course is dragged, a press elsewhere is a click
+      const id = this.hitCoursePoint(e.point);
+      if (id === null) return;
+      this.drag = { kind: 'coursepoint', id, ...at };
+    } else {
+      const point = this.hitPoint(e.point);
+      const leg = point === null ? this.hitLeg(e.point) : null;
+      if (point === null && leg === null) return;
+      this.drag = point !== null ? { kind: 'point', index: point, ...at } : { kind: 'insert', leg: leg!, ...at };
+    }
     e.preventDefault(); // no drag-pan for this gesture
     this.map.dragPan.disable();
-    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
-    this.drag =
-      point !== null
-        ? { kind: 'point', index: point, x: e.point.x, y: e.point.y, moved: false, lonlat, touch }
-        : { kind: 'insert', leg: leg!, x: e.point.x, y: e.point.y, moved: false, lonlat, touch };
     this.popup?.remove();
     if (touch) {
       window.addEventListener('touchmove', this.onWindowMove, { passive: false });
@@ -696,7 +709,10 @@ export class MapController {
     this.dragFrame = 0;
     const drag = this.drag;
     if (!drag || !drag.moved) return;
-    if (drag.kind === 'point') {
+    if (drag.kind === 'coursepoint') {
+      const moved = this.coursePoints.map((c) => (c.id === drag.id ? { ...c, lonlat: drag.lonlat } : c));
+      this.setData(SRC.coursePoints, coursePointsCollection(moved));
+    } else if (drag.kind === 'point') {
       const pts = this.displayPoints;
       pts[drag.index] = drag.lonlat;
       this.setData(SRC.points, pointsCollection(pts, this.route.selectedPoint));
@@ -729,7 +745,14 @@ export class MapController {
     // the browser still sends a click after this mouseup: it belongs to this gesture
     this.suppressClickUntil = performance.now() + 350;
     this.updateCursor();
-    if (drag.kind === 'point') {
+    if (drag.kind === 'coursepoint') {
+      if (drag.moved) {
+        // shown where it was dropped until the app sends the points back (moved, or refused)
+        this.emit('coursepointmove', drag.id, drag.lonlat);
+      } else {
+        this.emit('click', drag.lonlat);
+      }
+    } else if (drag.kind === 'point') {
       if (drag.moved) {
         // the preview stays until the app sends the recomputed route (or gives up)
         this.schedulePreviewReset();
@@ -808,6 +831,7 @@ export class MapController {
     const canvas = this.map.getCanvas();
     const p = this.lastMouse;
     let cursor = this.drawing || this.placing ? 'crosshair' : '';
+    if (p && this.loaded && this.placing && this.hitCoursePoint(p) !== null) cursor = 'grab';
     if (p && this.loaded && !this.placing) {
       if (this.hitPoint(p) !== null || this.hitLeg(p) !== null) cursor = 'pointer';
       else if (!this.drawing && !this.placing && this.hitFeatures(p).length > 0) cursor = 'pointer';

@@ -30,6 +30,7 @@ import {
   type NewId,
 } from '../core/event/index';
 import { activeEvent, activeFormula, type PlannerDoc } from './planner';
+import type { LonLat } from '../core/route/model';
 
 /**
  * The document with a new list of events and/or a new selection; `route` is read back from the
@@ -236,6 +237,14 @@ export function setFormulaLaps(doc: PlannerDoc, formulaId: string, laps: number)
 /** Adds a point already placed on the route (the worker projects the click: see engine.placeCoursePoint). */
 export function addCoursePointTo(doc: PlannerDoc, formulaId: string, point: CoursePoint): PlannerDoc {
   return editFormula(doc, formulaId, (f) => ({ ...f, coursePoints: [...f.coursePoints, point] }));
+}
+
+/** Moves a point to a place the worker projected onto the route (engine.placeCoursePoint, as for a new one). */
+export function placeCoursePointAt(doc: PlannerDoc, formulaId: string, pointId: string, placed: { lonlat: LonLat; km: number }): PlannerDoc {
+  return editFormula(doc, formulaId, (f) => ({
+    ...f,
+    coursePoints: f.coursePoints.map((p) => (p.id === pointId ? { ...p, lonlat: [placed.lonlat[0], placed.lonlat[1]], km: placed.km } : p)),
+  }));
 }
 
 export function editCoursePoint(doc: PlannerDoc, formulaId: string, pointId: string, patch: CoursePointPatch): PlannerDoc {

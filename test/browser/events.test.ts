@@ -13,7 +13,7 @@ import { readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { joinLegs, type Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave } from './harness';
+import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave, lonLatToPage } from './harness';
 
 type LonLat = [number, number];
 
@@ -142,6 +142,36 @@ describe('events and formulas in the browser', () => {
     expect(onMap.map((p) => p.kind)).toEqual(['aid']);
   });
 
+  it('drags the aid station along the route: its km follows; dropped far from the route it stays where it was', async () => {
+    const line = joinLegs(drawn[0].legs);
+    const aidOnMap = () => app.page.evaluate(() => (window.__cavalierController as unknown as { coursePoints: { lonlat: [number, number] }[] }).coursePoints[0].lonlat);
+    const km = async () => Number(await app.page.getAttribute('[data-testid=course-point]', 'data-km'));
+    const dragTo = async (to: LonLat) => {
+      const from = await lonLatToPage(app.page, await aidOnMap());
+      const end = await lonLatToPage(app.page, to);
+      await app.page.mouse.move(from.x, from.y);
+      await app.page.mouse.down();
+      for (let i = 1; i <= 10; i++) await app.page.mouse.move(from.x + ((end.x - from.x) * i) / 10, from.y + ((end.y - from.y) * i) / 10);
+      await app.page.mouse.up();
+    };
+    await app.page.click('[data-testid=cp-place]');
+    const target = line[Math.floor((2 * line.length) / 3)];
+    await dragTo([target[0], target[1]]);
+    const expected = kmOfPoint(line, [target[0], target[1]])!.km;
+    await expect.poll(km).toBeCloseTo(expected, 1);
+    expect(await app.page.locator('[data-testid=course-point]').count()).toBe(1);
+    expect(await app.page.inputValue('[data-testid=course-point-name]')).toBe('Ravitaillement 1');
+
+    // 2 km north of the route: refused in French, the point goes back
+    const placed = await aidOnMap();
+    const kmBefore = await km();
+    await dragTo([target[0], target[1] + 0.018]);
+    await expect.poll(() => app.page.locator('[data-testid=notice][data-id=cp] .cav-notice-text').textContent()).toMatch(/^Point déposé à \d+\u00a0m du tracé\u00a0: il reste où il était/);
+    expect(await km()).toBe(kmBefore);
+    await expect.poll(aidOnMap).toEqual(placed);
+    await app.page.click('[data-testid=cp-place]');
+  });
+
   it('exports every drawn formula as a zip of valid GPX files, with the aid station as a wpt', async () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid=export-zip]')]);
     expect(download.suggestedFilename()).toBe('Trail-des-Pyramides-Noires.zip');
@@ -199,10 +229,16 @@ describe('events and formulas in the browser', () => {
   });
 
   it('undo and redo span formula selection, points on the course and routes', async () => {
+    const km = () => app.page.getAttribute('[data-testid=course-point]', 'data-km');
+    const moved = await km();
+    await app.page.keyboard.press('Control+z'); // the aid station's move
+    await expect.poll(km).not.toBe(moved);
+    expect(await app.page.locator('[data-testid=course-point]').count()).toBe(1);
     await app.page.keyboard.press('Control+z'); // the aid station
     await expect.poll(() => app.page.locator('[data-testid=course-point]').count()).toBe(0);
     await app.page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => app.page.locator('[data-testid=course-point]').count()).toBe(1);
+    await app.page.keyboard.press('Control+Shift+z');
+    await expect.poll(km).toBe(moved);
   });
 
   it('a reload finds everything as it was', async () => {

@@ -29,6 +29,7 @@ import {
   editFormula,
   formulaById,
   removeCoursePoint,
+  placeCoursePointAt,
   removeEvent,
   removeFormula,
   reverseFormula,
@@ -200,6 +201,13 @@ describe('events in the planner document', () => {
     expect(applyRefreshedPoints(moved, id, basis, refreshed)).toBe(moved);
     d = applyRefreshedPoints(d, id, basis, refreshed);
     expect(activeFormula(d)!.coursePoints[0].km).toBe(0.71);
+    expectSynced(d);
+    // dragged elsewhere on the route: its place and km are the worker's projection, its name and cut-off stay
+    const before = d;
+    d = placeCoursePointAt(d, id, 'p1', { lonlat: [2.8, 50.41], km: 1.25 });
+    expect(activeFormula(d)!.coursePoints[0]).toMatchObject({ name: 'Ravito du terril', cutoff: { minutesFromStart: 90 }, lonlat: [2.8, 50.41], km: 1.25 });
+    expect(activeFormula(before)!.coursePoints[0].km).toBe(0.71);
+    expect(placeCoursePointAt(d, id, 'absent', { lonlat: [0, 0], km: 0 }).events).toEqual(d.events);
     expectSynced(d);
     d = removeCoursePoint(d, id, 'p1');
     expect(activeFormula(d)!.coursePoints).toEqual([]);
