@@ -15,7 +15,6 @@ export class EngineStoppedError extends Error {
   }
 }
 
-
 export interface SupervisedEngine {
   engine: EngineClient;
   worker: Worker;
@@ -81,8 +80,9 @@ export function superviseEngine(onDeath: () => void): SupervisedEngine {
     clearTimeout(birth);
     void navigator.locks?.request(name, () => end(true));
   });
-  /** start times of the calls under way, for `busySince` */
-  const pending = new Set<number>();
+  /** start time of each call under way, for `busySince` */
+  const pending = new Map<number, number>();
+  let calls = 0;
   const engine = new Proxy({} as EngineClient, {
     get(_, prop) {
       // not a thenable: `await engine` or React state must not mistake it for a promise
@@ -90,18 +90,16 @@ export function superviseEngine(onDeath: () => void): SupervisedEngine {
       const method = (remote as unknown as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[prop];
       return (...args: unknown[]) => {
         if (stopped) return dead;
-        // a distinct key even for two calls in the same millisecond
-        let started = performance.now();
-        while (pending.has(started)) started += 1e-6;
-        pending.add(started);
-        return Promise.race([method(...args), dead]).finally(() => pending.delete(started));
+        const call = ++calls;
+        pending.set(call, performance.now());
+        return Promise.race([method(...args), dead]).finally(() => pending.delete(call));
       };
     },
   });
   return {
     engine,
     worker,
-    busySince: () => (pending.size ? Math.min(...pending) : null),
+    busySince: () => (pending.size ? Math.min(...pending.values()) : null),
     stop() {
       clearTimeout(birth);
       end(false);
