@@ -1,4 +1,5 @@
-// npm run bench — every hot path beside a naive baseline run in the same process, as ratios.
+// npm run bench — every hot path beside a naive baseline run in the same process, as ratios
+// (node --expose-gc: see below).
 // `npm run bench -- --readme` also rewrites the performance table in README.md.
 // Each module runs alone too: npx tsx test/bench/<name>.ts
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,11 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
 ];
 
 const rows: BenchRow[] = [];
+// a full collection between sections: what one section leaves on the heap must not be timed in the
+// next (GPX writing measured 90 ms alone, 244 ms after the review section without it)
+const gc = (globalThis as { gc?: () => void }).gc;
 for (const [name, run] of sections) {
+  gc?.();
   const t = performance.now();
   rows.push(...(await run()));
   console.error(`${name} : ${((performance.now() - t) / 1000).toFixed(1)} s`);
