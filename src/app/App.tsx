@@ -454,15 +454,16 @@ function Shell() {
               highlight={review.profileRange}
             />
           </section>
-          {lease.role === 'reader' && (
-            <div className="cav-readonly" role="status" data-testid="read-only">
-              <span>{t('lease.reader')}</span>
-              <button type="button" className="cav-btn cav-btn--primary" onClick={lease.takeOver} data-testid="take-over">
-                {t('lease.takeOver')}
-              </button>
-            </div>
-          )}
-          <Notices notices={notices} onDismiss={dismiss} />
+          <Notices notices={notices} onDismiss={dismiss}>
+            {lease.role === 'reader' && (
+              <div className="cav-readonly" data-testid="read-only">
+                <span>{t('lease.reader')}</span>
+                <button type="button" className="cav-btn cav-btn--primary" onClick={lease.takeOver} data-testid="take-over">
+                  {t('lease.takeOver')}
+                </button>
+              </div>
+            )}
+          </Notices>
         </main>
       </div>
       {events.overlay}

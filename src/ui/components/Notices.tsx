@@ -1,5 +1,6 @@
 // Toasts: text only.
 
+import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n';
 
 export interface Notice {
@@ -13,12 +14,15 @@ export interface Notice {
 export interface NoticesProps {
   notices: Notice[];
   onDismiss: (id: string) => void;
+  /** a lasting message above the notices (e.g. the read-only banner of a second tab) */
+  children?: ReactNode;
 }
 
-export function Notices({ notices, onDismiss }: NoticesProps) {
+export function Notices({ notices, onDismiss, children }: NoticesProps) {
   const { t } = useI18n();
   return (
     <div className="cav-notices" role="status" aria-live="polite" data-testid="notices">
+      {children}
       {notices.map((n) => (
         <div key={n.id} className={`cav-notice cav-notice--${n.kind}`} data-testid="notice" data-kind={n.kind} data-id={n.id}>
           <span className="cav-notice-text">{n.text}</span>
