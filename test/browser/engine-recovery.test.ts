@@ -14,7 +14,7 @@ import { MAX_RESTARTS } from '../../src/ui/hooks/use-engine';
 import type { Leg } from '../../src/core/route/leg';
 import { START_TIMEOUT_MS } from '../../workers/client';
 import { createEngine } from '../../workers/engine';
-import { ROOT, clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession as harnessSavedSession, waitForSave as harnessWaitForSave } from './harness';
+import { ROOT, clickMapAt, fitMapTo, legsSettled, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession as harnessSavedSession, waitForSave as harnessWaitForSave, startPlanner } from './harness';
 
 type LonLat = [number, number];
 
@@ -74,10 +74,7 @@ const sameWorker = () => page().evaluate(() => (window as unknown as { __cavalie
 let expectedLength = 0;
 
 beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 1000 } });
-  await waitForMapReady(page());
-  await waitForNetwork(page(), clicks[0]);
-  await page().waitForSelector('[data-testid=events-panel][data-session^=empty]');
+  app = await startPlanner(clicks[0]);
 });
 
 afterAll(async () => {

@@ -313,3 +313,15 @@ export function longPathEdges(): NetworkEdge[] {
     .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
     .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length);
 }
+
+/**
+ * A fresh app ready for work: the map drawn, the worker routing on the embedded network (a point of
+ * it snaps) and the saved session read (nothing saved on a fresh profile).
+ */
+export async function startPlanner(onNetwork: [number, number], options: StartOptions = {}): Promise<StartedApp> {
+  const app = await startApp({ viewport: { width: 1280, height: 1000 }, ...options });
+  await waitForMapReady(app.page);
+  await waitForNetwork(app.page, onNetwork);
+  await app.page.waitForSelector('[data-testid=events-panel][data-session^=empty]');
+  return app;
+}

@@ -27,7 +27,7 @@ import { MAX_ZIP_RATIO } from '../../src/core/import/zip';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
 import { PRJ_LAMBERT_93, writeDbf, writeShp } from '../helpers/shapefile';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, mapIdle, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave, savedSession } from './harness';
+import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, mapIdle, longPathEdges, waitForSave as harnessWaitForSave, savedSession, startPlanner } from './harness';
 
 type LonLat = [number, number];
 const NBSP = '\u00a0';
@@ -310,10 +310,7 @@ async function expectLayerRefused(file: string | ReturnType<typeof buffer>, text
 }
 
 beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1280, height: 1000 } });
-  await waitForMapReady(page());
-  await waitForNetwork(page(), clicks[0]);
-  await page().waitForSelector('[data-testid=events-panel][data-session^=empty]');
+  app = await startPlanner(clicks[0]);
 });
 
 afterAll(async () => {
