@@ -2,7 +2,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
-import type { ProgressFn } from './layer-engine';
+import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './layer-engine';
 import { LIFE_MESSAGE } from './life';
 
 export type EngineClient = Remote<Engine>;
@@ -147,6 +147,11 @@ export function sendEmbeddedNetworkLines(engine: EngineClient, bytes: ArrayBuffe
 /** A DEM kept in the browser's storage becomes the worker's elevation source again (values transferred). */
 export function restoreDemInWorker(engine: EngineClient, grid: DemGrid) {
   return engine.restoreDem(transfer(grid, [grid.values.buffer]));
+}
+
+/** Saved layers back into the worker, with the kept bundle of their merged network if any (transferred). */
+export function restoreLayersInWorker(engine: EngineClient, records: UserLayerRecord[], prebuilt: MergedNetworkBundle | null) {
+  return engine.restoreLayers(records, undefined, prebuilt ? transfer(prebuilt, [prebuilt.bytes]) : undefined);
 }
 
 /** A progress callback the worker can call back (comlink proxy). */

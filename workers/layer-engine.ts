@@ -30,7 +30,8 @@ import type { CrsCode } from '../src/core/import/crs';
 import type { CrsDetection } from '../src/core/import/detect-crs';
 import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, type LayerFormat, type SkippedFeature } from '../src/core/import/layer';
 import { networkLinesFromLayer } from '../src/core/import/network';
-import { prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
+import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
+import { encodeNetwork } from '../src/core/graph/bundle';
 import { isZip, readShapefileZip } from '../src/core/import/zip';
 import { MAX_TERRAIN_TILES, mosaicToDem, TERRAIN_TILE_ZOOM, tileUrl, tilesCovering, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import type { DemGrid } from '../src/core/types';
@@ -86,6 +87,21 @@ export interface NetworkState {
   components: number;
   /** joins made by the builder between imported lines and the rest (ends within the tolerance): shown dashed on the map */
   joins: FeatureCollection<LineString, { kind: 'gap' }>;
+  /** restored from a kept bundle (MergedNetworkBundle) rather than rebuilt */
+  prebuilt?: boolean;
+}
+
+/**
+ * The merged network as one buffer (graph + segment index, src/core/graph/bundle.ts), for the page
+ * to keep: restoring the layers with it loads the network in milliseconds where a regional OSM
+ * export takes seconds to rebuild. `key` says what it was built from; a bundle whose key is not
+ * the engine's (another set of network layers, another embedded network or tolerance) is ignored.
+ */
+export interface MergedNetworkBundle {
+  key: string;
+  bytes: ArrayBuffer;
+  names: string[];
+  state: NetworkState;
 }
 
 export interface AddedLayer {
@@ -188,16 +204,28 @@ export function layerMethods(hooks: LayerEngineHooks) {
     };
   }
 
-  /** Rebuilds the routing network from the embedded lines and every network layer. */
-  function rebuildNetwork(onProgress?: ProgressFn): Result<NetworkState> {
+  const networkLayers = () => [...layers.values()].filter((l) => l.info.role === 'network' && l.lines.length > 0);
+
+  /** What a merge is built from: the embedded network and lines, the tolerance, the network layers. */
+  function mergeKey(): string | null {
+    const base = merged ? embedded : hooks.getNetwork();
+    if (!base || !baseLines) return null;
+    const ids = networkLayers().map((l) => `${l.info.id}:${l.lines.length}`).sort();
+    return ['v1', joinTolerance_m, baseLines.length, base.graph.nodeCount, base.graph.edgeCount, ...ids].join('|');
+  }
+  let mergedState: NetworkState | null = null;
+
+  /** Rebuilds the routing network from the embedded lines and every network layer (or takes a kept bundle of it). */
+  function rebuildNetwork(onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle): Result<NetworkState> {
     const current = hooks.getNetwork();
     // loadNetwork was called since the last merge: that is the new embedded network
     if (merged && current !== merged) {
       embedded = current;
       merged = null;
     }
-    const net = [...layers.values()].filter((l) => l.info.role === 'network' && l.lines.length > 0);
+    const net = networkLayers();
     if (net.length === 0) {
+      mergedState = null;
       if (merged) {
         hooks.setNetwork(embedded);
         merged = null;
@@ -207,6 +235,12 @@ export function layerMethods(hooks: LayerEngineHooks) {
     if (!baseLines) return fail('network.empty');
     onProgress?.('network', 0, 0);
     if (!merged) embedded = current;
+    if (prebuilt && prebuilt.key === mergeKey()) {
+      merged = networkFromBuffer(prebuilt.bytes, prebuilt.names);
+      hooks.setNetwork(merged);
+      mergedState = { ...prebuilt.state, prebuilt: true };
+      return ok(mergedState);
+    }
     if (!baseGapKeys) {
       // the joins of the embedded lines alone, so that only the new ones are shown
       const base = buildGraph(baseLines.map(lineCopy), { joinTolerance_m });
@@ -221,6 +255,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
       .map((g) => ({ type: 'Feature', properties: { kind: 'gap' }, geometry: { type: 'LineString', coordinates: g.coords } }));
     const state = stateOf(merged, true, joins);
     state.components = built.report.components;
+    mergedState = state;
     return ok(state);
   }
 
@@ -362,15 +397,18 @@ export function layerMethods(hooks: LayerEngineHooks) {
       return ok({ layer: kept.info, fc: kept.fc, ...(network ? { network } : {}) }, read.warnings);
     },
 
-    /** Layers saved by the page (IndexedDB) back into the engine; the network is rebuilt once. */
-    restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn): Result<{ layers: UserLayerInfo[]; network?: NetworkState }> {
+    /**
+     * Layers saved by the page (IndexedDB) back into the engine; the network is rebuilt once, or
+     * taken from `prebuilt` (transfer its bytes) when it was built from these very layers.
+     */
+    restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle): Result<{ layers: UserLayerInfo[]; network?: NetworkState }> {
       const before = new Map(layers);
       for (const r of records) {
         const { fc, ...info } = r;
         keep(info, fc);
       }
       if (!records.some((r) => r.role === 'network')) return ok({ layers: records.map((r) => layers.get(r.id)!.info) });
-      const n = rebuildNetwork(onProgress);
+      const n = rebuildNetwork(onProgress, prebuilt);
       if (!n.ok) {
         // the other layers are still usable: keep them, without the network ones
         layers.clear();
@@ -390,6 +428,15 @@ export function layerMethods(hooks: LayerEngineHooks) {
       const r = rebuildNetwork();
       if (!r.ok) return r;
       return ok({ removed: true, network: r.value });
+    },
+
+    /** The current merged network as a bundle for the page to keep (null: no network layer merged). */
+    mergedNetworkBundle(): MergedNetworkBundle | null {
+      const key = mergeKey();
+      if (!merged || !mergedState || !key) return null;
+      const bytes = encodeNetwork({ graph: merged.graph, index: merged.index, landmarks: merged.landmarks ?? null });
+      const { prebuilt: _p, ...state } = mergedState;
+      return { key, bytes, names: merged.names, state };
     },
 
     listLayers(): UserLayerInfo[] {

@@ -12,9 +12,10 @@ import type { MapController } from '../map/map-controller';
 import { userLayerSwatch, type UserLayerView } from '../map/layers/user';
 import { deleteStoredLayer, loadStoredLayers, saveStoredLayer, LayerStoreError, type StoredLayer } from '../adapters/layer-store';
 import { deleteStoredDem, loadStoredDem, saveStoredDem } from '../adapters/dem-store';
+import { deleteStoredNetwork, loadStoredNetwork, saveStoredNetwork } from '../adapters/network-store';
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
-import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
+import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, restoreLayersInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
 import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/layer-engine';
 import type { PushNotice } from './App';
 import { useI18n, type TFunction } from './i18n';
@@ -152,11 +153,24 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
   layersRef.current = layers;
   dialogRef.current = dialog;
 
-  const networkChanged = useCallback((n: NetworkState | undefined) => {
-    if (!n) return;
-    setJoins(n.merged && n.joins.features.length > 0 ? n.joins : null);
-    setNetVersion((v) => v + 1);
-  }, []);
+  const [networkOrigin, setNetworkOrigin] = useState<'prebuilt' | 'rebuilt' | null>(null);
+  const networkChanged = useCallback(
+    (n: NetworkState | undefined) => {
+      if (!n) return;
+      setJoins(n.merged && n.joins.features.length > 0 ? n.joins : null);
+      setNetVersion((v) => v + 1);
+      setNetworkOrigin(n.merged ? (n.prebuilt ? 'prebuilt' : 'rebuilt') : null);
+      // the merged network kept as a bundle for the next load (src/adapters/network-store.ts);
+      // a failure only costs a rebuild then
+      if (!n.merged) void deleteStoredNetwork().catch(() => {});
+      else if (!n.prebuilt && engine)
+        void engine
+          .mergedNetworkBundle()
+          .then((b) => (b ? saveStoredNetwork(b) : deleteStoredNetwork()))
+          .catch(() => {});
+    },
+    [engine],
+  );
 
   /** The embedded network's lines, sent to the worker once (needed to merge network layers). */
   const ensureBase = useCallback((): Promise<boolean> => {
@@ -222,7 +236,8 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         push({ kind: 'warning', text: t('userLayers.restoreNetworkFailed', { detail: t('userLayers.baseMissing') }), timeout: 0 });
         records = records.filter((r) => r.role !== 'network');
       }
-      const r = await engine.restoreLayers(records.map(recordOf));
+      const prebuilt = records.some((l) => l.role === 'network') ? await loadStoredNetwork().catch(() => null) : null;
+      const r = await restoreLayersInWorker(engine, records.map(recordOf), prebuilt);
       let kept = records;
       if (!r.ok) {
         push({ kind: 'warning', text: t('userLayers.restoreNetworkFailed', { detail: formatError(r.error, lang) }), timeout: 0 });
@@ -608,6 +623,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
   const section = (
     <UserLayersSection
       layers={items}
+      networkOrigin={networkOrigin}
       onImport={openDialog}
       onToggle={toggle}
       onZoom={zoom}

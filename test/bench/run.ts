@@ -11,6 +11,7 @@ import { benchReview } from './review';
 import { benchScale } from './scale';
 import { benchTiles } from './tiles';
 import { benchDrag } from './drag';
+import { benchRestore } from './restore';
 import { benchTable, type BenchRow } from './table';
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
@@ -18,6 +19,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['revue environnementale', benchReview],
   ['GPX', benchGpx],
   ['réseau régional généré', benchScale],
+  ['couche réseau régionale au chargement', benchRestore],
   ['tuiles vectorielles', benchTiles],
   ['glisser un point (Chromium)', benchDrag],
 ];

@@ -11,7 +11,7 @@ import { importLayer } from '../../src/core/import/layer';
 import type { Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, legsSettled, waitForNetwork, fitMapTo, waitForSave } from './harness';
+import { mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, legsSettled, waitForNetwork, fitMapTo, waitForSave, readIdb } from './harness';
 
 type LonLat = [number, number];
 
@@ -349,16 +349,36 @@ describe('importing layers in the browser', () => {
   it('imported layers come back after a reload, the network one merged again; removing it puts the network back', async () => {
     const names = await layerNames();
     expect(names).toHaveLength(3);
+    // the merged network was kept as a bundle when the network layer was imported
+    const networkId = await page().getAttribute('[data-testid=user-layer][data-role=network]', 'data-layer-id');
+    const kept = (await readIdb(page(), 'cavalier-network', 'network', 'current')) as { key: string } | undefined;
+    // built from that layer and its 5 routable lines (the key the worker checks at restore)
+    expect(kept?.key.split('|')).toContain(`${networkId}:5`);
     await page().reload({ waitUntil: 'load' });
     await waitForMapReady(page());
     await expect.poll(layerNames, { timeout: 30_000 }).toEqual(names);
+    // …and comes back from it, without a rebuild (the routes on it are checked just below)
+    await expect.poll(() => page().getAttribute('[data-testid=user-layers]', 'data-network'), { timeout: 30_000 }).toBe('prebuilt');
     const onImportedRoad = () =>
       page().evaluate(async () => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(2.7685, 50.44725, 20)) !== null);
     await expect.poll(onImportedRoad, { timeout: 30_000 }).toBe(true);
+    // a leg from a cavalier onto the imported paths: the same as the node engine's, which rebuilt its merge
+    const request = { from: cavalierStart, to: N1004, mode: 'network' as const };
+    const [expected] = await nodeEngine.legs([request]);
+    expect(expected.fallback).toBeUndefined();
+    const inPage = await page().evaluate(
+      async (r) => (await (window as unknown as { __cavalierEngine: { legs: (q: unknown[]) => Promise<{ length_m: number; coords: unknown[] }[]> } }).__cavalierEngine.legs([r]))[0],
+      request,
+    );
+    expect(inPage.length_m).toBeCloseTo(expected.length_m, 6);
+    expect(inPage.coords).toEqual(expected.coords);
 
     await page().locator('[data-testid=user-layer][data-role=network] [data-testid=user-layer-remove]').click();
     await expect.poll(layerNames).toEqual(names.filter((n) => n !== 'overpass-loos-relie'));
     await expect.poll(onImportedRoad).toBe(false);
+    expect(await page().getAttribute('[data-testid=user-layers]', 'data-network')).toBeNull();
+    // nothing kept any more: a stale bundle would bring the removed paths back
+    await expect.poll(() => readIdb(page(), 'cavalier-network', 'network', 'current')).toBeUndefined();
     expect(app.unexpectedErrors()).toEqual([]);
   });
 });

@@ -221,6 +221,40 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     expect(bare.listLayers()).toEqual([]);
   });
 
+  it('restores from a kept bundle of the merged network: same routes, no rebuild; a bundle of other layers is ignored', async () => {
+    const { text } = overpassJoinedToCavalier(engine);
+    const { added } = importInto(engine, bytesOf(text), 'overpass-loos.json', 'network');
+    const record: UserLayerRecord = { ...added.layer, fc: added.fc };
+    const bundle = engine.mergedNetworkBundle();
+    expect(bundle).not.toBeNull();
+    expect(bundle!.state.joins).toEqual(added.network!.joins);
+    const requests = [
+      { from: [2.7679993, 50.4416072] as LonLat, to: [2.766, 50.447] as LonLat, mode: 'network' as const },
+      { from: [2.77, 50.4475] as LonLat, to: [2.7679993, 50.4416072] as LonLat, mode: 'network' as const },
+    ];
+    const expected = await engine.legs(requests);
+
+    const fromBundle = freshEngine();
+    const r = fromBundle.restoreLayers([structuredClone(record)], undefined, structuredClone(bundle!));
+    expect(r.ok && r.value.network?.prebuilt).toBe(true);
+    expect(r.ok && r.value.network?.joins).toEqual(added.network!.joins);
+    expect(await fromBundle.legs(requests)).toEqual(expected);
+    // and its own bundle is the same network again
+    expect(fromBundle.mergedNetworkBundle()!.key).toBe(bundle!.key);
+
+    // a bundle built from another set of layers (here: none of these ids) is not used: rebuilt, same routes
+    const other = freshEngine();
+    const stale = { ...structuredClone(bundle!), key: bundle!.key.replace(added.layer.id, 'another-layer') };
+    const rebuilt = other.restoreLayers([structuredClone(record)], undefined, stale);
+    expect(rebuilt.ok && rebuilt.value.network?.merged).toBe(true);
+    expect(rebuilt.ok && rebuilt.value.network?.prebuilt).toBeUndefined();
+    expect(await other.legs(requests)).toEqual(expected);
+
+    // no network layer, no bundle
+    engine.removeLayer(added.layer.id);
+    expect(engine.mergedNetworkBundle()).toBeNull();
+  });
+
   it('shows the joins it made between the imported lines and the cavaliers, not the embedded ones', () => {
     // a path whose end stops 20 m short of the cavalier: the builder bridges it
     const { junction } = overpassJoinedToCavalier(engine);

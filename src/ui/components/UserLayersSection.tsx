@@ -25,6 +25,8 @@ export interface UserLayerItem {
 
 export interface UserLayersSectionProps {
   layers: UserLayerItem[];
+  /** how the merged network came back at load: from its kept bundle, or rebuilt (for the tests) */
+  networkOrigin?: 'prebuilt' | 'rebuilt' | null;
   onImport: () => void;
   onToggle: (id: string, visible: boolean) => void;
   onZoom: (id: string) => void;
@@ -48,7 +50,7 @@ export function UserLayersSection(props: UserLayersSectionProps) {
   const demInput = useRef<HTMLInputElement>(null);
   const [tilesUrl, setTilesUrl] = useState(props.tilesDefaultUrl ?? '');
   return (
-    <div className="cav-user-layers" data-testid="user-layers">
+    <div className="cav-user-layers" data-testid="user-layers" data-network={props.networkOrigin ?? undefined}>
       <div className="cav-user-layers-head">
         <h3 className="cav-layer-group-title">{t('userLayers.title')}</h3>
         <button type="button" className="cav-btn cav-btn--small cav-btn--primary" onClick={props.onImport} title={t('userLayers.import.hint')} data-testid="import-layer-open">
