@@ -46,17 +46,24 @@ export async function benchRestore(targetEdges = 200_000): Promise<BenchRow[]> {
   const bundle = first.mergedNetworkBundle()!;
   const edges = added.value.network!.edges;
 
-  const fromBundle = engine();
-  let t = performance.now();
-  const a = fromBundle.restoreLayers([record], undefined, { ...bundle, bytes: bundle.bytes.slice(0) });
-  const bundleMs = ms(t);
-  if (!a.ok || !a.value.network?.prebuilt) throw new Error('the bundle must be used');
-
-  const rebuilt = engine();
-  t = performance.now();
-  const b = rebuilt.restoreLayers([record]);
-  const rebuildMs = ms(t);
-  if (!b.ok || b.value.network?.prebuilt) throw new Error('the rebuild must not use a bundle');
+  // each way twice into a fresh engine, a full collection before each (node --expose-gc), best kept:
+  // what the previous run left on the heap must not be timed
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const timed = (prebuilt: boolean) => {
+    let best = Infinity;
+    let e = engine();
+    for (let k = 0; k < 2; k++) {
+      e = engine();
+      gc?.();
+      const t = performance.now();
+      const r = e.restoreLayers([record], undefined, prebuilt ? { ...bundle, bytes: bundle.bytes.slice(0) } : undefined);
+      best = Math.min(best, ms(t));
+      if (!r.ok || (r.value.network?.prebuilt === true) !== prebuilt) throw new Error(prebuilt ? 'the bundle must be used' : 'the rebuild must not use a bundle');
+    }
+    return { engine: e, ms: best };
+  };
+  const { engine: fromBundle, ms: bundleMs } = timed(true);
+  const { engine: rebuilt, ms: rebuildMs } = timed(false);
 
   // the same network: the same legs between ends of imported lines
   const reqs = Array.from({ length: 50 }, (_, i) => {
@@ -70,8 +77,8 @@ export async function benchRestore(targetEdges = 200_000): Promise<BenchRow[]> {
   return [
     {
       what: `Couche réseau OSM importée rendue au worker au chargement (${lines.length.toLocaleString('fr-FR')} voies générées → ${edges.toLocaleString('fr-FR')} arêtes fusionnées avec les cavaliers ; paquet de ${(bundle.bytes.byteLength / 1e6).toFixed(0)} Mo gardé dans IndexedDB ; 50 tronçons identiques)`,
-      ours: `${bundleMs.toFixed(0)} ms (restoreLayers avec le paquet gardé)`,
-      baseline: `${rebuildMs.toFixed(0)} ms (restoreLayers qui refait la fusion : buildGraph + index)`,
+      ours: `${bundleMs.toFixed(0)} ms (restoreLayers avec le paquet gardé ; meilleur de 2)`,
+      baseline: `${rebuildMs.toFixed(0)} ms (restoreLayers qui refait la fusion : buildGraph + index ; meilleur de 2)`,
       ratio: `×${(rebuildMs / bundleMs).toFixed(1)}`,
     },
   ];
