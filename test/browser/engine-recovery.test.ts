@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/app/i18n';
-import { MAX_RESTARTS } from '../../src/ui/hooks/use-engine';
+import { MAX_RESTARTS, SLOW_CALL_MS } from '../../src/ui/hooks/use-engine';
 import type { Leg } from '../../src/core/route/leg';
 import { START_TIMEOUT_MS } from '../../workers/client';
 import { createEngine } from '../../workers/engine';
@@ -213,6 +213,35 @@ describe('the worker dies', () => {
     expect(await page().locator('[data-testid=user-layer]').count()).toBe(layersBefore);
     await expect.poll(snapsOnImported, { timeout: 15_000 }).toBe(true);
     expect(await savedSession()).toEqual(saved);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it('a computation that runs for over a minute: the app offers to restart the engine, and the restart answers', async () => {
+    await waitForNetwork(page(), clicks[0]);
+    await markWorker();
+    // the page's clock is taken over (Playwright) so that a minute passes at once for it
+    await page().clock.install();
+    const pending = page().evaluate((ends) => {
+      const w = window as unknown as { __cavalierEngine: { legs: (r: unknown[]) => Promise<unknown> } };
+      const n = ends.length;
+      const reqs = Array.from({ length: 400_000 }, (_, i) => ({ from: ends[(i * 7919) % n], to: ends[n - 1 - ((i * 104729) % n)], mode: 'network' }));
+      return w.__cavalierEngine.legs(reqs).then(
+        () => 'finished',
+        (e: Error) => e.name,
+      );
+    }, ends);
+    await page().clock.fastForward(SLOW_CALL_MS + 10_000);
+    const slow = page().locator('[data-testid=notice][data-id=engine-slow]');
+    await expect.poll(() => slow.locator('.cav-notice-text').textContent(), { timeout: 15_000 }).toBe(fr('engine.slow'));
+    expect(await sameWorker()).toBe(true);
+    await slow.locator('[data-testid=notice-action]').click();
+    // the stuck computation is dropped and said so; a new worker routes
+    expect(await pending).toBe('EngineStoppedError');
+    await expect.poll(sameWorker, { timeout: 15_000 }).toBe(false);
+    await waitForNetwork(page(), clicks[0]);
+    await legsSettled(page(), 3);
+    await expect.poll(statLength, { timeout: 15_000 }).toBeCloseTo(await lengthOf(await routePoints()), 3);
+    expect(await slow.count()).toBe(0);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
