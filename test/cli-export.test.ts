@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCavalier } from './helpers/cli';
 import { validateXML } from 'xmllint-wasm';
 import {
   addCoursePoint,
@@ -17,16 +16,9 @@ import {
 } from '../src/core/event';
 import type { Position } from '../src/core/types';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const xsd = readFileSync(new URL('fixtures/gpx-1.1.xsd', import.meta.url), 'utf8');
 
-function cavalier(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+const cavalier = (...args: string[]) => runCavalier(args);
 
 const line = (lon: number, n: number): Position[] =>
   Array.from({ length: n }, (_, i) => [lon + 3e-4 * Math.sin(i / 5), 50.43 + i * 1e-4, 40 + 10 * Math.sin(i / 30)] as Position);

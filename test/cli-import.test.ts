@@ -1,28 +1,14 @@
 // Runs the real `cavalier import` (node src/cli/cavalier.mjs) on the import fixtures.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCavalier } from './helpers/cli';
 import { karney } from './helpers/karney';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string) => `test/fixtures/import/${name}`;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cavalier(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+const cavalier = (...args: string[]) => runCavalier(args);
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 

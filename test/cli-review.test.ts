@@ -1,33 +1,18 @@
 // `cavalier review`, run as a user runs it (node src/cli/cavalier.mjs), on fixture files whose
 // answers are computed by hand: the route runs along the parallel 50.405° N, so every length is
 // an arc of parallel N(φ)·cos φ·Δλ, and the near zone's distance an arc of meridian.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCavalier } from './helpers/cli';
 import { prepareZones, reviewRoute, zonesFromGeoJson } from '../src/core/review';
 import { karney, karneyLength } from './helpers/karney';
 import { densePasses, inPolygon } from './core/review-reference';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fx = (name: string) => `test/fixtures/review/cli/${name}`;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cavalier(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '', ...env } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cavalier = runCavalier;
 
 const A = 6378137;
 const E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
@@ -150,7 +135,7 @@ describe('cavalier review: the French table, the CSV and the GeoJSON', { timeout
 });
 
 describe('cavalier review against the embedded layers', { timeout: 60_000 }, () => {
-  const dataDir = join(root, 'public/data');
+  const dataDir = join(PROJECT_ROOT, 'public/data');
 
   it.runIf(existsSync(join(dataDir, 'protections.geojson')))('a route across Pinchonvalles (APPB): the pass agrees with the second method', async () => {
     const fc = JSON.parse(readFileSync(join(dataDir, 'protections.geojson'), 'utf8'));
@@ -246,7 +231,7 @@ describe('cavalier review: bad input', { timeout: 30_000 }, () => {
 
 describe('the core and the command agree', () => {
   it('same figures from reviewRoute on the same files', () => {
-    const data = JSON.parse(readFileSync(join(root, fx('protected.geojson')), 'utf8'));
+    const data = JSON.parse(readFileSync(join(PROJECT_ROOT, fx('protected.geojson')), 'utf8'));
     const v = zonesFromGeoJson(data, { file: 'protected.geojson', layer: 'protected', kind: 'protected' });
     if (!v.ok) throw new Error(v.error.code);
     const r = reviewRoute([[2.79, LAT], [2.795, LAT], [2.815, LAT], [2.8375, LAT], [2.85, LAT]], prepareZones(v.value.zones));

@@ -1,29 +1,14 @@
 // Runs the real `cavalier` command (node src/cli/cavalier.mjs) on fixture files.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCavalier } from './helpers/cli';
 import { validateXML } from 'xmllint-wasm';
 import { formatError, interpolate, messages } from '../src/app/messages';
 import { karneyLength } from './helpers/karney';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name: string) => `test/fixtures/${name}`;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cavalier(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: root, env: { ...process.env, CAVALIER_DEBUG: '' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cavalier = (...args: string[]) => runCavalier(args);
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
