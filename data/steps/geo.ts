@@ -1,6 +1,6 @@
 // Small GeoJSON helpers for the data pipeline (pure, no fs).
 
-import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import { eachPosition } from '../../src/core/import/positions.ts';
 
 export type Props = Record<string, unknown>;

@@ -12,6 +12,7 @@
 // - Tile data is written in tile-id order, so the archive is "clustered".
 
 import { gzipSync } from 'fflate';
+import { concatBytes } from './bytes.ts';
 
 /** header codes of the spec (§3) */
 export const Compression = { Unknown: 0, None: 1, Gzip: 2 } as const;
@@ -143,18 +144,8 @@ export function buildDirectories(entries: readonly DirEntry[]): { root: Uint8Arr
       offset += leaf.length;
     }
     const r = gzip(serializeDirectory(rootEntries));
-    if (r.length <= ROOT_LIMIT) return { root: r, leaves: concat(parts, offset), leafCount: parts.length };
+    if (r.length <= ROOT_LIMIT) return { root: r, leaves: concatBytes(parts, offset), leafCount: parts.length };
   }
-}
-
-function concat(parts: readonly Uint8Array[], total = parts.reduce((s, p) => s + p.length, 0)): Uint8Array {
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 // ── the writer ────────────────────────────────────────────────────────────────

@@ -1,6 +1,8 @@
 // Writes tiny shapefiles by hand (.shp, .shx, .dbf: the ESRI whitepaper's layouts) for the
 // zipped-shapefile tests: points (type 1) or polylines (type 3), with text attributes.
 
+import { concatBytes } from '../../data/steps/bytes';
+
 type XY = [number, number];
 export type ShapeRecord = { type: 'point'; xy: XY } | { type: 'polyline'; parts: XY[][] };
 
@@ -47,16 +49,6 @@ function header(shapeType: number, lengthBytes: number, bbox: number[]): Uint8Ar
   return new Uint8Array(h.buffer);
 }
 
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
-
 /** .shp and .shx of records all of one type. */
 export function writeShp(records: ShapeRecord[]): { shp: Uint8Array; shx: Uint8Array } {
   const shapeType = records[0].type === 'point' ? 1 : 3;
@@ -77,7 +69,7 @@ export function writeShp(records: ShapeRecord[]): { shp: Uint8Array; shx: Uint8A
     index.push(new Uint8Array(ix.buffer));
     offset += 8 + c.length;
   });
-  return { shp: concat([header(shapeType, offset, bbox), ...bodies]), shx: concat([header(shapeType, 100 + 8 * records.length, bbox), ...index]) };
+  return { shp: concatBytes([header(shapeType, offset, bbox), ...bodies]), shx: concatBytes([header(shapeType, 100 + 8 * records.length, bbox), ...index]) };
 }
 
 /** A .dbf of character fields (width 50). */

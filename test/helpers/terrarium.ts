@@ -1,6 +1,7 @@
 // Terrarium tiles made by hand for the terrain-tile tests: RGBA arrays of a known elevation
 // function, and a minimal PNG encoder/decoder (8-bit RGBA, filter 0, zlib by fflate).
 import { unzlibSync, zlibSync } from 'fflate';
+import { concatBytes } from '../../data/steps/bytes';
 import type { DecodedTile } from '../../src/core/elevation/terrain-tiles';
 
 /** R, G, B of an elevation (R·256 + G + B/256 − 32768). */
@@ -67,13 +68,7 @@ export function encodePng(width: number, height: number, rgba: ArrayLike<number>
   dv.setUint32(4, height);
   ihdr.set([8, 6, 0, 0, 0], 8);
   const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Decodes what encodePng wrote (RGBA 8-bit, filter 0 only): the node stand-in for createImageBitmap. */
