@@ -1,7 +1,7 @@
 // Golden files, Turf style: each test/fixtures/review/in/NAME.geojson holds a route (features with
 // "role": "route") and zones (every other feature), and optionally "review": {buffer_m, corridor_m};
 // test/fixtures/review/out/NAME.json is the review and the zone issues, rounded (mm, µ°).
-// REGEN=1 rewrites the out files; read the diff before committing one.
+// REGEN=1 rewrites the out files (and only then is a missing one written); read the diff before committing one.
 //
 // Each fixture is also checked against the second method (./review-reference.ts), so a golden
 // file cannot freeze a wrong answer.
@@ -52,7 +52,9 @@ describe('review golden files', () => {
       const review = reviewRoute(segments, prepareZones(valid.value.zones), fc.review ?? {});
       const actual = rounded({ review, issues: valid.value.issues });
       const outPath = join(dir, 'out', `${name}.json`);
-      if (process.env.REGEN || !existsSync(outPath)) writeFileSync(outPath, `${JSON.stringify(actual, null, 2)}\n`);
+      // a missing expectation is a failure, never a silent pass: it is written only when asked
+      if (process.env.REGEN === '1') writeFileSync(outPath, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(existsSync(outPath), `${outPath} is missing: run with REGEN=1 and read the diff`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
 
       // the second method, zone by zone (zones the validation kept, read as Turf reads them)
