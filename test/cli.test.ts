@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCavalier } from './helpers/cli';
 import { validateXML } from 'xmllint-wasm';
-import { formatError, interpolate, messages } from '../src/app/messages';
+import { formatError, interpolate, messages } from '../src/i18n/messages';
 import { karneyLength } from './helpers/karney';
 
 const fixture = (name: string) => `test/fixtures/${name}`;

@@ -9,7 +9,7 @@ import { swatchFor } from '../map/styles';
 import { BasemapSwitch } from '../ui/components/BasemapSwitch';
 import { ElevationProfile } from '../ui/components/ElevationProfile';
 import { LayerPanel, type LayerPanelItem } from '../ui/components/LayerPanel';
-import { Notices, type Notice } from '../ui/components/Notices';
+import { Notices, type Notice, type PushNotice } from '../ui/components/Notices';
 import { StatsPanel } from '../ui/components/StatsPanel';
 import { Toolbar, type LegMode } from '../ui/components/Toolbar';
 import { LegList } from '../ui/components/LegList';
@@ -23,8 +23,9 @@ import { useRouteEditing } from '../ui/hooks/use-route-editing';
 import { addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
 import { safeFileName } from '../core/event/filename';
 import { download } from '../ui/download';
-import { formatError } from './messages';
-import { I18nProvider, LANGS, useI18n, type I18nKey } from './i18n';
+import { formatError } from '../i18n/messages';
+import { I18nProvider, useI18n } from '../ui/i18n';
+import { LANGS, type I18nKey } from '../i18n/dictionary';
 import { useEventWorkspace } from './event-workspace';
 import { useTabLease } from '../ui/hooks/use-tab-lease';
 import { useUserLayers } from './user-layers';
@@ -72,15 +73,6 @@ function useManifest(): { manifest: LayerManifest | null; error: string | null }
 
 // ── notices ───────────────────────────────────────────────────────────────────
 
-export interface PushNotice {
-  /** a notice with the same id replaces the previous one */
-  id?: string;
-  kind?: Notice['kind'];
-  text: string;
-  /** ms before it disappears; 0 keeps it */
-  timeout?: number;
-  action?: Notice['action'];
-}
 
 function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);

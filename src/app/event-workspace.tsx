@@ -57,9 +57,9 @@ import { useAutosave } from '../ui/hooks/use-autosave';
 import type { TabLeaseState } from '../ui/hooks/use-tab-lease';
 import type { PlannerState } from '../ui/hooks/use-planner';
 import type { EngineClient } from '../../workers/client';
-import type { PushNotice } from './App';
-import { useI18n } from './i18n';
-import { formatError } from './messages';
+import type { PushNotice } from '../ui/components/Notices';
+import { useI18n } from '../ui/i18n';
+import { formatError } from '../i18n/messages';
 import './events.css';
 import { download } from '../ui/download';
 

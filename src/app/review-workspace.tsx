@@ -15,9 +15,9 @@ import { download } from '../ui/download';
 import { useReview, type ReviewSetup } from '../ui/hooks/use-review';
 import type { PlannerState } from '../ui/hooks/use-planner';
 import type { DossierData } from '../../workers/review-engine';
-import type { PushNotice } from './App';
-import { useI18n } from './i18n';
-import { formatError } from './messages';
+import type { PushNotice } from '../ui/components/Notices';
+import { useI18n } from '../ui/i18n';
+import { formatError } from '../i18n/messages';
 import './review.css';
 
 export interface ReviewWorkspaceDeps {

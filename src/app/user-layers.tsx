@@ -17,11 +17,12 @@ import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../u
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
 import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, restoreLayersInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
 import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/layer-engine';
-import type { PushNotice } from './App';
-import { useI18n, type TFunction } from './i18n';
-import { countText } from './i18n-layers';
+import type { PushNotice } from '../ui/components/Notices';
+import { useI18n } from '../ui/i18n';
+import { type TFunction } from '../i18n/dictionary';
+import { countText } from '../i18n/plural';
 import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from './import-limits';
-import { formatError } from './messages';
+import { formatError } from '../i18n/messages';
 import { TERRARIUM_ATTRIBUTION, TERRARIUM_NAME, TERRARIUM_URL } from '../core/elevation/terrain-tiles';
 import './user-layers.css';
 

@@ -3,7 +3,7 @@
 // the geometry stored in the file, so no network is needed and the bytes are the app's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatError } from '../app/messages';
+import { formatError } from '../i18n/messages';
 import { eventGpxFiles, withUniqueNames, type FormulaGpx } from '../core/event/gpx';
 import { geometryOf, parseProject } from '../core/event/project';
 import { readTextFile } from './read-file';

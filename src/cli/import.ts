@@ -4,7 +4,7 @@
 // error, so that `cavalier import a.geojson > b.geojson` leaves only GeoJSON in b.geojson.
 
 import { basename } from 'node:path';
-import { formatError } from '../app/messages';
+import { formatError } from '../i18n/messages';
 import type { CrsCode } from '../core/import/crs';
 import { crsFromName } from '../core/import/detect-crs';
 import { importLayer } from '../core/import/layer';

@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatError } from '../app/messages';
+import { formatError } from '../i18n/messages';
 import { readFileSync } from 'node:fs';
 import { readDemFile } from '../core/elevation/read-dem';
 import type { GeoError, Result } from '../core/errors';

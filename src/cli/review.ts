@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatError } from '../app/messages';
+import { formatError } from '../i18n/messages';
 import { fail, ok, type GeoError, type Result } from '../core/errors';
 import { readTrackFile } from '../core/gpx/read';
 import { parseXmlWithXmldom } from '../core/gpx/xml';

@@ -1,4 +1,4 @@
-// Errors are values with a code; messages are made only at the edge (src/app/messages.ts, for the app and the CLI).
+// Errors are values with a code; messages are made only at the edge (src/i18n/messages.ts, for the app and the CLI).
 
 export type ErrorCode =
   | 'file.empty'

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../src/app/i18n';
+import { translate } from '../../src/i18n/dictionary';
 import { MAX_RESTARTS, SLOW_CALL_MS } from '../../src/ui/hooks/use-engine';
 import type { Leg } from '../../src/core/route/leg';
 import { START_TIMEOUT_MS } from '../../workers/client';

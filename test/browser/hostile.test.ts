@@ -6,7 +6,7 @@
 //
 // One app; first some real work (a formula with a drawn route and an aid station, an imported
 // layer), saved by the autosave. Then for every file: the exact French message, computed from
-// src/app/messages.ts and the i18n templates for the expected code; the document in memory and what
+// src/i18n/messages.ts and the i18n templates for the expected code; the document in memory and what
 // IndexedDB holds deep-equal to what they were; no page error, console error or dialog. After each
 // entry point the app is shown to keep working: a point is added, its leg computed and drawn.
 // Last, names full of HTML (layer, features, track, waypoints, event, formula, course point, file
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { deflateSync, zipSync, strToU8 } from 'fflate';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatError } from '../../src/app/messages';
-import { translate, type I18nKey } from '../../src/app/i18n';
+import { formatError } from '../../src/i18n/messages';
+import { translate, type I18nKey } from '../../src/i18n/dictionary';
 import { LAYER_FILE_LIMIT_BYTES } from '../../src/app/import-limits';
 import type { ErrorCode, GeoError } from '../../src/core/errors';
 import { parseProject, PROJECT_SCHEMA_VERSION } from '../../src/core/event/project';

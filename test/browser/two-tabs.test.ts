@@ -2,7 +2,7 @@
 // edit is ever lost between them (before, the last tab to save overwrote the other's work).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../src/app/i18n';
+import { translate } from '../../src/i18n/dictionary';
 import { clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession, waitForSave } from './harness';
 
 type LonLat = [number, number];

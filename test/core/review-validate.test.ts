@@ -2,7 +2,7 @@
 // kept under a stated reading, or left out, never a crash and never a silent loss.
 import { describe, expect, it } from 'vitest';
 import { prepareZones, reviewRoute, zonesFromGeoJson, type ZoneSource } from '../../src/core/review';
-import { formatError } from '../../src/app/messages';
+import { formatError } from '../../src/i18n/messages';
 
 const SRC: ZoneSource = { file: 'zones.geojson', layer: 'zones', kind: 'zones' };
 const fc = (...features: unknown[]) => ({ type: 'FeatureCollection', features });

@@ -1,6 +1,6 @@
 // Offline plain background by default; OpenStreetMap and IGN Plan need the internet.
 
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export type BasemapChoice = 'none' | 'osm' | 'ign';
 

@@ -1,7 +1,7 @@
 // A small in-app confirmation (rather than window.confirm, which blocks the page and the tests):
 // a message and two or three choices. Escape or a click outside cancels.
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface ConfirmChoice {
   id: string;

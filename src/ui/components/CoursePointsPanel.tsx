@@ -1,7 +1,8 @@
 // Points on the course of the formula on the map: the placing mode (kind + "Placer"), and the
 // list in course order with km, name, cut-off. Presentational: km and cut-off clocks come
 // computed; names are user text, rendered as text.
-import { useI18n, type I18nKey } from '../../app/i18n';
+import { useI18n } from '../i18n';
+import { type I18nKey } from '../../i18n/dictionary';
 import type { CoursePointKind } from '../../core/event/model';
 import { COURSE_POINT_STYLE } from '../../map/layers/route';
 import { CommitInput } from './CommitInput';

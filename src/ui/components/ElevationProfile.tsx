@@ -2,7 +2,7 @@
 // pixels, axis ticks, and finding the sample under the pointer (reported through onHover).
 
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface ElevationProfileProps {
   /** distance from the start (m), increasing, one per sample */

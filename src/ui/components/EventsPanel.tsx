@@ -3,7 +3,8 @@
 // and exports, and the project file. Presentational: data in (figures come computed by the
 // worker), callbacks out. Names are user text: rendered as React text, never as HTML.
 import { useRef, useState, type ReactNode } from 'react';
-import { useI18n, type I18nKey } from '../../app/i18n';
+import { useI18n } from '../i18n';
+import { type I18nKey } from '../../i18n/dictionary';
 import type { EventPatch } from '../../core/event/events';
 import type { FormulaPatch } from '../../core/event/formulas';
 import type { Discipline, Participants } from '../../core/event/model';

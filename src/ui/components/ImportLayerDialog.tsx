@@ -4,8 +4,8 @@
 // projections) are rendered as text only.
 
 import { useEffect, useId, useRef } from 'react';
-import { useI18n } from '../../app/i18n';
-import { countText } from '../../app/i18n-layers';
+import { useI18n } from '../i18n';
+import { countText } from '../../i18n/plural';
 import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
 
 export type ImportRole = 'network' | 'sensitive' | 'reference';

@@ -3,7 +3,8 @@
 
 import { useState, type ReactNode } from 'react';
 import type { LayerGroup, LayerStatus } from '../../core/layers';
-import { useI18n, type I18nKey } from '../../app/i18n';
+import { useI18n } from '../i18n';
+import { type I18nKey } from '../../i18n/dictionary';
 import { Swatch, type SwatchSpec } from './Swatch';
 
 export interface LayerPanelItem {

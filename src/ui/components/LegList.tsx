@@ -1,6 +1,6 @@
 // The legs of the drawn route, each with its length and a toggle between following the
 // paths and a straight segment. Figures come computed.
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface LegItem {
   /** null while the worker computes it */

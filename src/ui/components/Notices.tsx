@@ -1,7 +1,7 @@
 // Toasts: text only.
 
 import type { ReactNode } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface Notice {
   id: string;
@@ -9,6 +9,17 @@ export interface Notice {
   text: string;
   /** one button that does what the notice proposes (e.g. restart the engine) */
   action?: { label: string; run: () => void };
+}
+
+/** what a hook or the shell asks to show; the shell fills in the id, kind and timeout */
+export interface PushNotice {
+  /** a notice with the same id replaces the previous one */
+  id?: string;
+  kind?: Notice['kind'];
+  text: string;
+  /** ms before it disappears; 0 keeps it */
+  timeout?: number;
+  action?: Notice['action'];
 }
 
 export interface NoticesProps {

@@ -4,7 +4,7 @@
 // through src/ui/hooks/use-review.ts); names are data and are rendered as text.
 
 import type { ReactNode } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 import type { RouteReview, SeasonPeriod, SeasonReview } from '../../core/review';
 import type { AvoidMode, DetourReport } from '../../../workers/review-engine';
 import type { EventLoadView, ReviewRow, ReviewSettings } from '../hooks/use-review';

@@ -1,6 +1,6 @@
 // Which engine computes legs: the embedded network in the browser, or a BRouter server.
 import { useState } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export type RoutingChoice = { kind: 'graph' } | { kind: 'brouter'; baseUrl: string; profile: string };
 

@@ -1,6 +1,6 @@
 // Route figures. Numbers come computed; this only formats them. The elevation source is always shown.
 
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface StatsPanelProps {
   /** null when there is no route */

@@ -1,7 +1,7 @@
 // Route tools. Presentational: state in, callbacks out.
 
 import { useRef } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export type LegMode = 'network' | 'straight';
 

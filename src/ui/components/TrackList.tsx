@@ -1,5 +1,5 @@
 // The drawn route and the imported tracks: which one the figures and the export are about.
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../i18n';
 
 export interface TrackItem {
   id: string;

@@ -4,8 +4,8 @@
 // relief approché ». Presentational: state in, callbacks out. Names are data, shown as text.
 
 import { useRef, useState } from 'react';
-import { useI18n } from '../../app/i18n';
-import { countText } from '../../app/i18n-layers';
+import { useI18n } from '../i18n';
+import { countText } from '../../i18n/plural';
 import type { ImportRole } from './ImportLayerDialog';
 import { Swatch, type SwatchSpec } from './Swatch';
 

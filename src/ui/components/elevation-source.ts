@@ -1,7 +1,7 @@
 // The words shown for where elevations come from (the stats panel always shows it).
 
 import type { ElevationSource } from '../../core/types';
-import type { TFunction } from '../../app/i18n';
+import type { TFunction } from '../../i18n/dictionary';
 
 export function describeElevationSource(source: ElevationSource, t: TFunction): string {
   switch (source.kind) {

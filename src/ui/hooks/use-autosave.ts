@@ -8,8 +8,8 @@
 // everything before it hands over.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { idbGet, idbPut, StoreError, type StoreErrorKind } from '../../adapters/idb-store';
-import type { PushNotice } from '../../app/App';
-import type { TFunction } from '../../app/i18n';
+import type { PushNotice } from '../components/Notices';
+import type { TFunction } from '../../i18n/dictionary';
 import type { PlannerDoc } from '../../state/planner';
 import { fromSession, toSession } from '../../state/session';
 import type { PlannerState } from './use-planner';

@@ -5,8 +5,8 @@ import type { LegMode } from '../../core/route/leg';
 import type { MapController } from '../../map/map-controller';
 import { addPoint, deletePoint, insertPoint, movePoint, type LonLat } from '../../state/planner';
 import type { EngineClient } from '../../../workers/client';
-import { useI18n } from '../../app/i18n';
-import type { PushNotice } from '../../app/App';
+import { useI18n } from '../i18n';
+import type { PushNotice } from '../components/Notices';
 import type { PlannerState } from './use-planner';
 
 export interface RouteEditingDeps {

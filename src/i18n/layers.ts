@@ -1,7 +1,5 @@
 // Texts of imported layers, the import dialog and DEM files: French first, English second.
-// Spread into the dictionary of i18n.ts (kept apart so the files can be edited side by side).
-
-import type { TFunction } from './i18n';
+// Spread into the dictionary of dictionary.ts (kept apart so the files can be edited side by side).
 
 const NBSP = '\u00a0';
 
@@ -252,10 +250,3 @@ export const layersEn: Record<LayersKey, string> = {
   'stats.roads': 'of which roads: {pct} %',
   'stats.roads.hint': 'Share on paved roads and streets: trail rules cap it.',
 };
-
-type PluralBase = { [K in LayersKey]: K extends `${infer B}.one` ? B : never }[LayersKey];
-
-/** "1 objet" / "3 objets": the `.one` text for 0 and 1 (French usage), `.many` with the number formatted. */
-export function countText(t: TFunction, base: PluralBase, n: number, formatNumber: (v: number) => string): string {
-  return n <= 1 ? t(`${base}.one`, { n: formatNumber(n) }) : t(`${base}.many`, { n: formatNumber(n) });
-}

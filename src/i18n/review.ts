@@ -1,5 +1,5 @@
 // Texts of the environmental review panel (src/ui/components/ReviewPanel.tsx): French first,
-// English second. Spread into the dictionary of i18n.ts. The dossier itself
+// English second. Spread into the dictionary of dictionary.ts. The dossier itself
 // (ReviewDossier.tsx) is a French administrative form and is always written in French.
 
 export const reviewFr = {

@@ -1,5 +1,5 @@
 // Texts of the events, formulas, points on the course, exports and autosave: French first,
-// English second. Spread into the dictionary of i18n.ts (kept apart so the two files can be
+// English second. Spread into the dictionary of dictionary.ts (kept apart so the two files can be
 // edited side by side).
 
 export const eventsFr = {
