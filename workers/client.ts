@@ -2,7 +2,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
-import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './layer-engine';
+import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './protocol';
 import { LIFE_MESSAGE } from './life';
 
 export type EngineClient = Remote<Engine>;

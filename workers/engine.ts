@@ -9,23 +9,14 @@ import { writeGpx } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { joinLegs, SNAP_RADIUS_M, straightLeg, type Leg, type LegMode } from '../src/core/route/leg';
-import type { BrouterOptions } from '../src/core/routing/brouter';
+import { joinLegs, SNAP_RADIUS_M, straightLeg, type Leg, type LegRequest } from '../src/core/route/leg';
 import { brouterLeg } from '../src/adapters/brouter-http';
 import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
 import { reviewMethods } from './review-engine';
-
-/** Which engine computes 'network' legs: the embedded graph, or a BRouter server (see README). */
-export type RoutingProviderSetting = { kind: 'graph' } | ({ kind: 'brouter' } & BrouterOptions);
-
-export interface LegRequest {
-  from: [number, number];
-  to: [number, number];
-  mode: LegMode;
-}
+import type { RoutingProviderSetting } from './protocol';
 
 export function createEngine() {
   let network: RoutingNetwork | null = null;

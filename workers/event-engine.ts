@@ -30,31 +30,8 @@ import { analyseLegs } from '../src/core/route/analyse';
 import { joinLegs, type Leg } from '../src/core/route/leg';
 import type { DemGrid, Position } from '../src/core/types';
 import type { Project } from '../src/core/event/project';
-import type { SimplifyReport } from '../src/core/event/simplify';
 import { lineCrossings, type CrossableLine } from '../src/core/route/line-crossings';
-
-export interface PlacedPoint {
-  lonlat: LonLat;
-  km: number;
-  /** distance from the click to the route (m) */
-  offset_m: number;
-}
-
-/** A GPX file as the page needs it: the text, and what to tell the user. */
-export interface GpxFileOut {
-  formulaId: string;
-  fileName: string;
-  text: string;
-  points: number;
-  simplification: SimplifyReport | null;
-}
-
-export interface ZipOut {
-  zip: Uint8Array;
-  files: { formulaId: string; fileName: string; points: number; simplification: SimplifyReport | null }[];
-  /** ids of formulas left out (no route) */
-  skipped: string[];
-}
+import type { GpxFileOut, PlacedPoint, ZipOut } from './protocol';
 
 /**
  * `roads`: the road lines known to the engine (imported OSM network layers; the embedded

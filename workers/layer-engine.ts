@@ -20,113 +20,23 @@
 //
 // Kept free of worker globals, like engine.ts, so node tests can call it directly.
 
-import type { FeatureCollection, GeoJsonProperties, Geometry, LineString } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, Geometry, } from 'geojson';
 import { readDemFile, MAX_DEM_FILE_BYTES } from '../src/core/elevation/read-dem';
-import { fail, ok, type GeoError, type Result } from '../src/core/errors';
+import { fail, ok, type Result } from '../src/core/errors';
 import { decodeText } from '../src/core/gpx/encoding';
 import { buildGraph, type NetworkLine } from '../src/core/graph/build';
 import { EdgeKind } from '../src/core/graph/graph';
 import type { CrsCode } from '../src/core/import/crs';
-import type { CrsDetection } from '../src/core/import/detect-crs';
-import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, type LayerFormat, type SkippedFeature } from '../src/core/import/layer';
+import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, } from '../src/core/import/layer';
 import { networkLinesFromLayer } from '../src/core/import/network';
 import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
 import { encodeNetwork } from '../src/core/graph/bundle';
 import { isZip, readShapefileZip } from '../src/core/import/zip';
 import { MAX_TERRAIN_TILES, mosaicToDem, TERRAIN_TILE_ZOOM, tileUrl, tilesCovering, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import type { DemGrid } from '../src/core/types';
+import type { AddedLayer, DemInfo, LayerPreview, LayerRole, MergedNetworkBundle, NetworkState, ProgressFn, SensitiveLayer, UserLayerInfo, UserLayerRecord } from './protocol';
 
-export type LayerRole = 'network' | 'sensitive' | 'reference';
 export const LAYER_ROLES: readonly LayerRole[] = ['network', 'sensitive', 'reference'];
-
-/** What the dialog shows of a file before it is imported. */
-export interface LayerPreview {
-  token: string;
-  fileName: string;
-  /** the layer's own name (FeatureCollection `name`, track name) or the file name without extension */
-  name: string;
-  format: LayerFormat;
-  crs: CrsDetection;
-  /** the system the coordinates were read in */
-  from: CrsCode;
-  featureCount: number;
-  geometryCounts: { point: number; line: number; polygon: number };
-  bbox: [number, number, number, number];
-  warnings: GeoError[];
-  /** all skipped features (the list below holds at most MAX_SKIPPED_LISTED) */
-  skippedCount: number;
-  skipped: SkippedFeature[];
-}
-
-/** An imported layer as the page lists it (everything but the features). */
-export interface UserLayerInfo {
-  id: string;
-  name: string;
-  role: LayerRole;
-  fileName: string;
-  format: LayerFormat;
-  from: CrsCode;
-  featureCount: number;
-  geometryCounts: { point: number; line: number; polygon: number };
-  bbox: [number, number, number, number];
-  /** lines handed to the network (role 'network' only) */
-  networkLines?: number;
-}
-
-/** A layer the page gives back (restored from storage): WGS84 features, as addLayer returned them. */
-export interface UserLayerRecord extends UserLayerInfo {
-  fc: FeatureCollection<Geometry, GeoJsonProperties>;
-}
-
-/** The routing network after a change of the network layers. */
-export interface NetworkState {
-  /** true when imported lines are merged in; false: the embedded network alone */
-  merged: boolean;
-  nodes: number;
-  edges: number;
-  components: number;
-  /** joins made by the builder between imported lines and the rest (ends within the tolerance): shown dashed on the map */
-  joins: FeatureCollection<LineString, { kind: 'gap' }>;
-  /** restored from a kept bundle (MergedNetworkBundle) rather than rebuilt */
-  prebuilt?: boolean;
-}
-
-/**
- * The merged network as one buffer (graph + segment index, src/core/graph/bundle.ts), for the page
- * to keep: restoring the layers with it loads the network in milliseconds where a regional OSM
- * export takes seconds to rebuild. `key` says what it was built from; a bundle whose key is not
- * the engine's (another set of network layers, another embedded network or tolerance) is ignored.
- */
-export interface MergedNetworkBundle {
-  key: string;
-  bytes: ArrayBuffer;
-  names: string[];
-  state: NetworkState;
-}
-
-export interface AddedLayer {
-  layer: UserLayerInfo;
-  fc: FeatureCollection<Geometry, GeoJsonProperties>;
-  /** present when the routing network changed (role 'network') */
-  network?: NetworkState;
-}
-
-export interface DemInfo {
-  name: string;
-  approximate: boolean;
-  bbox: [number, number, number, number];
-  width: number;
-  height: number;
-}
-
-export interface SensitiveLayer {
-  id: string;
-  name: string;
-  fc: FeatureCollection<Geometry, GeoJsonProperties>;
-}
-
-/** Progress of a long step, for the dialog's bar: `total` 0 means "no measure" (parsing, merging). */
-export type ProgressFn = (phase: 'read' | 'convert' | 'network', done: number, total: number) => void;
 
 export interface LayerEngineHooks {
   getNetwork: () => RoutingNetwork | null;

@@ -41,135 +41,11 @@ import { csvTable } from '../src/core/review/csv';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { passLinesOfFrame } from '../src/core/review/pass-line';
 import { routeFrame } from '../src/core/review/route-frame';
-import { computeLeg, joinLegs, type Leg, type LegMode } from '../src/core/route/leg';
+import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import type { Position } from '../src/core/types';
-import type { SensitiveLayer } from './layer-engine';
-
-// ── shapes that cross to the page ────────────────────────────────────────────
-
-/** An embedded layer to load: its manifest id and title, and where to read it. */
-export interface ReviewLayerSource {
-  id: string;
-  /** shown in the panel, the dossier and the zone messages (the manifest's French title) */
-  title: string;
-  /** absolute URL the worker fetches (the page resolves data/… against its own address) */
-  url?: string;
-  /** or the GeoJSON itself */
-  data?: unknown;
-}
-
-export interface ReviewLayerInfo {
-  id: string;
-  title: string;
-  origin: 'embedded' | 'imported';
-  /** zones kept after validation, by geometry */
-  polygons: number;
-  lines: number;
-  /** zone problems (detail.name: the zone, detail.layer: the layer's title); format with formatError */
-  issues: GeoError[];
-  /** the layer could not be read at all (then it has no zones) */
-  error?: GeoError;
-}
-
-export interface ReviewLayersState {
-  zonesVersion: number;
-  layers: ReviewLayerInfo[];
-  /** the commune layer is loaded (the dossier lists the communes crossed) */
-  communes: boolean;
-}
-
-export type AvoidMode = 'off' | 'penalise' | 'forbid';
-
-export interface AvoidSettings {
-  mode: AvoidMode;
-  /** « pénaliser »: each metre inside costs this many metres (≥ 1); default 5 */
-  factor: number;
-  /** ids of the layers to avoid; null or absent: every layer with areas */
-  layers?: string[] | null;
-}
-
-export interface ReviewOptionsIn {
-  buffer_m?: number;
-  corridor_m?: number;
-}
-
-/** Where to draw and frame a row of the review on the map. */
-export interface ReviewView {
-  lines: [number, number][][];
-  bbox: Bbox;
-}
-
-export interface ReviewResult {
-  review: RouteReview;
-  /** per crossing, per pass (same order as review.crossings[i].passes) */
-  passViews: ReviewView[][];
-  /** per near zone: the shortest line from the route to the zone */
-  nearViews: ReviewView[];
-  zonesVersion: number;
-}
-
-/** A drawn route (its legs) or a track (its segments). */
-export type ReviewRoute = { legs: Leg[] } | { segments: Position[][] };
-
-export interface LegRequestIn {
-  from: [number, number];
-  to: [number, number];
-  mode: LegMode;
-}
-
-export interface DetourReport {
-  /** the route as routed now (with the avoid setting) and with plain shortest paths (m) */
-  with_m: number;
-  without_m: number;
-  /** legs that go through zones although « interdire » is on (endInside: one of the leg's points is in a zone) */
-  unavoidable: { leg: number; inside_m: number; zones: string[]; endInside: boolean }[];
-  /** the setting the figures were computed with */
-  mode: AvoidMode;
-}
-
-/** Load of an event for the season review: every day, and who is on the course. */
-export interface SeasonLoad {
-  /** 'YYYY-MM-DD', one per day (at least one) */
-  dates: string[];
-  participants: number;
-  /** laps of the route (each lap passes through the zones again); default 1 */
-  laps?: number;
-}
-
-export interface CommuneCrossing {
-  name: string;
-  /** code INSEE when the layer gives it */
-  insee: string;
-  length_m: number;
-  share: number;
-}
-
-/** Metres by kind of way, for the dossier: public roads against paths; null for a track (unknown). */
-export interface WaySurfaces {
-  road_m: number;
-  paths_m: number;
-  /** straight lines and unchecked joins: what the way is is not known */
-  unknown_m: number;
-}
-
-export interface DossierInput {
-  route: ReviewRoute;
-  buffer_m: number;
-  load: SeasonLoad | null;
-  season: SeasonSettings;
-}
-
-export interface DossierData {
-  result: ReviewResult;
-  communes: CommuneCrossing[] | null;
-  ways: WaySurfaces | null;
-  season: Result<SeasonReview> | null;
-  /** the route's box grown to the nearest points of the zones nearby: the map is fitted to it before the image is taken */
-  bbox: Bbox | null;
-  layers: ReviewLayerInfo[];
-  csv: string;
-}
+import type { SensitiveLayer } from './protocol';
+import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, WaySurfaces } from './protocol';
 
 export interface ReviewEngineHooks {
   getNetwork: () => RoutingNetwork | null;
@@ -514,7 +390,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     },
 
     /** What avoiding costs: the legs as routed now, and as plain shortest paths (embedded graph). */
-    detour(requests: LegRequestIn[]): DetourReport {
+    detour(requests: LegRequest[]): DetourReport {
       const network = hooks.getNetwork();
       const setting = network ? costFor(network) : null;
       // the figures of each leg are kept while the network and the setting stay: an edit recomputes only its legs

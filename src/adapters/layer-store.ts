@@ -3,7 +3,7 @@
 // Separate from the session autosave ('cavalier' / 'sessions'): layers can be large, and either
 // store may fail without the other.
 
-import type { UserLayerRecord } from '../../workers/layer-engine';
+import type { UserLayerRecord } from '../../workers/protocol';
 import { runInStore, type ObjectStoreSpec } from './idb';
 
 export { StoreError as LayerStoreError } from './idb';

@@ -3,7 +3,7 @@
 // a regional OpenStreetMap export). IndexedDB database 'cavalier-network', one record 'current';
 // the worker uses it only if its key matches the layers restored (workers/layer-engine.ts).
 
-import type { MergedNetworkBundle } from '../../workers/layer-engine';
+import type { MergedNetworkBundle } from '../../workers/protocol';
 import { runInStore, type ObjectStoreSpec } from './idb';
 
 const SPEC: ObjectStoreSpec = { db: 'cavalier-network', store: 'network' };

@@ -14,7 +14,7 @@ import { ReviewPanel, type ReviewLayerView } from '../ui/components/ReviewPanel'
 import { download } from '../ui/download';
 import { useReview, type ReviewSetup } from '../ui/hooks/use-review';
 import type { PlannerState } from '../ui/hooks/use-planner';
-import type { DossierData } from '../../workers/review-engine';
+import type { DossierData } from '../../workers/protocol';
 import type { PushNotice } from '../ui/components/Notices';
 import { useI18n } from '../ui/i18n';
 import { formatError } from '../i18n/messages';

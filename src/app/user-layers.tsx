@@ -16,7 +16,7 @@ import { deleteStoredNetwork, loadStoredNetwork, saveStoredNetwork } from '../ad
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
 import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, restoreLayersInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
-import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/layer-engine';
+import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/protocol';
 import type { PushNotice } from '../ui/components/Notices';
 import { useI18n } from '../ui/i18n';
 import { type TFunction } from '../i18n/dictionary';

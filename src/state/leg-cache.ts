@@ -1,13 +1,7 @@
 // Legs are derived from the model (two control points and a mode), never stored in it.
 // The cache makes undo/redo instant: an undone state's legs were computed before.
-import type { Leg, LegMode } from '../core/route/leg';
-import type { LonLat, RouteModel } from './planner';
-
-export interface LegRequest {
-  from: LonLat;
-  to: LonLat;
-  mode: LegMode;
-}
+import type { Leg, LegRequest } from '../core/route/leg';
+import type { RouteModel } from './planner';
 
 export const legKey = (r: LegRequest) => `${r.from[0]},${r.from[1]}|${r.to[0]},${r.to[1]}|${r.mode}`;
 

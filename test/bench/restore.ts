@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Feature, LineString } from 'geojson';
 import { EdgeKind } from '../../src/core/graph/graph';
 import { createEngine } from '../../workers/engine';
-import type { UserLayerRecord } from '../../workers/layer-engine';
+import type { UserLayerRecord } from '../../workers/protocol';
 import { syntheticNetwork } from './synthetic-network';
 import { benchTable, isMain, type BenchRow } from './table';
 

@@ -8,6 +8,13 @@ import type { RoutingNetwork } from './network';
 
 export type LegMode = 'network' | 'straight';
 
+/** A leg to compute: two control points and how to join them (the page, the worker and the cache all speak of legs so). */
+export interface LegRequest {
+  from: [number, number];
+  to: [number, number];
+  mode: LegMode;
+}
+
 export interface Leg {
   coords: [number, number][];
   mode: LegMode;

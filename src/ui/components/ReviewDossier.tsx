@@ -12,7 +12,7 @@
 import type { ReactNode } from 'react';
 import type { SeasonPeriod, SeasonReview } from '../../core/review';
 import type { Result } from '../../core/errors';
-import type { DossierData } from '../../../workers/review-engine';
+import type { DossierData } from '../../../workers/protocol';
 import { usePrintSheet } from '../hooks/use-print-sheet';
 
 export interface DossierLayerSource {

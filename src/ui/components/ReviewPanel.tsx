@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import type { RouteReview, SeasonPeriod, SeasonReview } from '../../core/review';
-import type { AvoidMode, DetourReport } from '../../../workers/review-engine';
+import type { AvoidMode, DetourReport } from '../../../workers/protocol';
 import type { EventLoadView, ReviewRow, ReviewSettings } from '../hooks/use-review';
 import { CommitInput } from './CommitInput';
 import { Swatch, type SwatchSpec } from './Swatch';

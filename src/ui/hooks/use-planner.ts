@@ -6,7 +6,8 @@ import type { RouteModel } from '../../core/route/model';
 import type { Position, RouteStats } from '../../core/types';
 import { latest, type EngineClient } from '../../../workers/client';
 import { commit, historyOf, redo, undo, type History } from '../../state/history';
-import { LegCache, legKey, legRequests, type LegRequest } from '../../state/leg-cache';
+import type { LegRequest } from '../../core/route/leg';
+import { LegCache, legKey, legRequests } from '../../state/leg-cache';
 import { activeEvent, emptyDoc, type PlannerDoc } from '../../state/planner';
 
 type Action =

@@ -21,7 +21,7 @@ import { activeEvent, activeFormula } from '../../state/planner';
 import { legRequests } from '../../state/leg-cache';
 import type { Event } from '../../core/event/model';
 import { latest, type EngineClient } from '../../../workers/client';
-import type { AvoidMode, AvoidSettings, DetourReport, ReviewLayersState, ReviewResult, SeasonLoad } from '../../../workers/review-engine';
+import type { AvoidMode, AvoidSettings, DetourReport, ReviewLayersState, ReviewResult, SeasonLoad } from '../../../workers/protocol';
 import type { PlannerState } from './use-planner';
 
 // ── settings ──────────────────────────────────────────────────────────────────

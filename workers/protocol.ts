@@ -1,0 +1,259 @@
+// Every shape that crosses the thread boundary between the page and the engine's worker, in one
+// file (as maplibre-gl-js keeps its actor messages): types only, no code. The page imports these
+// and workers/client.ts, never an engine file; the engines import them to type their methods.
+
+import type { FeatureCollection, GeoJsonProperties, Geometry, LineString } from 'geojson';
+import type { SimplifyReport } from '../src/core/event/simplify';
+import type { GeoError, Result } from '../src/core/errors';
+import type { Bbox } from '../src/core/geo/bbox';
+import type { CrsCode } from '../src/core/import/crs';
+import type { CrsDetection } from '../src/core/import/detect-crs';
+import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
+import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
+import type { Leg } from '../src/core/route/leg';
+import type { LonLat } from '../src/core/route/model';
+import type { BrouterOptions } from '../src/core/routing/brouter';
+import type { Position } from '../src/core/types';
+
+// ── routing ───────────────────────────────────────────────────────────────────────────────────
+
+/** Which engine computes 'network' legs: the embedded graph, or a BRouter server (see README). */
+export type RoutingProviderSetting = { kind: 'graph' } | ({ kind: 'brouter' } & BrouterOptions);
+
+// ── events and formulas (event-engine.ts) ─────────────────────────────────────────────────────
+
+export interface PlacedPoint {
+  lonlat: LonLat;
+  km: number;
+  /** distance from the click to the route (m) */
+  offset_m: number;
+}
+
+/** A GPX file as the page needs it: the text, and what to tell the user. */
+export interface GpxFileOut {
+  formulaId: string;
+  fileName: string;
+  text: string;
+  points: number;
+  simplification: SimplifyReport | null;
+}
+
+export interface ZipOut {
+  zip: Uint8Array;
+  files: { formulaId: string; fileName: string; points: number; simplification: SimplifyReport | null }[];
+  /** ids of formulas left out (no route) */
+  skipped: string[];
+}
+
+// ── imported layers and DEM files (layer-engine.ts) ───────────────────────────────────────────
+
+export type LayerRole = 'network' | 'sensitive' | 'reference';
+
+/** What the dialog shows of a file before it is imported. */
+export interface LayerPreview {
+  token: string;
+  fileName: string;
+  /** the layer's own name (FeatureCollection `name`, track name) or the file name without extension */
+  name: string;
+  format: LayerFormat;
+  crs: CrsDetection;
+  /** the system the coordinates were read in */
+  from: CrsCode;
+  featureCount: number;
+  geometryCounts: { point: number; line: number; polygon: number };
+  bbox: [number, number, number, number];
+  warnings: GeoError[];
+  /** all skipped features (the list below holds at most MAX_SKIPPED_LISTED) */
+  skippedCount: number;
+  skipped: SkippedFeature[];
+}
+
+/** An imported layer as the page lists it (everything but the features). */
+export interface UserLayerInfo {
+  id: string;
+  name: string;
+  role: LayerRole;
+  fileName: string;
+  format: LayerFormat;
+  from: CrsCode;
+  featureCount: number;
+  geometryCounts: { point: number; line: number; polygon: number };
+  bbox: [number, number, number, number];
+  /** lines handed to the network (role 'network' only) */
+  networkLines?: number;
+}
+
+/** A layer the page gives back (restored from storage): WGS84 features, as addLayer returned them. */
+export interface UserLayerRecord extends UserLayerInfo {
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+}
+
+/** The routing network after a change of the network layers. */
+export interface NetworkState {
+  /** true when imported lines are merged in; false: the embedded network alone */
+  merged: boolean;
+  nodes: number;
+  edges: number;
+  components: number;
+  /** joins made by the builder between imported lines and the rest (ends within the tolerance): shown dashed on the map */
+  joins: FeatureCollection<LineString, { kind: 'gap' }>;
+  /** restored from a kept bundle (MergedNetworkBundle) rather than rebuilt */
+  prebuilt?: boolean;
+}
+
+/**
+ * The merged network as one buffer (graph + segment index, src/core/graph/bundle.ts), for the page
+ * to keep: restoring the layers with it loads the network in milliseconds where a regional OSM
+ * export takes seconds to rebuild. `key` says what it was built from; a bundle whose key is not
+ * the engine's (another set of network layers, another embedded network or tolerance) is ignored.
+ */
+export interface MergedNetworkBundle {
+  key: string;
+  bytes: ArrayBuffer;
+  names: string[];
+  state: NetworkState;
+}
+
+export interface AddedLayer {
+  layer: UserLayerInfo;
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+  /** present when the routing network changed (role 'network') */
+  network?: NetworkState;
+}
+
+export interface DemInfo {
+  name: string;
+  approximate: boolean;
+  bbox: [number, number, number, number];
+  width: number;
+  height: number;
+}
+
+export interface SensitiveLayer {
+  id: string;
+  name: string;
+  fc: FeatureCollection<Geometry, GeoJsonProperties>;
+}
+
+/** Progress of a long step, for the dialog's bar: `total` 0 means "no measure" (parsing, merging). */
+export type ProgressFn = (phase: 'read' | 'convert' | 'network', done: number, total: number) => void;
+
+// ── environmental review (review-engine.ts) ───────────────────────────────────────────────────
+
+/** An embedded layer to load: its manifest id and title, and where to read it. */
+export interface ReviewLayerSource {
+  id: string;
+  /** shown in the panel, the dossier and the zone messages (the manifest's French title) */
+  title: string;
+  /** absolute URL the worker fetches (the page resolves data/… against its own address) */
+  url?: string;
+  /** or the GeoJSON itself */
+  data?: unknown;
+}
+
+export interface ReviewLayerInfo {
+  id: string;
+  title: string;
+  origin: 'embedded' | 'imported';
+  /** zones kept after validation, by geometry */
+  polygons: number;
+  lines: number;
+  /** zone problems (detail.name: the zone, detail.layer: the layer's title); format with formatError */
+  issues: GeoError[];
+  /** the layer could not be read at all (then it has no zones) */
+  error?: GeoError;
+}
+
+export interface ReviewLayersState {
+  zonesVersion: number;
+  layers: ReviewLayerInfo[];
+  /** the commune layer is loaded (the dossier lists the communes crossed) */
+  communes: boolean;
+}
+
+export type AvoidMode = 'off' | 'penalise' | 'forbid';
+
+export interface AvoidSettings {
+  mode: AvoidMode;
+  /** « pénaliser »: each metre inside costs this many metres (≥ 1); default 5 */
+  factor: number;
+  /** ids of the layers to avoid; null or absent: every layer with areas */
+  layers?: string[] | null;
+}
+
+export interface ReviewOptionsIn {
+  buffer_m?: number;
+  corridor_m?: number;
+}
+
+/** Where to draw and frame a row of the review on the map. */
+export interface ReviewView {
+  lines: [number, number][][];
+  bbox: Bbox;
+}
+
+export interface ReviewResult {
+  review: RouteReview;
+  /** per crossing, per pass (same order as review.crossings[i].passes) */
+  passViews: ReviewView[][];
+  /** per near zone: the shortest line from the route to the zone */
+  nearViews: ReviewView[];
+  zonesVersion: number;
+}
+
+/** A drawn route (its legs) or a track (its segments). */
+export type ReviewRoute = { legs: Leg[] } | { segments: Position[][] };
+
+export interface DetourReport {
+  /** the route as routed now (with the avoid setting) and with plain shortest paths (m) */
+  with_m: number;
+  without_m: number;
+  /** legs that go through zones although « interdire » is on (endInside: one of the leg's points is in a zone) */
+  unavoidable: { leg: number; inside_m: number; zones: string[]; endInside: boolean }[];
+  /** the setting the figures were computed with */
+  mode: AvoidMode;
+}
+
+/** Load of an event for the season review: every day, and who is on the course. */
+export interface SeasonLoad {
+  /** 'YYYY-MM-DD', one per day (at least one) */
+  dates: string[];
+  participants: number;
+  /** laps of the route (each lap passes through the zones again); default 1 */
+  laps?: number;
+}
+
+export interface CommuneCrossing {
+  name: string;
+  /** code INSEE when the layer gives it */
+  insee: string;
+  length_m: number;
+  share: number;
+}
+
+/** Metres by kind of way, for the dossier: public roads against paths; null for a track (unknown). */
+export interface WaySurfaces {
+  road_m: number;
+  paths_m: number;
+  /** straight lines and unchecked joins: what the way is is not known */
+  unknown_m: number;
+}
+
+export interface DossierInput {
+  route: ReviewRoute;
+  buffer_m: number;
+  load: SeasonLoad | null;
+  season: SeasonSettings;
+}
+
+export interface DossierData {
+  result: ReviewResult;
+  communes: CommuneCrossing[] | null;
+  ways: WaySurfaces | null;
+  season: Result<SeasonReview> | null;
+  /** the route's box grown to the nearest points of the zones nearby: the map is fitted to it before the image is taken */
+  bbox: Bbox | null;
+  layers: ReviewLayerInfo[];
+  csv: string;
+}
+
