@@ -1,5 +1,7 @@
 // Runs the real `cavalier` command (node src/cli/cavalier.mjs) on fixture files.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCavalier } from './helpers/cli';
 import { validateXML } from 'xmllint-wasm';
@@ -30,7 +32,7 @@ describe('cavalier stats', { timeout: 30_000 }, () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).sort()).toEqual(
-      ['ascent_m', 'descent_m', 'elevation_source', 'length_m', 'max_ele_m', 'min_ele_m', 'points', 'segments'].sort(),
+      ['ascent_m', 'descent_m', 'elevation_source', 'length_m', 'max_ele_m', 'min_ele_m', 'points', 'routes', 'segments'].sort(),
     );
     // GeographicLib, summed within each segment; the 1.1 km jump between segments is not counted
     expect(out.length_m).toBeCloseTo(karneyLength(SEG1) + karneyLength(SEG2), 1);
@@ -193,5 +195,93 @@ describe('messages', () => {
       expect(messages.fr[code].length).toBeGreaterThan(10);
       expect(keys(messages.en[code])).toEqual(keys(messages.fr[code]));
     }
+  });
+});
+
+const fr = (code: Parameters<typeof formatError>[0]['code'], detail?: Record<string, string | number>) =>
+  formatError(detail ? { code, detail } : { code }, 'fr');
+const warning = (code: Parameters<typeof formatError>[0]['code'], detail?: Record<string, string | number>) =>
+  `cavalier : attention : ${fr(code, detail)}\n`;
+const validGpx11 = async (xml: string) =>
+  (
+    await validateXML({
+      xml: [{ fileName: 'out.gpx', contents: xml }],
+      schema: [{ fileName: 'gpx-1.1.xsd', contents: readFileSync(new URL('fixtures/gpx-1.1.xsd', import.meta.url), 'utf8') }],
+    })
+  ).valid;
+
+describe('a file with both tracks (trk) and routes (rte)', { timeout: 30_000 }, () => {
+  const both = fixture('hostile/trk-and-rte.gpx');
+
+  it('stats measures the tracks, counts the routes and warns, as the app does about the one-point segment', async () => {
+    const r = await cavalier('stats', both, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ points: 3, segments: 1, routes: 1 });
+    expect(r.stderr).toBe(warning('file.empty-segments', { count: 1 }) + warning('file.routes-left-out', { count: 1 }));
+    const text = await cavalier('stats', both);
+    expect(text.stdout).toContain('Itinéraires (rte) dans le fichier\u00a0: 1');
+    const routes = await cavalier('stats', both, '--select', 'routes', '--json');
+    expect(JSON.parse(routes.stdout)).toMatchObject({ points: 3, segments: 1, routes: 1 });
+    expect(routes.stderr).toBe(warning('file.empty-segments', { count: 1 }));
+  });
+
+  it('gpx writes what --select asks: the tracks by default (with the warning), the routes, or all', async () => {
+    const tracks = await cavalier('gpx', both);
+    expect(tracks.code).toBe(0);
+    expect(tracks.stderr).toContain(fr('file.routes-left-out', { count: 1 }));
+    expect(tracks.stdout).toContain('<trk>');
+    expect(tracks.stdout).not.toContain('<rte>');
+    const routes = await cavalier('gpx', both, '--select', 'routes');
+    expect(routes.stdout).toContain('<rte>\n<name>Itinéraire prévu</name>\n<rtept lat="50.4300000" lon="2.8300000"><ele>35.0</ele></rtept>');
+    expect(routes.stdout).not.toContain('<trk>');
+    expect(routes.stderr).not.toContain(fr('file.routes-left-out', { count: 1 }));
+    const all = await cavalier('gpx', both, '--select', 'all');
+    expect(all.stdout.indexOf('<rte>')).toBeLessThan(all.stdout.indexOf('<trk>')); // the XSD's order
+    for (const out of [tracks, routes, all]) expect(await validGpx11(out.stdout)).toBe(true);
+    const wrong = await cavalier('gpx', both, '--select', 'waypoints');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--select attend tracks, routes ou all');
+  });
+
+  it('gpx keeps the times of a recorded track', async () => {
+    const r = await cavalier('gpx', both);
+    expect(r.stdout).toContain('<trkpt lat="50.4301000" lon="2.8301000"><ele>35.2</ele><time>2024-05-01T08:00:00Z</time></trkpt>');
+    expect(r.stdout).toContain('<time>2024-05-01T08:20:30Z</time>');
+  });
+});
+
+describe('cavalier on files that are not what they seem', { timeout: 30_000 }, () => {
+  it('lat="0x32" is refused, not read as 50', async () => {
+    const r = await cavalier('stats', fixture('hostile/hex-lat.gpx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`cavalier : ${fr('file.bad-coordinate', { index: 1, point: 2 })}\n`);
+  });
+
+  it('stats escapes control characters and bidi overrides of names instead of printing them raw', async () => {
+    const r = await cavalier('stats', fixture('hostile/control-name.gpx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(r.stdout.split('\n')[0]).toBe('Boucle\\x1B[2J\\x1B]0;pwned\\x07 \\u202Efin');
+  });
+
+  it('invalid UTF-8 is read with a warning, not silently replaced', async () => {
+    const r = await cavalier('stats', fixture('hostile/invalid-utf8.gpx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(warning('file.invalid-utf8', { line: 4 }));
+    expect(r.stdout.split('\n')[0]).toBe('Li\uFFFDvin for\uFFFDt');
+  });
+
+  it('gpx writes an elevation of 1e300 nowhere, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cavalier-gpx-'));
+    const file = join(dir, 'e.gpx');
+    writeFileSync(
+      file,
+      '<gpx version="1.1" creator="t"><trk><trkseg><trkpt lat="50" lon="180"><ele>1e300</ele></trkpt><trkpt lat="50.1" lon="179.99999996"/></trkseg></trk></gpx>',
+    );
+    const r = await cavalier('gpx', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(warning('file.bad-elevation', { count: 1, limit_m: 20_000 }));
+    expect(r.stdout).toContain('<trkpt lat="50.0000000" lon="-180.0000000"/>\n<trkpt lat="50.1000000" lon="-180.0000000"/>');
+    expect(await validGpx11(r.stdout)).toBe(true);
   });
 });

@@ -4,8 +4,8 @@ import { fillElevation } from '../src/core/elevation/fill';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { decodeText } from '../src/core/gpx/encoding';
-import { readTrackFile } from '../src/core/gpx/read';
-import { writeGpx } from '../src/core/gpx/write';
+import { readTrackItems } from '../src/core/gpx/read';
+import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
@@ -22,6 +22,7 @@ export function createEngine() {
   let network: RoutingNetwork | null = null;
   let dem: DemGrid | null = null;
   let provider: RoutingProviderSetting = { kind: 'graph' };
+  // filling elevations moves no point: the track's times stay aligned
   const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
   // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
   const layers = layerMethods({
@@ -82,19 +83,25 @@ export function createEngine() {
       return analyseTrack(segments, { dem });
     },
 
-    /** Reads a GPX, KML or GeoJSON track; the bbox lets the page frame it without measuring it. */
-    readTrack(bytes: ArrayBuffer, fileName: string): Result<{ track: Track; bbox: Bbox | null }> {
-      const r = readTrackFile(decodeText(new Uint8Array(bytes)), fileName, { parseXml: parseXmlWithXmldom });
-      return r.ok ? ok({ track: r.value, bbox: bboxOf(r.value.segments) }, r.warnings) : r;
+    /**
+     * Reads a GPX, KML or GeoJSON file here, never on the page: its items (a GPX's tracks, then
+     * its routes), each to be listed on its own; the bbox of all lets the page frame them
+     * without measuring them.
+     */
+    readTrack(bytes: ArrayBuffer, fileName: string): Result<{ tracks: Track[]; bbox: Bbox | null }> {
+      const text = decodeText(new Uint8Array(bytes));
+      if (!text.ok) return text;
+      const r = readTrackItems(text.value, fileName, { parseXml: parseXmlWithXmldom });
+      return r.ok ? ok({ tracks: r.value, bbox: bboxOf(r.value.flatMap((t) => t.segments)) }, [...text.warnings, ...r.warnings]) : r;
     },
 
     /** GPX 1.1 of a drawn route: its legs as one track segment, elevations from the DEM. */
-    routeGpx(name: string, legs: Leg[]): string {
+    routeGpx(name: string, legs: Leg[]): GpxText {
       return gpxOf({ name, segments: [joinLegs(legs)] });
     },
 
     /** GPX 1.1 of a track; points without elevation get it from the DEM when one is loaded. */
-    writeGpx(track: Track): string {
+    writeGpx(track: Track): GpxText {
       return gpxOf(track);
     },
 

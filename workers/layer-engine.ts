@@ -20,10 +20,10 @@
 //
 // Kept free of worker globals, like engine.ts, so node tests can call it directly.
 
-import type { FeatureCollection, GeoJsonProperties, Geometry, } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { readDemFile, MAX_DEM_FILE_BYTES } from '../src/core/elevation/read-dem';
-import { fail, ok, type Result } from '../src/core/errors';
-import { decodeText } from '../src/core/gpx/encoding';
+import { fail, ok, type GeoError, type Result } from '../src/core/errors';
+import { decodeText, decodeUtf8 } from '../src/core/gpx/encoding';
 import { buildGraph, type NetworkLine } from '../src/core/graph/build';
 import { EdgeKind } from '../src/core/graph/graph';
 import type { CrsCode } from '../src/core/import/crs';
@@ -49,6 +49,8 @@ interface PendingFile {
   fileName: string;
   bytes: ArrayBuffer;
   text?: string;
+  /** what decoding the bytes found (invalid UTF-8) */
+  textWarnings?: GeoError[];
   /** a zipped shapefile (its text is the GeoJSON read from it) */
   zipped?: boolean;
   /** the last preview's layer, reused by addLayer */
@@ -178,8 +180,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
       const { fc, crs } = z.value;
       file.text = JSON.stringify(crs ? { ...fc, crs: { type: 'name', properties: { name: crs } } } : fc);
     }
-    file.text ??= decodeText(new Uint8Array(file.bytes));
-    return ok(file.text);
+    if (file.text === undefined) {
+      const decoded = decodeText(new Uint8Array(file.bytes));
+      if (!decoded.ok) return decoded;
+      file.text = decoded.value;
+      file.textWarnings = decoded.warnings;
+    }
+    return ok(file.text, file.textWarnings);
   }
 
   function keep(info: UserLayerInfo, fc: FeatureCollection<Geometry, GeoJsonProperties>): KeptLayer {
@@ -196,7 +203,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
      * adding or restoring a network layer. Returns the number of lines.
      */
     setEmbeddedNetworkLines(bytes: ArrayBuffer, tolerance_m: number): number {
-      const fc = JSON.parse(decodeText(new Uint8Array(bytes))) as FeatureCollection<Geometry | null, GeoJsonProperties>;
+      const fc = JSON.parse(decodeUtf8(new Uint8Array(bytes))) as FeatureCollection<Geometry | null, GeoJsonProperties>;
       // exactly as data/network.ts builds network.bin: every line a cavalier, named by `name`
       const lines: NetworkLine[] = [];
       for (const f of fc.features) {
@@ -243,11 +250,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
       if (!read.ok) return read;
       const text = read.value;
       if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
-      const r = importLayer(text, file.fileName, { from, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
-      if (!r.ok) {
+      const imported = importLayer(text, file.fileName, { from, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
+      if (!imported.ok) {
         file.read = undefined;
-        return r;
+        return imported;
       }
+      // decoding's warnings first: the layer's name may be one of the damaged texts
+      const r = read.warnings.length ? { ...imported, value: { ...imported.value, warnings: [...read.warnings, ...imported.value.warnings] }, warnings: [...read.warnings, ...imported.warnings] } : imported;
       if (file.zipped) r.value.format = 'shapefile';
       file.read = r.value;
       const layer = r.value;

@@ -228,11 +228,13 @@ function Shell() {
         push({ id: 'import', kind: 'error', text: t('import.failed', { detail: formatError(r.error, lang) }), timeout: 0 });
         return;
       }
-      const id = `trk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-      planner.edit((d) => addTrack(d, { id, track: r.value.track }));
+      // a GPX with both trk and rte gives two items, listed and measured separately
+      const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+      const items = r.value.tracks.map((track, k) => ({ id: `trk-${stamp}${k ? `-${k}` : ''}`, track }));
+      planner.edit((d) => items.reduce((doc, item) => addTrack(doc, item), d));
       if (r.value.bbox) controller?.fitTo(r.value.bbox, { maxZoom: 15 });
-      const n = r.value.track.segments.reduce((k, sg) => k + sg.length, 0);
-      push({ id: 'import', text: t('import.done', { name: r.value.track.name, n }) });
+      const n = r.value.tracks.reduce((k, tr) => k + tr.segments.reduce((m, sg) => m + sg.length, 0), 0);
+      push({ id: 'import', text: t('import.done', { name: r.value.tracks[0].name, n }) });
       for (const w of r.warnings) push({ kind: 'warning', text: formatError(w, lang) });
     },
     [engine, planner, controller, push, t, lang],
@@ -261,9 +263,10 @@ function Shell() {
     }
     const gpx = activeTrack ? await engine.writeGpx(activeTrack.track) : await engine.routeGpx(name, legs.filter((l) => l !== null));
     const fileName = safeFileName([name], 'gpx');
-    download(gpx, 'application/gpx+xml', fileName);
+    download(gpx.text, 'application/gpx+xml', fileName);
     push({ id: 'export', text: t('export.done', { name: fileName }) });
-  }, [engine, activeTrack, doc.route.name, routeReady, legs, push, t]);
+    for (const w of gpx.warnings) push({ kind: 'warning', text: formatError(w, lang) });
+  }, [engine, activeTrack, doc.route.name, routeReady, legs, push, t, lang]);
 
   const ways = useMemo(
     () =>
@@ -386,7 +389,7 @@ function Shell() {
             />
             <TrackList
               routeName={doc.route.name}
-              tracks={doc.tracks.map((tr) => ({ id: tr.id, name: tr.track.name }))}
+              tracks={doc.tracks.map((tr) => ({ id: tr.id, name: tr.track.name, route: tr.track.kind === 'route' }))}
               active={doc.active}
               onSelect={(id) => planner.edit((d) => setActive(d, id))}
               onRemove={(id) => planner.edit((d) => removeTrack(d, id))}

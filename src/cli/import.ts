@@ -8,6 +8,7 @@ import { formatError } from '../i18n/messages';
 import type { CrsCode } from '../core/import/crs';
 import { crsFromName } from '../core/import/detect-crs';
 import { importLayer } from '../core/import/layer';
+import { printable } from './printable';
 import { readTextFile } from './read-file';
 
 export interface ImportArgs {
@@ -29,6 +30,7 @@ export function parseFromOption(value: string): CrsCode | null {
 export function runImport(args: ImportArgs): number {
   const text = readTextFile(args.file);
   if (!text.ok) return fail(formatError(text.error, 'fr'));
+  for (const w of text.warnings) warn(formatError(w, 'fr'));
   const layer = importLayer(text.value, basename(args.file), { from: args.from });
   if (!layer.ok) {
     const message = formatError(layer.error, 'fr');
@@ -50,11 +52,6 @@ export function runImport(args: ImportArgs): number {
   if (typeof total === 'number' && total > LISTED) warn(`… et ${total - LISTED} autre(s) objet(s) écarté(s).`);
   process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features: fc.features })}\n`);
   return 0;
-}
-
-/** Names come from the file: no terminal control sequences on the user's screen. */
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
 function warn(message: string): void {

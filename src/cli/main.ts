@@ -7,26 +7,30 @@ import { parseArgs } from 'node:util';
 import { formatError } from '../i18n/messages';
 import { readFileSync } from 'node:fs';
 import { readDemFile } from '../core/elevation/read-dem';
-import type { GeoError, Result } from '../core/errors';
+import { fail, ok, type GeoError, type Result } from '../core/errors';
 import { analyseTrack } from '../core/route/analyse';
-import { readTrackFile } from '../core/gpx/read';
+import { readTrackItems } from '../core/gpx/read';
 import { writeGpx } from '../core/gpx/write';
 import { parseXmlWithXmldom } from '../core/gpx/xml';
 import type { DemGrid, RouteStats, Track } from '../core/types';
 import { runExport } from './export';
 import type { CrsCode } from '../core/import/crs';
 import { parseFromOption, runImport } from './import';
+import { printable } from './printable';
 import { readTextFile } from './read-file';
 import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
 
 const USAGE = `Usage :
-  cavalier stats FICHIER [--dem GRILLE] [--json]
+  cavalier stats FICHIER [--dem GRILLE] [--json] [--select tracks|routes|all]
       Distance (géodésique, WGS84), nombre de points et de segments, dénivelé lissé,
-      altitudes minimale et maximale. --dem prend les altitudes dans un MNT (grille ESRI
-      ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu de celles du fichier.
-      --json écrit un objet JSON.
-  cavalier gpx FICHIER [--name NOM]
-      Réécrit la trace en GPX 1.1 (une trace, un segment par segment) sur la sortie standard.
+      altitudes minimale et maximale, nombre d’itinéraires (rte) du fichier. --dem prend les
+      altitudes dans un MNT (grille ESRI ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu
+      de celles du fichier. --json écrit un objet JSON.
+  cavalier gpx FICHIER [--name NOM] [--select tracks|routes|all]
+      Réécrit le fichier en GPX 1.1 valide (un segment par segment, heures des points
+      gardées) sur la sortie standard.
+      --select : ce qui est mesuré ou écrit d’un GPX qui a à la fois des traces (trk) et des
+      itinéraires (rte) : tracks (par défaut, avec un avertissement), routes ou all.
   cavalier export PROJET.json --out DOSSIER [--max-points N]
       Écrit un GPX par formule de chaque manifestation d’un projet enregistré, les mêmes
       fichiers que l’export de l’application, nommés d’après la manifestation et la formule.
@@ -89,13 +93,23 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError('--dem et --json ne servent qu’à la commande stats.');
   }
   if (command === 'stats' && values.name !== undefined) throw new UsageError('--name ne sert qu’à la commande gpx.');
+  const select = values.select ?? 'default';
+  if (!isSelection(select)) throw new UsageError(`--select attend tracks, routes ou all, pas «\u00a0${values.select}\u00a0».`);
 
-  const track = loadTrack(file);
-  if (!track.ok) return userError(track.error);
+  const items = loadItems(file);
+  if (!items.ok) return userError(items.error);
+  const picked = pick(items.value, select);
+  if (!picked.ok) return userError(picked.error);
+  // the reader's warnings (segments left out, elevations dropped…), as the app shows them
+  for (const w of [...items.warnings, ...picked.warnings]) warn(w);
+  const chosen = picked.value;
+  const routes = items.value.filter((t) => t.kind === 'route').reduce((n, t) => n + t.segments.length, 0);
 
   if (command === 'gpx') {
-    const named: Track = values.name !== undefined ? { ...track.value, name: values.name } : track.value;
-    process.stdout.write(writeGpx(named, { creator: 'Cavalier' }));
+    const name = values.name;
+    const out = writeGpx(name !== undefined ? chosen.map((t) => ({ ...t, name })) : chosen, { creator: 'Cavalier' });
+    for (const w of out.warnings) warn(w);
+    process.stdout.write(out.text);
     return 0;
   }
 
@@ -105,10 +119,41 @@ async function run(argv: string[]): Promise<number> {
     if (!grid.ok) return userError(grid.error);
     dem = grid.value;
   }
-  const stats = analyseTrack(track.value.segments, { dem, preferDem: true });
-  for (const w of stats.warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
-  process.stdout.write(values.json ? `${JSON.stringify(statsJson(stats))}\n` : summary(track.value.name, stats));
+  const stats = analyseTrack(
+    chosen.flatMap((t) => t.segments),
+    { dem, preferDem: true },
+  );
+  for (const w of stats.warnings) warn(w);
+  process.stdout.write(values.json ? `${JSON.stringify(statsJson(stats, routes))}\n` : summary(chosen[0].name, stats, routes));
   return 0;
+}
+
+type Selection = 'default' | 'tracks' | 'routes' | 'all';
+const isSelection = (v: string): v is Selection => v === 'default' || v === 'tracks' || v === 'routes' || v === 'all';
+
+/**
+ * What --select keeps of the file's items (its tracks, then its routes). By default the tracks,
+ * and the routes left out are said; a file of routes only gives its routes, as the app does.
+ */
+function pick(items: Track[], select: Selection): Result<Track[]> {
+  const tracks = items.filter((t) => t.kind !== 'route');
+  const routes = items.filter((t) => t.kind === 'route');
+  const count = (list: Track[]) => list.reduce((n, t) => n + t.segments.length, 0);
+  switch (select) {
+    case 'all':
+      return ok(items);
+    case 'tracks':
+      return tracks.length ? ok(tracks) : fail('file.no-track');
+    case 'routes':
+      return routes.length ? ok(routes) : fail('file.no-track');
+    default:
+      if (!tracks.length) return ok(routes);
+      return ok(tracks, routes.length ? [{ code: 'file.routes-left-out', detail: { count: count(routes) } }] : []);
+  }
+}
+
+function warn(w: GeoError): void {
+  process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
 }
 
 function exportCommand(file: string | undefined, extra: string[], values: ReturnType<typeof parse>['values']): number {
@@ -178,15 +223,17 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       'max-points': { type: 'string' },
       from: { type: 'string' },
+      select: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
 }
 
-function loadTrack(path: string): Result<Track> {
+function loadItems(path: string): Result<Track[]> {
   const text = readTextFile(path);
   if (!text.ok) return text;
-  return readTrackFile(text.value, basename(path), { parseXml: parseXmlWithXmldom });
+  const items = readTrackItems(text.value, basename(path), { parseXml: parseXmlWithXmldom });
+  return items.ok ? ok(items.value, [...text.warnings, ...items.warnings]) : items;
 }
 
 /** The app's DEM reader: ESRI ASCII grid or GeoTIFF, in WGS84 or Lambert-93 (detected). */
@@ -212,12 +259,13 @@ const round = (x: number, decimals: number): number => {
 };
 
 /** The documented JSON shape of `cavalier stats --json`. */
-function statsJson(stats: RouteStats) {
+function statsJson(stats: RouteStats, routes: number) {
   const p = stats.profile;
   return {
     length_m: round(stats.length_m, 2),
     points: stats.points,
     segments: stats.segments,
+    routes,
     ascent_m: p ? round(p.ascent, 1) : null,
     descent_m: p ? round(p.descent, 1) : null,
     min_ele_m: p ? round(p.min, 1) : null,
@@ -226,12 +274,13 @@ function statsJson(stats: RouteStats) {
   };
 }
 
-function summary(name: string, stats: RouteStats): string {
+function summary(name: string, stats: RouteStats, routes: number): string {
   const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const m = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
   const plural = (n: number, word: string) => `${m.format(n)} ${word}${n > 1 ? 's' : ''}`;
   const lines = [
-    name,
+    // the name comes from the file: no control characters reach the terminal
+    printable(name),
     `Distance\u00a0: ${km.format(stats.length_m / 1000)}\u00a0km (${plural(stats.segments, 'segment')}, ${plural(stats.points, 'point')})`,
   ];
   const p = stats.profile;
@@ -246,5 +295,6 @@ function summary(name: string, stats: RouteStats): string {
       `Altitude\u00a0: de ${m.format(p.min)} à ${m.format(p.max)}\u00a0m (${from})`,
     );
   }
+  if (routes > 0) lines.push(`Itinéraires (rte) dans le fichier\u00a0: ${m.format(routes)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 // writes files (UTF-8 mostly, Latin-1 from older Windows tools, UTF-16 from a few exporters).
 
 import { readFileSync, statSync } from 'node:fs';
-import { fail, ok, type Result } from '../core/errors';
+import { fail, type Result } from '../core/errors';
 import { decodeText } from '../core/gpx/encoding';
 import { MAX_TRACK_FILE_CHARS } from '../core/gpx/read';
 
@@ -26,5 +26,5 @@ export function readTextFile(path: string): Result<string> {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     return fail('file.unreadable', { path, reason: REASONS[code] ?? code });
   }
-  return ok(decodeText(bytes));
+  return decodeText(bytes);
 }

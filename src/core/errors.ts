@@ -14,6 +14,10 @@ export type ErrorCode =
   // warnings of a track that loaded (src/core/gpx)
   | 'file.single-point'
   | 'file.empty-segments'
+  | 'file.bad-elevation'
+  | 'file.bad-time'
+  | 'file.routes-left-out'
+  | 'file.invalid-utf8'
   | 'geojson.no-line'
   | 'route.far-from-network'
   | 'route.no-path'
@@ -26,6 +30,9 @@ export type ErrorCode =
   | 'project.future-version'
   | 'project.migrated'
   | 'export.no-geometry'
+  // GPX writing (src/core/gpx/write.ts): values no valid GPX can hold, left out and counted
+  | 'export.bad-coordinates'
+  | 'export.bad-elevations'
   // environmental review (src/core/review): a zone file as a whole…
   | 'zones.not-wgs84'
   | 'zones.none'

@@ -10,6 +10,13 @@ export type Position = [number, number] | [number, number, number];
 export interface Track {
   name: string;
   segments: Position[][];
+  /**
+   * Per-point times in ms since 1970 (UTC), NaN where a point has none; the same shape as
+   * segments. Absent when no point has a time. Whatever moves or drops points must drop them.
+   */
+  times?: number[][];
+  /** 'route' for a GPX rte (planned route points), written back as rte; absent for a track */
+  kind?: 'route';
 }
 
 /** Where an elevation figure comes from; the UI always shows it. */

@@ -83,6 +83,18 @@ function checkTracks(v: unknown, path: string): ImportedTrack[] {
       if (!Array.isArray(s) || !s.every(isPosition)) throw new ShapeError(`${path}[${i}].track.segments[${j}]`);
       return s as Position[];
     });
-    return { id: o.id, track: { name: track.name, segments } };
+    // times as JSON keeps them: null where a point has none (NaN in memory)
+    const times = Array.isArray(track.times) && track.times.length === segments.length ? track.times : undefined;
+    const timed =
+      times?.every((t, j) => Array.isArray(t) && t.length === segments[j].length && t.every((x) => x === null || typeof x === 'number')) === true;
+    return {
+      id: o.id,
+      track: {
+        name: track.name,
+        segments,
+        ...(timed && times ? { times: times.map((t) => (t as (number | null)[]).map((x) => (x === null ? NaN : x))) } : {}),
+        ...(track.kind === 'route' ? { kind: 'route' as const } : {}),
+      },
+    };
   });
 }

@@ -66,6 +66,18 @@ const CORPUS: Record<string, Expected> = {
   'empty.gpx': { track: { code: 'file.empty' }, layer: { code: 'file.empty' } },
   'image.png': { track: { code: 'file.unknown-format' }, layer: { code: 'file.unknown-format' } },
   'utf16le.gpx': { track: null, layer: null },
+  'hex-lat.gpx': { track: bad(2), layer: bad(2) },
+  'trk-and-rte.gpx': { track: null, layer: null },
+  'invalid-utf8.gpx': { track: null, layer: null },
+  'control-name.gpx': { track: null, layer: null },
+};
+/** the names the accepted files are listed under (a GPX with trk and rte gives two items) */
+const ACCEPTED_NAMES: Record<string, string[]> = {
+  'html-names.geojson': ["<script>alert('collection')</script>"],
+  'utf16le.gpx': ['Liévin – forêt'],
+  'trk-and-rte.gpx': ['Sortie du 1er mai'],
+  'invalid-utf8.gpx': ['Li\uFFFDvin for\uFFFDt'],
+  'control-name.gpx': ['Boucle\u001b[2J\u001b]0;pwned\u0007 \u202efin'],
 };
 
 // ── files made here ─────────────────────────────────────────────────────────────────────────────
@@ -274,10 +286,11 @@ async function importTrack(file: string | ReturnType<typeof buffer>) {
 }
 
 /** A track that must be accepted: it is listed; undoing the import gives back the recorded document. */
-async function expectTrackAccepted(name: string, points: number, warnings: string[]) {
-  await expectNotice('info', fr('import.done', { name, n: points }));
+async function expectTrackAccepted(names: string | string[], points: number, warnings: string[]) {
+  const listed = typeof names === 'string' ? [names] : names;
+  await expectNotice('info', fr('import.done', { name: listed[0], n: points }));
   for (const w of warnings) await expectNotice('warning', w);
-  await expect.poll(trackNames).toEqual([name]);
+  await expect.poll(trackNames).toEqual(listed);
   await page().keyboard.press('Control+z');
   await expect.poll(trackNames).toEqual([]);
   await waitForSave();
@@ -372,6 +385,13 @@ describe('hostile and broken files in the app (test/fixtures/hostile)', () => {
         await expectTrackAccepted('<img src=x onerror=alert(1)>', 2, []);
       } else if (name === 'utf16le.gpx') {
         await expectTrackAccepted('Liévin – forêt', 2, []);
+      } else if (name === 'trk-and-rte.gpx') {
+        // both items, in one step that one undo takes back
+        await expectTrackAccepted(['Sortie du 1er mai', 'Itinéraire prévu'], 6, [msg('file.empty-segments', { count: 1 })]);
+      } else if (name === 'invalid-utf8.gpx') {
+        await expectTrackAccepted('Li\uFFFDvin for\uFFFDt', 2, [msg('file.invalid-utf8', { line: 4 })]);
+      } else if (name === 'control-name.gpx') {
+        await expectTrackAccepted('Boucle\u001b[2J\u001b]0;pwned\u0007 \u202efin', 2, []);
       } else throw new Error(`no expectation for ${name}`);
     }
     // 10,000 empty segments around a real one: the real one, and a warning
@@ -403,7 +423,7 @@ describe('hostile and broken files in the app (test/fixtures/hostile)', () => {
       await page().setInputFiles('[data-testid=import-layer-input]', hostile(name));
       await page().waitForSelector('[data-testid=import-layer-preview]', { timeout: 30_000 });
       const shownName = await page().textContent('[data-testid=import-layer-name]');
-      expect(shownName).toBe(fr('importLayer.name', { name: name === 'html-names.geojson' ? "<script>alert('collection')</script>" : 'Liévin – forêt' }));
+      expect(shownName).toBe(fr('importLayer.name', { name: ACCEPTED_NAMES[name][0] }));
       expect(await page().locator('[data-testid=import-layer-dialog] script, [data-testid=import-layer-dialog] img').count()).toBe(0);
       await closeLayerDialog();
       await expectUntouched();

@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatError } from '../../src/i18n/messages';
+import { readTrackItems } from '../../src/core/gpx/read';
+import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { importLayer } from '../../src/core/import/layer';
+import { analyseTrack } from '../../src/core/route/analyse';
 import type { Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
@@ -380,6 +384,31 @@ describe('importing layers in the browser', () => {
     // nothing kept any more: a stale bundle would bring the removed paths back
     await expect.poll(() => readIdb(page(), 'cavalier-network', 'network', 'current')).toBeUndefined();
     expect(app.unexpectedErrors()).toEqual([]);
+  });
+});
+
+describe('importing a track file in the browser', () => {
+  it('a GPX with both trk and rte is listed as two items, the route labelled, each measured on its own', async () => {
+    const file = fixture('hostile/trk-and-rte.gpx');
+    const items = readTrackItems(readFileSync(file, 'utf8'), 'trk-and-rte.gpx', { parseXml: parseXmlWithXmldom });
+    if (!items.ok) throw new Error(items.error.code);
+    const before = await page().locator('[data-testid=track-item]').count();
+    await page().setInputFiles('[data-testid=tool-import-input]', file);
+    await expect.poll(() => page().locator('[data-testid=track-item]').count()).toBe(before + 2);
+    const added = page().locator('[data-testid=track-item]');
+    expect(await added.locator('.cav-track-name').allTextContents()).toEqual([...Array(before).fill(expect.any(String)), 'Sortie du 1er mai', 'Itinéraire prévu']);
+    expect(await added.nth(before).locator('[data-testid=track-kind]').count()).toBe(0);
+    expect(await added.nth(before + 1).locator('[data-testid=track-kind]').textContent()).toBe('itinéraire (rte)');
+    // the one-point segment is said, as the CLI says it
+    await expect.poll(() => page().locator('[data-testid=notice]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(formatError({ code: 'file.empty-segments', detail: { count: 1 } }, 'fr'))]),
+    );
+    // the last added is active: the route, measured as the core measures it
+    await expect.poll(statLength).toBeCloseTo(analyseTrack(items.value[1].segments).length_m, 3);
+    await added.nth(before).locator('input[type=radio]').check();
+    await expect.poll(statLength).toBeCloseTo(analyseTrack(items.value[0].segments).length_m, 3);
+    for (let k = 0; k < 2; k++) await added.nth(before).locator('button').click();
+    await expect.poll(() => page().locator('[data-testid=track-item]').count()).toBe(before);
   });
 });
 

@@ -153,9 +153,10 @@ export function variedGpx(rnd: Rnd, badRate = 0): string {
 
 /**
  * A GPS export of n points in one segment: lat, lon, ele and time on every point, ~100 bytes
- * each (10 MB for 100k points). `extensions` adds Garmin's heart-rate block (~200 bytes each).
+ * each (10 MB for 100k points). `extensions` adds Garmin's heart-rate block (~200 bytes each);
+ * without `times`, a point is exactly 64 bytes (2 million points: 128 MB).
  */
-export function plainGpx(n: number, extensions = false): string {
+export function plainGpx(n: number, extensions = false, times = true): string {
   const ns = extensions ? ' xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"' : '';
   const parts = [
     `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Cavalier bench" xmlns="http://www.topografix.com/GPX/1/1"${ns}>\n`,
@@ -163,14 +164,16 @@ export function plainGpx(n: number, extensions = false): string {
   ];
   const t0 = Date.UTC(2024, 4, 1, 8);
   for (let i = 0; i < n; i++) {
-    const lat = (50.43 - i * 0.987654e-5 + 1e-4 * Math.cos(i / 13)).toFixed(7);
-    const lon = (2.83 + i * 1.234567e-5 + 1e-4 * Math.sin(i / 9)).toFixed(7);
+    // the drift starts over every 100k points, so that millions of points stay near Lens
+    const j = i % 100_000;
+    const lat = (50.43 - j * 0.987654e-5 + 1e-4 * Math.cos(i / 13)).toFixed(7);
+    const lon = (2.83 + j * 1.234567e-5 + 1e-4 * Math.sin(i / 9)).toFixed(7);
     const ele = (40 + 30 * Math.sin(i / 500) + 2 * Math.sin(i / 7)).toFixed(1);
-    const time = new Date(t0 + i * 1000).toISOString().slice(0, 19) + 'Z';
+    const time = times ? `<time>${new Date(t0 + i * 1000).toISOString().slice(0, 19)}Z</time>` : '';
     const ext = extensions
       ? `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${120 + (i % 40)}</gpxtpx:hr><gpxtpx:cad>${80 + (i % 9)}</gpxtpx:cad></gpxtpx:TrackPointExtension></extensions>`
       : '';
-    parts.push(`<trkpt lat="${lat}" lon="${lon}"><ele>${ele}</ele><time>${time}</time>${ext}</trkpt>\n`);
+    parts.push(`<trkpt lat="${lat}" lon="${lon}"><ele>${ele}</ele>${time}${ext}</trkpt>\n`);
   }
   parts.push('</trkseg></trk>\n</gpx>\n');
   return parts.join('');

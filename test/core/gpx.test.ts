@@ -7,6 +7,9 @@ import { writeGpx } from '../../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import type { Position, Track } from '../../src/core/types';
 
+/** The text writeGpx writes (its warnings are checked where they matter). */
+const gpxText = (...args: Parameters<typeof writeGpx>): string => writeGpx(...args).text;
+
 const fixturePath = (name: string) => new URL(`../fixtures/gpx/${name}`, import.meta.url);
 const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 const deps = { parseXml: parseXmlWithXmldom };
@@ -43,6 +46,8 @@ describe('readTrackFile: fixtures', () => {
             [2.841, 50.4405, 44.1],
           ],
         ],
+        // the times the file has, NaN where a point has none
+        times: [[Date.UTC(2024, 4, 1, 8), NaN, Date.UTC(2024, 4, 1, 8, 2)], [NaN, NaN]],
       },
     });
   });
@@ -64,6 +69,7 @@ describe('readTrackFile: fixtures', () => {
   it('takes a route when there is no track, elevation per point', () => {
     const r = read('route-only.gpx');
     expect(r.ok && r.value).toEqual({
+      kind: 'route',
       name: 'Itinéraire Loos-en-Gohelle',
       segments: [
         [
@@ -153,7 +159,7 @@ describe('readTrackFile: fixtures', () => {
     const r = read('html-name.gpx');
     expect(r.ok && r.value.name).toBe('<img src=x onerror=alert(1)> & "Lens" \'');
     if (!r.ok) return;
-    const out = writeGpx(r.value);
+    const out = gpxText(r.value);
     expect(out).not.toContain('<img');
     expect(out).toContain('<name>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Lens&quot; &apos;</name>');
   });
@@ -286,30 +292,30 @@ describe('writeGpx', () => {
   };
 
   it('writes the XSD element order with 7-decimal coordinates and 1-decimal elevations', () => {
-    const out = writeGpx(twoSegments(), { time: '2024-05-01T08:00:00Z', description: 'Aller & retour' });
+    const out = gpxText(twoSegments(), { time: '2024-05-01T08:00:00Z', description: 'Aller & retour' });
     expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Cavalier"')).toBe(true);
     expect(out).toContain(
       '<metadata><name>Boucle du 11/19</name><desc>Aller &amp; retour</desc><time>2024-05-01T08:00:00Z</time></metadata>',
     );
-    expect(out).toContain('<trk>\n<name>Boucle du 11/19</name>\n<trkseg>\n<trkpt lat="50.4300000" lon="2.8300000"><ele>35.0</ele></trkpt>');
+    expect(out).toContain('<trk>\n<name>Boucle du 11/19</name>\n<trkseg>\n<trkpt lat="50.4300000" lon="2.8300000"><ele>35.0</ele><time>2024-05-01T08:00:00Z</time></trkpt>');
     expect(out.match(/<trk>/g)?.length).toBe(1);
     expect(out.match(/<trkseg>/g)?.length).toBe(2);
-    expect(writeGpx({ name: 'x', segments: [[[2.5, 50.25]]] })).toContain('<trkpt lat="50.2500000" lon="2.5000000"/>');
+    expect(gpxText({ name: 'x', segments: [[[2.5, 50.25]]] })).toContain('<trkpt lat="50.2500000" lon="2.5000000"/>');
     // padding and signs: small and negative values, elevation below sea level
-    expect(writeGpx({ name: 'x', segments: [[[-0.0000123, 0.5, -2.25]]] })).toContain(
+    expect(gpxText({ name: 'x', segments: [[[-0.0000123, 0.5, -2.25]]] })).toContain(
       '<trkpt lat="0.5000000" lon="-0.0000123"><ele>-2.3</ele></trkpt>',
     );
     // the same digits as toFixed on ordinary values
     const rnd = Array.from({ length: 200 }, (_, i) => [((i * 7919) % 3600) / 10 - 180 + i * 1.37e-5, ((i * 104729) % 1800) / 10 - 90]);
-    const text = writeGpx({ name: 'x', segments: [rnd.map(([lon, lat]) => [lon, lat] as Position)] });
+    const text = gpxText({ name: 'x', segments: [rnd.map(([lon, lat]) => [lon, lat] as Position)] });
     const written = [...text.matchAll(/lat="([^"]+)" lon="([^"]+)"/g)].map((m) => [m[2], m[1]]);
     expect(written).toEqual(rnd.map(([lon, lat]) => [lon.toFixed(7), lat.toFixed(7)]));
-    expect(writeGpx({ name: '', segments: [] }, { creator: 'A&B' })).toContain('creator="A&amp;B"');
+    expect(gpxText({ name: '', segments: [] }, { creator: 'A&B' })).toContain('creator="A&amp;B"');
   });
 
   it('round-trips through readTrackFile: same points to 1e-7, same elevations', () => {
     const track = synthetic(700, 3);
-    const back = readText(writeGpx(track), 'rt.gpx');
+    const back = readText(gpxText(track), 'rt.gpx');
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.value.name).toBe('Synthétique');
@@ -326,7 +332,7 @@ describe('writeGpx', () => {
     });
     // values already at the written precision come back exactly
     const fixed = twoSegments();
-    const again = readText(writeGpx(fixed), 'rt.gpx');
+    const again = readText(gpxText(fixed), 'rt.gpx');
     expect(again.ok && again.value).toEqual(fixed);
   });
 
@@ -338,7 +344,7 @@ describe('writeGpx', () => {
     const GpxParserCtor = require('gpxparser') as new () => GpxParser;
     const track = synthetic(300, 2);
     const parser = new GpxParserCtor();
-    parser.parse(writeGpx(track));
+    parser.parse(gpxText(track));
     expect(parser.tracks.length).toBe(1);
     expect(parser.tracks[0].name).toBe('Synthétique');
     // gpxparser merges the segments of a track
@@ -356,14 +362,14 @@ describe('writeGpx', () => {
 
   it('validates against the GPX 1.1 schema, HTML name and all', async () => {
     const track = { ...synthetic(50, 2), name: '<img src=x onerror=alert(1)> & \u0007bell' };
-    const result = await validate(writeGpx(track, { time: '2024-05-01T08:00:00Z', description: '<b>gras</b>' }));
+    const result = await validate(gpxText(track, { time: '2024-05-01T08:00:00Z', description: '<b>gras</b>' }));
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
-    expect((await validate(writeGpx({ name: '', segments: [] }))).valid).toBe(true);
+    expect((await validate(gpxText({ name: '', segments: [] }))).valid).toBe(true);
   });
 
   it('the schema check can fail: lat=95 and a wrong element order are invalid', async () => {
-    const good = writeGpx(twoSegments(), { time: '2024-05-01T08:00:00Z' });
+    const good = gpxText(twoSegments(), { time: '2024-05-01T08:00:00Z' });
     const lat95 = good.replace('lat="50.4310000"', 'lat="95.0000000"');
     expect(lat95).not.toBe(good);
     expect((await validate(lat95)).valid).toBe(false);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/core/errors';
 import { bboxOf } from '../../src/core/geo/bbox';
-import { textEncodingOf } from '../../src/core/gpx/encoding';
+import { decodeText, textEncodingOf } from '../../src/core/gpx/encoding';
 import { MAX_TRACK_FILE_CHARS, readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { analyseTrack } from '../../src/core/route/analyse';
@@ -61,6 +61,22 @@ describe('hostile and broken files (test/fixtures/hostile)', () => {
     expect(readFixture('nan.kml')).toEqual(bad(1));
     expect(readFixture('out-of-range.geojson')).toEqual(bad(2)); // 1e999 parses as Infinity
     expect(readFixture('nan.geojson')).toEqual({ ok: false, error: { code: 'file.not-json' } }); // NaN is not JSON
+  });
+
+  it('hex-lat.gpx: lat="0x32" is refused, not read as 50', () => {
+    expect(readFixture('hex-lat.gpx')).toEqual({ ok: false, error: { code: 'file.bad-coordinate', detail: { index: 1, point: 2 } } });
+  });
+
+  it('trk-and-rte.gpx, invalid-utf8.gpx, control-name.gpx: accepted, nothing dropped silently', () => {
+    expect(readFixture('trk-and-rte.gpx')).toMatchObject({
+      ok: true,
+      value: { name: 'Sortie du 1er mai' },
+      warnings: [{ code: 'file.empty-segments', detail: { count: 1 } }, { code: 'file.routes-left-out', detail: { count: 1 } }],
+    });
+    const utf8 = decodeText(bytesOf('invalid-utf8.gpx'));
+    expect(utf8.ok && utf8.warnings).toEqual([{ code: 'file.invalid-utf8', detail: { line: 4 } }]);
+    expect(utf8.ok && read(utf8.value, 'invalid-utf8.gpx')).toMatchObject({ ok: true, value: { name: 'Li\uFFFDvin for\uFFFDt' } });
+    expect(readFixture('control-name.gpx')).toMatchObject({ ok: true, value: { name: 'Boucle\u001b[2J\u001b]0;pwned\u0007 \u202efin' } });
   });
 
   it('single-point.gpx: kept, with the warning that it has no length', () => {

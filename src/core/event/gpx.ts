@@ -7,6 +7,7 @@
 //   its km, a Garmin-spelled sym and a type (see COURSE_POINT_SYMBOLS);
 // - optionally simplified to a maximum number of points for old devices (simplify.ts).
 // The CLI (src/cli/export.ts) calls the same functions as the app, hence the same bytes.
+import type { GeoError } from '../errors';
 import { positionsLength } from '../geo/geodesic';
 import { elevationOf } from '../geo/position';
 import { writeGpx, type GpxWaypoint } from '../gpx/write';
@@ -52,6 +53,8 @@ export interface FormulaGpx {
   points: number;
   /** set when the line was simplified: points, tolerance and the change of distance */
   simplification: SimplifyReport | null;
+  /** what the GPX could not hold (impossible coordinates or elevations), when anything */
+  warnings?: GeoError[];
 }
 
 const km1 = (m: number) => (m / 1000).toFixed(1);
@@ -68,7 +71,7 @@ export function formulaGpx(event: Event, formula: Formula, geometry: readonly Po
   }
   const title = `${event.name} — ${formula.name}`;
   const time = metadataTime(event, formula);
-  const text = writeGpx(
+  const { text, warnings } = writeGpx(
     { name: title, segments: line.length ? [line] : [] },
     {
       creator: options.creator ?? 'Cavalier',
@@ -83,6 +86,7 @@ export function formulaGpx(event: Event, formula: Formula, geometry: readonly Po
     text,
     points: line.length,
     simplification,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

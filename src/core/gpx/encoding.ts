@@ -1,7 +1,11 @@
 // The text encoding of a dropped file, from its first bytes: the label to give TextDecoder.
 // File.text() always decodes UTF-8, which turns a UTF-16 GPX (some Windows exporters write
 // them) into "\uFFFD\uFFFD<\0?\0x\0…", refused as not XML, and the accents of a Latin-1 one
-// into U+FFFD. The app and the CLI read the bytes and call decodeText.
+// into U+FFFD. The app and the CLI read the bytes and call decodeText, which says so
+// ('file.invalid-utf8') when bytes had to be replaced: a name silently turned into « � » is a
+// file quietly damaged.
+
+import { ok, type Result } from '../errors';
 
 export type TextEncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -24,12 +28,25 @@ export function textEncodingOf(bytes: Uint8Array): TextEncodingLabel {
 
 // TextDecoder exists in node, browsers and workers, but not in the ES library the core compiles
 // against (no DOM): it is typed here rather than opening the core to the DOM types.
-type Decoder = new (label: string) => { decode(bytes: Uint8Array): string };
+type Decoder = new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
 const TextDecoderCtor = (globalThis as unknown as { TextDecoder: Decoder }).TextDecoder;
 
-/** The file's text, decoded as its first bytes say. */
-export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoderCtor(textEncodingOf(bytes)).decode(bytes);
+/**
+ * The file's text, decoded as its first bytes say; bytes that are not valid in that encoding
+ * become U+FFFD with the warning 'file.invalid-utf8' (the line of the first one).
+ */
+export function decodeText(bytes: Uint8Array): Result<string> {
+  const label = textEncodingOf(bytes);
+  try {
+    // the strict decoder first: it costs no more than the lenient one on a valid file
+    return ok(new TextDecoderCtor(label, { fatal: true }).decode(bytes));
+  } catch {
+    const text = new TextDecoderCtor(label).decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    let line = 1;
+    for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
+    return ok(text, [{ code: 'file.invalid-utf8', detail: at >= 0 ? { line } : {} }]);
+  }
 }
 
 /** UTF-8 text of some bytes (zip entry names, a shapefile's .prj). */

@@ -20,17 +20,24 @@
 // reference ("Lens & Liévin") as text, and accepts control characters in text and attributes
 // run together (lat="1"lon="2").
 //
-// What it reads, as read-gpx.ts does (element names compared without their prefix):
-// - points: gpx/trk/trkseg/trkpt, one segment per trkseg; gpx/rte/rtept, one segment per rte,
-//   only when no trk yields a usable segment; lat and lon attributes, the first <ele> child;
+// What it reads (element names compared without their prefix), as the DOM walk kept as the
+// tests' second method does (test/core/read-gpx-dom.ts):
+// - points: gpx/trk/trkseg/trkpt, one segment per trkseg, all trk together as one item;
+//   gpx/rte/rtept, one segment per rte, all rte together as a second item (kind 'route'), so
+//   that a file holding both loses neither; lat and lon attributes, the first <ele> and the
+//   first <time> child (time.ts; a time that does not parse is dropped and counted);
 // - name: gpx/metadata/name, else gpx/name (GPX 1.0), else the first non-empty name of the
-//   trk (or rte) elements the points come from, else the file name. Only the first <name>
-//   child of an element counts, and its text is the whole text content (CDATA included,
-//   comments excluded), trimmed.
+//   trk (or rte) elements the points come from, else the file name; the routes of a file that
+//   also has tracks take their own rte name first. Only the first <name> child of an element
+//   counts, and its text is the whole text content (CDATA included, comments excluded),
+//   trimmed, and cut to MAX_NAME_CHARS.
+//
+// This is the one GPX reader: track import, layer import and the CLI all come here.
 
-import { fail, ok, type Result } from '../errors';
+import { fail, ok, type GeoError, type Result } from '../errors';
 import type { Track } from '../types';
-import { parseNumber, SegmentBuilder, type TrackReadOptions } from './points';
+import { boundName, parseNumber, SegmentBuilder, type TrackReadOptions } from './points';
+import { parseTime } from './time';
 
 const TAB = 9;
 const LF = 10;
@@ -81,6 +88,7 @@ const META_NAME = 9;
 const TRK_NAME = 10;
 const RTE_NAME = 11;
 const ELE = 12;
+const TIME = 13;
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
@@ -246,7 +254,7 @@ function commentEnd(text: string, lt: number): number {
   return j >= 0 && text.charCodeAt(j + 2) === GT ? j + 3 : -1;
 }
 
-function notXml(text: string, at: number): Result<Track> {
+function notXml<T>(text: string, at: number): Result<T> {
   let line = 1;
   for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
   return fail('file.not-xml', { line });
@@ -281,32 +289,74 @@ export function rootLocalName(text: string): string | null {
 }
 
 /**
- * The track of a GPX 1.0 or 1.1 file (a leading byte-order mark is skipped; the XML declaration,
- * when present, must come first). A root other than <gpx> gives 'file.unknown-format'.
+ * What a GPX 1.0 or 1.1 file holds (a leading byte-order mark is skipped; the XML declaration,
+ * when present, must come first): its tracks as one item, then its routes as another (kind
+ * 'route'), whichever exist; never an empty list. A root other than <gpx> gives
+ * 'file.unknown-format'.
  */
-export function scanGpx(text: string, fallbackName: string, options: TrackReadOptions = {}): Result<Track> {
+export function scanGpx(text: string, fallbackName: string, options: TrackReadOptions = {}): Result<Track[]> {
   const s = new GpxScanner(text);
   if (!s.run()) {
     if (s.outcome === 'entities') return fail('file.xml-entities');
     if (s.outcome === 'not-gpx') return fail('file.unknown-format');
     return notXml(text, s.errorAt);
   }
-  // the same choices as read-gpx.ts: a route stands in for the track only when no trk yields
-  // a usable segment
-  const fromTrk = s.trk.result();
-  const lines = fromTrk.ok || !s.hasRte ? fromTrk : s.rte.result();
-  let useTrk = fromTrk.ok;
-  let chosen = lines;
-  if (!lines.ok && lines.error.code === 'file.no-track' && options.keepSinglePoint) {
-    const single = s.trk.result(options);
-    if (single.ok) {
-      chosen = single;
-      useTrk = true;
-    } else if (s.hasRte) chosen = s.rte.result(options);
+  return gpxItems(
+    { trk: s.trk, rte: s.rte, metaName: s.metaName, rootName: s.rootName, trkName: s.trkName, rteName: s.rteName, badTimes: s.badTimes },
+    fallbackName,
+    options,
+  );
+}
+
+/** What a GPX reader collected; also filled by the DOM walk the tests compare the scanner with. */
+export interface GpxCollected {
+  trk: SegmentBuilder;
+  rte: SegmentBuilder;
+  metaName: string;
+  rootName: string;
+  trkName: string;
+  rteName: string;
+  /** <time> elements that held no xsd:dateTime */
+  badTimes: number;
+}
+
+/** The items of a GPX file from what its reader collected. */
+export function gpxItems(c: GpxCollected, fallbackName: string, options: TrackReadOptions = {}): Result<Track[]> {
+  const fileName = c.metaName || c.rootName;
+  let trk = c.trk.track(boundName(fileName || c.trkName || fallbackName));
+  if (!trk.ok && trk.error.code !== 'file.no-track') return trk;
+  let rte = c.rte.track(boundName((trk.ok && c.rteName) || fileName || c.rteName || fallbackName));
+  if (!rte.ok && rte.error.code !== 'file.no-track') return rte;
+  // a single point stands in only when there is nothing else
+  if (!trk.ok && !rte.ok && options.keepSinglePoint) {
+    trk = c.trk.track(boundName(fileName || c.trkName || fallbackName), options);
+    if (!trk.ok) rte = c.rte.track(boundName(fileName || c.rteName || fallbackName), options);
   }
-  if (!chosen.ok) return chosen;
-  const name = s.metaName || s.rootName || (useTrk ? s.trkName : s.rteName) || fallbackName;
-  return ok({ name, segments: chosen.value }, chosen.warnings);
+  const items: Track[] = [];
+  const warnings: GeoError[][] = [];
+  if (trk.ok) {
+    items.push(trk.value);
+    warnings.push(trk.warnings);
+  }
+  if (rte.ok) {
+    items.push({ ...rte.value, kind: 'route' });
+    warnings.push(rte.warnings);
+  }
+  if (items.length === 0) return fail('file.no-track');
+  if (c.badTimes) warnings.push([{ code: 'file.bad-time', detail: { count: c.badTimes } }]);
+  return ok(items, mergeWarnings(warnings));
+}
+
+/** One warning per code, counts added up (the tracks' and the routes' dropped segments…). */
+export function mergeWarnings(lists: readonly GeoError[][]): GeoError[] {
+  const out: GeoError[] = [];
+  for (const w of lists.flat()) {
+    const same = out.find((o) => o.code === w.code);
+    const n = w.detail?.count;
+    if (same && typeof n === 'number' && typeof same.detail?.count === 'number') same.detail = { ...same.detail, count: same.detail.count + n };
+    else if (!same) out.push(w.detail ? { ...w, detail: { ...w.detail } } : w);
+  }
+  return out;
 }
 
 /**
@@ -336,6 +386,9 @@ class GpxScanner {
   lon = NaN;
   ele = NaN;
   eleSeen = false;
+  time = NaN;
+  timeSeen = false;
+  badTimes = 0;
 
   // text content being collected (a name, an <ele>): the depth of its element (0: none), and
   // either one raw region of the text (capS >= 0) or the decoded string
@@ -505,7 +558,8 @@ class GpxScanner {
         return isWord(text, ls, le, 'trkpt') ? TRKPT : OTHER;
       case TRKPT:
       case RTEPT:
-        return !this.eleSeen && isWord(text, ls, le, 'ele') ? ELE : OTHER;
+        if (!this.eleSeen && isWord(text, ls, le, 'ele')) return ELE;
+        return !this.timeSeen && isWord(text, ls, le, 'time') ? TIME : OTHER;
       case ROOT:
         if (isWord(text, ls, le, 'trk')) return TRK;
         if (isWord(text, ls, le, 'rte')) return RTE;
@@ -553,6 +607,8 @@ class GpxScanner {
       this.lon = NaN;
       this.ele = NaN;
       this.eleSeen = false;
+      this.time = NaN;
+      this.timeSeen = false;
     }
 
     // attributes, up to '>' or '/>'; no '<' may come before the tag ends
@@ -671,11 +727,30 @@ class GpxScanner {
     const a = numberIn(text, v1, e1);
     const b = numberIn(text, v2, e2);
     let ele = NaN;
-    const k = text.indexOf('<', e2);
-    if (k < end && text.startsWith('<ele>', k)) ele = numberIn(text, k + 5, text.indexOf('<', k + 5));
-    if (!this.trk.add(latFirst ? b : a, latFirst ? a : b, Number.isFinite(ele) ? ele : undefined)) this.trkDead = true;
+    let time = NaN;
+    let k = text.indexOf('<', e2);
+    if (k < end && text.startsWith('<ele>', k)) {
+      const ee = text.indexOf('<', k + 5);
+      ele = numberIn(text, k + 5, ee);
+      k = text.indexOf('<', ee + 1);
+    }
+    if (k < end && text.startsWith('<time>', k)) time = this.timeIn(k + 6, text.indexOf('<', k + 6));
+    if (!this.trk.add(latFirst ? b : a, latFirst ? a : b, Number.isFinite(ele) ? ele : undefined, time)) this.trkDead = true;
     this.nextLt = indexOrEnd(text, '<', end);
     return end;
+  }
+
+  timeInString(s: string): number {
+    const t = parseTime(s);
+    if (t !== t) this.badTimes++;
+    return t;
+  }
+
+  /** The time in text[s, e), counted when it is not one. */
+  timeIn(s: number, e: number): number {
+    const t = parseTime(this.text, s, e);
+    if (t !== t) this.badTimes++;
+    return t;
   }
 
   /** The element's prefix and its attributes' prefixes are declared (xmlns:p itself aside). */
@@ -744,6 +819,9 @@ class GpxScanner {
       case ELE:
         this.eleSeen = true;
         break;
+      case TIME:
+        this.timeSeen = true;
+        break;
       default:
         break;
     }
@@ -758,10 +836,10 @@ class GpxScanner {
   close(role: number): void {
     switch (role) {
       case TRKPT:
-        if (!this.trkDead && !this.trk.add(this.lon, this.lat, Number.isFinite(this.ele) ? this.ele : undefined)) this.trkDead = true;
+        if (!this.trkDead && !this.trk.add(this.lon, this.lat, Number.isFinite(this.ele) ? this.ele : undefined, this.time)) this.trkDead = true;
         return;
       case RTEPT:
-        if (!this.rteDead && !this.rte.add(this.lon, this.lat, Number.isFinite(this.ele) ? this.ele : undefined)) this.rteDead = true;
+        if (!this.rteDead && !this.rte.add(this.lon, this.lat, Number.isFinite(this.ele) ? this.ele : undefined, this.time)) this.rteDead = true;
         return;
       case TRKSEG:
         if (!this.trkDead) this.trk.endSegment();
@@ -774,6 +852,9 @@ class GpxScanner {
         return;
       case ELE:
         this.ele = this.capS >= 0 ? numberIn(this.text, this.capS, this.capE) : parseNumber(this.capStr);
+        break;
+      case TIME:
+        this.time = this.capS >= 0 ? this.timeIn(this.capS, this.capE) : this.timeInString(this.capStr);
         break;
       case ROOT_NAME:
       case META_NAME:

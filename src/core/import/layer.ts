@@ -9,8 +9,8 @@ import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'ge
 import { fail, ok, type ErrorCode, type GeoError, type Result } from '../errors';
 import type { XmlDocument } from '../gpx/dom';
 import { MAX_TRACK_FILE_CHARS } from '../gpx/read';
-import { tracksFromGpx } from '../gpx/read-gpx';
 import { tracksFromKml } from '../gpx/read-kml';
+import { rootLocalName, scanGpx } from '../gpx/scan-gpx';
 import { parseXmlWithXmldom } from '../gpx/xml';
 import { declaresEntities } from '../gpx/xml-guard';
 import type { Track } from '../types';
@@ -119,14 +119,20 @@ function readLayer(text: string, fileName: string, opts: ImportLayerOptions): Re
 
   if (first === '<') {
     if (declaresEntities(body)) return fail('file.xml-entities');
-    const doc = (opts.parseXml ?? parseXmlWithXmldom)(start > 0 ? body.slice(start) : body);
+    const xml = start > 0 ? body.slice(start) : body;
+    // GPX through the track import's own scanner, never a DOM: a DOM of a 2-million-point file
+    // takes gigabytes (`cavalier import` ran out of heap on one that `stats` reads in seconds)
+    if (rootLocalName(xml) === 'gpx') return gpxLayer(xml, stem);
+    const doc = (opts.parseXml ?? parseXmlWithXmldom)(xml);
     if (!doc.ok) return doc;
     const root = doc.value.documentElement;
     if (root?.localName === 'osm') return ok(fromOsm('osm-xml', stem, featuresFromOsmXml(root), []));
-    if (root?.localName === 'gpx' || root?.localName === 'kml') {
-      const track = root.localName === 'gpx' ? tracksFromGpx(root, stem) : tracksFromKml(root, stem);
+    // a prolog the sniffing refused but the parser took: the scanner has the last word on GPX
+    if (root?.localName === 'gpx') return gpxLayer(xml, stem);
+    if (root?.localName === 'kml') {
+      const track = tracksFromKml(root, stem);
       if (!track.ok) return track;
-      return ok(fromTrack(root.localName, track.value));
+      return ok(fromTracks('kml', [track.value], track.warnings));
     }
     return fail('file.unknown-format');
   }
@@ -183,19 +189,23 @@ function fromOsm(format: LayerFormat, stem: string, osm: ReturnType<typeof featu
   return { format, name: stem, crs: WGS84_BY_FORMAT, candidates, skipped: osm.skipped, warnings: w };
 }
 
-function fromTrack(format: 'gpx' | 'kml', track: Track): Read {
-  const geometry =
-    track.segments.length === 1
-      ? { type: 'LineString', coordinates: track.segments[0] }
-      : { type: 'MultiLineString', coordinates: track.segments };
-  return {
-    format,
-    name: track.name,
-    crs: WGS84_BY_FORMAT,
-    candidates: [{ index: 0, name: track.name, properties: { name: track.name }, geometry }],
-    skipped: [],
-    warnings: [],
-  };
+function gpxLayer(xml: string, stem: string): Result<Read> {
+  const items = scanGpx(xml, stem);
+  if (!items.ok) return items;
+  return ok(fromTracks('gpx', items.value, items.warnings));
+}
+
+/** One feature per item: a GPX's tracks and its routes (kind 'route') are two features. */
+function fromTracks(format: 'gpx' | 'kml', tracks: Track[], warnings: GeoError[]): Read {
+  const candidates = tracks.map((track, index): Candidate => {
+    const geometry =
+      track.segments.length === 1
+        ? { type: 'LineString', coordinates: track.segments[0] }
+        : { type: 'MultiLineString', coordinates: track.segments };
+    const properties: GeoJsonProperties = track.kind === 'route' ? { name: track.name, gpx: 'rte' } : { name: track.name };
+    return { index, name: track.name, properties, geometry };
+  });
+  return { format, name: tracks[0].name, crs: WGS84_BY_FORMAT, candidates, skipped: [], warnings };
 }
 
 function finish(read: Read, chosen: CrsCode | undefined, onProgress?: (done: number, total: number) => void): Result<ImportedLayer> {

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 export interface TrackItem {
   id: string;
   name: string;
+  /** a GPX rte: labelled, since a file's tracks and routes often share a name */
+  route?: boolean;
 }
 
 export interface TrackListProps {
@@ -38,6 +40,11 @@ export function TrackList({ routeName, tracks, active, onSelect, onRemove, onRen
           <li key={tr.id} className={active === tr.id ? 'is-active' : undefined} data-testid="track-item">
             <input type="radio" name="cav-active" checked={active === tr.id} onChange={() => onSelect(tr.id)} aria-label={t('tracks.select')} />
             <span className="cav-track-name">{tr.name}</span>
+            {tr.route && (
+              <span className="cav-track-kind" data-testid="track-kind">
+                {t('tracks.routeKind')}
+              </span>
+            )}
             <button type="button" className="cav-btn cav-btn--icon" onClick={() => onRemove(tr.id)} title={t('tracks.remove')} aria-label={t('tracks.remove')}>
               ×
             </button>
