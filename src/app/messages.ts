@@ -22,6 +22,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.not-geojson': `Ce fichier JSON n’est pas du GeoJSON${NBSP}: importez un fichier GPX, KML ou GeoJSON.`,
     'file.single-point': `La trace ne compte qu’un seul point${NBSP}: elle est affichée, mais elle n’a pas de longueur.`,
     'file.empty-segments': `{count}${NBSP}segment(s) vide(s) ou d’un seul point ignoré(s)${NBSP}; le reste de la trace est chargé.`,
+    'file.reprojected': `Les coordonnées de ce GeoJSON sont en {crs}, pas en degrés${NBSP}: la trace a été convertie en WGS84, comme à l’import d’une couche. Vérifiez sa position sur la carte.`,
+    'file.projected': `Coordonnée invalide au point n°${NBSP}{point} ({x}, {y})${NBSP}: ce ne sont pas des degrés, le fichier est projeté[ (il déclare «${NBSP}{declared}${NBSP}»)] dans un système que Cavalier ne reconnaît pas. Convertissez-le en WGS84 (EPSG:4326), ou importez-le comme couche pour choisir sa projection.`,
     'geojson.no-line': 'Le GeoJSON ne contient aucune ligne.',
     'route.far-from-network': `Ce point est trop loin des chemins connus[ ({distance_m}${NBSP}m)].`,
     'route.no-path': 'Aucun chemin connu ne relie ces deux points.',
@@ -88,6 +90,9 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.not-geojson': 'This JSON file is not GeoJSON: import a GPX, KML or GeoJSON file.',
     'file.single-point': 'The track has a single point: it is shown, but it has no length.',
     'file.empty-segments': '{count} empty or single-point segment(s) left out; the rest of the track is loaded.',
+    'file.reprojected': 'This GeoJSON’s coordinates are in {crs}, not degrees: the track was converted to WGS84, as a layer import does. Check its position on the map.',
+    'file.projected':
+      'Invalid coordinate at point #{point} ({x}, {y}): these are not degrees; the file is projected[ (it declares “{declared}”)] in a system Cavalier does not recognise. Convert it to WGS84 (EPSG:4326), or import it as a layer to choose its coordinate system.',
     'geojson.no-line': 'The GeoJSON holds no line.',
     'route.far-from-network': 'This point is too far from any known path[ ({distance_m} m)].',
     'route.no-path': 'No known path joins these two points.',

@@ -14,6 +14,9 @@ export type ErrorCode =
   // warnings of a track that loaded (src/core/gpx)
   | 'file.single-point'
   | 'file.empty-segments'
+  // a GeoJSON track in a projected system: converted (warning), or a system Cavalier does not know
+  | 'file.reprojected'
+  | 'file.projected'
   | 'geojson.no-line'
   | 'route.far-from-network'
   | 'route.no-path'
