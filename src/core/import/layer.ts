@@ -1,7 +1,9 @@
 // Reads any layer file the app accepts into a WGS84 FeatureCollection: GeoJSON (in WGS84,
-// Lambert-93, Lambert II étendu or Web Mercator), OpenStreetMap (Overpass JSON, .osm XML), GPX and KML tracks.
-// Bad features are skipped with a reason rather than failing the file; the file fails only when
-// nothing usable is left, or when its projection is unknown (the caller then asks the user).
+// Lambert-93, Lambert II étendu or Web Mercator), OpenStreetMap (Overpass JSON, .osm XML), GPX
+// and KML tracks. Bad features are skipped with a reason rather than failing the file; the file
+// fails only when nothing usable is left, when its projection is unknown (the caller then asks the
+// user), or when nothing lands in France (with another reading proposed when one lands in the
+// region).
 // Names and properties are copied as data: nothing here builds HTML, and the UI must show them
 // as text.
 
@@ -297,8 +299,7 @@ function finish(read: Read, chosen: CrsCode | undefined, swapAsked: boolean, onP
     if (proposed) return fail(proposed.code, proposed.detail);
     // every usable feature is outside: the extent says where the file landed, which usually
     // shows the wrong projection
-    const r = round2;
-    const ext = outside[0] <= outside[2] ? { west: r(outside[0]), south: r(outside[1]), east: r(outside[2]), north: r(outside[3]) } : undefined;
+    const ext = outside[0] <= outside[2] ? { west: round2(outside[0]), south: round2(outside[1]), east: round2(outside[2]), north: round2(outside[3]) } : undefined;
     return fail('import.outside-france', { crs: from, ...ext });
   }
 
