@@ -4,6 +4,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveRawDir } from '../data/io';
 import { plainGpx } from './core/gpx-generate';
 import { PROJECT_ROOT, runCavalier } from './helpers/cli';
 import { karney } from './helpers/karney';
@@ -46,11 +47,11 @@ describe('cavalier import', { timeout: 30_000 }, () => {
   });
 
   it('asks for --from, in French, when the projection is unknown', async () => {
-    const r = await cavalier('import', fixture('web-mercator.geojson'));
+    const r = await cavalier('import', fixture('cc50.geojson'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Projection du fichier inconnue');
-    expect(r.stderr).toContain('urn:ogc:def:crs:EPSG::3857');
+    expect(r.stderr).toContain('urn:ogc:def:crs:EPSG::3950');
     expect(r.stderr).toContain('Relancez avec --from EPSG:2154 (Lambert-93)');
     noStack(r.stderr);
   });
@@ -61,18 +62,51 @@ describe('cavalier import', { timeout: 30_000 }, () => {
       expect(r.code, from).toBe(0);
       expect(r.stderr, from).toBe('');
     }
+    // read as Lambert II étendu they land off Norway: refused, with the reading that fits
     const wrong = await cavalier('import', fixture('cavaliers-l93-nocrs.geojson'), '--from', 'EPSG:27572');
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('Coordonnées hors de France');
+    expect(wrong.stderr).toContain('Lues en EPSG:27572, les coordonnées tombent loin des Hauts-de-France');
+    expect(wrong.stderr).toContain('Relancez avec --from EPSG:2154.');
+  });
+
+  it('reads Web Mercator, and proposes it in French when the file wrongly declares Lambert-93', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cavalier-cli-crs-'));
+    const lille = readFileSync(join(resolveRawDir(), 'osm-lille-2017/highway_line.epsg3857.json'), 'utf8');
+    const declared = join(dir, 'lille-declared-2154.json');
+    writeFileSync(declared, lille.replace('"EPSG:3857"', '"EPSG:2154"'));
+    const r = await cavalier('import', declared);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'cavalier : attention : Lues en EPSG:2154, les coordonnées tombent loin des Hauts-de-France (vers -1.66, 46.02 en degrés)\u00a0; lues en EPSG:3857, elles y tombent\u00a0: c’est sans doute la projection du fichier. Pour la lire ainsi, relancez avec --from EPSG:3857.\n',
+    );
+    const taken = await cavalier('import', declared, '--from', 'EPSG:3857');
+    expect(taken.stderr).toBe('');
+    const first = JSON.parse(taken.stdout).features[0].geometry.coordinates[0];
+    // cs2cs -f %.10f EPSG:3857 EPSG:4326 of (341117.29, 6556400.2): central Lille
+    expect(karney(first[0], first[1], 3.0643087528, 50.6316869846)).toBeLessThan(0.01);
+    const asIs = await cavalier('import', join(resolveRawDir(), 'osm-lille-2017/highway_line.epsg3857.json'));
+    expect(asIs.stderr).toBe('');
+    expect(asIs.stdout).toBe(taken.stdout);
+  });
+
+  it('proposes --swap-axes for degrees written latitude first, and reads them with it', async () => {
+    const r = await cavalier('import', fixture('cavaliers-latlon.geojson'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('longitude et latitude sont sans doute inversées dans le fichier.\nRelancez avec --swap-axes.');
+    const swapped = await cavalier('import', fixture('cavaliers-latlon.geojson'), '--swap-axes');
+    expect(swapped.code).toBe(0);
+    const p = JSON.parse(swapped.stdout).features[0].geometry.coordinates[0];
+    expect(karney(p[0], p[1], CAVALIER[0][0], CAVALIER[0][1])).toBeLessThan(0.05);
   });
 
   it('refuses an unsupported --from, and --from on other commands, as command-line errors', async () => {
-    const r = await cavalier('import', fixture('berlin.geojson'), '--from', 'EPSG:3857');
+    const r = await cavalier('import', fixture('berlin.geojson'), '--from', 'EPSG:3950');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('projection «\u00a0EPSG:3857\u00a0» non prise en charge');
+    expect(r.stderr).toContain('projection «\u00a0EPSG:3950\u00a0» non prise en charge');
     const other = await cavalier('stats', 'test/fixtures/gpx/two-segments.gpx', '--from', 'EPSG:2154');
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('--from ne sert qu’à la commande import');
+    expect(other.stderr).toContain('--from et --swap-axes ne servent qu’à la commande import');
     const extra = await cavalier('import', fixture('berlin.geojson'), '--json');
     expect(extra.code).toBe(2);
     const none = await cavalier('import');

@@ -1,11 +1,12 @@
 // The engine's methods for layers the user imports (GeoJSON in WGS84 / Lambert-93 / Lambert II
-// étendu, GPX, KML, .osm, Overpass JSON) and for a DEM file the user loads. Spread into
+// étendu / Web Mercator, GPX, KML, .osm, Overpass JSON) and for a DEM file the user loads. Spread into
 // createEngine() (engine.ts), which gives access to its network and DEM.
 //
 // A file goes through three steps, so that its bytes cross to the worker once (transferred) and
 // the dialog can show what the file holds before anything changes:
 //   openFile(bytes, name)                → a token (the bytes stay here)
-//   previewLayer(token, from?, progress) → what importLayer read: projection, counts, warnings
+//   previewLayer(token, from?, progress, swapAxes?) → what importLayer read: projection, counts,
+//                                          warnings (a proposal of another reading among them)
 //   addLayer(token, role)                → the layer is kept; role 'network' merges its lines
 //                                          with the embedded network (same builder, same tolerance)
 // or, for a DEM, loadDemFile(token, from?). discardFile(token) forgets a file the user gave up.
@@ -239,10 +240,12 @@ export function layerMethods(hooks: LayerEngineHooks) {
     },
 
     /**
-     * Reads the file as a layer (in the system `from`, else the detected one). Fails with
-     * 'crs.unknown' when the projection must be chosen: call again with `from`.
+     * Reads the file as a layer (in the system `from`, else the detected one; x and y exchanged
+     * when `swapAxes`). Fails with 'crs.unknown' when the projection must be chosen: call again
+     * with `from`; with 'import.crs-proposed' or 'import.axes-swapped' when nothing lands in France
+     * but another reading would (its detail says which).
      */
-    previewLayer(token: string, from?: CrsCode, onProgress?: ProgressFn): Result<LayerPreview> {
+    previewLayer(token: string, from?: CrsCode, onProgress?: ProgressFn, swapAxes = false): Result<LayerPreview> {
       const file = pending.get(token);
       if (!file) return fail('file.unreadable', { path: token });
       onProgress?.('read', 0, 0);
@@ -250,7 +253,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
       if (!read.ok) return read;
       const text = read.value;
       if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
-      const imported = importLayer(text, file.fileName, { from, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
+      const imported = importLayer(text, file.fileName, { from, swapAxes, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
       if (!imported.ok) {
         file.read = undefined;
         return imported;
@@ -269,6 +272,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
           format: layer.format,
           crs: layer.crs,
           from: layer.from,
+          swapAxes: layer.swapAxes,
           featureCount: layer.fc.features.length,
           geometryCounts: layer.geometryCounts,
           bbox: layer.bbox,

@@ -59,6 +59,8 @@ export interface LayerPreview {
   crs: CrsDetection;
   /** the system the coordinates were read in */
   from: CrsCode;
+  /** read with x and y exchanged */
+  swapAxes: boolean;
   featureCount: number;
   geometryCounts: { point: number; line: number; polygon: number };
   bbox: [number, number, number, number];

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { ErrorCode, GeoError } from '../core/errors';
-import type { CrsCode } from '../core/import/crs-names';
+import { CRS_CODES, CRS_LABELS, type CrsCode } from '../core/import/crs-names';
 import type { LayerFormat } from '../core/import/layer';
 import type { MapController } from '../map/map-controller';
 import { userLayerSwatch, type UserLayerView } from '../map/layers/user';
@@ -67,9 +67,22 @@ interface DialogState {
   unknown: boolean;
   declared: string | null;
   crsChoice: CrsCode | 'auto';
+  /** read positions as (y, x) */
+  swapAxes: boolean;
+  /** the worker's 'import.crs-proposed' or 'import.axes-swapped', as a warning or as the error */
+  proposal: GeoError | null;
   role: ImportRole;
   roleTouched: boolean;
 }
+
+/** What applying a proposal changes: the system read, or the axes' order. */
+function proposedReading(p: GeoError, swapAxes: boolean): { crsChoice?: CrsCode; swapAxes: boolean } | null {
+  if (p.code === 'import.axes-swapped') return { swapAxes: !swapAxes };
+  const crs = p.detail?.proposed;
+  return p.code === 'import.crs-proposed' && (CRS_CODES as readonly unknown[]).includes(crs) ? { crsChoice: crs as CrsCode, swapAxes } : null;
+}
+
+const isProposal = (e: GeoError) => e.code === 'import.crs-proposed' || e.code === 'import.axes-swapped';
 
 const FORMAT_LABELS: Record<LayerFormat, string> = {
   geojson: 'GeoJSON',
@@ -90,6 +103,8 @@ const newDialog = (kind: 'layer' | 'dem'): DialogState => ({
   unknown: false,
   declared: null,
   crsChoice: 'auto',
+  swapAxes: false,
+  proposal: null,
   role: 'reference',
   roleTouched: false,
 });
@@ -286,13 +301,13 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
   }, []);
 
   const runPreview = useCallback(
-    async (s: number, token: string, from: CrsCode | undefined) => {
+    async (s: number, token: string, from: CrsCode | undefined, swapAxes: boolean) => {
       if (!engine) return;
       const { t, lang } = latest.current;
-      setDialog((d) => d && { ...d, token, busy: { phase: 'read', done: 0, total: 0 }, error: null });
+      setDialog((d) => d && { ...d, token, busy: { phase: 'read', done: 0, total: 0 }, error: null, proposal: null });
       const bar = progress(s);
       try {
-        const r = await engine.previewLayer(token, from, bar.fn);
+        const r = await engine.previewLayer(token, from, bar.fn, swapAxes);
         bar.stop();
         if (session.current !== s) return;
         if (r.ok) {
@@ -303,6 +318,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
                 ...d,
                 busy: null,
                 preview: p,
+                proposal: p.warnings.find(isProposal) ?? null,
                 unknown: d.unknown || p.crs.crs === 'unknown',
                 role: d.roleTouched ? d.role : defaultRole(p),
               },
@@ -311,7 +327,8 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
           const declared = r.error.detail?.declared;
           setDialog((d) => d && { ...d, busy: null, preview: null, unknown: true, declared: typeof declared === 'string' ? declared : null });
         } else {
-          setDialog((d) => d && { ...d, busy: null, preview: null, error: `${formatError(r.error, lang)} ${t('importLayer.nothingChanged')}` });
+          const proposal = isProposal(r.error) ? r.error : null;
+          setDialog((d) => d && { ...d, busy: null, preview: null, proposal, error: `${formatError(r.error, lang)} ${t('importLayer.nothingChanged')}` });
         }
       } catch (err) {
         bar.stop();
@@ -414,7 +431,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
           return;
         }
         if (kind === 'dem') await finishDem(s, opened.value.token, file.name, undefined);
-        else await runPreview(s, opened.value.token, undefined);
+        else await runPreview(s, opened.value.token, undefined, false);
       } catch (err) {
         if (session.current === s) setDialog((d) => d && { ...d, busy: null, error: unexpected(t, err) });
       }
@@ -427,7 +444,19 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       const d = dialogRef.current;
       if (!d) return;
       setDialog({ ...d, crsChoice: crs, error: d.kind === 'dem' ? null : d.error });
-      if (d.kind === 'layer' && d.token && !(d.unknown && crs === 'auto')) void runPreview(session.current, d.token, crs === 'auto' ? undefined : crs);
+      if (d.kind === 'layer' && d.token && !(d.unknown && crs === 'auto')) void runPreview(session.current, d.token, crs === 'auto' ? undefined : crs, d.swapAxes);
+    },
+    [runPreview],
+  );
+
+  /** Reads the file again with the axes exchanged, or in the proposed system. */
+  const reread = useCallback(
+    (next: { crsChoice?: CrsCode; swapAxes: boolean }) => {
+      const d = dialogRef.current;
+      if (!d || d.kind !== 'layer' || !d.token) return;
+      const crsChoice = next.crsChoice ?? d.crsChoice;
+      setDialog({ ...d, crsChoice, swapAxes: next.swapAxes });
+      if (!(d.unknown && crsChoice === 'auto')) void runPreview(session.current, d.token, crsChoice === 'auto' ? undefined : crsChoice, next.swapAxes);
     },
     [runPreview],
   );
@@ -651,7 +680,8 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       geometryCounts: p.geometryCounts,
       crs: detected ?? p.from,
       how: p.crs.by === 'none' ? 'coordinates' : p.crs.by,
-      notes: p.warnings.filter((w) => w.code !== 'import.skipped').map((w: GeoError) => formatError(w, lang)),
+      // the proposal is shown by the projection choice, with its button
+      notes: p.warnings.filter((w) => w.code !== 'import.skipped' && !isProposal(w)).map((w: GeoError) => formatError(w, lang)),
       skippedCount: p.skippedCount,
       skipped: p.skipped.slice(0, 50).map((s) => {
         const which = s.name ? t('importLayer.skipped.itemNamed', { n: s.index + 1, name: s.name }) : t('importLayer.skipped.item', { n: s.index + 1 });
@@ -666,6 +696,15 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       fraction: dialog.busy.total > 0 ? dialog.busy.done / dialog.busy.total : null,
     };
     const crsFixed = p !== null && p.crs.by === 'format';
+    const reading = dialog.proposal && proposedReading(dialog.proposal, dialog.swapAxes);
+    const proposal =
+      dialog.proposal && reading
+        ? {
+            // as an error, the message is already on top of the dialog
+            text: p ? formatError(dialog.proposal, lang) : null,
+            action: reading.crsChoice ? t('importLayer.proposal.crs', { crs: CRS_LABELS[reading.crsChoice][lang] }) : t('importLayer.proposal.swap'),
+          }
+        : null;
     const canConfirm =
       !dialog.busy &&
       dialog.token !== null &&
@@ -681,11 +720,15 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         declaredCrs={dialog.declared}
         crsChoice={dialog.crsChoice}
         crsFixed={crsFixed}
+        swapAxes={dialog.swapAxes}
+        proposal={proposal}
         role={dialog.role}
         joinTolerance_m={tolerance}
         canConfirm={canConfirm}
         onPickFile={(f) => void pickFile(f)}
         onCrsChange={changeCrs}
+        onSwapChange={(swapAxes) => reread({ swapAxes })}
+        onApplyProposal={() => reading && reread(reading)}
         onRoleChange={(role) => setDialog((d) => d && { ...d, role, roleTouched: true })}
         onConfirm={() => void confirm()}
         onCancel={closeDialog}

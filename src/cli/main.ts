@@ -35,12 +35,14 @@ const USAGE = `Usage :
       Écrit un GPX par formule de chaque manifestation d’un projet enregistré, les mêmes
       fichiers que l’export de l’application, nommés d’après la manifestation et la formule.
       --max-points simplifie chaque trace à N points au plus (anciens GPS).
-  cavalier import COUCHE [--from EPSG:2154|EPSG:27572|EPSG:4326]
+  cavalier import COUCHE [--from EPSG:2154|EPSG:27572|EPSG:4326|EPSG:3857] [--swap-axes]
       Écrit la couche en GeoJSON WGS84 (FeatureCollection) sur la sortie standard, comme
-      l’import de l’application : GeoJSON en WGS84, Lambert-93 ou Lambert II étendu (projection
-      lue dans le membre crs ou déduite des coordonnées), GPX, KML, OpenStreetMap (.osm,
-      réponse Overpass JSON). --from impose la projection d’un GeoJSON. Les objets écartés et
-      les avertissements vont sur la sortie d’erreur.
+      l’import de l’application : GeoJSON en WGS84, Lambert-93, Lambert II étendu ou Web
+      Mercator (projection lue dans le membre crs ou déduite des coordonnées), GPX, KML,
+      OpenStreetMap (.osm, réponse Overpass JSON). --from impose la projection d’un GeoJSON,
+      --swap-axes échange x et y (fichier écrit latitude avant longitude). Les objets écartés et
+      les avertissements vont sur la sortie d’erreur ; si une autre lecture placerait la couche
+      dans les Hauts-de-France, l’avertissement la propose.
 ${REVIEW_USAGE}  cavalier --help
       Affiche cette aide.
 
@@ -80,7 +82,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === undefined) throw new UsageError('indiquez une commande.');
-  if (values.from !== undefined && command !== 'import') throw new UsageError('--from ne sert qu’à la commande import.');
+  if ((values.from !== undefined || values['swap-axes']) && command !== 'import') throw new UsageError('--from et --swap-axes ne servent qu’à la commande import.');
   if (command === 'import') return importCommand(file, extra, values);
   if (command === 'export') return exportCommand(file, extra, values);
   if (values.out !== undefined || values['max-points'] !== undefined) {
@@ -175,15 +177,15 @@ function importCommand(file: string | undefined, extra: string[], values: Return
   if (file === undefined) throw new UsageError('indiquez le fichier de la couche.');
   if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
   if (values.dem !== undefined || values.json || values.name !== undefined || values.out !== undefined || values['max-points'] !== undefined) {
-    throw new UsageError('seule l’option --from sert à la commande import.');
+    throw new UsageError('seules les options --from et --swap-axes servent à la commande import.');
   }
   let from: CrsCode | undefined;
   if (values.from !== undefined) {
     const parsed = parseFromOption(values.from);
-    if (parsed === null) throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572 ou EPSG:4326.`);
+    if (parsed === null) throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572, EPSG:4326 ou EPSG:3857.`);
     from = parsed;
   }
-  return runImport({ file, from });
+  return runImport({ file, from, swapAxes: values['swap-axes'] === true });
 }
 
 function reviewCommand(argv: string[]): number {
@@ -224,6 +226,7 @@ function parse(argv: string[]) {
       'max-points': { type: 'string' },
       from: { type: 'string' },
       select: { type: 'string' },
+      'swap-axes': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

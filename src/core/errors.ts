@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'file.bad-time'
   | 'file.routes-left-out'
   | 'file.invalid-utf8'
+  // a GeoJSON track in a projected system: converted (warning), or a system Cavalier does not know
+  | 'file.reprojected'
+  | 'file.projected'
   | 'geojson.no-line'
   | 'route.far-from-network'
   | 'route.no-path'
@@ -71,6 +74,10 @@ export type ErrorCode =
   | 'import.from-ignored'
   | 'import.osm-missing-nodes'
   | 'import.osm-ignored'
+  // the reading used lands far from the region and another one lands in it (detect-crs.ts,
+  // proposeCrs); also the failure when nothing lands in France
+  | 'import.crs-proposed'
+  | 'import.axes-swapped'
   // zipped shapefiles (src/core/import/zip.ts) and online terrain tiles (src/core/elevation/terrain-tiles.ts)
   | 'import.zip-too-large'
   | 'import.no-shapefile'

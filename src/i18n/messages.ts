@@ -26,6 +26,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.bad-time': `{count}${NBSP}heure(s) illisible(s) ignorée(s) (ni date ni heure au format GPX)${NBSP}: ces points sont gardés, sans heure.`,
     'file.routes-left-out': `Le fichier contient aussi {count}${NBSP}itinéraire(s) (rte), laissé(s) de côté${NBSP}: seules les traces (trk) sont prises.`,
     'file.invalid-utf8': `Le fichier contient des octets qui ne sont pas de l’UTF-8 valide[ (à partir de la ligne {line})]${NBSP}: ces caractères sont remplacés par «${NBSP}\uFFFD${NBSP}». Le fichier est-il en Latin-1 sans le déclarer${NBSP}?`,
+    'file.reprojected': `Les coordonnées de ce GeoJSON sont en {crs}, pas en degrés${NBSP}: la trace a été convertie en WGS84, comme à l’import d’une couche. Vérifiez sa position sur la carte.`,
+    'file.projected': `Coordonnée invalide au point n°${NBSP}{point} ({x}, {y})${NBSP}: ce ne sont pas des degrés, le fichier est projeté[ (il déclare «${NBSP}{declared}${NBSP}»)] dans un système que Cavalier ne reconnaît pas. Convertissez-le en WGS84 (EPSG:4326), ou importez-le comme couche pour choisir sa projection.`,
     'geojson.no-line': 'Le GeoJSON ne contient aucune ligne.',
     'route.far-from-network': `Ce point est trop loin des chemins connus[ ({distance_m}${NBSP}m)].`,
     'route.no-path': 'Aucun chemin connu ne relie ces deux points.',
@@ -55,7 +57,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'dem.partial-coverage': `La grille d’altitude ne couvre que {percent}${NBSP}% des points du parcours${NBSP}; ailleurs l’altitude est interpolée ou inconnue.`,
     'dem.not-wgs84': `La grille d’altitude n’est pas en degrés WGS84 (emprise {west}, {south}, {east}, {north})${NBSP}: reprojetez-la en EPSG:4326.`,
     'dem.unsupported-tiff': `GeoTIFF d’altitude non pris en charge[ (système EPSG:{epsg})]${NBSP}: Cavalier lit les GeoTIFF en Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572) ou WGS84 (EPSG:4326), sans rotation.`,
-    'crs.unknown': `Projection du fichier inconnue[ (il déclare «${NBSP}{declared}${NBSP}», que Cavalier ne sait pas convertir)]${NBSP}: indiquez-la, Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572) ou WGS84 (EPSG:4326).`,
+    'crs.unknown': `Projection du fichier inconnue[ (il déclare «${NBSP}{declared}${NBSP}», que Cavalier ne sait pas convertir)]${NBSP}: indiquez-la, Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572), WGS84 (EPSG:4326) ou Web Mercator (EPSG:3857).`,
     'import.not-geojson': 'Ce fichier JSON n’est ni du GeoJSON ni une réponse Overpass (OpenStreetMap).',
     'import.no-features': `Aucun objet utilisable dans ce fichier[ ({skipped}${NBSP}objet(s) écarté(s) pour géométrie vide ou invalide)].`,
     'import.outside-france': `Coordonnées hors de France[ (emprise {west}, {south}, {east}, {north} en degrés après conversion depuis {crs}${NBSP}: la projection est-elle la bonne${NBSP}?)].`,
@@ -71,6 +73,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.from-ignored': `Un fichier {format} est toujours en WGS84${NBSP}: la projection {crs} demandée est ignorée.`,
     'import.osm-missing-nodes': `{count}${NBSP}chemin(s) OpenStreetMap incomplet(s) (nœuds absents de l’extrait)${NBSP}: seules les parties présentes sont chargées.`,
     'import.osm-ignored': `{count}${NBSP}objet(s) OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignoré(s).`,
+    'import.crs-proposed': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; lues en {proposed}, elles y tombent${NBSP}: c’est sans doute la projection du fichier.`,
+    'import.axes-swapped': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; en échangeant x et y, elles y tombent${NBSP}: longitude et latitude sont sans doute inversées dans le fichier.`,
     'import.zip-too-large': `Archive zip refusée${NBSP}: une fois décompressée elle ferait {mb}${NBSP}Mo[ («${NBSP}{name}${NBSP}», taux de compression {ratio}${NBSP}pour 1)], au-delà de la limite de {limit_mb}${NBSP}Mo. Ce n’est pas un shapefile ordinaire.`,
     'import.zip-unreadable': `Cette archive zip est illisible${NBSP}: elle est tronquée (téléchargement interrompu${NBSP}?) ou corrompue.`,
     'import.no-shapefile': `Cette archive zip ne contient aucun shapefile (fichier .shp)${NBSP}: Cavalier lit les zip contenant un .shp avec ses .dbf et .prj.`,
@@ -96,6 +100,9 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.bad-time': '{count} unreadable time(s) left out (not a GPX date and time): those points are kept, without time.',
     'file.routes-left-out': 'The file also holds {count} route(s) (rte), left out: only the tracks (trk) are taken.',
     'file.invalid-utf8': 'The file holds bytes that are not valid UTF-8[ (from line {line})]: those characters are replaced by “\uFFFD”. Is it Latin-1 without saying so?',
+    'file.reprojected': 'This GeoJSON’s coordinates are in {crs}, not degrees: the track was converted to WGS84, as a layer import does. Check its position on the map.',
+    'file.projected':
+      'Invalid coordinate at point #{point} ({x}, {y}): these are not degrees; the file is projected[ (it declares “{declared}”)] in a system Cavalier does not recognise. Convert it to WGS84 (EPSG:4326), or import it as a layer to choose its coordinate system.',
     'geojson.no-line': 'The GeoJSON holds no line.',
     'route.far-from-network': 'This point is too far from any known path[ ({distance_m} m)].',
     'route.no-path': 'No known path joins these two points.',
@@ -134,7 +141,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'dem.unsupported-tiff':
       'Elevation GeoTIFF not supported[ (system EPSG:{epsg})]: Cavalier reads GeoTIFFs in Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326), without rotation.',
     'crs.unknown':
-      'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326).',
+      'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572), WGS84 (EPSG:4326) or Web Mercator (EPSG:3857).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
     'import.no-features': 'Nothing usable in this file[ ({skipped} left out for an empty or invalid geometry)].',
     'import.outside-france':
@@ -152,6 +159,10 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.from-ignored': 'A {format} file is always in WGS84: the requested projection {crs} is ignored.',
     'import.osm-missing-nodes': '{count} OpenStreetMap way(s) incomplete (nodes missing from the extract): only the parts present are loaded.',
     'import.osm-ignored': '{count} OpenStreetMap object(s) without a highway tag (buildings, land use, relations) ignored.',
+    'import.crs-proposed':
+      'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; read as {proposed}, they land there: that is most likely the file’s coordinate system.',
+    'import.axes-swapped':
+      'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; with x and y exchanged, they land there: longitude and latitude are most likely swapped in the file.',
     'import.zip-too-large': 'Zip archive refused: uncompressed it would take {mb} MB[ (“{name}”, compression ratio {ratio} to 1)], beyond the {limit_mb} MB limit. This is not an ordinary shapefile.',
     'import.zip-unreadable': 'This zip archive cannot be read: it is truncated (interrupted download?) or corrupt.',
     'import.no-shapefile': 'This zip archive holds no shapefile (.shp file): Cavalier reads zips holding a .shp with its .dbf and .prj.',

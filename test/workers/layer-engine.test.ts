@@ -85,15 +85,27 @@ describe('layer engine: import', () => {
   });
 
   it('an unknown projection must be chosen: the same opened file is read again with it', () => {
-    const opened = engine.openFile(fileBytes(fixture('import/web-mercator.geojson')), 'web-mercator.geojson');
+    // Lambert-93 coordinates under a name Cavalier does not know (ArcGIS's code for Lambert-93)
+    const text = readFileSync(fixture('import/cavaliers-l93-crs.geojson'), 'utf8').replace('urn:ogc:def:crs:EPSG::2154', 'ESRI:102110');
+    const opened = engine.openFile(new TextEncoder().encode(text).buffer as ArrayBuffer, 'esri.geojson');
     if (!opened.ok) throw new Error(opened.error.code);
     const first = engine.previewLayer(opened.value.token);
     expect(first.ok).toBe(false);
-    if (!first.ok) expect(first.error).toEqual({ code: 'crs.unknown', detail: { declared: 'urn:ogc:def:crs:EPSG::3857' } });
+    if (!first.ok) expect(first.error).toEqual({ code: 'crs.unknown', detail: { declared: 'ESRI:102110' } });
     // nothing may be added before a successful preview
     expect(engine.addLayer(opened.value.token, 'reference').ok).toBe(false);
     const second = engine.previewLayer(opened.value.token, 'EPSG:2154');
     expect(second.ok && second.value.from).toBe('EPSG:2154');
+    expect(engine.addLayer(opened.value.token, 'reference').ok).toBe(true);
+  });
+
+  it('a file written latitude first is refused with the swap proposed, then read with the axes exchanged', () => {
+    const opened = engine.openFile(fileBytes(fixture('import/cavaliers-latlon.geojson')), 'cavaliers-latlon.geojson');
+    if (!opened.ok) throw new Error(opened.error.code);
+    const first = engine.previewLayer(opened.value.token);
+    expect(!first.ok && first.error.code).toBe('import.axes-swapped');
+    const second = engine.previewLayer(opened.value.token, undefined, undefined, true);
+    expect(second.ok && second.value.swapAxes).toBe(true);
     expect(engine.addLayer(opened.value.token, 'reference').ok).toBe(true);
   });
 

@@ -1,7 +1,9 @@
 // Reads any layer file the app accepts into a WGS84 FeatureCollection: GeoJSON (in WGS84,
-// Lambert-93 or Lambert II étendu), OpenStreetMap (Overpass JSON, .osm XML), GPX and KML tracks.
-// Bad features are skipped with a reason rather than failing the file; the file fails only when
-// nothing usable is left, or when its projection is unknown (the caller then asks the user).
+// Lambert-93, Lambert II étendu or Web Mercator), OpenStreetMap (Overpass JSON, .osm XML), GPX
+// and KML tracks. Bad features are skipped with a reason rather than failing the file; the file
+// fails only when nothing usable is left, when its projection is unknown (the caller then asks the
+// user), or when nothing lands in France (with another reading proposed when one lands in the
+// region).
 // Names and properties are copied as data: nothing here builds HTML, and the UI must show them
 // as text.
 
@@ -15,8 +17,8 @@ import { parseXmlWithXmldom } from '../gpx/xml';
 import { declaresEntities } from '../gpx/xml-guard';
 import type { Track } from '../types';
 import { cleanGeometry } from './clean-geometry';
-import { crsConverter, type CrsCode } from './crs';
-import { detectCrs, WGS84_BY_FORMAT, type CrsDetection } from './detect-crs';
+import { crsConverter, type CrsCode, type PointConverter } from './crs';
+import { detectCrs, proposeCrs, WGS84_BY_FORMAT, type CrsDetection } from './detect-crs';
 import { inFrance } from './france';
 import { featuresFromOsmXml } from './osm-xml';
 import { featuresFromOverpass, isOverpassJson } from './osm-json';
@@ -51,6 +53,8 @@ export interface ImportedLayer {
   crs: CrsDetection;
   /** the system the coordinates were read in: `opts.from` when given, else `crs.crs` */
   from: CrsCode;
+  /** x and y were exchanged before conversion (`opts.swapAxes`) */
+  swapAxes: boolean;
   /** features holding each kind of geometry (a GeometryCollection may count in several) */
   geometryCounts: { point: number; line: number; polygon: number };
   /** [west, south, east, north] of the imported features */
@@ -64,6 +68,11 @@ export interface ImportedLayer {
 export interface ImportLayerOptions {
   /** the coordinate system chosen by the user; overrides detection (GPX, KML and OSM are always WGS84) */
   from?: CrsCode;
+  /**
+   * Read each position as (y, x): for a file written latitude first. Ignored, like `from`, for
+   * GPX, KML and OSM, whose attributes name each axis.
+   */
+  swapAxes?: boolean;
   /** XML parser; @xmldom/xmldom by default, which works in node and in workers */
   parseXml?: (text: string) => Result<XmlDocument>;
   /**
@@ -96,7 +105,7 @@ export function importLayer(text: string, fileName: string, opts: ImportLayerOpt
   if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
   const read = readLayer(text, fileName, opts);
   if (!read.ok) return read;
-  return finish(read.value, opts.from, opts.onProgress);
+  return finish(read.value, opts.from, opts.swapAxes === true, opts.onProgress);
 }
 
 function readLayer(text: string, fileName: string, opts: ImportLayerOptions): Result<Read> {
@@ -208,7 +217,7 @@ function fromTracks(format: 'gpx' | 'kml', tracks: Track[], warnings: GeoError[]
   return { format, name: tracks[0].name, crs: WGS84_BY_FORMAT, candidates, skipped: [], warnings };
 }
 
-function finish(read: Read, chosen: CrsCode | undefined, onProgress?: (done: number, total: number) => void): Result<ImportedLayer> {
+function finish(read: Read, chosen: CrsCode | undefined, swapAsked: boolean, onProgress?: (done: number, total: number) => void): Result<ImportedLayer> {
   const warnings = [...read.warnings];
   const skipped: SkippedFeature[] = [...read.skipped];
   let skippedCount = read.skipped.length;
@@ -246,16 +255,21 @@ function finish(read: Read, chosen: CrsCode | undefined, onProgress?: (done: num
     }
   } else return fail('crs.unknown', read.crs.declared ? { declared: read.crs.declared } : undefined);
 
-  const convert = crsConverter(from, 'EPSG:4326');
+  const swapAxes = swapAsked && read.crs.by !== 'format';
+  const toWgs84 = crsConverter(from, 'EPSG:4326');
+  const convert: PointConverter = swapAxes ? (x, y) => toWgs84(y, x) : toWgs84;
   const features: Feature<Geometry, GeoJsonProperties>[] = [];
   const counts = { point: 0, line: 0, polygon: 0 };
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const outside: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  // the positions as written, for proposing another reading of them
+  const written: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   let closedRings = 0;
 
   done = read.candidates.length * 2 - usable.length;
   for (const { c, geometry: source, closedRings: closed } of usable) {
     tick();
+    eachPosition(source, ([x, y]) => grow(written, x, y));
     const geometry = reprojectGeometry(source, convert);
     let inside = true;
     const fb: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -280,14 +294,26 @@ function finish(read: Read, chosen: CrsCode | undefined, onProgress?: (done: num
   }
 
   onProgress?.(total, total);
+  // GPX, KML and OSM name their axes: only a GeoJSON can be read the wrong way
+  const proposal = read.crs.by === 'format' ? null : proposeCrs(written, from, swapAxes);
+  const landed = union(bbox, outside);
+  const proposed: GeoError | null = proposal && {
+    code: proposal.crs === from ? 'import.axes-swapped' : 'import.crs-proposed',
+    detail: {
+      crs: from,
+      ...(proposal.crs === from ? {} : { proposed: proposal.crs }),
+      ...(landed ? { lon: round2((landed[0] + landed[2]) / 2), lat: round2((landed[1] + landed[3]) / 2) } : {}),
+    },
+  };
   if (features.length === 0) {
+    if (proposed) return fail(proposed.code, proposed.detail);
     // every usable feature is outside: the extent says where the file landed, which usually
     // shows the wrong projection
-    const r = (v: number) => Math.round(v * 100) / 100;
-    const ext = outside[0] <= outside[2] ? { west: r(outside[0]), south: r(outside[1]), east: r(outside[2]), north: r(outside[3]) } : undefined;
+    const ext = outside[0] <= outside[2] ? { west: round2(outside[0]), south: round2(outside[1]), east: round2(outside[2]), north: round2(outside[3]) } : undefined;
     return fail('import.outside-france', { crs: from, ...ext });
   }
 
+  if (proposed) warnings.push(proposed);
   if (closedRings > 0) warnings.push({ code: 'import.rings-closed', detail: { count: closedRings } });
   const present = (Object.keys(counts) as (keyof typeof counts)[]).filter((k) => counts[k] > 0);
   if (present.length > 1) warnings.push({ code: 'import.mixed-geometry', detail: { types: present.map((k) => FAMILY_NAMES[k]).join(', ') } });
@@ -299,6 +325,7 @@ function finish(read: Read, chosen: CrsCode | undefined, onProgress?: (done: num
     fc: { type: 'FeatureCollection', features },
     crs: read.crs,
     from,
+    swapAxes,
     geometryCounts: counts,
     bbox,
     warnings,
@@ -332,6 +359,14 @@ function families(g: Geometry): Set<'point' | 'line' | 'polygon'> {
     else out.add('polygon');
   }
   return out;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The extent of two extents; null when both are empty. */
+function union(a: readonly number[], b: readonly number[]): [number, number, number, number] | null {
+  const u: [number, number, number, number] = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+  return u[0] <= u[2] ? u : null;
 }
 
 function grow(b: [number, number, number, number], x: number, y: number): void {

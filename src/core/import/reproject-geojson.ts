@@ -6,7 +6,8 @@
 import type { Feature, FeatureCollection, Geometry, GeometryCollection, Position } from 'geojson';
 import { crsConverter, type CrsCode, type PointConverter } from './crs';
 
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+/** The precision of every reprojected coordinate (see above); tracks read from projected GeoJSON use it too. */
+export const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /** A new collection (the input is not modified); positions that cannot be converted become NaN. */
 export function reprojectGeoJSON<G extends Geometry | null, P>(

@@ -44,12 +44,21 @@ export interface ImportLayerDialogProps {
   crsChoice: CrsCode | 'auto';
   /** the format fixes the projection (GPX, KML, OSM): no choice */
   crsFixed: boolean;
+  /** read each position as (y, x) */
+  swapAxes: boolean;
+  /**
+   * Another reading that puts the file in the region where this one does not: `text` says so
+   * (null when the error above already does), `action` names the reading on its button.
+   */
+  proposal: { text: string | null; action: string } | null;
   role: ImportRole;
   /** the network join tolerance (m), quoted in the network role's explanation */
   joinTolerance_m: number;
   canConfirm: boolean;
   onPickFile: (file: File) => void;
   onCrsChange: (crs: CrsCode | 'auto') => void;
+  onSwapChange: (swap: boolean) => void;
+  onApplyProposal: () => void;
   onRoleChange: (role: ImportRole) => void;
   onConfirm: () => void;
   onCancel: () => void;
@@ -80,7 +89,7 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
         .map((k) => countText(t, `importLayer.count.${k}`, preview.geometryCounts[k], formatNumber))
         .join(', ')
     : '';
-  const showCrs = kind === 'dem' ? crsNeeded : preview !== null || crsNeeded;
+  const showCrs = kind === 'dem' ? crsNeeded : preview !== null || crsNeeded || props.proposal !== null;
 
   return (
     <div className="cav-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
@@ -179,7 +188,20 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
                     </option>
                   ))}
                 </select>
-                {!crsNeeded && preview && <p className="cav-small cav-muted">{t('importLayer.crs.override')}</p>}
+                {kind === 'layer' && (
+                  <label className="cav-small cav-import-swap">
+                    <input type="checkbox" checked={props.swapAxes} onChange={(e) => props.onSwapChange(e.currentTarget.checked)} data-testid="import-layer-swap" /> {t('importLayer.crs.swap')}
+                  </label>
+                )}
+                {props.proposal && (
+                  <div className="cav-import-warn" data-testid="import-layer-proposal">
+                    {props.proposal.text && <p className="cav-import-line">{props.proposal.text}</p>}
+                    <button type="button" className="cav-btn" onClick={props.onApplyProposal} data-testid="import-layer-proposal-apply">
+                      {props.proposal.action}
+                    </button>
+                  </div>
+                )}
+                {!crsNeeded && preview && !props.proposal && <p className="cav-small cav-muted">{t('importLayer.crs.override')}</p>}
               </>
             )}
           </section>

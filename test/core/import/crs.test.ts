@@ -121,6 +121,51 @@ describe('Lambert II étendu (EPSG:27572)', () => {
   });
 });
 
+// Web Mercator: five points of the real OSM extract of central Lille (../shared/data/raw/osm-lille-2017,
+// its westernmost, easternmost, southernmost and northernmost vertices and its first one), through
+// cs2cs -f %.10f EPSG:3857 EPSG:4326 (proj-bin 9.1.1)
+const WEB_MERCATOR: [[number, number], [number, number]][] = [
+  [[337127.09, 6557056.13], [3.0284641764, 50.6354243523]],
+  [[342853.72, 6556578.73], [3.0799073689, 50.6327042449]],
+  [[338952.46, 6555195.27], [3.0448617541, 50.6248207423]],
+  [[340084.97, 6560219.52], [3.0550352645, 50.6534445908]],
+  [[341117.29, 6556400.2], [3.0643087528, 50.6316869846]],
+];
+
+/** The inverse spherical Mercator in closed form, on the WGS84 semi-major axis (EPSG guidance note 7-2, method 1024). */
+function inverseWebMercator(x: number, y: number): [number, number] {
+  const R = 6378137;
+  return [((x / R) * 180) / Math.PI, ((2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * 180) / Math.PI];
+}
+
+describe('Web Mercator (EPSG:3857)', () => {
+  const toWgs = crsConverter('EPSG:3857');
+  const toMercator = crsConverter('EPSG:4326', 'EPSG:3857');
+
+  it('agrees with cs2cs to better than 1 mm on real points of central Lille', () => {
+    for (const [xy, ref] of WEB_MERCATOR) expect(metres(toWgs(...xy), ref)).toBeLessThan(0.001);
+  });
+
+  it('agrees with the closed-form inverse of the spherical Mercator to better than 1 mm', () => {
+    for (const [xy] of WEB_MERCATOR) expect(metres(toWgs(...xy), inverseWebMercator(...xy))).toBeLessThan(0.001);
+  });
+
+  it('puts the extract in central Lille (about 50.63° N, 3.06° E)', () => {
+    const [lon, lat] = toWgs(...WEB_MERCATOR[4][0]);
+    expect(lat).toBeCloseTo(50.63, 2);
+    expect(lon).toBeCloseTo(3.06, 2);
+  });
+
+  it('round-trips within 1 mm, and has no datum shift (Lambert-93 and it agree on the ground)', () => {
+    for (const [xy] of WEB_MERCATOR) {
+      const [x, y] = toMercator(...toWgs(...xy));
+      expect(Math.hypot(x - xy[0], y - xy[1])).toBeLessThan(0.001);
+      const viaL93 = crsConverter('EPSG:2154')(...crsConverter('EPSG:3857', 'EPSG:2154')(...xy));
+      expect(metres(viaL93, toWgs(...xy))).toBeLessThan(0.001);
+    }
+  });
+});
+
 describe('WGS84 (EPSG:4326)', () => {
   it('is the identity', () => {
     expect(crsConverter('EPSG:4326')(2.83, 50.43)).toEqual([2.83, 50.43]);

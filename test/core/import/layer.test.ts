@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveRawDir } from '../../../data/io';
+import { formatError } from '../../../src/i18n/messages';
 import type { LineString, MultiLineString, MultiPoint, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer } from '../../../src/core/import/layer';
@@ -65,10 +68,11 @@ describe('importLayer: GeoJSON in Lambert-93', () => {
   });
 
   it('lets the caller choose the system, over the detection', () => {
-    // read as Lambert II étendu, Lambert-93 coordinates land in the sea off Norway: refused
+    // read as Lambert II étendu, Lambert-93 coordinates land in the sea off Norway: refused, and
+    // the reading that puts them in the basin is proposed
     const r = importLayer(text('cavaliers-l93-crs.geojson'), 'c.geojson', { from: 'EPSG:27572' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('import.outside-france');
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'import.crs-proposed', detail: { crs: 'EPSG:27572', proposed: 'EPSG:2154' } });
   });
 });
 
@@ -93,8 +97,8 @@ describe('importLayer: GeoJSON in Lambert II étendu', () => {
 
 describe('importLayer: projection problems', () => {
   it('fails with crs.unknown when the file names an unsupported system', () => {
-    const r = importLayer(text('web-mercator.geojson'), 'web-mercator.geojson');
-    expect(r).toEqual({ ok: false, error: { code: 'crs.unknown', detail: { declared: 'urn:ogc:def:crs:EPSG::3857' } } });
+    const r = importLayer(text('cc50.geojson'), 'cc50.geojson');
+    expect(r).toEqual({ ok: false, error: { code: 'crs.unknown', detail: { declared: 'urn:ogc:def:crs:EPSG::3950' } } });
   });
 
   it('fails with crs.unknown when the coordinates fit no system', () => {
@@ -108,6 +112,86 @@ describe('importLayer: projection problems', () => {
       ok: false,
       error: { code: 'import.outside-france', detail: { crs: 'EPSG:4326', west: 13.38, south: 52.52, east: 13.4, north: 52.52 } },
     });
+  });
+});
+
+describe('importLayer: Web Mercator, and readings that land far from the region', () => {
+  // the real OSM extract of central Lille, in EPSG:3857 with a crs member (../shared/data/raw)
+  const lilleText = readFileSync(join(resolveRawDir(), 'osm-lille-2017/highway_line.epsg3857.json'), 'utf8');
+  const declaring = (name: string | null) => {
+    const fc = JSON.parse(lilleText);
+    if (name === null) delete fc.crs;
+    else fc.crs.properties.name = name;
+    return JSON.stringify(fc);
+  };
+  // cs2cs -f %.10f EPSG:3857 EPSG:4326 of the first vertex, (341117.29, 6556400.2), as lon, lat
+  const FIRST_VERTEX = [3.0643087528, 50.6316869846];
+  const inCentralLille = (layer: ImportedLayer) => {
+    const [w, s, e, n] = layer.bbox;
+    expect([w, s, e, n].map((v) => Math.round(v * 100) / 100)).toEqual([3.03, 50.62, 3.08, 50.65]);
+    expect(metres((layer.fc.features[0].geometry as LineString).coordinates[0], FIRST_VERTEX)).toBeLessThan(0.01);
+  };
+
+  it('reads a declared Web Mercator file in central Lille, within 1 cm of cs2cs, all 1457 lines kept', () => {
+    const r = importLayer(lilleText, 'highway_line.epsg3857.json');
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.crs).toEqual({ crs: 'EPSG:3857', by: 'crs-member', declared: 'EPSG:3857' });
+    expect(r.value.from).toBe('EPSG:3857');
+    expect(r.value.warnings).toEqual([]);
+    expect(r.value.fc.features).toHaveLength(1457);
+    inCentralLille(r.value);
+  });
+
+  it('recognises an undeclared Web Mercator file from its coordinates, and says so', () => {
+    const r = importLayer(declaring(null), 'lille.json');
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.from).toBe('EPSG:3857');
+    expect(r.value.warnings).toEqual([{ code: 'import.crs-guessed', detail: { crs: 'EPSG:3857' } }]);
+    inCentralLille(r.value);
+  });
+
+  it('a Web Mercator file declared Lambert-93 is read as declared, with the Web Mercator reading proposed in French', () => {
+    const r = importLayer(declaring('urn:ogc:def:crs:EPSG::2154'), 'lille.json');
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.from).toBe('EPSG:2154');
+    // off La Rochelle, 620 km away but still in France: nothing else would have told
+    expect(r.value.warnings).toEqual([{ code: 'import.crs-proposed', detail: { crs: 'EPSG:2154', proposed: 'EPSG:3857', lon: -1.66, lat: 46.02 } }]);
+    expect(formatError(r.value.warnings[0], 'fr')).toBe(
+      'Lues en EPSG:2154, les coordonnées tombent loin des Hauts-de-France (vers -1.66, 46.02 en degrés)\u00a0; lues en EPSG:3857, elles y tombent\u00a0: c’est sans doute la projection du fichier.',
+    );
+    // taking the proposal: central Lille, nothing more to propose
+    const taken = importLayer(declaring('urn:ogc:def:crs:EPSG::2154'), 'lille.json', { from: 'EPSG:3857' });
+    if (!taken.ok) throw new Error(taken.error.code);
+    expect(taken.value.warnings).toEqual([]);
+    inCentralLille(taken.value);
+  });
+
+  it('Lambert-93 of the basin declared Web Mercator: outside its ranges, read as Lambert-93; forced, the North Sea and Lambert-93 proposed', () => {
+    const declared = text('cavaliers-l93-crs.geojson').replace('urn:ogc:def:crs:EPSG::2154', 'EPSG:3857');
+    const r = importLayer(declared, 'c.geojson');
+    expect(r.ok && r.value.warnings).toEqual([{ code: 'import.crs-guessed', detail: { crs: 'EPSG:2154', declared: 'EPSG:3857' } }]);
+    const forced = importLayer(declared, 'c.geojson', { from: 'EPSG:3857' });
+    expect(forced).toEqual({ ok: false, error: { code: 'import.crs-proposed', detail: { crs: 'EPSG:3857', proposed: 'EPSG:2154', lon: 6.24, lat: 53.29 } } });
+  });
+
+  it('degrees written latitude first land in the Indian Ocean: refused, the swap proposed; swapped, they are the cavalier', () => {
+    const r = importLayer(text('cavaliers-latlon.geojson'), 'cavaliers-latlon.geojson');
+    expect(r).toEqual({ ok: false, error: { code: 'import.axes-swapped', detail: { crs: 'EPSG:4326', lon: 50.44, lat: 2.8 } } });
+    if (!r.ok) {
+      expect(formatError(r.error, 'fr')).toBe(
+        'Lues en EPSG:4326, les coordonnées tombent loin des Hauts-de-France (vers 50.44, 2.8 en degrés)\u00a0; en échangeant x et y, elles y tombent\u00a0: longitude et latitude sont sans doute inversées dans le fichier.',
+      );
+    }
+    const swapped = load('cavaliers-latlon.geojson', { swapAxes: true });
+    expect(swapped.swapAxes).toBe(true);
+    expect(swapped.warnings).toEqual([{ code: 'import.mixed-geometry', detail: { types: 'Point, LineString' } }]);
+    (swapped.fc.features[0].geometry as LineString).coordinates.forEach((p, i) => expect(metres(p, CAVALIER_WGS84[i])).toBeLessThan(0.05));
+    expect((swapped.fc.features[1].geometry as Point).coordinates).toEqual([2.83, 50.43]);
+  });
+
+  it('never swaps or proposes for formats that name their axes', () => {
+    const gpx = load('../gpx/two-segments.gpx', { swapAxes: true });
+    expect(gpx.swapAxes).toBe(false);
   });
 });
 
