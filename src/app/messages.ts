@@ -49,6 +49,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'dem.partial-coverage': `La grille d’altitude ne couvre que {percent}${NBSP}% des points du parcours${NBSP}; ailleurs l’altitude est interpolée ou inconnue.`,
     'dem.not-wgs84': `La grille d’altitude n’est pas en degrés WGS84 (emprise {west}, {south}, {east}, {north})${NBSP}: reprojetez-la en EPSG:4326.`,
     'dem.unsupported-tiff': `GeoTIFF d’altitude non pris en charge[ (système EPSG:{epsg})]${NBSP}: Cavalier lit les GeoTIFF en Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572) ou WGS84 (EPSG:4326), sans rotation.`,
+    'dem.too-many-cells': `MNT trop grand${NBSP}: son en-tête déclare {ncols}${NBSP}×${NBSP}{nrows} cellules, au-delà des {limit_mcells}${NBSP}millions de cellules que Cavalier peut charger. Découpez-le ou rééchantillonnez-le à un pas plus large.`,
     'crs.unknown': `Projection du fichier inconnue[ (il déclare «${NBSP}{declared}${NBSP}», que Cavalier ne sait pas convertir)]${NBSP}: indiquez-la, Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572) ou WGS84 (EPSG:4326).`,
     'import.not-geojson': 'Ce fichier JSON n’est ni du GeoJSON ni une réponse Overpass (OpenStreetMap).',
     'import.no-features': `Aucun objet utilisable dans ce fichier[ ({skipped}${NBSP}objet(s) écarté(s) pour géométrie vide ou invalide)].`,
@@ -121,6 +122,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
       'The elevation grid is not in WGS84 degrees (extent {west}, {south}, {east}, {north}): reproject it to EPSG:4326.',
     'dem.unsupported-tiff':
       'Elevation GeoTIFF not supported[ (system EPSG:{epsg})]: Cavalier reads GeoTIFFs in Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326), without rotation.',
+    'dem.too-many-cells': 'DEM too large: its header declares {ncols} × {nrows} cells, beyond the {limit_mcells} million cells Cavalier can load. Cut it into tiles or resample it to a coarser step.',
     'crs.unknown':
       'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
