@@ -63,8 +63,9 @@ export function zipEntries(bytes: Uint8Array): Result<ZipEntryInfo[]> {
   if (eocd < 0) return fail('import.zip-unreadable');
   let cdStart = dv.getUint32(eocd + 16, true);
   let cdEnd = eocd;
-  // ZIP64: the locator just before the EOCD points to the ZIP64 end record
-  if (cdStart === 0xffffffff && eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
+  // ZIP64: the locator just before the EOCD points to the ZIP64 end record, which follows the
+  // directory (whether or not the EOCD's own fields overflowed)
+  if (eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
     const z64 = Number(dv.getBigUint64(eocd - 12, true));
     if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== 0x06064b50) return fail('import.zip-unreadable');
     cdStart = Number(dv.getBigUint64(z64 + 48, true));

@@ -131,6 +131,36 @@ describe('zipped shapefiles', () => {
     expect(readShapefileZip(shapefileZip(), 200)).toEqual({ ok: false, error: { code: 'import.zip-too-large', detail: { limit_mb: 0, name: expect.any(String) } } });
   });
 
+  it('finds the directory through a ZIP64 end record', () => {
+    const plain = writeZip(shapefileEntries());
+    const dv = new DataView(plain.buffer);
+    const eocd = plain.length - 22;
+    const cdOffset = dv.getUint32(eocd + 16, true);
+    // ZIP64 end record (56 bytes) and locator (20 bytes) between the directory and the end record
+    const z64 = new DataView(new ArrayBuffer(76));
+    z64.setUint32(0, 0x06064b50, true);
+    z64.setBigUint64(4, 44n, true);
+    z64.setBigUint64(24, 5n, true);
+    z64.setBigUint64(32, 5n, true);
+    z64.setBigUint64(40, BigInt(eocd - cdOffset), true);
+    z64.setBigUint64(48, BigInt(cdOffset), true);
+    z64.setUint32(56, 0x07064b50, true);
+    z64.setBigUint64(64, BigInt(eocd), true);
+    z64.setUint32(72, 1, true);
+    // the end record's offset overflowed (0xffffffff), or still fits: the ZIP64 record is used either way
+    for (const offset of [0xffffffff, cdOffset]) {
+      const end = plain.slice(eocd);
+      new DataView(end.buffer).setUint32(16, offset, true);
+      const zip64 = new Uint8Array(plain.length + 76);
+      zip64.set(plain.subarray(0, eocd));
+      zip64.set(new Uint8Array(z64.buffer), eocd);
+      zip64.set(end, eocd + 76);
+      const r = readShapefileZip(zip64);
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.fc.features).toHaveLength(2);
+    }
+  });
+
   it('reads entries whose directory over-states their sizes', () => {
     // headers that lie high are no reason to refuse: only what is inflated counts
     const high = writeZip(shapefileEntries().map((e) => ({ ...e, central: { uncompressedSize: 0xfffffff0 } })));
