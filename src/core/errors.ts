@@ -56,6 +56,8 @@ export type ErrorCode =
   | 'dem.partial-coverage'
   // layer and DEM import (src/core/import, src/core/elevation): a file as a whole…
   | 'dem.unsupported-tiff'
+  // a grid whose header declares more cells than can be held in memory (either format)
+  | 'dem.too-many-cells'
   | 'crs.unknown'
   | 'import.not-geojson'
   | 'import.no-features'

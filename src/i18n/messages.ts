@@ -57,6 +57,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'dem.partial-coverage': `La grille d’altitude ne couvre que {percent}${NBSP}% des points du parcours${NBSP}; ailleurs l’altitude est interpolée ou inconnue.`,
     'dem.not-wgs84': `La grille d’altitude n’est pas en degrés WGS84 (emprise {west}, {south}, {east}, {north})${NBSP}: reprojetez-la en EPSG:4326.`,
     'dem.unsupported-tiff': `GeoTIFF d’altitude non pris en charge[ (système EPSG:{epsg})]${NBSP}: Cavalier lit les GeoTIFF en Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572) ou WGS84 (EPSG:4326), sans rotation.`,
+    'dem.too-many-cells': `MNT trop grand${NBSP}: son en-tête déclare {ncols}${NBSP}×${NBSP}{nrows} cellules, au-delà des {limit_mcells}${NBSP}millions de cellules que Cavalier peut charger. Découpez-le ou rééchantillonnez-le à un pas plus large.`,
     'crs.unknown': `Projection du fichier inconnue[ (il déclare «${NBSP}{declared}${NBSP}», que Cavalier ne sait pas convertir)]${NBSP}: indiquez-la, Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572), WGS84 (EPSG:4326) ou Web Mercator (EPSG:3857).`,
     'import.not-geojson': 'Ce fichier JSON n’est ni du GeoJSON ni une réponse Overpass (OpenStreetMap).',
     'import.no-features': `Aucun objet utilisable dans ce fichier[ ({skipped}${NBSP}objet(s) écarté(s) pour géométrie vide ou invalide)].`,
@@ -75,7 +76,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.osm-ignored': `{count}${NBSP}objet(s) OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignoré(s).`,
     'import.crs-proposed': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; lues en {proposed}, elles y tombent${NBSP}: c’est sans doute la projection du fichier.`,
     'import.axes-swapped': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; en échangeant x et y, elles y tombent${NBSP}: longitude et latitude sont sans doute inversées dans le fichier.`,
-    'import.zip-too-large': `Archive zip refusée${NBSP}: une fois décompressée elle ferait {mb}${NBSP}Mo[ («${NBSP}{name}${NBSP}», taux de compression {ratio}${NBSP}pour 1)], au-delà de la limite de {limit_mb}${NBSP}Mo. Ce n’est pas un shapefile ordinaire.`,
+    'import.zip-too-large': `Archive zip refusée${NBSP}: [une fois décompressée, elle dépasse la limite de {limit_mb}${NBSP}Mo][elle se décompresse à plus de {ratio_limit}${NBSP}pour 1][ (fichier «${NBSP}{name}${NBSP}»)]. Ce n’est pas un shapefile ordinaire.`,
     'import.zip-unreadable': `Cette archive zip est illisible${NBSP}: elle est tronquée (téléchargement interrompu${NBSP}?) ou corrompue.`,
     'import.no-shapefile': `Cette archive zip ne contient aucun shapefile (fichier .shp)${NBSP}: Cavalier lit les zip contenant un .shp avec ses .dbf et .prj.`,
     'dem.tiles-none': `Aucun parcours à couvrir${NBSP}: tracez ou chargez un parcours avant d’utiliser les tuiles d’altitude en ligne.`,
@@ -140,6 +141,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
       'The elevation grid is not in WGS84 degrees (extent {west}, {south}, {east}, {north}): reproject it to EPSG:4326.',
     'dem.unsupported-tiff':
       'Elevation GeoTIFF not supported[ (system EPSG:{epsg})]: Cavalier reads GeoTIFFs in Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326), without rotation.',
+    'dem.too-many-cells': 'DEM too large: its header declares {ncols} × {nrows} cells, beyond the {limit_mcells} million cells Cavalier can load. Cut it into tiles or resample it to a coarser step.',
     'crs.unknown':
       'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572), WGS84 (EPSG:4326) or Web Mercator (EPSG:3857).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
@@ -163,7 +165,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
       'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; read as {proposed}, they land there: that is most likely the file’s coordinate system.',
     'import.axes-swapped':
       'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; with x and y exchanged, they land there: longitude and latitude are most likely swapped in the file.',
-    'import.zip-too-large': 'Zip archive refused: uncompressed it would take {mb} MB[ (“{name}”, compression ratio {ratio} to 1)], beyond the {limit_mb} MB limit. This is not an ordinary shapefile.',
+    'import.zip-too-large': 'Zip archive refused: [uncompressed, it goes beyond the {limit_mb} MB limit][it inflates at more than {ratio_limit} to 1][ (file “{name}”)]. This is not an ordinary shapefile.',
     'import.zip-unreadable': 'This zip archive cannot be read: it is truncated (interrupted download?) or corrupt.',
     'import.no-shapefile': 'This zip archive holds no shapefile (.shp file): Cavalier reads zips holding a .shp with its .dbf and .prj.',
     'dem.tiles-none': 'No route to cover: draw or load a route before using online elevation tiles.',

@@ -607,7 +607,9 @@ export class MapController {
       // from vector tiles the manifest id is the source-layer; from GeoJSON it is the source
       const layerId = f.sourceLayer && this.embedded.sourceOf[f.sourceLayer] === f.source ? f.sourceLayer : f.source;
       const entry = this.entryOf(layerId);
-      const properties = { ...(f.properties ?? {}) } as Record<string, unknown>;
+      // an imported feature's attributes from the layer itself (maplibre holds only what it draws);
+      // copied by entries, so that a key named __proto__ stays a key
+      const properties: Record<string, unknown> = Object.fromEntries(Object.entries(this.userRenderer?.propertiesOf(f.source, f.id) ?? f.properties ?? {}));
       // vector tiles cannot hold null: put back the properties the pipeline listed as nullable
       if (layerId !== f.source) for (const k of entry?.tiles?.nullable ?? []) if (!(k in properties)) properties[k] = null;
       return {
