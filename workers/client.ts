@@ -4,6 +4,8 @@ import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
 import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './protocol';
 import { LIFE_MESSAGE } from './life';
+import type { PlaceLayer } from '../src/core/search/places';
+import type { PlacesRead } from './place-engine';
 
 export type EngineClient = Remote<Engine>;
 
@@ -157,4 +159,22 @@ export function restoreLayersInWorker(engine: EngineClient, records: UserLayerRe
 /** A progress callback the worker can call back (comlink proxy). */
 export function progressProxy(fn: ProgressFn): ProgressFn {
   return proxy(fn);
+}
+
+/**
+ * The places of the embedded layers (search and map names), read in a worker of their own that
+ * ends once it has answered: the page never parses the layers' GeoJSON itself.
+ */
+export async function readPlacesInWorker(layers: PlaceLayer[]): Promise<PlacesRead> {
+  const worker = new Worker(new URL('./places.worker.ts', import.meta.url), { type: 'module', name: 'cavalier-places' });
+  try {
+    const remote = wrap<{ readPlaces: (l: PlaceLayer[]) => Promise<PlacesRead> }>(worker);
+    // a worker whose script does not load answers nothing: its error event ends the wait
+    const broken = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (e) => reject(new Error(e.message || 'places worker failed')), { once: true }),
+    );
+    return await Promise.race([remote.readPlaces(layers), broken]);
+  } finally {
+    worker.terminate();
+  }
 }

@@ -31,6 +31,7 @@ import { useTabLease } from '../ui/hooks/use-tab-lease';
 import { useUserLayers } from './user-layers';
 import { useReviewWorkspace } from './review-workspace';
 import { useReviewSetup } from '../ui/hooks/use-review';
+import { usePlaceSearchBox } from './place-search';
 
 export function App() {
   return (
@@ -181,6 +182,8 @@ function Shell() {
   const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
+  // names on the map and the place search (place-search.tsx)
+  const placeSearch = usePlaceSearchBox({ manifest, controller });
 
   // a leg the routing provider could not route says why, once
   useEffect(() => {
@@ -423,6 +426,7 @@ function Shell() {
         </aside>
         <main className="cav-main">
           <MapView onController={setController} unavailableMessage={t('map.unavailable')} label={t('map.label')} />
+          {placeSearch.box}
           <button
             type="button"
             className="cav-panel-toggle"

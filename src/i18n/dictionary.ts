@@ -5,6 +5,7 @@
 import { eventsEn, eventsFr } from './events';
 import { layersEn, layersFr } from './layers';
 import { reviewEn, reviewFr } from './review';
+import { searchEn, searchFr } from './search';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: Lang[] = ['fr', 'en'];
@@ -131,6 +132,8 @@ const fr = {
   ...layersFr,
   // environmental review panel
   ...reviewFr,
+  // place search
+  ...searchFr,
 } as const;
 
 export type I18nKey = keyof typeof fr;
@@ -254,6 +257,7 @@ const en: Record<I18nKey, string> = {
   ...eventsEn,
   ...layersEn,
   ...reviewEn,
+  ...searchEn,
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
