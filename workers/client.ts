@@ -141,7 +141,7 @@ export async function openFileInWorker(engine: EngineClient, file: File) {
   return engine.openFile(transfer(bytes, [bytes]), file.name);
 }
 
-/** The embedded network's lines (data/cavaliers.geojson), for merging imported network layers with them. */
+/** The embedded network's lines (data/network-lines.geojson), for merging imported network layers with them. */
 export function sendEmbeddedNetworkLines(engine: EngineClient, bytes: ArrayBuffer, joinTolerance_m: number) {
   return engine.setEmbeddedNetworkLines(transfer(bytes, [bytes]), joinTolerance_m);
 }

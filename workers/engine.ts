@@ -9,7 +9,7 @@ import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { joinLegs, SNAP_RADIUS_M, straightLeg, type Leg, type LegRequest } from '../src/core/route/leg';
+import { joinLegs, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
 import { brouterLeg } from '../src/adapters/brouter-http';
 import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
@@ -70,7 +70,7 @@ export function createEngine() {
         requests.map(async (r) => {
           if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
           const { leg, error } = await brouterLeg(r.from, r.to, p);
-          return error ? { ...leg, problem: error } : leg;
+          return error ? { ...leg, problem: error } : withDetour(leg, r.from, r.to);
         }),
       );
     },

@@ -13,7 +13,7 @@
 //
 // Roles:
 //  - 'network': its lines (networkLinesFromLayer: OSM highway=* → way type) are noded with the
-//    embedded cavaliers (setEmbeddedNetworkLines: data/cavaliers.geojson, as data/network.ts reads
+//    embedded lines (setEmbeddedNetworkLines: data/network-lines.geojson, as data/network.ts reads
 //    it) by buildGraph with the pipeline's join tolerance, and the result replaces the engine's
 //    network; removing the last network layer puts the embedded network back.
 //  - 'sensitive': kept for the environmental review — getSensitiveLayers() returns them.
@@ -200,19 +200,22 @@ export function layerMethods(hooks: LayerEngineHooks) {
   return {
     /**
      * The embedded network's lines, for merging imported network layers with them: the bytes of
-     * data/cavaliers.geojson (transferred) and network.json's joinTolerance_m. Call it before
+     * data/network-lines.geojson (transferred) and network.json's joinTolerance_m. Call it before
      * adding or restoring a network layer. Returns the number of lines.
      */
     setEmbeddedNetworkLines(bytes: ArrayBuffer, tolerance_m: number): number {
       const fc = JSON.parse(decodeUtf8(new Uint8Array(bytes))) as FeatureCollection<Geometry | null, GeoJsonProperties>;
-      // exactly as data/network.ts builds network.bin: every line a cavalier, named by `name`
+      // exactly as data/network.ts builds network.bin: each line of its kind (network-lines.geojson
+      // says it; a cavaliers file does not: cavalier), named by `name`
       const lines: NetworkLine[] = [];
       for (const f of fc.features) {
         const g = f.geometry;
         if (!g) continue;
         const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
+        const k = f.properties?.kind;
+        const kind = typeof k === 'string' && k in EdgeKind && k !== 'gap' ? EdgeKind[k as keyof typeof EdgeKind] : EdgeKind.cavalier;
         const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-        for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
+        for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind, name });
       }
       baseLines = lines;
       joinTolerance_m = tolerance_m;

@@ -3,6 +3,7 @@
 
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import type { LayerManifest } from '../core/layers';
+import { isDetour } from '../core/route/leg';
 import { MapControllerContext, MapView } from '../map/MapView';
 import type { BasemapId, MapController } from '../map/map-controller';
 import { swatchFor } from '../map/styles';
@@ -205,7 +206,9 @@ function Shell() {
       // a leg still being computed is shown as a straight preview
       legs: modes.map((mode, i) => {
         const leg = legs[i];
-        return leg ? { coordinates: leg.coords, mode, fallback: leg.fallback !== undefined } : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
+        return leg
+          ? { coordinates: leg.coords, mode, fallback: leg.fallback !== undefined, detour: isDetour(leg) }
+          : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
       }),
       points,
       selectedPoint: selectedRef.current,
@@ -408,7 +411,11 @@ function Shell() {
             {events.coursePoints}
             {!activeTrack && (
               <LegList
-                legs={doc.route.modes.map((mode, i) => ({ lengthM: legs[i]?.length_m ?? null, mode, fallback: legs[i]?.fallback }))}
+                legs={doc.route.modes.map((mode, i) => {
+                  const leg = legs[i];
+                  const flagged = !!leg && isDetour(leg);
+                  return { lengthM: leg?.length_m ?? null, mode, fallback: leg?.fallback, ...(flagged && leg ? { detour: leg.detour, crowM: leg.length_m / (leg.detour ?? 1) } : {}) };
+                })}
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}

@@ -196,7 +196,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       try {
         const [meta, buf] = await Promise.all([
           fetchOk('data/network.json').then((r) => r.json() as Promise<{ joinTolerance_m?: number }>),
-          fetchOk('data/cavaliers.geojson').then((r) => r.arrayBuffer()),
+          fetchOk('data/network-lines.geojson').then((r) => r.arrayBuffer()),
         ]);
         const tol = typeof meta.joinTolerance_m === 'number' ? meta.joinTolerance_m : 50;
         setTolerance(tol);

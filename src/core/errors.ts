@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'route.far-from-network'
   | 'route.no-path'
   | 'network.empty'
+  // `cavalier route`: network.bin / network.json absent from public/data
+  | 'network.missing-embedded'
   | 'routing.provider-answer'
   | 'routing.provider-refused'
   | 'routing.provider-unreachable'

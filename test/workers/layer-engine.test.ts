@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { networkLinesFrom, JOIN_TOLERANCE_M } from '../../data/network';
+import type { EdgeKindName } from '../../src/core/graph/graph';
 import { importLayer, MAX_LAYER_FILE_CHARS } from '../../src/core/import/layer';
 import { MAX_DEM_FILE_BYTES } from '../../src/core/elevation/read-dem';
 import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../../src/app/import-limits';
@@ -24,12 +25,12 @@ const fileBytes = (p: string) => bytesOf(readFileSync(p));
 type LonLat = [number, number];
 
 const meta = JSON.parse(readFileSync(join(dataDir, 'network.json'), 'utf8')) as { names: string[]; joinTolerance_m: number };
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
+const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; way: EdgeKindName; length_m: number }>;
 
 function freshEngine() {
   const engine = createEngine();
   engine.loadNetwork(fileBytes(join(dataDir, 'network.bin')), meta.names);
-  engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'cavaliers.geojson')), meta.joinTolerance_m);
+  engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), meta.joinTolerance_m);
   return engine;
 }
 
@@ -161,8 +162,8 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
   });
 
   it('reads the embedded lines exactly as the pipeline does', () => {
-    const fc = JSON.parse(readFileSync(join(dataDir, 'cavaliers.geojson'), 'utf8'));
-    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'cavaliers.geojson')), JOIN_TOLERANCE_M)).toBe(networkLinesFrom(fc).length);
+    const fc = JSON.parse(readFileSync(join(dataDir, 'network-lines.geojson'), 'utf8'));
+    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), JOIN_TOLERANCE_M)).toBe(networkLinesFrom(fc).length);
     expect(meta.joinTolerance_m).toBe(JOIN_TOLERANCE_M);
   });
 
@@ -192,7 +193,8 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 
     const [leg] = await engine.legs([request]);
     expect(leg.fallback).toBeUndefined();
-    expect(leg.ways.cavalier).toBeCloseTo(edge.properties.length_m, -1);
+    // the embedded edge at the junction: a cavalier, a véloroute or an OSM route (network-lines.geojson)
+    expect(leg.ways[edge.properties.way]).toBeCloseTo(edge.properties.length_m, -1);
     expect(leg.ways.path).toBeGreaterThan(400); // the link and the terril path
     expect(leg.ways.track).toBeGreaterThan(250);
     expect(leg.ways.road ?? 0).toBe(0);

@@ -6,6 +6,8 @@ import type { FeatureCollection, Feature, LineString, Point } from 'geojson';
 
 export const ROUTE_COLOR = '#1565c0';
 export const FALLBACK_COLOR = '#d32f2f';
+/** a leg flagged as a detour (core isDetour): the organiser should look at it */
+export const DETOUR_COLOR = '#e65100';
 export const START_COLOR = '#2e7d32';
 export const END_COLOR = '#c62828';
 export const POINT_OUTLINE = '#263238';
@@ -107,7 +109,7 @@ export function routeLayers(): LayerSpecification[] {
       source: SRC.legs,
       filter: ['all', ['==', ['get', 'mode'], 'network'], ['!=', ['get', 'fallback'], true]],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ROUTE_COLOR, 'line-width': w(5) },
+      paint: { 'line-color': ['case', ['==', ['get', 'detour'], true], DETOUR_COLOR, ROUTE_COLOR], 'line-width': w(5) },
     },
     {
       // straight legs dashed blue, fallback legs (routing failed, straight line instead) dashed red
@@ -223,6 +225,8 @@ export interface RouteLegView {
   coordinates: readonly LonLatLike[];
   mode: 'network' | 'straight';
   fallback?: boolean;
+  /** flagged as a detour by the core (drawn in DETOUR_COLOR) */
+  detour?: boolean;
 }
 
 export interface RouteView {
@@ -240,7 +244,7 @@ export function legsCollection(route: RouteView): FeatureCollection<LineString> 
     features.push({
       type: 'Feature',
       id: i,
-      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true },
+      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true, detour: leg.detour === true },
       geometry: { type: 'LineString', coordinates: leg.coordinates.map(ll) },
     });
   });
