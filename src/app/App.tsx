@@ -125,7 +125,7 @@ function savedBasemap(): BasemapId {
 }
 
 function Shell() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, formatNumber } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
   const [controller, setController] = useState<MapController | null>(null);
@@ -207,13 +207,19 @@ function Shell() {
       legs: modes.map((mode, i) => {
         const leg = legs[i];
         return leg
-          ? { coordinates: leg.coords, mode, fallback: leg.fallback !== undefined, detour: isDetour(leg) }
+          ? {
+              coordinates: leg.coords,
+              mode,
+              fallback: leg.fallback !== undefined,
+              detour: isDetour(leg),
+              detourLabel: isDetour(leg) && leg.detour !== undefined ? t('legs.detour', { ratio: formatNumber(leg.detour, 1) }) : undefined,
+            }
           : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
       }),
       points,
       selectedPoint: selectedRef.current,
     });
-  }, [controller, doc.route, legs]);
+  }, [controller, doc.route, legs, t, formatNumber]);
   // selecting a point only restyles it: the route is not sent again
   useEffect(() => controller?.setSelectedPoint(selected), [controller, selected]);
 

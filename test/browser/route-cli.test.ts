@@ -37,7 +37,19 @@ describe('a route drawn in the app and by cavalier route', () => {
     const leg = app.page.locator('[data-testid=leg]').first();
     expect(Number(await leg.getAttribute('data-detour'))).toBeCloseTo(out.legs[0].detour, 2);
     const label = (await app.page.textContent('[data-testid=leg-detour]')) ?? '';
-    expect(label).toContain(`détour ×${out.legs[0].detour.toFixed(1).replace('.', ',')}`);
+    const flag = `détour ×${out.legs[0].detour.toFixed(1).replace('.', ',')}`;
+    expect(label).toContain(flag);
+    // and written on the map along the leg, in the shipped font
+    const drawn = await app.page.waitForFunction(
+      (text) => {
+        const map = window.__cavalierMap as unknown as { queryRenderedFeatures: (o: { layers: string[] }) => { properties: { label?: string } }[] };
+        const labels = map.queryRenderedFeatures({ layers: ['cav-route-detour-labels'] }).map((f) => f.properties.label);
+        return labels.includes(text) ? labels : null;
+      },
+      flag,
+      { timeout: 20_000 },
+    );
+    expect(await drawn.jsonValue()).toContain(flag);
   });
 
   it('draws the flagged leg straight in one click', async () => {
