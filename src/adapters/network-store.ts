@@ -1,10 +1,19 @@
 // The merged routing network (embedded network + imported network layers) kept as one bundle,
 // so that a reload loads it in milliseconds instead of rebuilding it from the layers (seconds for
-// a regional OpenStreetMap export). IndexedDB database 'cavalier-network', one record 'current';
-// the worker uses it only if its key matches the layers restored (workers/layer-engine.ts).
+// a regional OpenStreetMap export). IndexedDB database 'cavalier-network', one record 'current'.
+// The worker keeps it and reads it back itself (workers/engine.ts; IndexedDB is there too): the
+// bundle never crosses to the page. It is used only if its key matches the layers restored
+// (workers/layer-engine.ts).
 
 import type { MergedNetworkBundle } from '../../workers/protocol';
 import { runInStore, type ObjectStoreSpec } from './idb';
+
+/** Where the engine keeps its merged network between sessions (a stand-in in node tests). */
+export interface NetworkBundleStore {
+  load(): Promise<MergedNetworkBundle | null>;
+  save(bundle: MergedNetworkBundle): Promise<void>;
+  remove(): Promise<void>;
+}
 
 const SPEC: ObjectStoreSpec = { db: 'cavalier-network', store: 'network' };
 const KEY = 'current';
@@ -21,3 +30,5 @@ export function saveStoredNetwork(bundle: MergedNetworkBundle): Promise<void> {
 export function deleteStoredNetwork(): Promise<void> {
   return runInStore(SPEC, 'readwrite', (s) => s.delete(KEY)).then(() => undefined);
 }
+
+export const indexedDbNetworkStore: NetworkBundleStore = { load: loadStoredNetwork, save: saveStoredNetwork, remove: deleteStoredNetwork };
