@@ -5,7 +5,7 @@
 // status, an answer cut short or unreadable. Runs in the page, the worker and node alike (only
 // `fetch`, `AbortController` and timers), so the tests drive it against a local node:http server.
 
-import { fail, ok, type ErrorCode, type Result } from '../core/errors';
+import { fail, ok, type Result } from '../core/errors';
 
 export interface HttpBodies {
   json: unknown;
@@ -33,10 +33,10 @@ export interface HttpOptions<A extends HttpAs> {
 }
 
 /** BRouter's and the tile services' answers come within seconds; a stuck server must not hang a leg. */
-export const HTTP_TIMEOUT_MS = 20_000;
+const HTTP_TIMEOUT_MS = 20_000;
 
 /** What the memory cache holds at most: a few hundred terrain tiles. */
-export const HTTP_CACHE_MAX_BYTES = 48 * 1024 * 1024;
+const HTTP_CACHE_MAX_BYTES = 48 * 1024 * 1024;
 const HTTP_CACHE_MAX_ENTRIES = 2000;
 
 /** The server's own words in an error answer (BRouter explains its refusals) are quoted, this long at most. */
@@ -104,9 +104,8 @@ export function clearHttpCache(): void {
 const queues = new Map<string, { running: number; waiting: (() => void)[] }>();
 
 async function slot(origin: string, max: number, signal: AbortSignal): Promise<(() => void) | null> {
-  let q = queues.get(origin);
-  if (!q) queues.set(origin, (q = { running: 0, waiting: [] }));
-  const queue = q;
+  const queue = queues.get(origin) ?? { running: 0, waiting: [] };
+  queues.set(origin, queue);
   if (queue.running >= max) {
     const admitted = await new Promise<boolean>((resolve) => {
       const go = () => {
@@ -183,7 +182,11 @@ export async function httpRequest<A extends HttpAs>(url: string, options: HttpOp
     timedOut ? fail('http.timeout', { ...where, timeout_s: Math.round(timeoutMs / 100) / 10 }) : signal?.aborted ? fail('http.aborted', where) : null;
   // the clock starts once admitted: a request waiting its turn (Overpass: one at a time) has not yet asked anything
   const release = maxConcurrent && maxConcurrent > 0 ? await slot(parsed.origin, maxConcurrent, controller.signal) : () => {};
-  const timer = release && timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs) : undefined;
+  const expire = () => {
+    timedOut = true;
+    controller.abort();
+  };
+  const timer = release && timeoutMs > 0 ? setTimeout(expire, timeoutMs) : undefined;
   try {
     if (!release) return fail('http.aborted', where);
     let res: Response;
@@ -224,6 +227,3 @@ export async function httpRequest<A extends HttpAs>(url: string, options: HttpOp
 export function httpGet<A extends HttpAs>(url: string, options: Omit<HttpOptions<A>, 'method' | 'body'>): Promise<Result<HttpBodies[A]>> {
   return httpRequest(url, options);
 }
-
-/** The codes httpRequest answers with, for callers that tell their own failures from the network's. */
-export const HTTP_ERROR_CODES: readonly ErrorCode[] = ['http.timeout', 'http.aborted', 'http.offline', 'http.status', 'http.rate-limited', 'http.truncated', 'http.bad-answer', 'http.bad-url'];

@@ -18,16 +18,16 @@ export interface NetworkBundleStore {
 const SPEC: ObjectStoreSpec = { db: 'cavalier-network', store: 'network' };
 const KEY = 'current';
 
-export async function loadStoredNetwork(): Promise<MergedNetworkBundle | null> {
+async function loadStoredNetwork(): Promise<MergedNetworkBundle | null> {
   const b = await runInStore<MergedNetworkBundle>(SPEC, 'readonly', (s) => s.get(KEY) as IDBRequest<MergedNetworkBundle>);
   return b && typeof b.key === 'string' && b.bytes instanceof ArrayBuffer && Array.isArray(b.names) && b.state ? b : null;
 }
 
-export function saveStoredNetwork(bundle: MergedNetworkBundle): Promise<void> {
+function saveStoredNetwork(bundle: MergedNetworkBundle): Promise<void> {
   return runInStore(SPEC, 'readwrite', (s) => s.put(bundle, KEY)).then(() => undefined);
 }
 
-export function deleteStoredNetwork(): Promise<void> {
+function deleteStoredNetwork(): Promise<void> {
   return runInStore(SPEC, 'readwrite', (s) => s.delete(KEY)).then(() => undefined);
 }
 

@@ -69,7 +69,9 @@ export async function startHttpStub(routes: Record<string, Handler> = {}): Promi
     url: `http://127.0.0.1:${port}`,
     hits,
     maxInFlight: () => most,
-    releaseHeld: () => held.splice(0).forEach((r) => r.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok')),
+    releaseHeld: () => {
+      for (const r of held.splice(0)) r.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

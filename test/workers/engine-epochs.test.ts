@@ -53,7 +53,10 @@ function memoryStore() {
   let kept: MergedNetworkBundle | null = null;
   const calls: string[] = [];
   const store: NetworkBundleStore = {
-    load: async () => (calls.push('load'), kept && structuredClone(kept)),
+    load: async () => {
+      calls.push('load');
+      return kept && structuredClone(kept);
+    },
     save: async (b) => {
       calls.push('save');
       kept = structuredClone(b);
