@@ -2,7 +2,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
-import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './protocol';
+import type { EngineEpochs, ProgressFn } from './protocol';
 import { LIFE_MESSAGE } from './life';
 import type { PlaceLayer } from '../src/core/search/places';
 import type { PlacesRead } from './place-engine';
@@ -151,9 +151,9 @@ export function restoreDemInWorker(engine: EngineClient, grid: DemGrid) {
   return engine.restoreDem(transfer(grid, [grid.values.buffer]));
 }
 
-/** Saved layers back into the worker, with the kept bundle of their merged network if any (transferred). */
-export function restoreLayersInWorker(engine: EngineClient, records: UserLayerRecord[], prebuilt: MergedNetworkBundle | null) {
-  return engine.restoreLayers(records, undefined, prebuilt ? transfer(prebuilt, [prebuilt.bytes]) : undefined);
+/** Hears the engine's epochs after every change (comlink proxy); resolves to the epochs now. */
+export function watchEpochs(engine: EngineClient, fn: (e: EngineEpochs) => void): Promise<EngineEpochs> {
+  return engine.watchEpochs(proxy(fn));
 }
 
 /** A progress callback the worker can call back (comlink proxy). */

@@ -1,5 +1,9 @@
 // The engine the worker exposes: one object of core functions plus the data they work on
 // (network, DEM). Kept free of worker globals so node tests can call it directly.
+//
+// It owns change: after every call it compares its state with what it last published and bumps
+// the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
+// It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
 import { fillElevation } from '../src/core/elevation/fill';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
@@ -11,14 +15,21 @@ import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
 import { joinLegs, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
 import { brouterLeg } from '../src/adapters/brouter-http';
+import { indexedDbNetworkStore, type NetworkBundleStore } from '../src/adapters/network-store';
 import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
 import { reviewMethods } from './review-engine';
-import type { RoutingProviderSetting } from './protocol';
+import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting, UserLayerRecord } from './protocol';
 
-export function createEngine() {
+export interface EngineOptions {
+  /** where the merged network is kept between sessions: IndexedDB by default (node has none: nothing kept) */
+  networkStore?: NetworkBundleStore;
+}
+
+export function createEngine(options: EngineOptions = {}) {
+  const store = options.networkStore ?? indexedDbNetworkStore;
   let network: RoutingNetwork | null = null;
   let dem: DemGrid | null = null;
   let provider: RoutingProviderSetting = { kind: 'graph' };
@@ -34,7 +45,77 @@ export function createEngine() {
   // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
   const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
 
-  return {
+  // ── epochs: what the engine last published, compared after each call ──
+  const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
+  let avoid: AvoidSettings = { mode: 'off', factor: 0 };
+  // with avoidance off, its factor and layers change no leg
+  const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
+  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; provider: string; avoid: string; layers: string } = {
+    network,
+    dem,
+    provider: JSON.stringify(provider),
+    avoid: avoidKey(),
+    layers: '',
+  };
+  const listeners = new Set<(e: EngineEpochs) => unknown>();
+  function publish(): void {
+    const before = JSON.stringify(epochs);
+    if (network !== seen.network) {
+      seen.network = network;
+      epochs.network++;
+      epochs.routing++;
+    }
+    if (dem !== seen.dem) {
+      seen.dem = dem;
+      epochs.relief++;
+    }
+    const p = JSON.stringify(provider);
+    const a = avoidKey();
+    if (p !== seen.provider || a !== seen.avoid) {
+      seen.provider = p;
+      seen.avoid = a;
+      epochs.routing++;
+    }
+    // reading the version brings the review in line with the imported layers first
+    const zones = review.methods.reviewZonesVersion();
+    if (zones !== epochs.zones) {
+      epochs.zones = zones;
+      // avoided zones change the legs' costs; otherwise legs do not depend on them
+      if (avoid.mode !== 'off') epochs.routing++;
+    }
+    const l = layers
+      .listLayers()
+      .map((x) => `${x.id}:${x.role}:${x.networkLines ?? ''}`)
+      .join('|');
+    if (l !== seen.layers) {
+      seen.layers = l;
+      epochs.layers++;
+    }
+    if (JSON.stringify(epochs) === before) return;
+    const copy = { ...epochs };
+    // a page gone (or a proxy released) must not break the engine
+    for (const fn of listeners) void Promise.resolve().then(() => fn(copy)).catch(() => listeners.delete(fn));
+  }
+
+  // ── the merged network, kept by the engine itself ──
+  /**
+   * After a change of the network layers: a network rebuilt is saved, one restored from the store
+   * is already there, no merge any more clears it. After the reply (a timer): encoding the bundle
+   * must not delay it, and a later change runs after this one.
+   */
+  function keepNetwork(state: NetworkState | undefined): void {
+    if (!state) return;
+    setTimeout(() => {
+      if (!state.merged) void store.remove().catch(() => {});
+      else if (!state.prebuilt) {
+        // the state now (a later change may have undone this one); a failure only costs a rebuild next time
+        const bundle = layers.mergedNetworkBundle();
+        if (bundle) void store.save(bundle).catch(() => {});
+      }
+    }, 0);
+  }
+
+  const engine = {
     /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
     loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
       network = networkFromBuffer(buffer, names);
@@ -113,7 +194,65 @@ export function createEngine() {
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,
+
+    setAvoid(settings: AvoidSettings): void {
+      review.methods.setAvoid(settings);
+      avoid = { mode: settings.mode, factor: settings.factor, layers: settings.layers ?? null };
+    },
+
+    addLayer(...args: Parameters<typeof layers.addLayer>) {
+      const r = layers.addLayer(...args);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    removeLayer(id: string) {
+      const r = layers.removeLayer(id);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    /**
+     * Saved layers back into the engine; the merged network is read back from the store when it
+     * was built from these very layers (or from `prebuilt`, given by a test), else rebuilt once and saved.
+     */
+    async restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) {
+      const kept = prebuilt ?? (records.some((r) => r.role === 'network') ? await store.load().catch(() => null) : null);
+      const r = layers.restoreLayers(records, onProgress, kept ?? undefined);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    /** The epochs now. */
+    epochs(): EngineEpochs {
+      return { ...epochs };
+    },
+
+    /** Calls `fn` with the epochs now, then after every call that changed them (a comlink proxy from the page). */
+    watchEpochs(fn: (e: EngineEpochs) => unknown): EngineEpochs {
+      listeners.add(fn);
+      return { ...epochs };
+    },
   };
+
+  // every call may change state: compare and publish once it is done (a failing call too, it may have changed some)
+  const methods = engine as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const [name, fn] of Object.entries(methods)) {
+    if (name === 'epochs' || name === 'watchEpochs') continue;
+    methods[name] = (...args: unknown[]) => {
+      let out: unknown;
+      try {
+        out = fn(...args);
+      } catch (e) {
+        publish();
+        throw e;
+      }
+      if (out instanceof Promise) return out.finally(publish);
+      publish();
+      return out;
+    };
+  }
+  return engine;
 }
 
 export type Engine = ReturnType<typeof createEngine>;

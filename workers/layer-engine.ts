@@ -35,6 +35,7 @@ import { encodeNetwork } from '../src/core/graph/bundle';
 import { isZip, readShapefileZip } from '../src/core/import/zip';
 import { MAX_TERRAIN_TILES, mosaicToDem, TERRAIN_TILE_ZOOM, tileUrl, tilesCovering, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import type { DemGrid } from '../src/core/types';
+import { httpGet } from '../src/adapters/http';
 import type { AddedLayer, DemInfo, LayerPreview, LayerRole, MergedNetworkBundle, NetworkState, ProgressFn, SensitiveLayer, UserLayerInfo, UserLayerRecord } from './protocol';
 
 export const LAYER_ROLES: readonly LayerRole[] = ['network', 'sensitive', 'reference'];
@@ -405,9 +406,10 @@ export function layerMethods(hooks: LayerEngineHooks) {
      * source over `bbox` (the route's [west, south, east, north]): fetches the zoom-12 tiles
      * covering it (at most MAX_TERRAIN_TILES), decodes them, resamples them onto a WGS84 grid
      * named `name` (the stats panel shows it as the source). Offline or failing: an error, and
-     * the current DEM stays. `io` is for tests (node has no createImageBitmap).
+     * the current DEM stays. `testIo` is for tests (node has no createImageBitmap).
      */
-    async loadTerrainTiles(req: TerrainTileRequest, io: TileIo = browserTileIo): Promise<Result<DemInfo>> {
+    async loadTerrainTiles(req: TerrainTileRequest, testIo?: Partial<TileIo>): Promise<Result<DemInfo>> {
+      const io: TileIo = { ...browserTileIo, ...testIo };
       const [w, s, e, n] = req.bbox;
       if (![w, s, e, n].every(Number.isFinite) || e < w || n < s) return fail('dem.tiles-none');
       // a little margin, so the grid covers the route's ends
@@ -415,13 +417,15 @@ export function layerMethods(hooks: LayerEngineHooks) {
       const range = tilesCovering([w - m, s - m, e + m, n + m], TERRAIN_TILE_ZOOM);
       if (range.count > MAX_TERRAIN_TILES) return fail('dem.tiles-too-many', { count: range.count, limit: MAX_TERRAIN_TILES });
       const jobs: Promise<DecodedTile>[] = [];
+      // the first tile that fails cancels those still on their way: the DEM is all or nothing
+      const cancel = new AbortController();
       for (let x = range.x0; x <= range.x1; x++) {
         for (let y = range.y0; y <= range.y1; y++) {
           jobs.push(
             (async () => {
-              const res = await io.fetch(tileUrl(req.template, range.z, x, y));
-              if (!res.ok) throw new Error(`HTTP ${res.status}`);
-              const img = await io.decode(await res.arrayBuffer());
+              const got = await io.get(tileUrl(req.template, range.z, x, y), cancel.signal);
+              if (!got.ok) throw new TileFetchError(got.error);
+              const img = await io.decode(got.value);
               if (img.width !== img.height) throw new Error(`tuile ${img.width}×${img.height}`);
               return { x, y, size: img.width, rgba: img.data };
             })(),
@@ -432,6 +436,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
       try {
         tiles = await Promise.all(jobs);
       } catch (err) {
+        cancel.abort();
+        // which server and what it answered, in words of no language; the cause is the adapter's code
+        if (err instanceof TileFetchError) {
+          const d = err.error.detail ?? {};
+          const reason = [d.host, d.status !== undefined ? `HTTP ${d.status}` : undefined].filter((x) => x !== undefined).join(', ');
+          return fail('dem.tiles-failed', { cause: err.error.code, ...(reason ? { reason } : {}) });
+        }
         return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
       }
       const grid = mosaicToDem(tiles, range.z, [w - m, s - m, e + m, n + m], req.name);
@@ -473,6 +484,9 @@ export function layerMethods(hooks: LayerEngineHooks) {
   };
 }
 
+/** One tile is a few tens of kilobytes: 20 s without it is a dead service, not a slow one. */
+const TERRAIN_TILE_TIMEOUT_MS = 20_000;
+
 export interface TerrainTileRequest {
   /** URL template with {z}, {x}, {y} */
   template: string;
@@ -482,14 +496,20 @@ export interface TerrainTileRequest {
   bbox: [number, number, number, number];
 }
 
-/** How tiles are fetched and decoded: the browser's fetch and image decoding by default. */
+/** How tiles are fetched and decoded: the HTTP adapter (cached: a route edited nearby asks the same tiles) and the browser's image decoding by default. */
 export interface TileIo {
-  fetch: (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer: () => Promise<ArrayBuffer> }>;
+  get: (url: string, signal?: AbortSignal) => Promise<Result<ArrayBuffer>>;
   decode: (png: ArrayBuffer) => Promise<{ width: number; height: number; data: ArrayLike<number> }>;
 }
 
+class TileFetchError extends Error {
+  constructor(readonly error: GeoError) {
+    super(error.code);
+  }
+}
+
 const browserTileIo: TileIo = {
-  fetch: (url) => fetch(url, { mode: 'cors', signal: AbortSignal.timeout(20_000) }),
+  get: (url, signal) => httpGet(url, { as: 'bytes', cache: true, signal, timeoutMs: TERRAIN_TILE_TIMEOUT_MS }),
   async decode(png) {
     // in a worker: no DOM image, but createImageBitmap and OffscreenCanvas
     const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });

@@ -3,6 +3,8 @@
 // one-shot worker (places.worker.ts) runs it and ends; free of worker globals so node tests call it.
 
 import type { FeatureCollection } from 'geojson';
+import { dataFile } from '../src/adapters/data-files';
+import type { Result } from '../src/core/errors';
 import { placesFromLayer, type PlaceLayer } from '../src/core/search/places';
 import type { Place } from '../src/core/search/types';
 
@@ -12,18 +14,17 @@ export interface PlacesRead {
   failed: string[];
 }
 
-export async function readPlaces(layers: readonly PlaceLayer[], fetcher: typeof fetch = fetch): Promise<PlacesRead> {
+/** Reads one layer's file: the app's data-file door by default (absolute URLs from the page). */
+export type ReadJson = (url: string) => Promise<Result<unknown>>;
+
+export async function readPlaces(layers: readonly PlaceLayer[], readJson: ReadJson = (url) => dataFile(url, 'json')): Promise<PlacesRead> {
   const read = await Promise.all(
     layers.map(async (layer) => {
-      try {
-        const res = await fetcher(layer.url);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const fc = (await res.json()) as FeatureCollection;
-        if (!fc || !Array.isArray(fc.features)) throw new Error('not a FeatureCollection');
-        return { layer, places: placesFromLayer(layer, fc) };
-      } catch {
-        return { layer, places: null };
-      }
+      const r = await readJson(layer.url);
+      const fc = r.ok ? (r.value as FeatureCollection | null) : null;
+      // a layer that cannot be read is named; the search works on the others
+      if (!fc || !Array.isArray(fc.features)) return { layer, places: null };
+      return { layer, places: placesFromLayer(layer, fc) };
     }),
   );
   return {

@@ -44,6 +44,7 @@ import { routeFrame } from '../src/core/review/route-frame';
 import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import type { Position } from '../src/core/types';
+import { dataFile } from '../src/adapters/data-files';
 import type { SensitiveLayer } from './protocol';
 import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, WaySurfaces } from './protocol';
 
@@ -117,15 +118,22 @@ function mergeReviews(parts: RouteReview[], empty: RouteReview): RouteReview {
   return review;
 }
 
+/** The commune layer as zones (the INSEE code is the commune's id); null when it cannot be read. */
+function communeZones(data: unknown): PreparedZones | null {
+  try {
+    const fc = data as FeatureCollection<Geometry, GeoJsonProperties>;
+    const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
+    const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
+    return read.ok ? prepareZones(read.value.zones) : null;
+  } catch {
+    return null;
+  }
+}
+
 function boxOf(lines: [number, number][][]): Bbox {
   return bboxOf(lines) ?? [0, 0, 0, 0];
 }
 
-async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
 
 // ── the methods ──────────────────────────────────────────────────────────────
 
@@ -320,26 +328,19 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         if (!def) continue;
         let data = s.data;
         if (data === undefined && s.url) {
-          try {
-            data = await fetchJson(s.url);
-          } catch (e) {
-            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: { code: 'file.unreadable', detail: { path: s.url, reason: e instanceof Error ? e.message : String(e) } } });
+          const got = await dataFile(s.url, 'json');
+          if (!got.ok) {
+            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: got.error });
             continue;
           }
+          data = got.value;
         }
         embedded.set(s.id, layerOf(s.id, s.title, 'embedded', data, def.kind, def.kindProperties));
       }
       if (communeSource) {
-        try {
-          const data = communeSource.data ?? (communeSource.url ? await fetchJson(communeSource.url) : null);
-          const fc = data as FeatureCollection<Geometry, GeoJsonProperties>;
-          // the INSEE code is the commune's id
-          const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
-          const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
-          communes = read.ok ? prepareZones(read.value.zones) : null;
-        } catch {
-          communes = null;
-        }
+        const got = communeSource.data === undefined && communeSource.url ? await dataFile(communeSource.url, 'json') : null;
+        // without the communes the dossier simply lists none
+        communes = got && !got.ok ? null : communeZones(got ? got.value : (communeSource.data ?? null));
       }
       zonesVersion++;
       cost = null;

@@ -89,7 +89,18 @@ export type ErrorCode =
   | 'import.zip-unreadable'
   | 'dem.tiles-none'
   | 'dem.tiles-too-many'
-  | 'dem.tiles-failed';
+  | 'dem.tiles-failed'
+  // the network, as src/adapters/http.ts reports it for every online source (detail url, host)
+  | 'http.timeout'
+  | 'http.aborted'
+  | 'http.offline'
+  | 'http.status'
+  | 'http.rate-limited'
+  | 'http.truncated'
+  | 'http.bad-answer'
+  | 'http.bad-url'
+  // one of the app's own data files (src/adapters/data-files.ts), detail path, status, cause
+  | 'data.unavailable';
 
 export interface GeoError {
   code: ErrorCode;

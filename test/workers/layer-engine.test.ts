@@ -222,7 +222,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     const record: UserLayerRecord = { ...added.layer, fc: added.fc };
 
     const restored = freshEngine();
-    const r = restored.restoreLayers([structuredClone(record)]);
+    const r = await restored.restoreLayers([structuredClone(record)]);
     expect(r.ok && r.value.network?.merged).toBe(true);
     const [leg] = await restored.legs([{ from: [2.7679993, 50.4416072], to: [2.766, 50.447], mode: 'network' }]);
     expect(leg.fallback).toBeUndefined();
@@ -230,7 +230,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 
     const bare = createEngine();
     bare.loadNetwork(fileBytes(join(dataDir, 'network.bin')), meta.names);
-    const refused = bare.restoreLayers([structuredClone(record)]);
+    const refused = await bare.restoreLayers([structuredClone(record)]);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('network.empty');
     expect(bare.listLayers()).toEqual([]);
   });
@@ -249,7 +249,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     const expected = await engine.legs(requests);
 
     const fromBundle = freshEngine();
-    const r = fromBundle.restoreLayers([structuredClone(record)], undefined, structuredClone(bundle!));
+    const r = await fromBundle.restoreLayers([structuredClone(record)], undefined, structuredClone(bundle!));
     expect(r.ok && r.value.network?.prebuilt).toBe(true);
     expect(r.ok && r.value.network?.joins).toEqual(added.network!.joins);
     expect(await fromBundle.legs(requests)).toEqual(expected);
@@ -259,7 +259,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     // a bundle built from another set of layers (here: none of these ids) is not used: rebuilt, same routes
     const other = freshEngine();
     const stale = { ...structuredClone(bundle!), key: bundle!.key.replace(added.layer.id, 'another-layer') };
-    const rebuilt = other.restoreLayers([structuredClone(record)], undefined, stale);
+    const rebuilt = await other.restoreLayers([structuredClone(record)], undefined, stale);
     expect(rebuilt.ok && rebuilt.value.network?.merged).toBe(true);
     expect(rebuilt.ok && rebuilt.value.network?.prebuilt).toBeUndefined();
     expect(await other.legs(requests)).toEqual(expected);

@@ -2,14 +2,16 @@
 // the others still give their places.
 import { describe, expect, it } from 'vitest';
 import { readPlaces } from '../../workers/place-engine';
+import { startHttpStub } from '../helpers/http-stub';
 
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 describe('readPlaces', () => {
   it('reads every layer and names the ones it could not read', async () => {
-    const answers: Record<string, () => Response> = {
-      'http://x/communes.geojson': () =>
-        Response.json(
+    const json = (body: unknown) => (_q: unknown, res: import('node:http').ServerResponse) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const stub = await startHttpStub({
+      '/communes.geojson': json(
           fc([
             {
               type: 'Feature',
@@ -28,19 +30,16 @@ describe('readPlaces', () => {
               },
             },
           ]),
-        ),
-      'http://x/terrils.geojson': () => new Response('not found', { status: 404 }),
-      'http://x/puits.geojson': () => new Response('{"type":"Feat', { status: 200 }),
-    };
-    const fetcher = (async (url: string) => answers[url]()) as unknown as typeof fetch;
-    const r = await readPlaces(
-      [
-        { id: 'communes', kind: 'commune', url: 'http://x/communes.geojson' },
-        { id: 'terrils', kind: 'terril', url: 'http://x/terrils.geojson' },
-        { id: 'puits', kind: 'puits', url: 'http://x/puits.geojson' },
-      ],
-      fetcher,
-    );
+      ),
+      '/terrils.geojson': (_q, res) => res.writeHead(404).end('not found'),
+      '/puits.geojson': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"type":"Feat'),
+    });
+    const r = await readPlaces([
+      { id: 'communes', kind: 'commune', url: `${stub.url}/communes.geojson` },
+      { id: 'terrils', kind: 'terril', url: `${stub.url}/terrils.geojson` },
+      { id: 'puits', kind: 'puits', url: `${stub.url}/puits.geojson` },
+    ]);
+    await stub.close();
     expect(r.places.map((p) => [p.id, p.name, p.population])).toEqual([['communes:62498', 'Lens', 31415]]);
     expect(r.failed).toEqual(['terrils', 'puits']);
   });
