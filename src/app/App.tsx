@@ -20,6 +20,7 @@ import { useEngine } from '../ui/hooks/use-engine';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
+import { useMapClicks, useMapMode } from '../ui/hooks/use-map-mode';
 import { addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
 import { safeFileName } from '../core/event/filename';
 import { download } from '../ui/download';
@@ -136,7 +137,9 @@ function Shell() {
   const { notices, push, dismiss } = useNotices();
 
   // ── route ──
-  const [drawing, setDrawing] = useState(false);
+  // what a click on the map means (inspect, draw, place): one mode, one click listener
+  const { mode, setMode } = useMapMode(controller);
+  const drawing = mode === 'draw';
   const [legMode, setLegMode] = useState<LegMode>('network');
   const { engine, networkVersion, demVersion: reliefVersion, networkError, networkReady, health, restart } = useEngine(manifest);
   useEffect(() => {
@@ -176,9 +179,10 @@ function Shell() {
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
   const [selected, setSelected] = useState<number | null>(null);
-  useRouteEditing({ controller, engine, planner, legMode, drawing, selected, setSelected, push });
+  const editing = useRouteEditing({ controller, engine, planner, legMode, selected, setSelected, push });
   // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
-  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease });
+  const events = useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion, lease });
+  useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
 
@@ -287,7 +291,6 @@ function Shell() {
   }, [controller, manifest, manifestError]);
 
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
-  useEffect(() => controller?.setDrawing(drawing), [controller, drawing]);
   useEffect(() => {
     controller?.setBasemap(basemap);
     setBasemapFailed(false);
@@ -374,7 +377,7 @@ function Shell() {
             {events.panel}
             <Toolbar
               drawing={drawing}
-              onDrawingChange={setDrawing}
+              onDrawingChange={(on) => setMode(on ? 'draw' : 'inspect')}
               canUndo={planner.canUndo}
               canRedo={planner.canRedo}
               onUndo={planner.undo}

@@ -22,7 +22,7 @@ import {
 } from '../core/event/index';
 import type { Leg } from '../core/route/leg';
 import type { RouteModel } from '../core/route/model';
-import type { MapController } from '../map/map-controller';
+import type { LonLat, MapController, MapMode } from '../map/map-controller';
 import { COURSE_POINT_STYLE } from '../map/layers/route';
 import {
   activeEvent,
@@ -68,8 +68,9 @@ export interface EventWorkspaceDeps {
   engine: EngineClient | null;
   controller: MapController | null;
   push: (n: PushNotice) => void;
-  drawing: boolean;
-  setDrawing: (drawing: boolean) => void;
+  /** the map's mode: placing points on the course is one of them */
+  mode: MapMode;
+  setMode: (mode: MapMode) => void;
   /** bumps when the elevation source changes: climbs are recomputed */
   demVersion: number;
   /** this tab's right to save (another tab may be editing) */
@@ -82,6 +83,8 @@ export interface EventWorkspace {
   overlay: ReactNode;
   /** points on the course of the formula on the map, for the elevation profile */
   markers: ProfileMarker[];
+  /** a click in placing mode: a point of the chosen kind, projected onto the formula's route */
+  placeAt: (lonlat: LonLat) => void;
 }
 
 /** A click farther than this from the route is refused rather than projected (m). */
@@ -122,7 +125,7 @@ interface RoadbookState {
   roadbook: Roadbook;
 }
 
-export function useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease }: EventWorkspaceDeps): EventWorkspace {
+export function useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion, lease }: EventWorkspaceDeps): EventWorkspace {
   const { t, lang } = useI18n();
   const { doc, legsFor, derive } = planner;
   const event = activeEvent(doc);
@@ -133,7 +136,7 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
   const [maxPoints, setMaxPoints] = useState<number | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [roadbook, setRoadbook] = useState<RoadbookState | null>(null);
-  const [placing, setPlacing] = useState(false);
+  const placing = mode === 'place';
   const [placeKind, setPlaceKind] = useState<CoursePointKind>('aid');
 
   // ── figures of the formulas against their targets (worker) ──
@@ -197,29 +200,15 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
   const sortedPoints = useMemo(() => (formula ? sortedCoursePoints(formula.coursePoints) : []), [formula]);
   const showPoints = useCallback(() => controller?.setCoursePoints(sortedPoints.map((p) => ({ id: p.id, kind: p.kind, lonlat: p.lonlat }))), [controller, sortedPoints]);
   useEffect(showPoints, [showPoints]);
-  useEffect(() => controller?.setPlacing(placing), [controller, placing]);
   useEffect(() => {
-    if (drawing) setPlacing(false);
-  }, [drawing]);
-  useEffect(() => {
-    if (!formula) setPlacing(false);
-  }, [formula]);
-  useEffect(() => {
-    if (!placing) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setPlacing(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [placing]);
+    if (!formula && placing) setMode('inspect');
+  }, [formula, placing, setMode]);
 
-  const latest = useRef({ placing, placeKind, doc, engine, legsFor, push, t, planner });
-  latest.current = { placing, placeKind, doc, engine, legsFor, push, t, planner };
-  useEffect(() => {
-    if (!controller) return;
-    return controller.on('click', async (lonlat) => {
-      const { placing, placeKind: kind, doc, engine, legsFor, push, t, planner } = latest.current;
-      if (!placing || !engine) return;
+  const latest = useRef({ placeKind, doc, engine, legsFor, push, t, planner });
+  latest.current = { placeKind, doc, engine, legsFor, push, t, planner };
+  const placeAt = useCallback(async (lonlat: LonLat) => {
+      const { placeKind: kind, doc, engine, legsFor, push, t, planner } = latest.current;
+      if (!engine) return;
       const f = activeFormula(doc);
       if (!f) return;
       if (f.route.points.length < 2) return push({ id: 'cp', kind: 'warning', text: t('cp.noRoute') });
@@ -234,8 +223,7 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
       const label = t(COURSE_POINT_KEYS[kind]);
       const name = kind === 'start' || kind === 'finish' ? label : `${label} ${same + 1}`;
       planner.edit((d) => addCoursePointTo(d, f.id, { id: newId(), kind, name, lonlat: placed.lonlat, km: placed.km }));
-    });
-  }, [controller]);
+  }, []);
 
   // a point on the course dragged on the map: projected onto the route like a new one, or put back
   const showPointsRef = useRef(showPoints);
@@ -564,10 +552,7 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
       placing={placing}
       kind={placeKind}
       onKindChange={setPlaceKind}
-      onPlacingChange={(on) => {
-        if (on) setDrawing(false);
-        setPlacing(on);
-      }}
+      onPlacingChange={(on) => setMode(on ? 'place' : 'inspect')}
       onRename={(id, name) => formula && edit((d) => editCoursePoint(d, formula.id, id, { name }))}
       onCutoff={(id, minutes) => formula && edit((d) => editCoursePoint(d, formula.id, id, { cutoff: minutes === null ? null : { minutesFromStart: minutes } }))}
       onDelete={(id) => formula && edit((d) => removeCoursePoint(d, formula.id, id))}
@@ -592,5 +577,5 @@ export function useEventWorkspace({ planner, engine, controller, push, drawing, 
     </>
   );
 
-  return { panel, coursePoints, overlay, markers };
+  return { panel, coursePoints, overlay, markers, placeAt: (lonlat) => void placeAt(lonlat) };
 }
