@@ -51,7 +51,7 @@ import {
 import { ConfirmDialog, type ConfirmChoice } from '../ui/components/ConfirmDialog';
 import { COURSE_POINT_KEYS, CoursePointsPanel, formatDuration, type CoursePointRow } from '../ui/components/CoursePointsPanel';
 import type { ProfileMarker } from '../ui/components/ElevationProfile';
-import { EventsPanel, type FormulaDetail, type FormulaRow } from '../ui/components/EventsPanel';
+import { EventsPanel, type FormulaDetail, type FormulaRow } from '../ui/components/events/EventsPanel';
 import { RoadbookView } from '../ui/components/RoadbookView';
 import { useAutosave } from '../ui/hooks/use-autosave';
 import type { TabLeaseState } from '../ui/hooks/use-tab-lease';
