@@ -27,8 +27,13 @@ import { download } from '../ui/download';
 import { formatError } from '../i18n/messages';
 import { I18nProvider, useI18n } from '../ui/i18n';
 import { LANGS, type I18nKey } from '../i18n/dictionary';
-import { useEventWorkspace } from './event-workspace';
 import { useTabLease } from '../ui/hooks/use-tab-lease';
+import { useEventWorkspace } from '../ui/hooks/use-event-workspace';
+import { EventsPanel } from '../ui/components/events/EventsPanel';
+import { CoursePointsPanel } from '../ui/components/CoursePointsPanel';
+import { ConfirmDialog } from '../ui/components/ConfirmDialog';
+import { RoadbookView } from '../ui/components/RoadbookView';
+import './events.css';
 import { useUserLayers } from './user-layers';
 import { useReviewWorkspace } from './review-workspace';
 import { useReviewSetup } from '../ui/hooks/use-review';
@@ -180,7 +185,7 @@ function Shell() {
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
   const [selected, setSelected] = useState<number | null>(null);
   const editing = useRouteEditing({ controller, engine, planner, legMode, selected, setSelected, push });
-  // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
+  // events, formulas, course points, exports, project file and autosave (see ui/hooks/use-event-workspace.ts)
   const events = useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion, lease });
   useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
@@ -374,7 +379,7 @@ function Shell() {
             </div>
           </header>
           <div className="cav-panel-scroll">
-            {events.panel}
+            <EventsPanel {...events.panel} />
             <Toolbar
               drawing={drawing}
               onDrawingChange={(on) => setMode(on ? 'draw' : 'inspect')}
@@ -405,7 +410,7 @@ function Shell() {
               elevationSourceLabel={elevationSourceLabel}
               ways={activeTrack ? undefined : ways}
             />
-            {events.coursePoints}
+            <CoursePointsPanel {...events.coursePoints} />
             {!activeTrack && (
               <LegList
                 legs={doc.route.modes.map((mode, i) => ({ lengthM: legs[i]?.length_m ?? null, mode, fallback: legs[i]?.fallback }))}
@@ -464,7 +469,8 @@ function Shell() {
           </Notices>
         </main>
       </div>
-      {events.overlay}
+      {events.confirm.question && <ConfirmDialog {...events.confirm.question} onCancel={events.confirm.cancel} onChoose={events.confirm.choose} />}
+      {events.roadbook.view && <RoadbookView {...events.roadbook.view} onClose={events.roadbook.close} />}
       {review.overlay}
       {userLayers.dialog}
     </MapControllerContext.Provider>
