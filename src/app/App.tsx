@@ -33,9 +33,15 @@ import { EventsPanel } from '../ui/components/events/EventsPanel';
 import { CoursePointsPanel } from '../ui/components/CoursePointsPanel';
 import { ConfirmDialog } from '../ui/components/ConfirmDialog';
 import { RoadbookView } from '../ui/components/RoadbookView';
+import { useUserLayers } from '../ui/hooks/use-user-layers';
+import { UserLayersSection } from '../ui/components/UserLayersSection';
+import { ImportLayerDialog } from '../ui/components/ImportLayerDialog';
 import './events.css';
-import { useUserLayers } from './user-layers';
-import { useReviewWorkspace } from './review-workspace';
+import './user-layers.css';
+import { useReviewWorkspace } from '../ui/hooks/use-review-workspace';
+import { ReviewPanel } from '../ui/components/ReviewPanel';
+import { ReviewDossier } from '../ui/components/ReviewDossier';
+import './review.css';
 import { useReviewSetup } from '../ui/hooks/use-review';
 
 export function App() {
@@ -157,7 +163,7 @@ function Shell() {
     if (health.slow) push({ id: 'engine-slow', kind: 'warning', text: tRef.current('engine.slow'), timeout: 0, action: { label: tRef.current('engine.restart'), run: restart } });
     else dismiss('engine-slow');
   }, [health.slow, push, dismiss, restart]);
-  // imported layers and DEM files (see user-layers.tsx): they change the network and the elevations
+  // imported layers and DEM files (see ui/hooks/use-user-layers.ts): they change the network and the elevations
   // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
   const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
   const routeBbox = useCallback(() => routeBboxRef.current(), []);
@@ -188,7 +194,7 @@ function Shell() {
   // events, formulas, course points, exports, project file and autosave (see ui/hooks/use-event-workspace.ts)
   const events = useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion, lease });
   useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
-  // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
+  // zones crossed and near, avoid mode, season, Natura 2000 dossier (see ui/hooks/use-review-workspace.ts)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
 
   // a leg the routing provider could not route says why, once
@@ -417,13 +423,13 @@ function Shell() {
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
-            {review.panel}
+            <ReviewPanel {...review.panel} />
             <LayerPanel
               layers={layerItems}
               error={manifestError ? t('layers.error', { detail: manifestError }) : null}
               onToggle={onToggleLayer}
             >
-              {userLayers.section}
+              <UserLayersSection {...userLayers.section} />
             </LayerPanel>
             <BasemapSwitch value={basemap} onChange={setBasemap} unavailable={basemapFailed} />
             <RoutingSettings value={routing} onChange={setRouting} />
@@ -471,8 +477,8 @@ function Shell() {
       </div>
       {events.confirm.question && <ConfirmDialog {...events.confirm.question} onCancel={events.confirm.cancel} onChoose={events.confirm.choose} />}
       {events.roadbook.view && <RoadbookView {...events.roadbook.view} onClose={events.roadbook.close} />}
-      {review.overlay}
-      {userLayers.dialog}
+      {review.dossier && <ReviewDossier {...review.dossier} />}
+      {userLayers.dialog && <ImportLayerDialog {...userLayers.dialog} />}
     </MapControllerContext.Provider>
   );
 }
