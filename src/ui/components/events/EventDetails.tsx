@@ -2,6 +2,7 @@
 // buttons; folded into a one-line summary until opened.
 import type { I18nKey } from '../../../i18n/dictionary';
 import type { Discipline, Participants } from '../../../core/event/model';
+import { formatDate } from '../../../i18n/dates';
 import { useI18n } from '../../i18n';
 import { CommitInput } from '../CommitInput';
 import { DISCIPLINE_KEYS, type EventsPanelProps, type EventView } from './types';
@@ -42,7 +43,7 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
   );
   const summary = [
     t(DISCIPLINE_KEYS[event.discipline]),
-    event.dates.length ? event.dates.map((d) => formatDate(d, lang)).join(', ') : t('events.summary.noDate'),
+    event.dates.length ? event.dates.map((d) => formatDate(d, lang, 'short')).join(', ') : t('events.summary.noDate'),
     event.participants.runners > 0 ? t('events.summary.runners', { n: formatNumber(event.participants.runners) }) : null,
   ]
     .filter(Boolean)
@@ -116,6 +117,3 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
   );
 }
 
-function formatDate(iso: string, lang: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
