@@ -1,6 +1,6 @@
 // The one object that owns the maplibre map (placemark / gpx.studio style): React builds it once
 // (MapView.tsx) and then talks to it imperatively; the controller reports user gestures through
-// typed events registered with `controller.on(type, fn)`.
+// typed events registered with `controller.on(type, fn)`; the gestures themselves are gestures.ts.
 
 import {
   LngLat,

@@ -1,7 +1,7 @@
 // Starts the worker and loads the embedded network and relief into it; starts a new one when it
 // dies (see superviseEngine). Everything the worker holds is loaded by effects keyed on `engine`,
 // so a new engine gets it all again: the network and relief here, the routing provider, the review
-// zones and avoid setting, the imported layers (user-layers.tsx); cached legs go with the network
+// zones and avoid setting, the imported layers (use-user-layers.ts); cached legs go with the network
 // version. Files are fetched here and their buffers transferred, never copied.
 import { useCallback, useEffect, useState } from 'react';
 import { transfer } from 'comlink';
