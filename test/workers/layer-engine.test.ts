@@ -9,7 +9,7 @@ import { networkLinesFrom, JOIN_TOLERANCE_M } from '../../data/network';
 import type { EdgeKindName } from '../../src/core/graph/graph';
 import { importLayer, MAX_LAYER_FILE_CHARS } from '../../src/core/import/layer';
 import { MAX_DEM_FILE_BYTES } from '../../src/core/elevation/read-dem';
-import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../../src/app/import-limits';
+import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../../src/ui/import-limits';
 import { createEngine } from '../../workers/engine';
 import type { UserLayerRecord } from '../../workers/protocol';
 import { karneyLength } from '../helpers/karney';
