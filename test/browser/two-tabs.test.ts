@@ -125,6 +125,22 @@ describe.each(SERVERS)('served by %s', (server) => {
       await expect.poll(() => routePoints(a).then((r) => r.length)).toBe(route.length + 1);
       await saved(a);
       expect(await savedRoute(a)).toContain(JSON.stringify((await routePoints(a))[route.length]).slice(1, -1));
+    });
+
+    it('the editing tab closed right after an edit, before its save: the reader takes over with that edit', async () => {
+      b = await open();
+      await expect.poll(() => lease(b)).toBe('reader');
+      const before = await savedRoute(b);
+      await clickMapAt(a, at(0.9));
+      const n = (await routePoints(b)).length + 1;
+      await a.waitForFunction((k) => (window as unknown as { __cavalierDoc: { route: { points: unknown[] } } }).__cavalierDoc.route.points.length === k, n, { polling: 'raf' });
+      const route = await routePoints(a);
+      await a.close();
+      await expect.poll(() => lease(b), { timeout: 10_000 }).toBe('editor');
+      await expect.poll(() => routePoints(b)).toEqual(route);
+      await saved(b);
+      expect(await savedRoute(b)).not.toBe(before);
+      expect(await savedRoute(b)).toContain(JSON.stringify(route[n - 1]).slice(1, -1));
       expect(pageErrors).toEqual([]);
       expect(app.unexpectedErrors()).toEqual([]);
     });
