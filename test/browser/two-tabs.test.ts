@@ -24,6 +24,13 @@ describe.each(SERVERS)('served by %s', (server) => {
   const savedRoute = async (p: Page) => JSON.stringify((await savedSession(p)) ?? null);
   const saved = (p: Page) => waitForSave(p);
   const lease = (p: Page) => p.getAttribute('[data-testid=app]', 'data-lease');
+  /** the origin's Web Locks, held and queued, by name (a worker's life lock without its suffix) */
+  const locks = (p: Page) =>
+    p.evaluate(async () => {
+      const q = await navigator.locks.query();
+      const names = (l: LockInfo[] | undefined) => (l ?? []).map((x) => (x.name ?? '').replace(/^(cavalier-engine):.*$/, '$1')).sort();
+      return { held: names(q.held), pending: names(q.pending) };
+    });
 
   async function open(): Promise<Page> {
     const p = await app.context.newPage();
@@ -49,6 +56,9 @@ describe.each(SERVERS)('served by %s', (server) => {
     it('edits: it is the editor, and a template, a drawn route and the autosave work', async () => {
       await expect.poll(() => lease(a)).toBe('editor');
       expect(await readOnly(a)).toBe(false);
+      // nothing left behind by a first mount (StrictMode mounts twice in development): the lease
+      // held once, one worker alive (its life lock) and watched once, no request left queued
+      await expect.poll(() => locks(a)).toEqual({ held: ['cavalier-editor', 'cavalier-engine'], pending: ['cavalier-engine'] });
       await a.waitForSelector('[data-testid=events-panel][data-session^=empty]');
       await a.click('[data-testid=event-template-trail-pyramides-noires]');
       await expect.poll(() => a.locator('[data-testid=formula-item]').count()).toBe(4);
