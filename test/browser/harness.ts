@@ -189,18 +189,32 @@ async function serveDev(): Promise<Served> {
 }
 
 /**
- * The dev server optimises dependencies on the first visit and may then reload the page: a
- * throwaway visit, in a context of its own (its own storage, so no lease or session is left
- * behind), lets the tests' pages load once and for all.
+ * The dev server optimises dependencies as it discovers them (the page's, then the worker's) and,
+ * when it bundles them again, answers the old ones 504 (Outdated Optimize Dep) and reloads the
+ * page. Throwaway visits, each in a context of its own (its own storage: no lease or session is
+ * left behind), until one goes through with neither: the tests' pages then load once and for all.
  */
 async function warmDev(browser: Browser, url: string): Promise<void> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__cavalierMapReady === true, null, { timeout: 120_000, polling: 200 });
-  } finally {
-    await context.close().catch(() => {});
+  const onNetwork = longPathEdges()[0].geometry.coordinates[0] as [number, number];
+  for (let visit = 1; ; visit++) {
+    const context = await browser.newContext();
+    let outdated = false;
+    let loads = 0;
+    try {
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() === 504) outdated = true;
+      });
+      page.on('load', () => loads++);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__cavalierMapReady === true, null, { timeout: 120_000, polling: 200 });
+      // the worker's modules too: it routes
+      await waitForNetwork(page, onNetwork);
+    } finally {
+      await context.close().catch(() => {});
+    }
+    if (!outdated && loads === 1) return;
+    if (visit === 4) throw new Error(`the vite dev server was still optimising dependencies after ${visit} visits`);
   }
 }
 
