@@ -103,7 +103,10 @@ function useNotices() {
   );
   useEffect(() => {
     const map = timers.current;
-    return () => map.forEach((t) => clearTimeout(t));
+    return () => {
+      map.forEach((t) => clearTimeout(t));
+      map.clear();
+    };
   }, []);
   return { notices, push, dismiss };
 }
@@ -346,7 +349,7 @@ function Shell() {
 
   return (
     <MapControllerContext.Provider value={controller}>
-      <div className={`cav-app${panelOpen ? '' : ' cav-app--panel-closed'}`} data-testid="app">
+      <div className={`cav-app${panelOpen ? '' : ' cav-app--panel-closed'}`} data-testid="app" data-lease={lease.role}>
         <aside className="cav-panel" data-testid="side-panel" aria-hidden={!panelOpen}>
           <header className="cav-header">
             <div className="cav-brand">
