@@ -39,6 +39,7 @@ import {
 import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside } from '../src/core/review/avoid';
 import { csvTable } from '../src/core/review/csv';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
+import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
 import { passLinesOfFrame } from '../src/core/review/pass-line';
 import { routeFrame } from '../src/core/review/route-frame';
 import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
@@ -69,9 +70,6 @@ interface ZoneLayer {
   error?: GeoError;
 }
 
-const EMPTY_ZONES: PreparedZones = { zones: [], index: null, issues: [] };
-/** Less than this inside (m) is a touch of the boundary, not a way through. */
-const INSIDE_TOLERANCE_M = 0.5;
 
 function layerOf(id: string, title: string, origin: ZoneLayer['origin'], data: unknown, kind: string, kindProperties?: string[]): ZoneLayer {
   const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}) });
@@ -106,16 +104,6 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
   }
   return route.segments.filter((s) => s.length > 0);
 };
-
-/** Several layers' reviews of one route as one: the same order as reviewRoute's. */
-function mergeReviews(parts: RouteReview[], empty: RouteReview): RouteReview {
-  if (parts.length === 0) return empty;
-  const review: RouteReview = { ...parts[0], crossings: parts.flatMap((p) => p.crossings), near: parts.flatMap((p) => p.near) };
-  const firstKm = (c: RouteReview['crossings'][number]) => c.passes[0]?.from_km ?? c.line_crossings?.[0]?.at_km ?? 0;
-  review.crossings.sort((a, b) => firstKm(a) - firstKm(b) || a.zone.localeCompare(b.zone));
-  review.near.sort((a, b) => a.distance_m - b.distance_m || a.at_km - b.at_km || a.zone.localeCompare(b.zone));
-  return review;
-}
 
 function boxOf(lines: [number, number][][]): Bbox {
   return bboxOf(lines) ?? [0, 0, 0, 0];
@@ -182,12 +170,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
     const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
-    const layers = allLayers();
-    const empty = reviewRoute(segments, EMPTY_ZONES, opts);
-    const review = mergeReviews(
-      layers.filter((l) => l.prepared.index).map((l) => reviewRoute(segments, l.prepared, opts)),
-      empty,
-    );
+    const review = reviewAcrossLayers(segments, allLayers().map((l) => l.prepared), opts);
     const frame = routeFrame(segments);
     const passViews = review.crossings.map((c) =>
       c.passes.map((p) => {
@@ -231,42 +214,13 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     return cost;
   }
 
-  /**
-   * Metres of a line inside the areas of the avoided layers (each metre once, however many zones
-   * cover it), the zones entered, and whether one of its ends is inside (a control point in a zone).
-   */
-  function insideOf(coords: [number, number][], layers: ZoneLayer[]): NonNullable<Leg['unavoidable']> & { endInside: boolean } {
-    const zones: string[] = [];
-    const stretches: [number, number][] = [];
-    let length_m = 0;
-    for (const l of layers) {
-      const r = reviewRoute(coords, areasOf(l), { buffer_m: 0 });
-      length_m = r.route_length_m;
-      for (const c of r.crossings) {
-        if (c.length_m < INSIDE_TOLERANCE_M) continue;
-        if (!zones.includes(c.zone)) zones.push(c.zone);
-        for (const p of c.passes) stretches.push([p.from_km * 1000, p.to_km * 1000]);
-      }
-    }
-    stretches.sort((a, b) => a[0] - b[0]);
-    let inside_m = 0;
-    let end = -Infinity;
-    for (const [a, b] of stretches) {
-      if (b <= end) continue;
-      inside_m += b - Math.max(a, end);
-      end = b;
-    }
-    const endInside = stretches.some(([a, b]) => a <= INSIDE_TOLERANCE_M || b >= length_m - INSIDE_TOLERANCE_M);
-    return { inside_m, zones, endInside };
-  }
-
   /** A leg on the embedded graph under the avoid setting (engine.ts legs() calls this). */
   function routeLeg(network: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode): Leg {
     const c = mode === 'network' && network ? costFor(network) : null;
     if (!c) return computeLeg(network, from, to, mode);
     const leg = computeLeg(network, from, to, mode, { edgeCost: c.array });
     if (avoid.mode === 'forbid' && leg.fallback === undefined) {
-      const inside = insideOf(leg.coords, c.layers);
+      const inside = insideAreas(leg.coords, c.layers.map(areasOf));
       if (inside.inside_m >= INSIDE_TOLERANCE_M) leg.unavoidable = inside;
     }
     return leg;
