@@ -10,8 +10,10 @@ import type { CrsCode } from '../src/core/import/crs';
 import type { CrsDetection } from '../src/core/import/detect-crs';
 import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
+import type { SeasonLoad } from '../src/core/review/season';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
+import type { WaySurfaces } from '../src/core/route/ways';
 import type { BrouterOptions } from '../src/core/routing/brouter';
 import type { Position } from '../src/core/types';
 
@@ -216,14 +218,8 @@ export interface DetourReport {
   mode: AvoidMode;
 }
 
-/** Load of an event for the season review: every day, and who is on the course. */
-export interface SeasonLoad {
-  /** 'YYYY-MM-DD', one per day (at least one) */
-  dates: string[];
-  participants: number;
-  /** laps of the route (each lap passes through the zones again); default 1 */
-  laps?: number;
-}
+/** Load of an event for the season review: its days, participants and laps (src/core/review/season.ts). */
+export type { SeasonLoad };
 
 export interface CommuneCrossing {
   name: string;
@@ -233,13 +229,8 @@ export interface CommuneCrossing {
   share: number;
 }
 
-/** Metres by kind of way, for the dossier: public roads against paths; null for a track (unknown). */
-export interface WaySurfaces {
-  road_m: number;
-  paths_m: number;
-  /** straight lines and unchecked joins: what the way is is not known */
-  unknown_m: number;
-}
+/** Metres by kind of way, for the dossier: public roads against paths (src/core/route/ways.ts); null for a track (unknown). */
+export type { WaySurfaces };
 
 export interface DossierInput {
   route: ReviewRoute;

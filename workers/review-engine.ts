@@ -21,14 +21,13 @@
 // With « interdire », a leg that still goes inside (no way round) is flagged: Leg.unavoidable.
 
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
-import { fail, ok, type GeoError, type Result } from '../src/core/errors';
+import { type GeoError, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
-import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
 import {
   DEFAULT_BUFFER_M,
   prepareZones,
   reviewRoute,
-  seasonReview,
+  seasonOverDays,
   zonesFromGeoJson,
   type PreparedZones,
   type RouteReview,
@@ -44,9 +43,10 @@ import { passLinesOfFrame } from '../src/core/review/pass-line';
 import { routeFrame } from '../src/core/review/route-frame';
 import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
+import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
 import type { SensitiveLayer } from './protocol';
-import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, WaySurfaces } from './protocol';
+import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad } from './protocol';
 
 export interface ReviewEngineHooks {
   getNetwork: () => RoutingNetwork | null;
@@ -226,34 +226,6 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     return leg;
   }
 
-  function waysOf(legs: Leg[]): WaySurfaces {
-    const ways: WaySurfaces = { road_m: 0, paths_m: 0, unknown_m: 0 };
-    for (const leg of legs)
-      for (const [k, m] of Object.entries(leg.ways)) {
-        if (!m) continue;
-        if (k === edgeKindName(EdgeKind.road)) ways.road_m += m;
-        else if (k === 'off-network' || k === edgeKindName(EdgeKind.gap)) ways.unknown_m += m;
-        else ways.paths_m += m;
-      }
-    return ways;
-  }
-
-  function seasonOf(review: RouteReview, load: SeasonLoad, settings: SeasonSettings): Result<SeasonReview> {
-    if (load.dates.length === 0) return fail('event.bad-date', { date: '' });
-    const laps = Math.max(1, Math.floor(load.laps ?? 1));
-    // each day on its own: the event is in season for a zone when one of its days is
-    let merged: SeasonReview | null = null;
-    for (const date of load.dates) {
-      const r = seasonReview(review, { date, participants: load.participants * laps }, settings);
-      if (!r.ok) return r;
-      if (!merged) merged = r.value;
-      else merged.flags.forEach((f, i) => (f.in_season ||= r.value.flags[i].in_season));
-    }
-    const s = merged!;
-    s.in_season_exposure_person_km = s.flags.filter((f) => f.in_season).reduce((sum, f) => sum + f.exposure_person_km, 0);
-    return ok(s);
-  }
-
   function communesOf(segments: Position[][]): CommuneCrossing[] | null {
     if (!communes) return null;
     const r = reviewRoute(segments, communes, { buffer_m: 0 });
@@ -334,7 +306,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
     /** Breeding season and exposure for an event's days and load (laps multiply the exposure). */
     season(review: RouteReview, load: SeasonLoad, settings: SeasonSettings = {}): Result<SeasonReview> {
-      return seasonOf(review, load, settings);
+      return seasonOverDays(review, load, settings);
     },
 
     /** The avoid setting for the next legs (the page then drops its cached legs). */
@@ -388,8 +360,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       return {
         result,
         communes: communesOf(segments),
-        ways: 'legs' in input.route ? waysOf(input.route.legs) : null,
-        season: input.load ? seasonOf(result.review, input.load, input.season) : null,
+        ways: 'legs' in input.route ? waySurfaces(input.route.legs) : null,
+        season: input.load ? seasonOverDays(result.review, input.load, input.season) : null,
         // the route and the nearest points of the zones nearby, so that the map shows them too
         bbox: bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]),
         layers: allLayers().map(infoOf),
