@@ -4,12 +4,13 @@
 // and for the map (reseau.geojson, with the bridged gaps marked).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { buildGraph, type NetworkLine, type NetworkReport } from '../src/core/graph/build';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { buildGraph, type NetworkReport } from '../src/core/graph/build';
 import { encodeNetwork } from '../src/core/graph/bundle';
 import { computeLandmarks } from '../src/core/graph/landmarks';
 import { buildSegmentIndex } from '../src/core/graph/nearest';
 import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
+import { networkFileLines } from '../src/core/import/network';
 import type { LayerManifest } from '../src/core/layers';
 
 /** Line ends within this distance of another line are joined (see data/SOURCES.md for the effect on connectivity). */
@@ -22,20 +23,9 @@ export interface NetworkMeta {
   report: NetworkReport;
 }
 
-export function networkLinesFrom(fc: FeatureCollection): NetworkLine[] {
-  const lines: NetworkLine[] = [];
-  for (const f of fc.features as Feature<LineString | MultiLineString | null>[]) {
-    if (!f.geometry) continue;
-    const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
-    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
-    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
-  }
-  return lines;
-}
-
 export async function buildNetworkLayer(outDir: string, manifest: LayerManifest): Promise<NetworkReport> {
   const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
-  const { graph, names, report } = buildGraph(networkLinesFrom(cavaliers), { joinTolerance_m: JOIN_TOLERANCE_M });
+  const { graph, names, report } = buildGraph(networkFileLines(cavaliers), { joinTolerance_m: JOIN_TOLERANCE_M });
   // the index and landmarks are built here once rather than in every browser at load
   const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph) });
   writeFileSync(join(outDir, 'network.bin'), new Uint8Array(bundle));

@@ -25,11 +25,12 @@ import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { readDemFile, MAX_DEM_FILE_BYTES } from '../src/core/elevation/read-dem';
 import { fail, ok, type GeoError, type Result } from '../src/core/errors';
 import { decodeText, decodeUtf8 } from '../src/core/gpx/encoding';
-import { buildGraph, type NetworkLine } from '../src/core/graph/build';
+import type { NetworkLine } from '../src/core/graph/build';
+import { baseJoinKeys, mergeNetworkLines } from '../src/core/graph/merge';
 import { EdgeKind } from '../src/core/graph/graph';
 import type { CrsCode } from '../src/core/import/crs';
 import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, } from '../src/core/import/layer';
-import { networkLinesFromLayer } from '../src/core/import/network';
+import { networkFileLines, networkLinesFromLayer } from '../src/core/import/network';
 import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
 import { encodeNetwork } from '../src/core/graph/bundle';
 import { isZip, readShapefileZip } from '../src/core/import/zip';
@@ -77,7 +78,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
   let joinTolerance_m = 50;
   let embedded: RoutingNetwork | null = null;
   let merged: RoutingNetwork | null = null;
-  let baseGapKeys: Set<string> | null = null;
+  let baseGapKeys: ReadonlySet<string> | undefined;
 
   // the approximate relief, kept while a user DEM replaces it
   let approximateDem: DemGrid | null = null;
@@ -87,25 +88,6 @@ export function layerMethods(hooks: LayerEngineHooks) {
     if (current?.approximate) approximateDem = current;
     hooks.setDem(grid);
   };
-
-  const lineCopy = (l: NetworkLine): NetworkLine => ({ ...l, coords: l.coords.map((c) => [c[0], c[1]] as [number, number]) });
-  const round = (v: number) => Math.round(v * 1e7);
-  const gapKey = (a: number[], b: number[]) => {
-    const ka = `${round(a[0])},${round(a[1])}`;
-    const kb = `${round(b[0])},${round(b[1])}`;
-    return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-  };
-
-  function gapEdges(g: RoutingNetwork['graph']): { key: string; coords: [number, number][] }[] {
-    const out: { key: string; coords: [number, number][] }[] = [];
-    for (let e = 0; e < g.edgeCount; e++) {
-      if (g.edgeKind[e] !== EdgeKind.gap) continue;
-      const coords: [number, number][] = [];
-      for (let v = g.edgeCoordStart[e]; v < g.edgeCoordStart[e + 1]; v++) coords.push([g.coords[2 * v], g.coords[2 * v + 1]]);
-      out.push({ key: gapKey(coords[0], coords[coords.length - 1]), coords });
-    }
-    return out;
-  }
 
   function stateOf(n: RoutingNetwork | null, isMerged: boolean, joins: NetworkState['joins']['features'] = []): NetworkState {
     return {
@@ -154,20 +136,14 @@ export function layerMethods(hooks: LayerEngineHooks) {
       mergedState = { ...prebuilt.state, prebuilt: true };
       return ok(mergedState);
     }
-    if (!baseGapKeys) {
-      // the joins of the embedded lines alone, so that only the new ones are shown
-      const base = buildGraph(baseLines.map(lineCopy), { joinTolerance_m });
-      baseGapKeys = new Set(gapEdges(prepareNetwork(base.graph).graph).map((g) => g.key));
-    }
-    const lines = [...baseLines, ...net.flatMap((l) => l.lines)].map(lineCopy);
-    const built = buildGraph(lines, { joinTolerance_m });
+    // the embedded lines' own joins, computed once: only the merge's new ones are shown
+    baseGapKeys ??= baseJoinKeys(baseLines, joinTolerance_m);
+    const built = mergeNetworkLines(baseLines, net.map((l) => l.lines), { joinTolerance_m, baseJoinKeys: baseGapKeys });
     merged = prepareNetwork(built.graph, built.names);
     hooks.setNetwork(merged);
-    const joins: NetworkState['joins']['features'] = gapEdges(merged.graph)
-      .filter((g) => !baseGapKeys!.has(g.key))
-      .map((g) => ({ type: 'Feature', properties: { kind: 'gap' }, geometry: { type: 'LineString', coordinates: g.coords } }));
+    const joins: NetworkState['joins']['features'] = built.joins.map((coords) => ({ type: 'Feature', properties: { kind: 'gap' }, geometry: { type: 'LineString', coordinates: coords } }));
     const state = stateOf(merged, true, joins);
-    state.components = built.report.components;
+    state.components = built.components;
     mergedState = state;
     return ok(state);
   }
@@ -205,18 +181,11 @@ export function layerMethods(hooks: LayerEngineHooks) {
      */
     setEmbeddedNetworkLines(bytes: ArrayBuffer, tolerance_m: number): number {
       const fc = JSON.parse(decodeUtf8(new Uint8Array(bytes))) as FeatureCollection<Geometry | null, GeoJsonProperties>;
-      // exactly as data/network.ts builds network.bin: every line a cavalier, named by `name`
-      const lines: NetworkLine[] = [];
-      for (const f of fc.features) {
-        const g = f.geometry;
-        if (!g) continue;
-        const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
-        const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-        for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
-      }
+      // exactly as data/network.ts builds network.bin
+      const lines = networkFileLines(fc);
       baseLines = lines;
       joinTolerance_m = tolerance_m;
-      baseGapKeys = null;
+      baseGapKeys = undefined;
       return lines.length;
     },
 

@@ -110,3 +110,20 @@ function lineParts(g: Geometry): Position[][] {
       return [];
   }
 }
+
+/**
+ * The lines of the embedded network's file (data/cavaliers.geojson), exactly as the pipeline
+ * builds network.bin from them and as the engine merges imported layers with them: every line a
+ * cavalier, named by `name`.
+ */
+export function networkFileLines(fc: FeatureCollection<Geometry | null, GeoJsonProperties>): NetworkLine[] {
+  const lines: NetworkLine[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
+    const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind: EdgeKind.cavalier, name });
+  }
+  return lines;
+}
