@@ -1,5 +1,6 @@
-// The engine the worker exposes: one object of core functions plus the data they work on
-// (network, DEM). Kept free of worker globals so node tests can call it directly.
+// The engine the worker exposes: one object of core functions plus the data they work on, each
+// piece of it owned by one sub-engine (routing, relief, layers, review, events) and wired here.
+// Kept free of worker globals so node tests can call it directly.
 import { fillElevation } from '../src/core/elevation/fill';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
@@ -7,80 +8,44 @@ import { decodeText } from '../src/core/gpx/encoding';
 import { readTrackItems } from '../src/core/gpx/read';
 import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
-import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { joinLegs, SNAP_RADIUS_M, straightLeg, type Leg, type LegRequest } from '../src/core/route/leg';
-import { brouterLeg } from '../src/adapters/brouter-http';
-import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
-import type { DemGrid, Position, Track } from '../src/core/types';
+import { joinLegs, type Leg } from '../src/core/route/leg';
+import type { Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
+import { reliefMethods } from './relief-engine';
 import { reviewMethods } from './review-engine';
-import type { RoutingProviderSetting } from './protocol';
+import { routingMethods } from './routing-engine';
 
 export function createEngine() {
-  let network: RoutingNetwork | null = null;
-  let dem: DemGrid | null = null;
-  let provider: RoutingProviderSetting = { kind: 'graph' };
-  // filling elevations moves no point: the track's times stay aligned
-  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
-  // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-  const layers = layerMethods({
-    getNetwork: () => network,
-    setNetwork: (n) => (network = n),
-    getDem: () => dem,
-    setDem: (g) => (dem = g),
+  // one owner for each piece of state: the network and provider (routing), the relief, the
+  // imported files and layers, the review zones; the others reach it through these hooks
+  const routing = routingMethods();
+  const layers = layerMethods({ mergeNetwork: routing.mergeLayers });
+  const relief = reliefMethods({ fileOf: layers.fileOf, forgetFile: layers.forgetFile });
+  const review = reviewMethods({
+    getNetwork: routing.network,
+    getSensitiveLayers: () => layers.methods.getSensitiveLayers(),
+    graphLeg: routing.graphLeg,
+    supplyAvoidCost: routing.supplyAvoidCost,
   });
-  // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
-  const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
+  const dem = relief.grid;
+  // filling elevations moves no point: the track's times stay aligned
+  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem())) });
 
   return {
-    /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
-    loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
-      network = networkFromBuffer(buffer, names);
-      return { nodes: network.graph.nodeCount, edges: network.graph.edgeCount };
-    },
+    // network, merged network and provider: snap, legs, setProvider… (routing-engine.ts)
+    ...routing.methods,
 
-    /** The elevation source for drawn routes and for tracks without <ele>. */
-    loadDem(grid: DemGrid | null): void {
-      // the approximate relief arriving after a restored user DEM waits as its fallback
-      if (grid?.approximate && dem && !dem.approximate) layers.setFallbackRelief(grid);
-      else dem = grid;
-    },
-
-    setProvider(setting: RoutingProviderSetting): void {
-      provider = setting;
-    },
-
-    /**
-     * The nearest point of the network, or null when no path lies within the radius.
-     * With a BRouter server the server snaps to its own (much denser) network: the point is kept as clicked.
-     */
-    snap(lon: number, lat: number, radius_m = SNAP_RADIUS_M): { lon: number; lat: number; distance_m: number } | null {
-      if (provider.kind === 'brouter') return { lon, lat, distance_m: 0 };
-      if (!network) return null;
-      const s = nearestOnNetwork(network.graph, network.index, lon, lat, radius_m);
-      return s && { lon: s.lon, lat: s.lat, distance_m: s.distance_m };
-    },
-
-    async legs(requests: LegRequest[]): Promise<Leg[]> {
-      const p = provider;
-      if (p.kind === 'graph') return requests.map((r) => review.routeLeg(network, r.from, r.to, r.mode));
-      return Promise.all(
-        requests.map(async (r) => {
-          if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
-          const { leg, error } = await brouterLeg(r.from, r.to, p);
-          return error ? { ...leg, problem: error } : leg;
-        }),
-      );
-    },
+    // elevation sources: the approximate relief, DEM files, terrain tiles (relief-engine.ts)
+    ...relief.methods,
 
     analyseLegs(legs: Leg[]) {
-      return analyseLegs(legs, { dem });
+      return analyseLegs(legs, { dem: dem() });
     },
 
     analyseTrack(segments: Position[][]) {
-      return analyseTrack(segments, { dem });
+      return analyseTrack(segments, { dem: dem() });
     },
 
     /**
@@ -106,10 +71,10 @@ export function createEngine() {
     },
 
     // events and formulas: stats against the target, points on the course, GPX, roadbook, project file
-    ...eventMethods(() => dem, () => layers.roadLines()),
+    ...eventMethods(dem, () => layers.methods.roadLines()),
 
-    // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-    ...layers,
+    // imported files and layers (roles network / sensitive / reference): see layer-engine.ts
+    ...layers.methods,
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,

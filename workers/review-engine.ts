@@ -1,7 +1,9 @@
 // The engine's methods for the environmental review (src/core/review): sensitive zones loaded and
 // prepared once per layer, reviews of the route on the map, the avoid mode of the router, the
 // season and load of the event, the communes crossed, and what the dossier and its CSV need.
-// Spread into createEngine() (engine.ts), which gives the network and the imported layers.
+// Spread into createEngine() (engine.ts), which gives the network and the imported layers. This
+// engine owns the review zones; the routing engine owns the network and is supplied the zones'
+// price while avoid mode is on.
 //
 // Zones:
 //  - the embedded sensitive layers (src/core/review/embedded.ts: protections, TVB reservoirs and
@@ -14,7 +16,7 @@
 // typed arrays and flatbush, which stay here; only plain results cross to the page) once, and
 // again only when its FeatureCollection changes. `zonesVersion` counts the changes.
 //
-// Avoid mode (setAvoid): legs routed on the embedded graph get edge cost factors from the zones'
+// Avoid mode (setAvoid): legs routed on the graph get edge cost factors from the zones'
 // areas (src/core/review/avoid.ts documents the model). The metres of each edge inside each layer
 // are computed once per (network, layer) and the cost array once per (network, zones, mode,
 // factor, layers chosen), then reused for every leg; a new array only when one of them changes.
@@ -41,17 +43,23 @@ import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
 import { passLinesOfFrame } from '../src/core/review/pass-line';
 import { routeFrame } from '../src/core/review/route-frame';
-import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
+import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
 import type { SensitiveLayer } from './protocol';
+import type { AvoidCost, AvoidCostSource } from './routing-engine';
 import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad } from './protocol';
 
 export interface ReviewEngineHooks {
+  /** the network legs are routed on (routing-engine.ts) */
   getNetwork: () => RoutingNetwork | null;
   /** the layers imported as sensitive (layer-engine.ts) */
   getSensitiveLayers: () => SensitiveLayer[];
+  /** a leg on that network, with the avoid cost or without it (routing-engine.ts graphLeg) */
+  graphLeg: (r: LegRequest, avoided: boolean) => Leg;
+  /** hands the routing engine the price of the zones, or withdraws it (avoid mode off) */
+  supplyAvoidCost: (source: AvoidCostSource | null) => void;
 }
 
 // ── internals ────────────────────────────────────────────────────────────────
@@ -214,16 +222,23 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     return cost;
   }
 
-  /** A leg on the embedded graph under the avoid setting (engine.ts legs() calls this). */
-  function routeLeg(network: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode): Leg {
-    const c = mode === 'network' && network ? costFor(network) : null;
-    if (!c) return computeLeg(network, from, to, mode);
-    const leg = computeLeg(network, from, to, mode, { edgeCost: c.array });
-    if (avoid.mode === 'forbid' && leg.fallback === undefined) {
-      const inside = insideAreas(leg.coords, c.layers.map(areasOf));
-      if (inside.inside_m >= INSIDE_TOLERANCE_M) leg.unavoidable = inside;
-    }
-    return leg;
+  /**
+   * The price of the zones on this network, as the routing engine asks it for each leg while
+   * avoid mode is on (setAvoid supplies this function, and withdraws it when the mode is off).
+   */
+  function avoidCostOf(network: RoutingNetwork): AvoidCost | null {
+    const c = costFor(network);
+    if (!c) return null;
+    const areas = c.layers.map(areasOf);
+    // « interdire »: a leg that still goes inside had no way round, and says so
+    const unavoidable =
+      avoid.mode === 'forbid'
+        ? (coords: [number, number][]) => {
+            const inside = insideAreas(coords, areas);
+            return inside.inside_m >= INSIDE_TOLERANCE_M ? inside : null;
+          }
+        : undefined;
+    return { edgeCost: c.array, ...(unavoidable ? { unavoidable } : {}) };
   }
 
   function communesOf(segments: Position[][]): CommuneCrossing[] | null {
@@ -313,6 +328,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     setAvoid(settings: AvoidSettings): void {
       const factor = Number.isFinite(settings.factor) && settings.factor >= 1 ? settings.factor : DEFAULT_AVOID_FACTOR;
       avoid = { mode: settings.mode, factor, layers: settings.layers ?? null };
+      hooks.supplyAvoidCost(avoid.mode === 'off' ? null : avoidCostOf);
     },
 
     /** What avoiding costs: the legs as routed now, and as plain shortest paths (embedded graph). */
@@ -330,8 +346,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         const id = `${r.from[0]},${r.from[1]}|${r.to[0]},${r.to[1]}|${r.mode}`;
         let figures = legs.get(id);
         if (!figures) {
-          const avoided = routeLeg(network, r.from, r.to, r.mode);
-          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : computeLeg(network, r.from, r.to, r.mode).length_m;
+          const avoided = hooks.graphLeg(r, true);
+          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : hooks.graphLeg(r, false).length_m;
           figures = { with_m: avoided.length_m, without_m: plain, unavoidable: avoided.unavoidable ?? null };
           if (legs.size > 5000) legs.clear();
           legs.set(id, figures);
@@ -370,5 +386,5 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     },
   };
 
-  return { methods, routeLeg };
+  return { methods };
 }

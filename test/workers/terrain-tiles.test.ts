@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { latToTileY, lonToTileX, TERRARIUM_NAME, TERRARIUM_URL } from '../../src/core/elevation/terrain-tiles';
 import { createEngine } from '../../workers/engine';
-import type { TileIo } from '../../workers/layer-engine';
+import type { TileIo } from '../../workers/relief-engine';
 import { decodePng, encodePng, tileOf } from '../helpers/terrarium';
 
 const Z = 12;
