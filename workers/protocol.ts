@@ -10,7 +10,9 @@ import type { CrsCode } from '../src/core/import/crs';
 import type { CrsDetection } from '../src/core/import/detect-crs';
 import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
+import type { CommuneCrossing } from '../src/core/review/communes';
 import type { SeasonLoad } from '../src/core/review/season';
+import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
 import type { WaySurfaces } from '../src/core/route/ways';
@@ -190,11 +192,8 @@ export interface ReviewOptionsIn {
   corridor_m?: number;
 }
 
-/** Where to draw and frame a row of the review on the map. */
-export interface ReviewView {
-  lines: [number, number][][];
-  bbox: Bbox;
-}
+/** Where to draw and frame a row of the review on the map (src/core/review/views.ts). */
+export type { ReviewView };
 
 export interface ReviewResult {
   review: RouteReview;
@@ -221,13 +220,8 @@ export interface DetourReport {
 /** Load of an event for the season review: its days, participants and laps (src/core/review/season.ts). */
 export type { SeasonLoad };
 
-export interface CommuneCrossing {
-  name: string;
-  /** code INSEE when the layer gives it */
-  insee: string;
-  length_m: number;
-  share: number;
-}
+/** A commune the route crosses, for the dossier (src/core/review/communes.ts). */
+export type { CommuneCrossing };
 
 /** Metres by kind of way, for the dossier: public roads against paths (src/core/route/ways.ts); null for a track (unknown). */
 export type { WaySurfaces };

@@ -24,7 +24,7 @@
 
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { type GeoError, type Result } from '../src/core/errors';
-import { bboxOf, type Bbox } from '../src/core/geo/bbox';
+import { bboxOf } from '../src/core/geo/bbox';
 import {
   DEFAULT_BUFFER_M,
   prepareZones,
@@ -41,15 +41,15 @@ import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR
 import { csvTable } from '../src/core/review/csv';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
-import { passLinesOfFrame } from '../src/core/review/pass-line';
-import { routeFrame } from '../src/core/review/route-frame';
+import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
+import { reviewViews } from '../src/core/review/views';
 import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
 import type { SensitiveLayer } from './protocol';
 import type { AvoidCost, AvoidCostSource } from './routing-engine';
-import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad } from './protocol';
+import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad } from './protocol';
 
 export interface ReviewEngineHooks {
   /** the network legs are routed on (routing-engine.ts) */
@@ -113,9 +113,6 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
   return route.segments.filter((s) => s.length > 0);
 };
 
-function boxOf(lines: [number, number][][]): Bbox {
-  return bboxOf(lines) ?? [0, 0, 0, 0];
-}
 
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url);
@@ -179,18 +176,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
     const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
     const review = reviewAcrossLayers(segments, allLayers().map((l) => l.prepared), opts);
-    const frame = routeFrame(segments);
-    const passViews = review.crossings.map((c) =>
-      c.passes.map((p) => {
-        const lines = passLinesOfFrame(frame, p.from_km, p.to_km);
-        return { lines, bbox: boxOf(lines.length ? lines : [[p.entry, p.exit]]) };
-      }),
-    );
-    const nearViews = review.near.map((n) => {
-      const line: [number, number][] = [n.at, n.nearest];
-      return { lines: [line], bbox: boxOf([line]) };
-    });
-    return { review, passViews, nearViews, zonesVersion };
+    return { review, ...reviewViews(segments, review), zonesVersion };
   }
 
   /** The layers the avoid mode prices, for this setting. */
@@ -241,13 +227,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     return { edgeCost: c.array, ...(unavoidable ? { unavoidable } : {}) };
   }
 
-  function communesOf(segments: Position[][]): CommuneCrossing[] | null {
-    if (!communes) return null;
-    const r = reviewRoute(segments, communes, { buffer_m: 0 });
-    return r.crossings
-      .map((c) => ({ name: c.zone, insee: c.id, length_m: c.length_m, share: c.share }))
-      .sort((a, b) => b.length_m - a.length_m || a.name.localeCompare(b.name));
-  }
+  const communesOf = (segments: Position[][]): CommuneCrossing[] | null => (communes ? communesCrossed(segments, communes) : null);
 
   const methods = {
     /**
@@ -272,12 +252,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       }
       if (communeSource) {
         try {
-          const data = communeSource.data ?? (communeSource.url ? await fetchJson(communeSource.url) : null);
-          const fc = data as FeatureCollection<Geometry, GeoJsonProperties>;
-          // the INSEE code is the commune's id
-          const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
-          const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
-          communes = read.ok ? prepareZones(read.value.zones) : null;
+          communes = communeZones(communeSource.data ?? (communeSource.url ? await fetchJson(communeSource.url) : null));
         } catch {
           communes = null;
         }
