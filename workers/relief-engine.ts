@@ -55,6 +55,8 @@ class TileError extends Error {
   }
 }
 
+function demInfo(g: DemGrid): DemInfo;
+function demInfo(g: DemGrid | null): DemInfo | null;
 function demInfo(g: DemGrid | null): DemInfo | null {
   return g && { name: g.name, approximate: g.approximate, bbox: [g.west, g.south, g.east, g.north], width: g.width, height: g.height };
 }
@@ -89,7 +91,7 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
       if (!r.ok) return r;
       hooks.forgetFile(token);
       adoptDem(r.value);
-      return ok(demInfo(r.value)!, r.warnings);
+      return ok(demInfo(r.value), r.warnings);
     },
 
     /**
@@ -118,7 +120,7 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
       }
       const grid = mosaicToDem(tiles, plan.value.range.z, plan.value.bbox, req.name);
       adoptDem(grid);
-      return ok(demInfo(grid)!);
+      return ok(demInfo(grid));
     },
 
     /** Back to the approximate relief the page loaded (null when there was none). */
@@ -136,7 +138,7 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
     /** A DEM kept from an earlier session (see importedDem) becomes the elevation source again. */
     restoreDem(grid: DemGrid): DemInfo {
       adoptDem(grid);
-      return demInfo(grid)!;
+      return demInfo(grid);
     },
 
     /**

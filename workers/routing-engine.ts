@@ -106,10 +106,18 @@ export function routingMethods() {
     }
     // the embedded lines' own joins, computed once: only the merge's new ones are shown
     baseKeys ??= baseJoinKeys(baseLines, joinTolerance_m);
-    const built = mergeNetworkLines(baseLines, withLines.map((l) => l.lines), { joinTolerance_m, baseJoinKeys: baseKeys });
+    const built = mergeNetworkLines(
+      baseLines,
+      withLines.map((l) => l.lines),
+      { joinTolerance_m, baseJoinKeys: baseKeys },
+    );
     merged = prepareNetwork(built.graph, built.names);
     mergedLayers = withLines;
-    const joins: NetworkState['joins']['features'] = built.joins.map((coords) => ({ type: 'Feature', properties: { kind: 'gap' }, geometry: { type: 'LineString', coordinates: coords } }));
+    const joins: NetworkState['joins']['features'] = built.joins.map((coords) => ({
+      type: 'Feature',
+      properties: { kind: 'gap' },
+      geometry: { type: 'LineString', coordinates: coords },
+    }));
     mergedState = { ...stateOf(merged, true, joins), components: built.components };
     return ok(mergedState);
   }

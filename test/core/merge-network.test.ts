@@ -31,7 +31,9 @@ describe('network merge: golden files', () => {
       // the callers' lines are not moved by the noding
       expect(JSON.stringify(layer)).toBe(before);
       // the keys kept by the engine across merges give the same joins
-      expect(mergeNetworkLines(base, [layer], { joinTolerance_m: fc.joinTolerance_m, baseJoinKeys: baseJoinKeys(base, fc.joinTolerance_m) }).joins).toEqual(m.joins);
+      expect(mergeNetworkLines(base, [layer], { joinTolerance_m: fc.joinTolerance_m, baseJoinKeys: baseJoinKeys(base, fc.joinTolerance_m) }).joins).toEqual(
+        m.joins,
+      );
 
       const metres: Record<string, number> = {};
       for (let e = 0; e < m.graph.edgeCount; e++) {

@@ -61,8 +61,17 @@ describe('routing engine', () => {
     const engine = createEngine();
     const n = network();
     engine.loadNetwork(n.bytes, n.names);
-    const square = [[2.81, 50.399], [2.82, 50.399], [2.82, 50.401], [2.81, 50.401], [2.81, 50.399]];
-    engine.addSensitiveLayer('z', 'Zones', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Marais' }, geometry: { type: 'Polygon', coordinates: [square] } }] });
+    const square = [
+      [2.81, 50.399],
+      [2.82, 50.399],
+      [2.82, 50.401],
+      [2.81, 50.401],
+      [2.81, 50.399],
+    ];
+    engine.addSensitiveLayer('z', 'Zones', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Marais' }, geometry: { type: 'Polygon', coordinates: [square] } }],
+    });
     const [before] = await engine.legs([{ from: A, to: B, mode: 'network' }]);
     engine.setAvoid({ mode: 'forbid', factor: 5 });
     const [avoided] = await engine.legs([{ from: A, to: B, mode: 'network' }]);

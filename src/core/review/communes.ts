@@ -20,7 +20,10 @@ export interface CommuneCrossing {
 export function communeZones(data: unknown): PreparedZones | null {
   try {
     const fc = data as FeatureCollection<Geometry, GeoJsonProperties> | null;
-    const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
+    const features = (fc?.features ?? []).map((f) => ({
+      ...f,
+      properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code },
+    }));
     const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
     return read.ok ? prepareZones(read.value.zones) : null;
   } catch {

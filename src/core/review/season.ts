@@ -154,14 +154,17 @@ export interface SeasonLoad {
 export function seasonOverDays(review: RouteReview, load: SeasonLoad, settings: SeasonSettings = {}): Result<SeasonReview> {
   if (load.dates.length === 0) return fail('event.bad-date', { date: '' });
   const laps = Math.max(1, Math.floor(load.laps ?? 1));
-  let merged: SeasonReview | null = null;
-  for (const date of load.dates) {
+  const [first, ...others] = load.dates;
+  const merged = seasonReview(review, { date: first, participants: load.participants * laps }, settings);
+  if (!merged.ok) return merged;
+  const s = merged.value;
+  for (const date of others) {
     const r = seasonReview(review, { date, participants: load.participants * laps }, settings);
     if (!r.ok) return r;
-    if (!merged) merged = r.value;
-    else merged.flags.forEach((f, i) => (f.in_season ||= r.value.flags[i].in_season));
+    s.flags.forEach((f, i) => {
+      f.in_season ||= r.value.flags[i].in_season;
+    });
   }
-  const s = merged!;
   s.in_season_exposure_person_km = s.flags.filter((f) => f.in_season).reduce((sum, f) => sum + f.exposure_person_km, 0);
   return ok(s);
 }
