@@ -223,9 +223,6 @@ export type { SeasonLoad };
 /** A commune the route crosses, for the dossier (src/core/review/communes.ts). */
 export type { CommuneCrossing };
 
-/** Metres by kind of way, for the dossier: public roads against paths (src/core/route/ways.ts); null for a track (unknown). */
-export type { WaySurfaces };
-
 export interface DossierInput {
   route: ReviewRoute;
   buffer_m: number;
@@ -236,6 +233,7 @@ export interface DossierInput {
 export interface DossierData {
   result: ReviewResult;
   communes: CommuneCrossing[] | null;
+  /** metres by kind of way: public roads against paths (src/core/route/ways.ts); null for a track (unknown) */
   ways: WaySurfaces | null;
   season: Result<SeasonReview> | null;
   /** the route's box grown to the nearest points of the zones nearby: the map is fitted to it before the image is taken */

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
-export const fixturesDir = (module: string) => join(import.meta.dirname, '../fixtures', module);
+const fixturesDir = (module: string) => join(import.meta.dirname, '../fixtures', module);
 
 /** The fixture names of a module (in/NAME.<ext>, sorted). */
 export function goldenNames(module: string, ext = 'json'): string[] {

@@ -1,4 +1,4 @@
-// Online terrain tiles through the layer engine, offline: an injected fetch answers with PNG
+// Online terrain tiles through the relief engine, offline: an injected fetch answers with PNG
 // tiles generated here (a known plane), decoded by the test's PNG reader.
 import { describe, expect, it } from 'vitest';
 import { latToTileY, lonToTileX, TERRARIUM_NAME, TERRARIUM_URL } from '../../src/core/elevation/terrain-tiles';
@@ -33,7 +33,7 @@ const route: [number, number][] = [
   [2.79, 50.455],
 ];
 
-describe('layer engine: online terrain tiles', () => {
+describe('relief engine: online terrain tiles', () => {
   it('loads the tiles over the route and names the source after the service', async () => {
     const engine = createEngine();
     engine.loadDem(relief());

@@ -26,7 +26,7 @@ export function reviewAcrossLayers(route: RouteInput, layers: readonly PreparedZ
  * Several reviews of one route as one. The sort is reviewRoute's own and stable, so ties keep the
  * layers' order as the one preparation would keep the zones' order.
  */
-export function mergeReviews(parts: readonly RouteReview[], empty: () => RouteReview): RouteReview {
+function mergeReviews(parts: readonly RouteReview[], empty: () => RouteReview): RouteReview {
   if (parts.length === 0) return empty();
   if (parts.length === 1) return parts[0];
   const review: RouteReview = { ...parts[0], crossings: parts.flatMap((p) => p.crossings), near: parts.flatMap((p) => p.near) };
