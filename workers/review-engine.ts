@@ -23,12 +23,11 @@
 // With « interdire », a leg that still goes inside (no way round) is flagged: Leg.unavoidable.
 
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
-import { type GeoError, type Result } from '../src/core/errors';
+import type { GeoError, Result } from '../src/core/errors';
 import { bboxOf } from '../src/core/geo/bbox';
 import {
   DEFAULT_BUFFER_M,
   prepareZones,
-  reviewRoute,
   seasonOverDays,
   zonesFromGeoJson,
   type PreparedZones,
@@ -47,9 +46,8 @@ import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
-import type { SensitiveLayer } from './protocol';
+import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, SensitiveLayer } from './protocol';
 import type { AvoidCost, AvoidCostSource } from './routing-engine';
-import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad } from './protocol';
 
 export interface ReviewEngineHooks {
   /** the network legs are routed on (routing-engine.ts) */
@@ -77,7 +75,6 @@ interface ZoneLayer {
   issues: GeoError[];
   error?: GeoError;
 }
-
 
 function layerOf(id: string, title: string, origin: ZoneLayer['origin'], data: unknown, kind: string, kindProperties?: string[]): ZoneLayer {
   const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}) });
@@ -112,7 +109,6 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
   }
   return route.segments.filter((s) => s.length > 0);
 };
-
 
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fetch(url);
@@ -194,10 +190,17 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     const key = `${zonesVersion}|${factor}|${layers.map((l) => l.id).join(',')}`;
     if (cost && cost.network === network && cost.key === key) return cost;
     let byLayer = insideByNetwork.get(network);
-    if (!byLayer) insideByNetwork.set(network, (byLayer = new Map()));
+    if (!byLayer) {
+      byLayer = new Map();
+      insideByNetwork.set(network, byLayer);
+    }
+    const known = byLayer;
     const lists = layers.map((l) => {
-      let m = byLayer!.get(l);
-      if (!m) byLayer!.set(l, (m = edgeInsideIntervals(network.graph, areasOf(l))));
+      let m = known.get(l);
+      if (!m) {
+        m = edgeInsideIntervals(network.graph, areasOf(l));
+        known.set(l, m);
+      }
       return m;
     });
     // layers that are no longer reviewed (replaced or removed) are forgotten
