@@ -17,8 +17,8 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
-    // maplibre alone is ~1.3 MB
-    chunkSizeWarningLimit: 1600,
+    // maplibre alone is ~1.3 MB; the page's own code (search, labels included) is ~0.3 MB
+    chunkSizeWarningLimit: 1700,
   },
   preview: { host: '127.0.0.1' },
   test: {

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const rawDir = await rawDirOrDownload();
   const { manifest, report } = await buildLayersWithReport(rawDir, outDir);
-  const network = await buildNetworkLayer(outDir, manifest);
+  const network = await buildNetworkLayer(outDir, manifest, rawDir);
   // after the network: reseau.geojson is one of the big layers
   const tiles = buildTilesLayer(outDir, manifest);
   writeManifest(outDir, manifest);
@@ -115,6 +115,11 @@ async function main(): Promise<void> {
   console.log(
     `  réseau            ${network.edges} arêtes, ${network.nodes} nœuds, ${network.gaps} raccords (${(network.gapLength_m / 1000).toFixed(1)} km), ${network.components} composantes connexes`,
   );
+  for (const f of network.sources)
+    console.log(
+      `    ${f.id.padEnd(15)} ${(f.input_m / 1000).toFixed(0).padStart(5)} km routables lus, ${(f.notBuilt_m / 1000).toFixed(0)} km en projet écartés, ` +
+        `${(f.shared_m / 1000).toFixed(0)} km déjà couverts, ${(f.kept_m / 1000).toFixed(0)} km gardés`,
+    );
   if (tiles.layers.length)
     console.log(
       `  tuiles            ${tiles.layers.join(', ')} → layers.pmtiles ${kb(tiles.bytes)}, ${tiles.tiles} tuiles (${tiles.contents} contenus distincts), ${tiles.ms} ms`,

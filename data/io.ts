@@ -66,3 +66,12 @@ export function writeBytes(file: string, bytes: Uint8Array): number {
   fs.renameSync(tmp, file);
   return bytes.byteLength;
 }
+
+/** A raw file outside the UNESCO folder (path relative to the raw dir), or null when absent (a downloaded raw folder has only the UNESCO files). */
+export function readOptionalCollection(rawDir: string, relPath: string): AnyCollection | null {
+  const p = path.join(rawDir, relPath);
+  if (!fs.existsSync(p)) return null;
+  const fc = JSON.parse(fs.readFileSync(p, 'utf8')) as Partial<AnyCollection>;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${p} n'est pas une FeatureCollection GeoJSON`);
+  return fc as AnyCollection;
+}

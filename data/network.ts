@@ -1,7 +1,8 @@
-// Pipeline step: the snapping network. Builds the routable graph from the cavaliers miniers
-// (the only path network available offline) and writes it for the worker (network.bin: the graph,
-// its segment index and its ALT landmarks in one transferable buffer, see src/core/graph/bundle.ts)
-// and for the map (reseau.geojson, with the bridged gaps marked).
+// Pipeline step: the snapping network. Builds the routable graph from every line source held
+// offline (cavaliers, véloroutes, OSM routes: data/steps/network-sources.ts) and writes it for the
+// worker (network.bin: the graph, its segment index and its ALT landmarks in one transferable
+// buffer, see src/core/graph/bundle.ts), for the map (reseau.geojson, with the bridged gaps
+// marked) and for the page's merges with imported layers (network-lines.geojson: the lines built).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
@@ -12,6 +13,8 @@ import { buildSegmentIndex } from '../src/core/graph/nearest';
 import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
 import { networkFileLines } from '../src/core/import/network';
 import type { LayerManifest } from '../src/core/layers';
+import { readOptionalCollection } from './io';
+import { embeddedNetworkLines, linesCollection, NETWORK_SOURCES, networkCredits, sourceOfKind, type SourceFigures } from './steps/network-sources';
 
 /** Line ends within this distance of another line are joined (see data/SOURCES.md for the effect on connectivity). */
 export const JOIN_TOLERANCE_M = 50;
@@ -21,15 +24,33 @@ export interface NetworkMeta {
   joinTolerance_m: number;
   names: string[];
   report: NetworkReport;
+  /** per source: length read, left out as not built, shared with an earlier source, kept (m) */
+  sources?: SourceFigures[];
 }
 
-export async function buildNetworkLayer(outDir: string, manifest: LayerManifest): Promise<NetworkReport> {
+/** the sources are clipped to the basin's box and this margin (degrees, about 4 km) */
+const BOX_MARGIN_DEG = 0.05;
+
+export async function buildNetworkLayer(outDir: string, manifest: LayerManifest, rawDir?: string): Promise<NetworkReport & { sources: SourceFigures[] }> {
   const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
-  const { graph, names, report } = buildGraph(networkFileLines(cavaliers), { joinTolerance_m: JOIN_TOLERANCE_M });
+  const [w, s, e, n] = manifest.bbox;
+  const box: [number, number, number, number] = [w - BOX_MARGIN_DEG, s - BOX_MARGIN_DEG, e + BOX_MARGIN_DEG, n + BOX_MARGIN_DEG];
+  const { lines, figures } = embeddedNetworkLines(
+    {
+      cavaliers,
+      veloroutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[1].file) : null,
+      osmRoutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[2].file) : null,
+    },
+    box,
+  );
+  const linesFc = linesCollection(lines);
+  writeFileSync(join(outDir, 'network-lines.geojson'), JSON.stringify(linesFc));
+  // built from the file as written, so that the page merging a layer with it gets the same graph
+  const { graph, names, report } = buildGraph(networkFileLines(linesFc), { joinTolerance_m: JOIN_TOLERANCE_M });
   // the index and landmarks are built here once rather than in every browser at load
   const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph) });
   writeFileSync(join(outDir, 'network.bin'), new Uint8Array(bundle));
-  const meta: NetworkMeta = { version: 1, joinTolerance_m: JOIN_TOLERANCE_M, names, report };
+  const meta: NetworkMeta = { version: 1, joinTolerance_m: JOIN_TOLERANCE_M, names, report, sources: figures };
   writeFileSync(join(outDir, 'network.json'), JSON.stringify(meta));
 
   const features: Feature<LineString>[] = [];
@@ -43,6 +64,7 @@ export async function buildNetworkLayer(outDir: string, manifest: LayerManifest)
         kind: gap ? 'gap' : 'path',
         way: edgeKindName(graph.edgeKind[e]),
         name: gap ? 'Raccord (tronçon interrompu, non vérifié)' : (names[graph.edgeName[e]] ?? ''),
+        source: gap ? 'Raccord calculé par Cavalier' : (sourceOfKind(graph.edgeKind[e])?.credit ?? ''),
         length_m: Math.round(graph.edgeLength[e] * 10) / 10,
       },
       geometry: { type: 'LineString', coordinates: coords },
@@ -58,14 +80,9 @@ export async function buildNetworkLayer(outDir: string, manifest: LayerManifest)
     geometry: 'line',
     status: 'approximation',
     url: 'data/reseau.geojson',
-    source: 'Mission Bassin Minier Nord-Pas de Calais / data.gouv.fr / geo2france — Licence Ouverte Etalab 2.0 ; raccords calculés par Cavalier',
-    licence: 'Licence Ouverte Etalab 2.0',
-    note: {
-      fr: `Les cavaliers miniers officiels, reliés entre eux là où leurs extrémités sont à moins de ${JOIN_TOLERANCE_M} m (raccords en pointillés : coupures réelles possibles, route, bâti). Continuité et praticabilité non vérifiées sur le terrain. ${report.components} morceaux non reliés.`,
-      en: `The official cavaliers miniers, joined where their ends lie within ${JOIN_TOLERANCE_M} m (dashed joins: real gaps are possible, a road, buildings). Continuity and walkability not checked on the ground. ${report.components} unconnected pieces.`,
-    },
+    ...networkCredits(JOIN_TOLERANCE_M, report, figures),
     featureCount: graph.edgeCount,
     visible: true,
   });
-  return report;
+  return { ...report, sources: figures };
 }

@@ -2,8 +2,10 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { DemGrid } from '../src/core/types';
 import type { Engine } from './engine';
-import type { MergedNetworkBundle, ProgressFn, UserLayerRecord } from './protocol';
+import type { EngineEpochs, ProgressFn } from './protocol';
 import { LIFE_MESSAGE } from './life';
+import type { PlaceLayer } from '../src/core/search/places';
+import type { PlacesRead } from './place-engine';
 
 export type EngineClient = Remote<Engine>;
 
@@ -139,7 +141,7 @@ export async function openFileInWorker(engine: EngineClient, file: File) {
   return engine.openFile(transfer(bytes, [bytes]), file.name);
 }
 
-/** The embedded network's lines (data/cavaliers.geojson), for merging imported network layers with them. */
+/** The embedded network's lines (data/network-lines.geojson), for merging imported network layers with them. */
 export function sendEmbeddedNetworkLines(engine: EngineClient, bytes: ArrayBuffer, joinTolerance_m: number) {
   return engine.setEmbeddedNetworkLines(transfer(bytes, [bytes]), joinTolerance_m);
 }
@@ -149,12 +151,30 @@ export function restoreDemInWorker(engine: EngineClient, grid: DemGrid) {
   return engine.restoreDem(transfer(grid, [grid.values.buffer]));
 }
 
-/** Saved layers back into the worker, with the kept bundle of their merged network if any (transferred). */
-export function restoreLayersInWorker(engine: EngineClient, records: UserLayerRecord[], prebuilt: MergedNetworkBundle | null) {
-  return engine.restoreLayers(records, undefined, prebuilt ? transfer(prebuilt, [prebuilt.bytes]) : undefined);
+/** Hears the engine's epochs after every change (comlink proxy); resolves to the epochs now. */
+export function watchEpochs(engine: EngineClient, fn: (e: EngineEpochs) => void): Promise<EngineEpochs> {
+  return engine.watchEpochs(proxy(fn));
 }
 
 /** A progress callback the worker can call back (comlink proxy). */
 export function progressProxy(fn: ProgressFn): ProgressFn {
   return proxy(fn);
+}
+
+/**
+ * The places of the embedded layers (search and map names), read in a worker of their own that
+ * ends once it has answered: the page never parses the layers' GeoJSON itself.
+ */
+export async function readPlacesInWorker(layers: PlaceLayer[]): Promise<PlacesRead> {
+  const worker = new Worker(new URL('./places.worker.ts', import.meta.url), { type: 'module', name: 'cavalier-places' });
+  try {
+    const remote = wrap<{ readPlaces: (l: PlaceLayer[]) => Promise<PlacesRead> }>(worker);
+    // a worker whose script does not load answers nothing: its error event ends the wait
+    const broken = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (e) => reject(new Error(e.message || 'places worker failed')), { once: true }),
+    );
+    return await Promise.race([remote.readPlaces(layers), broken]);
+  } finally {
+    worker.terminate();
+  }
 }

@@ -1,6 +1,10 @@
 // The engine the worker exposes: one object of core functions plus the data they work on, each
 // piece of it owned by one sub-engine (routing, relief, layers, review, events) and wired here.
 // Kept free of worker globals so node tests can call it directly.
+//
+// It owns change: after every call it compares its state with what it last published and bumps
+// the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
+// It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
 import { fillElevation } from '../src/core/elevation/fill';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
@@ -10,14 +14,23 @@ import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
 import { joinLegs, type Leg } from '../src/core/route/leg';
-import type { Position, Track } from '../src/core/types';
+import { indexedDbNetworkStore, type NetworkBundleStore } from '../src/adapters/network-store';
+import type { RoutingNetwork } from '../src/core/route/network';
+import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
 import { reliefMethods } from './relief-engine';
 import { reviewMethods } from './review-engine';
 import { routingMethods } from './routing-engine';
+import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, UserLayerRecord } from './protocol';
 
-export function createEngine() {
+export interface EngineOptions {
+  /** where the merged network is kept between sessions: IndexedDB by default (node has none: nothing kept) */
+  networkStore?: NetworkBundleStore;
+}
+
+export function createEngine(options: EngineOptions = {}) {
+  const store = options.networkStore ?? indexedDbNetworkStore;
   // one owner for each piece of state: the network and provider (routing), the relief, the
   // imported files and layers, the review zones; the others reach it through these hooks
   const routing = routingMethods();
@@ -33,7 +46,79 @@ export function createEngine() {
   // filling elevations moves no point: the track's times stay aligned
   const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem())) });
 
-  return {
+  // ── epochs: what the engine last published, compared after each call ──
+  const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
+  let avoid: AvoidSettings = { mode: 'off', factor: 0 };
+  // with avoidance off, its factor and layers change no leg
+  const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
+  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; provider: string; avoid: string; layers: string } = {
+    network: routing.network(),
+    dem: dem(),
+    provider: JSON.stringify(routing.provider()),
+    avoid: avoidKey(),
+    layers: '',
+  };
+  const listeners = new Set<(e: EngineEpochs) => unknown>();
+  function publish(): void {
+    const before = JSON.stringify(epochs);
+    const network = routing.network();
+    if (network !== seen.network) {
+      seen.network = network;
+      epochs.network++;
+      epochs.routing++;
+    }
+    const grid = dem();
+    if (grid !== seen.dem) {
+      seen.dem = grid;
+      epochs.relief++;
+    }
+    const p = JSON.stringify(routing.provider());
+    const a = avoidKey();
+    if (p !== seen.provider || a !== seen.avoid) {
+      seen.provider = p;
+      seen.avoid = a;
+      epochs.routing++;
+    }
+    // reading the version brings the review in line with the imported layers first
+    const zones = review.methods.reviewZonesVersion();
+    if (zones !== epochs.zones) {
+      epochs.zones = zones;
+      // avoided zones change the legs' costs; otherwise legs do not depend on them
+      if (avoid.mode !== 'off') epochs.routing++;
+    }
+    const l = layers.methods
+      .listLayers()
+      .map((x) => `${x.id}:${x.role}:${x.networkLines ?? ''}`)
+      .join('|');
+    if (l !== seen.layers) {
+      seen.layers = l;
+      epochs.layers++;
+    }
+    if (JSON.stringify(epochs) === before) return;
+    const copy = { ...epochs };
+    // a page gone (or a proxy released) must not break the engine
+    for (const fn of listeners) void Promise.resolve().then(() => fn(copy)).catch(() => listeners.delete(fn));
+  }
+
+  // ── the merged network, kept by the engine itself ──
+  /**
+   * After a change of the network layers: a network rebuilt is saved, one restored from the store
+   * is already there, no merge any more clears it. After the reply (a timer): encoding the bundle
+   * must not delay it, and a later change runs after this one.
+   */
+  function keepNetwork(state: NetworkState | undefined): void {
+    if (!state) return;
+    setTimeout(() => {
+      if (!state.merged) void store.remove().catch(() => {});
+      else if (!state.prebuilt) {
+        // the state now (a later change may have undone this one); a failure only costs a rebuild next time
+        const bundle = routing.methods.mergedNetworkBundle();
+        if (bundle) void store.save(bundle).catch(() => {});
+      }
+    }, 0);
+  }
+
+  const engine = {
     // network, merged network and provider: snap, legs, setProvider… (routing-engine.ts)
     ...routing.methods,
 
@@ -78,7 +163,65 @@ export function createEngine() {
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,
+
+    setAvoid(settings: AvoidSettings): void {
+      review.methods.setAvoid(settings);
+      avoid = { mode: settings.mode, factor: settings.factor, layers: settings.layers ?? null };
+    },
+
+    addLayer(...args: Parameters<typeof layers.methods.addLayer>) {
+      const r = layers.methods.addLayer(...args);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    removeLayer(id: string) {
+      const r = layers.methods.removeLayer(id);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    /**
+     * Saved layers back into the engine; the merged network is read back from the store when it
+     * was built from these very layers (or from `prebuilt`, given by a test), else rebuilt once and saved.
+     */
+    async restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) {
+      const kept = prebuilt ?? (records.some((r) => r.role === 'network') ? await store.load().catch(() => null) : null);
+      const r = layers.methods.restoreLayers(records, onProgress, kept ?? undefined);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    /** The epochs now. */
+    epochs(): EngineEpochs {
+      return { ...epochs };
+    },
+
+    /** Calls `fn` with the epochs now, then after every call that changed them (a comlink proxy from the page). */
+    watchEpochs(fn: (e: EngineEpochs) => unknown): EngineEpochs {
+      listeners.add(fn);
+      return { ...epochs };
+    },
   };
+
+  // every call may change state: compare and publish once it is done (a failing call too, it may have changed some)
+  const methods = engine as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const [name, fn] of Object.entries(methods)) {
+    if (name === 'epochs' || name === 'watchEpochs') continue;
+    methods[name] = (...args: unknown[]) => {
+      let out: unknown;
+      try {
+        out = fn(...args);
+      } catch (e) {
+        publish();
+        throw e;
+      }
+      if (out instanceof Promise) return out.finally(publish);
+      publish();
+      return out;
+    };
+  }
+  return engine;
 }
 
 export type Engine = ReturnType<typeof createEngine>;

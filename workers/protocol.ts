@@ -24,6 +24,28 @@ import type { Position } from '../src/core/types';
 /** Which engine computes 'network' legs: the embedded graph, or a BRouter server (see README). */
 export type RoutingProviderSetting = { kind: 'graph' } | ({ kind: 'brouter' } & BrouterOptions);
 
+// ── change (engine.ts) ────────────────────────────────────────────────────────────────────────
+
+/**
+ * How many times each piece of the engine's state has changed, published by the engine after
+ * every call (watchEpochs): the page derives its keys from these (cached legs, figures, the
+ * review's zones, the relief label) and counts nothing itself.
+ */
+export interface EngineEpochs {
+  /** this engine's own id: a restarted worker counts from zero again, under another id */
+  engine: string;
+  /** the routing network: the embedded one loaded, network layers merged or removed */
+  network: number;
+  /** anything a leg depends on: the network, the provider, the avoid setting, and the zones while avoiding */
+  routing: number;
+  /** the elevation source: the approximate relief, a DEM file, online tiles, a DEM restored */
+  relief: number;
+  /** the review's zones: embedded layers loaded, sensitive layers added, replaced or removed */
+  zones: number;
+  /** the imported layers: added, removed, restored */
+  layers: number;
+}
+
 // ── events and formulas (event-engine.ts) ─────────────────────────────────────────────────────
 
 export interface PlacedPoint {

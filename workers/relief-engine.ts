@@ -5,6 +5,7 @@
 //
 // Kept free of worker globals, like engine.ts, so node tests can call it directly.
 
+import { httpGet } from '../src/adapters/http';
 import { readDemFile } from '../src/core/elevation/read-dem';
 import { mosaicToDem, planTerrainTiles, tileOfImage, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import { fail, ok, type GeoError, type Result } from '../src/core/errors';
@@ -28,14 +29,17 @@ export interface TerrainTileRequest {
   bbox: [number, number, number, number];
 }
 
-/** How tiles are fetched and decoded: the browser's fetch and image decoding by default. */
+/** One tile is a few tens of kilobytes: 20 s without it is a dead service, not a slow one. */
+const TERRAIN_TILE_TIMEOUT_MS = 20_000;
+
+/** How tiles are fetched and decoded: the HTTP adapter (cached: a route edited nearby asks the same tiles) and the browser's image decoding by default. */
 export interface TileIo {
-  fetch: (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer: () => Promise<ArrayBuffer> }>;
+  get: (url: string, signal?: AbortSignal) => Promise<Result<ArrayBuffer>>;
   decode: (png: ArrayBuffer) => Promise<{ width: number; height: number; data: ArrayLike<number> }>;
 }
 
 const browserTileIo: TileIo = {
-  fetch: (url) => fetch(url, { mode: 'cors', signal: AbortSignal.timeout(20_000) }),
+  get: (url, signal) => httpGet(url, { as: 'bytes', cache: true, signal, timeoutMs: TERRAIN_TILE_TIMEOUT_MS }),
   async decode(png) {
     // in a worker: no DOM image, but createImageBitmap and OffscreenCanvas
     const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
@@ -48,7 +52,14 @@ const browserTileIo: TileIo = {
   },
 };
 
-/** A tile that could not become one: the load stops with this error. */
+/** A tile the adapter could not fetch: the load stops with its error. */
+class TileFetchError extends Error {
+  constructor(readonly error: GeoError) {
+    super(error.code);
+  }
+}
+
+/** A tile that could not become one (not square): the load stops with this error. */
 class TileError extends Error {
   constructor(readonly error: GeoError) {
     super(error.code);
@@ -99,15 +110,18 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
      * source over `bbox` (the route's [west, south, east, north]): fetches the zoom-12 tiles
      * covering it (at most MAX_TERRAIN_TILES), decodes them, resamples them onto a WGS84 grid
      * named `name` (the stats panel shows it as the source). Offline or failing: an error, and
-     * the current DEM stays. `io` is for tests (node has no createImageBitmap).
+     * the current DEM stays. `testIo` is for tests (node has no createImageBitmap).
      */
-    async loadTerrainTiles(req: TerrainTileRequest, io: TileIo = browserTileIo): Promise<Result<DemInfo>> {
+    async loadTerrainTiles(req: TerrainTileRequest, testIo?: Partial<TileIo>): Promise<Result<DemInfo>> {
+      const io: TileIo = { ...browserTileIo, ...testIo };
       const plan = planTerrainTiles(req.template, req.bbox);
       if (!plan.ok) return plan;
+      // the first tile that fails cancels those still on their way: the DEM is all or nothing
+      const cancel = new AbortController();
       const jobs = plan.value.tiles.map(async ({ x, y, url }): Promise<DecodedTile> => {
-        const res = await io.fetch(url);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const tile = tileOfImage(x, y, await io.decode(await res.arrayBuffer()));
+        const got = await io.get(url, cancel.signal);
+        if (!got.ok) throw new TileFetchError(got.error);
+        const tile = tileOfImage(x, y, await io.decode(got.value));
         if (!tile.ok) throw new TileError(tile.error);
         return tile.value;
       });
@@ -115,6 +129,13 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
       try {
         tiles = await Promise.all(jobs);
       } catch (err) {
+        cancel.abort();
+        // which server and what it answered, in words of no language; the cause is the adapter's code
+        if (err instanceof TileFetchError) {
+          const d = err.error.detail ?? {};
+          const reason = [d.host, d.status !== undefined ? `HTTP ${d.status}` : undefined].filter((x) => x !== undefined).join(', ');
+          return fail('dem.tiles-failed', { cause: err.error.code, ...(reason ? { reason } : {}) });
+        }
         if (err instanceof TileError) return { ok: false, error: err.error };
         return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
       }

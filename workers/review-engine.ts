@@ -46,6 +46,7 @@ import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
+import { dataFile } from '../src/adapters/data-files';
 import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, SensitiveLayer } from './protocol';
 import type { AvoidCost, AvoidCostSource } from './routing-engine';
 
@@ -109,12 +110,6 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
   }
   return route.segments.filter((s) => s.length > 0);
 };
-
-async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.json();
-}
 
 // ── the methods ──────────────────────────────────────────────────────────────
 
@@ -244,21 +239,19 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         if (!def) continue;
         let data = s.data;
         if (data === undefined && s.url) {
-          try {
-            data = await fetchJson(s.url);
-          } catch (e) {
-            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: { code: 'file.unreadable', detail: { path: s.url, reason: e instanceof Error ? e.message : String(e) } } });
+          const got = await dataFile(s.url, 'json');
+          if (!got.ok) {
+            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: got.error });
             continue;
           }
+          data = got.value;
         }
         embedded.set(s.id, layerOf(s.id, s.title, 'embedded', data, def.kind, def.kindProperties));
       }
       if (communeSource) {
-        try {
-          communes = communeZones(communeSource.data ?? (communeSource.url ? await fetchJson(communeSource.url) : null));
-        } catch {
-          communes = null;
-        }
+        const got = communeSource.data === undefined && communeSource.url ? await dataFile(communeSource.url, 'json') : null;
+        // without the communes the dossier simply lists none
+        communes = got && !got.ok ? null : communeZones(got ? got.value : (communeSource.data ?? null));
       }
       zonesVersion++;
       cost = null;

@@ -4,7 +4,7 @@
 //
 // The review prices the edges (it owns the zones); this engine only asks for the price of the
 // network it routes on. With avoid mode off nothing is supplied, and a leg never reaches the
-// review. The merge itself is src/core/graph/merge.ts; what stays here is which network is
+// review. The merged network is kept between sessions by engine.ts (it saves this bundle). The merge itself is src/core/graph/merge.ts; what stays here is which network is
 // current and the cached bundle of the merged one.
 //
 // Kept free of worker globals, like engine.ts, so node tests can call it directly.
@@ -17,7 +17,7 @@ import { baseJoinKeys, mergeNetworkLines } from '../src/core/graph/merge';
 import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { networkFileLines } from '../src/core/import/network';
 import { decodeUtf8 } from '../src/core/gpx/encoding';
-import { computeLeg, SNAP_RADIUS_M, straightLeg, type Leg, type LegRequest } from '../src/core/route/leg';
+import { computeLeg, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
 import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import type { MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting } from './protocol';
@@ -134,7 +134,7 @@ export function routingMethods() {
 
     /**
      * The embedded network's lines, for merging imported network layers with them: the bytes of
-     * data/cavaliers.geojson (transferred) and network.json's joinTolerance_m. Call it before
+     * data/network-lines.geojson (transferred) and network.json's joinTolerance_m. Call it before
      * adding or restoring a network layer. Returns the number of lines.
      */
     setEmbeddedNetworkLines(bytes: ArrayBuffer, tolerance_m: number): number {
@@ -181,7 +181,7 @@ export function routingMethods() {
         requests.map(async (r) => {
           if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
           const { leg, error } = await brouterLeg(r.from, r.to, p);
-          return error ? { ...leg, problem: error } : leg;
+          return error ? { ...leg, problem: error } : withDetour(leg, r.from, r.to);
         }),
       );
     },
@@ -190,6 +190,7 @@ export function routingMethods() {
   return {
     methods,
     network,
+    provider: (): RoutingProviderSetting => provider,
     mergeLayers,
     graphLeg,
     /** The review's price of its zones for the next legs; null (avoid mode off): legs are plain shortest paths. */

@@ -2,6 +2,7 @@
 
 import type { NetworkReport } from '../../src/core/graph/build.ts';
 import type { LayerManifest } from '../../src/core/layers.ts';
+import { NETWORK_SOURCES, type SourceFigures } from './network-sources.ts';
 
 export const TABLE_START = '<!-- table:start (généré par npm run data:build, ne pas modifier à la main) -->';
 export const TABLE_END = '<!-- table:end -->';
@@ -15,7 +16,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderSourcesTable(
   manifest: LayerManifest & { relief?: { url: string; source: string; licence: string; note: { fr: string } } },
-  network?: NetworkReport,
+  network?: NetworkReport & { sources?: readonly SourceFigures[] },
 ): string {
   const rows = [
     '| couche | fichier | statut | objets | source | date des données | licence |',
@@ -38,6 +39,13 @@ export function renderSourcesTable(
         `${network.gaps} raccords pour ${km(network.gapLength_m)} km ; **${network.components} composantes connexes** ` +
         `(les cinq plus grandes : ${largest} km).`,
     );
+    if (network.sources?.length) {
+      rows.push('', '| source du réseau | licence | routable lu | en projet, écarté | déjà couvert par une source précédente | gardé |', '| --- | --- | ---: | ---: | ---: | ---: |');
+      for (const f of network.sources) {
+        const info = NETWORK_SOURCES.find((s) => s.id === f.id);
+        rows.push(`| ${cell(info?.title.fr ?? f.id)} (${cell(info?.credit ?? '')}) | ${cell(info?.licence ?? '')} | ${km(f.input_m)} km | ${km(f.notBuilt_m)} km | ${km(f.shared_m)} km | ${km(f.kept_m)} km |`);
+      }
+    }
   }
   return rows.join('\n');
 }

@@ -1,10 +1,13 @@
-// The BRouter routing provider: fetches a leg from a BRouter server (in the worker) and turns
-// failures into flagged straight legs, like the in-browser graph does when it finds no path.
+// The BRouter routing provider: asks a BRouter server for a leg (in the worker), through the HTTP
+// adapter, and turns failures into flagged straight legs, like the in-browser graph does when it
+// finds no path.
 import { brouterUrl, parseBrouterAnswer, type BrouterOptions } from '../core/routing/brouter';
-import type { GeoError } from '../core/errors';
+import type { GeoError, Result } from '../core/errors';
 import { straightLeg, type Leg } from '../core/route/leg';
+import { httpGet, type HttpOptions } from './http';
 
-export type FetchText = (url: string, signal?: AbortSignal) => Promise<{ ok: boolean; status: number; text: () => Promise<string> }>;
+/** How the text of an answer is asked for: the HTTP adapter, or a stand-in in tests. */
+export type GetText = (url: string, options: Omit<HttpOptions<'text'>, 'as'>) => Promise<Result<string>>;
 
 /** A BRouter request that takes longer than this is abandoned (BRouter's own apps use 60 s for very long routes). */
 export const BROUTER_TIMEOUT_MS = 20_000;
@@ -13,21 +16,21 @@ export async function brouterLeg(
   from: [number, number],
   to: [number, number],
   options: BrouterOptions,
-  fetchText: FetchText = (url, signal) => fetch(url, { signal }),
+  getText: GetText = (url, o) => httpGet(url, { ...o, as: 'text' }),
+  signal?: AbortSignal,
 ): Promise<{ leg: Leg; error?: GeoError }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), BROUTER_TIMEOUT_MS);
-  try {
-    const res = await fetchText(brouterUrl(from, to, options), controller.signal);
-    const text = await res.text();
+  const straight = () => straightLeg(from, to, 'network', 'no-path');
+  const res = await getText(brouterUrl(from, to, options), { timeoutMs: BROUTER_TIMEOUT_MS, signal });
+  if (!res.ok) {
+    const e = res.error;
     // BRouter answers errors as plain text with status 400/500, e.g. "target island detected for section 0"
-    if (!res.ok) return { leg: straightLeg(from, to, 'network', 'no-path'), error: { code: 'routing.provider-refused', detail: { status: res.status, message: text.trim().slice(0, 200) } } };
-    const parsed = parseBrouterAnswer(text);
-    if (!parsed.ok) return { leg: straightLeg(from, to, 'network', 'no-path'), error: parsed.error };
-    return { leg: { ...parsed.value, mode: 'network' } };
-  } catch {
-    return { leg: straightLeg(from, to, 'network', 'no-path'), error: { code: 'routing.provider-unreachable', detail: { url: options.baseUrl } } };
-  } finally {
-    clearTimeout(timer);
+    if (e.code === 'http.status' || e.code === 'http.rate-limited') {
+      const message = e.detail?.body;
+      return { leg: straight(), error: { code: 'routing.provider-refused', detail: { status: e.detail?.status ?? 0, ...(message !== undefined ? { message } : {}) } } };
+    }
+    return { leg: straight(), error: { code: 'routing.provider-unreachable', detail: { url: options.baseUrl } } };
   }
+  const parsed = parseBrouterAnswer(res.value);
+  if (!parsed.ok) return { leg: straight(), error: parsed.error };
+  return { leg: { ...parsed.value, mode: 'network' } };
 }

@@ -3,6 +3,7 @@
 
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import type { LayerManifest } from '../core/layers';
+import { isDetour } from '../core/route/leg';
 import { MapControllerContext, MapView } from '../map/MapView';
 import type { BasemapId, MapController } from '../map/map-controller';
 import { swatchFor } from '../map/styles';
@@ -16,7 +17,10 @@ import { LegList } from '../ui/components/LegList';
 import { RoutingSettings, type RoutingChoice } from '../ui/components/RoutingSettings';
 import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource } from '../ui/components/elevation-source';
-import { useEngine } from '../ui/hooks/use-engine';
+import { epochKey, useEngine } from '../ui/hooks/use-engine';
+import { dataFile } from '../adapters/data-files';
+import { choicePreference, jsonPreference } from '../adapters/preferences';
+import type { GeoError } from '../core/errors';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
@@ -31,6 +35,7 @@ import { useTabLease } from '../ui/hooks/use-tab-lease';
 import { useUserLayers } from './user-layers';
 import { useReviewWorkspace } from './review-workspace';
 import { useReviewSetup } from '../ui/hooks/use-review';
+import { usePlaceSearchBox } from './place-search';
 
 export function App() {
   return (
@@ -50,22 +55,16 @@ function isManifest(x: unknown): x is LayerManifest {
 }
 
 /** Reads data/layers.json next to the page. */
-function useManifest(): { manifest: LayerManifest | null; error: string | null } {
-  const [state, setState] = useState<{ manifest: LayerManifest | null; error: string | null }>({ manifest: null, error: null });
+function useManifest(): { manifest: LayerManifest | null; error: GeoError | null } {
+  const [state, setState] = useState<{ manifest: LayerManifest | null; error: GeoError | null }>({ manifest: null, error: null });
   useEffect(() => {
     const controller = new AbortController();
-    const url = new URL('data/layers.json', document.baseURI);
-    fetch(url, { signal: controller.signal })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const json: unknown = await res.json();
-        if (!isManifest(json)) throw new Error('layers.json: format inattendu');
-        setState({ manifest: json, error: null });
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ manifest: null, error: err instanceof Error ? err.message : String(err) });
-      });
+    void dataFile('data/layers.json', 'json', { signal: controller.signal }).then((r) => {
+      if (controller.signal.aborted) return;
+      if (!r.ok) setState({ manifest: null, error: r.error });
+      else if (!isManifest(r.value)) setState({ manifest: null, error: { code: 'data.unavailable', detail: { path: 'data/layers.json', cause: 'http.bad-answer' } } });
+      else setState({ manifest: r.value, error: null });
+    });
     return () => controller.abort();
   }, []);
   return state;
@@ -99,38 +98,27 @@ function useNotices() {
 
 // ── shell ─────────────────────────────────────────────────────────────────────
 
-const BASEMAP_KEY = 'cavalier.basemap';
-const ROUTING_KEY = 'cavalier.routing';
-
-function savedRouting(): RoutingChoice {
-  try {
-    const v = JSON.parse(localStorage.getItem(ROUTING_KEY) ?? 'null') as RoutingChoice | null;
-    if (v?.kind === 'brouter' && typeof v.baseUrl === 'string' && typeof v.profile === 'string') return v;
-  } catch {
-    // storage unavailable or unreadable: the embedded network
-  }
-  return { kind: 'graph' };
-}
-
-function savedBasemap(): BasemapId {
-  try {
-    const v = localStorage.getItem(BASEMAP_KEY);
-    if (v === 'osm' || v === 'ign' || v === 'none') return v;
-  } catch {
-    // storage unavailable
-  }
-  return 'none';
-}
+const basemapPref = choicePreference<BasemapId>('cavalier.basemap', ['osm', 'ign', 'none'], 'none');
+const routingPref = jsonPreference<RoutingChoice>(
+  'cavalier.routing',
+  (v) => {
+    const r = v as Partial<Extract<RoutingChoice, { kind: 'brouter' }>> | null;
+    return r?.kind === 'brouter' && typeof r.baseUrl === 'string' && typeof r.profile === 'string' ? (r as RoutingChoice) : undefined;
+  },
+  // the embedded network
+  { kind: 'graph' },
+);
 
 function Shell() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, formatNumber } = useI18n();
   const tRef = useRef(t);
   tRef.current = t;
   const [controller, setController] = useState<MapController | null>(null);
-  const { manifest, error: manifestError } = useManifest();
+  const { manifest, error: manifestFailure } = useManifest();
+  const manifestError = manifestFailure ? formatError(manifestFailure, lang) : null;
   const [visibility, setVisibility] = useState<Record<string, boolean>>({});
   const [failedLayers, setFailedLayers] = useState<Record<string, true>>({});
-  const [basemap, setBasemap] = useState<BasemapId>(savedBasemap);
+  const [basemap, setBasemap] = useState<BasemapId>(basemapPref.get);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const [panelOpen, setPanelOpen] = useState(true);
   const { notices, push, dismiss } = useNotices();
@@ -138,7 +126,9 @@ function Shell() {
   // ── route ──
   const [drawing, setDrawing] = useState(false);
   const [legMode, setLegMode] = useState<LegMode>('network');
-  const { engine, networkVersion, demVersion: reliefVersion, networkError, networkReady, health, restart } = useEngine(manifest);
+  const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest);
+  // every key below is the engine's word on what changed (see use-engine.ts)
+  const reliefKey = epochKey(epochs, 'relief');
   useEffect(() => {
     if (health.stops === 0) return;
     const t = tRef.current;
@@ -153,34 +143,29 @@ function Shell() {
   // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
   const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
   const routeBbox = useCallback(() => routeBboxRef.current(), []);
-  const userLayers = useUserLayers({ engine, controller, push, networkReady, networkError, demVersion: reliefVersion, routeBbox });
-  const demVersion = reliefVersion + userLayers.demVersion;
-  const [routing, setRouting] = useState<RoutingChoice>(savedRouting);
-  const [routingVersion, setRoutingVersion] = useState(0);
+  const userLayers = useUserLayers({ engine, controller, push, networkReady, networkError: networkError && formatError(networkError, lang), reliefKey, routeBbox });
+  const [routing, setRouting] = useState<RoutingChoice>(routingPref.get);
   useEffect(() => {
-    if (!engine) return;
-    // comlink keeps call order: every legs() after this uses the new provider
-    void engine.setProvider(routing);
-    setRoutingVersion((v) => v + 1);
-    try {
-      localStorage.setItem(ROUTING_KEY, JSON.stringify(routing));
-    } catch {
-      // storage unavailable
-    }
+    // the engine's routing epoch moves with the provider: cached legs follow
+    if (engine) void engine.setProvider(routing);
+    routingPref.set(routing);
   }, [engine, routing]);
-  // environmental review: sensitive zones in the worker, and the avoid setting (part of the routing key)
-  const reviewSetup = useReviewSetup(engine, manifest, userLayers.sensitiveKey);
+  // environmental review: sensitive zones in the worker, and the avoid setting
+  const reviewSetup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'));
   const lease = useTabLease();
-  const planner = usePlanner(engine, `${networkVersion}:${routingVersion}:${userLayers.networkVersion}:${reviewSetup.routingKey}`, demVersion, lease.role === 'reader');
+  // the routing epoch moves with the network, the provider, the avoid setting and the avoided zones
+  const planner = usePlanner(engine, epochKey(epochs, 'routing'), reliefKey, lease.role === 'reader');
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
   const [selected, setSelected] = useState<number | null>(null);
   useRouteEditing({ controller, engine, planner, legMode, drawing, selected, setSelected, push });
   // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
-  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion, lease });
+  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion: reliefKey, lease });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
+  // names on the map and the place search (place-search.tsx)
+  const placeSearch = usePlaceSearchBox({ manifest, controller });
 
   // a leg the routing provider could not route says why, once
   useEffect(() => {
@@ -189,8 +174,8 @@ function Shell() {
   }, [legs, push, lang]);
 
   useEffect(() => {
-    if (networkError) push({ id: 'network', kind: 'error', text: t('route.networkError', { detail: networkError }), timeout: 0 });
-  }, [networkError, push, t]);
+    if (networkError) push({ id: 'network', kind: 'error', text: t('route.networkError', { detail: formatError(networkError, lang) }), timeout: 0 });
+  }, [networkError, push, t, lang]);
 
   // map ← route and tracks
   const selectedRef = useRef(selected);
@@ -202,12 +187,20 @@ function Shell() {
       // a leg still being computed is shown as a straight preview
       legs: modes.map((mode, i) => {
         const leg = legs[i];
-        return leg ? { coordinates: leg.coords, mode, fallback: leg.fallback !== undefined } : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
+        return leg
+          ? {
+              coordinates: leg.coords,
+              mode,
+              fallback: leg.fallback !== undefined,
+              detour: isDetour(leg),
+              detourLabel: isDetour(leg) && leg.detour !== undefined ? t('legs.detour', { ratio: formatNumber(leg.detour, 1) }) : undefined,
+            }
+          : { coordinates: [points[i], points[i + 1]], mode: 'straight' as const };
       }),
       points,
       selectedPoint: selectedRef.current,
     });
-  }, [controller, doc.route, legs]);
+  }, [controller, doc.route, legs, t, formatNumber]);
   // selecting a point only restyles it: the route is not sent again
   useEffect(() => controller?.setSelectedPoint(selected), [controller, selected]);
 
@@ -291,11 +284,7 @@ function Shell() {
   useEffect(() => {
     controller?.setBasemap(basemap);
     setBasemapFailed(false);
-    try {
-      localStorage.setItem(BASEMAP_KEY, basemap);
-    } catch {
-      // ignore
-    }
+    basemapPref.set(basemap);
   }, [controller, basemap]);
 
   // map → app events
@@ -405,7 +394,11 @@ function Shell() {
             {events.coursePoints}
             {!activeTrack && (
               <LegList
-                legs={doc.route.modes.map((mode, i) => ({ lengthM: legs[i]?.length_m ?? null, mode, fallback: legs[i]?.fallback }))}
+                legs={doc.route.modes.map((mode, i) => {
+                  const leg = legs[i];
+                  const flagged = !!leg && isDetour(leg);
+                  return { lengthM: leg?.length_m ?? null, mode, fallback: leg?.fallback, ...(flagged && leg ? { detour: leg.detour, crowM: leg.length_m / (leg.detour ?? 1) } : {}) };
+                })}
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
@@ -423,6 +416,7 @@ function Shell() {
         </aside>
         <main className="cav-main">
           <MapView onController={setController} unavailableMessage={t('map.unavailable')} label={t('map.label')} />
+          {placeSearch.box}
           <button
             type="button"
             className="cav-panel-toggle"

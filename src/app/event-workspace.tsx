@@ -70,8 +70,8 @@ export interface EventWorkspaceDeps {
   push: (n: PushNotice) => void;
   drawing: boolean;
   setDrawing: (drawing: boolean) => void;
-  /** bumps when the elevation source changes: climbs are recomputed */
-  demVersion: number;
+  /** changes with the elevation source (the engine's relief epoch): climbs are recomputed */
+  demVersion: string;
   /** this tab's right to save (another tab may be editing) */
   lease: TabLeaseState;
 }

@@ -1,8 +1,9 @@
 // Wiring of imported layers and DEM files: the « Importer une couche » dialog, the « Couches
 // importées » section of the layer panel, the map (src/map/layers/user.ts), the worker (every
 // byte is read, reprojected and merged there: workers/layer-engine.ts) and the browser's storage
-// (src/adapters/layer-store.ts). App.tsx renders `section` inside the layer panel and `dialog`
-// over the app, and adds `networkVersion` / `demVersion` to the planner's keys.
+// (src/adapters/layer-store.ts; the merged network is kept by the worker itself). App.tsx renders
+// `section` inside the layer panel and `dialog` over the app; what the layers change reaches the
+// planner and the review through the engine's epochs, not through counters kept here.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { ErrorCode, GeoError } from '../core/errors';
@@ -12,10 +13,10 @@ import type { MapController } from '../map/map-controller';
 import { userLayerSwatch, type UserLayerView } from '../map/layers/user';
 import { deleteStoredLayer, loadStoredLayers, saveStoredLayer, LayerStoreError, type StoredLayer } from '../adapters/layer-store';
 import { deleteStoredDem, loadStoredDem, saveStoredDem } from '../adapters/dem-store';
-import { deleteStoredNetwork, loadStoredNetwork, saveStoredNetwork } from '../adapters/network-store';
+import { dataFile } from '../adapters/data-files';
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
-import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, restoreLayersInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
+import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
 import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/protocol';
 import type { PushNotice } from '../ui/components/Notices';
 import { useI18n } from '../ui/i18n';
@@ -33,8 +34,8 @@ export interface UserLayersDeps {
   /** the embedded network is in the current worker: imported network layers are restored into it then */
   networkReady: boolean;
   networkError: string | null;
-  /** the app's DEM version (the approximate relief loaded): refreshes the relief label */
-  demVersion: number;
+  /** the engine's relief epoch as a key: refreshes the relief label */
+  reliefKey: string;
   /** [west, south, east, north] of the current route or active track (null: nothing drawn), for online elevation tiles */
   routeBbox?: () => [number, number, number, number] | null;
 }
@@ -44,12 +45,6 @@ export interface UserLayers {
   section: ReactNode;
   /** the import dialog, when open */
   dialog: ReactNode;
-  /** bumps when imported network layers change the routing network: cached legs are stale */
-  networkVersion: number;
-  /** bumps when a DEM file replaces the relief or is dropped: figures are recomputed */
-  demVersion: number;
-  /** the ids of the sensitive layers in the worker: the review reloads its zones when it changes */
-  sensitiveKey: string;
 }
 
 type LayerState = StoredLayer & { stored: boolean };
@@ -114,12 +109,6 @@ const newLayerId = () =>
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-async function fetchOk(path: string): Promise<Response> {
-  const res = await fetch(new URL(path, document.baseURI));
-  if (!res.ok) throw new Error(`${path} : HTTP ${res.status}`);
-  return res;
-}
-
 /** The role a file most likely has: OSM exports are paths, areas alone are usually zones to respect. */
 function defaultRole(p: LayerPreview): ImportRole {
   if (p.format === 'overpass-json' || p.format === 'osm-xml') return 'network';
@@ -146,12 +135,10 @@ const recordOf = (l: StoredLayer) => {
   return rec;
 };
 
-export function useUserLayers({ engine, controller, push, networkReady: baseReady, networkError, demVersion, routeBbox }: UserLayersDeps): UserLayers {
+export function useUserLayers({ engine, controller, push, networkReady: baseReady, networkError, reliefKey, routeBbox }: UserLayersDeps): UserLayers {
   const { t, lang, formatNumber } = useI18n();
   const [layers, setLayers] = useState<LayerState[]>([]);
   const [joins, setJoins] = useState<FeatureCollection | null>(null);
-  const [netVersion, setNetVersion] = useState(0);
-  const [demV, setDemV] = useState(0);
   const [dem, setDem] = useState<DemInfo | null>(null);
   /** the DEM file being read, shown in the relief section */
   const [demBusy, setDemBusy] = useState<string | null>(null);
@@ -174,18 +161,9 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     (n: NetworkState | undefined) => {
       if (!n) return;
       setJoins(n.merged && n.joins.features.length > 0 ? n.joins : null);
-      setNetVersion((v) => v + 1);
       setNetworkOrigin(n.merged ? (n.prebuilt ? 'prebuilt' : 'rebuilt') : null);
-      // the merged network kept as a bundle for the next load (src/adapters/network-store.ts);
-      // a failure only costs a rebuild then
-      if (!n.merged) void deleteStoredNetwork().catch(() => {});
-      else if (!n.prebuilt && engine)
-        void engine
-          .mergedNetworkBundle()
-          .then((b) => (b ? saveStoredNetwork(b) : deleteStoredNetwork()))
-          .catch(() => {});
     },
-    [engine],
+    [],
   );
 
   /** The embedded network's lines, sent to the worker once (needed to merge network layers). */
@@ -194,11 +172,14 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     if (base.current?.engine === engine) return base.current.sent;
     const sent = (async () => {
       try {
-        const [meta, buf] = await Promise.all([
-          fetchOk('data/network.json').then((r) => r.json() as Promise<{ joinTolerance_m?: number }>),
-          fetchOk('data/cavaliers.geojson').then((r) => r.arrayBuffer()),
-        ]);
-        const tol = typeof meta.joinTolerance_m === 'number' ? meta.joinTolerance_m : 50;
+        const [meta, lines] = await Promise.all([dataFile('data/network.json', 'json'), dataFile('data/network-lines.geojson', 'bytes')]);
+        if (!meta.ok || !lines.ok) {
+          base.current = null;
+          return false;
+        }
+        const buf = lines.value;
+        const declared = (meta.value as { joinTolerance_m?: unknown } | null)?.joinTolerance_m;
+        const tol = typeof declared === 'number' ? declared : 50;
         setTolerance(tol);
         await sendEmbeddedNetworkLines(engine, buf, tol);
         return true;
@@ -252,8 +233,8 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
         push({ kind: 'warning', text: t('userLayers.restoreNetworkFailed', { detail: t('userLayers.baseMissing') }), timeout: 0 });
         records = records.filter((r) => r.role !== 'network');
       }
-      const prebuilt = records.some((l) => l.role === 'network') ? await loadStoredNetwork().catch(() => null) : null;
-      const r = await restoreLayersInWorker(engine, records.map(recordOf), prebuilt);
+      // the worker reads its kept merged network back itself when it was built from these layers
+      const r = await engine.restoreLayers(records.map(recordOf));
       let kept = records;
       if (!r.ok) {
         push({ kind: 'warning', text: t('userLayers.restoreNetworkFailed', { detail: formatError(r.error, lang) }), timeout: 0 });
@@ -287,7 +268,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     return () => {
       alive = false;
     };
-  }, [engine, demVersion, demV]);
+  }, [engine, reliefKey]);
 
   // ── import dialog ──
   // a progress callback for one worker call; the worker's last reports may arrive after its
@@ -356,7 +337,6 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     demRestoredFor.current = engine;
     loadStoredDem()
       .then((grid) => (grid ? restoreDemInWorker(engine, grid) : null))
-      .then((info) => info && setDemV((v) => v + 1))
       .catch(() => {
         // nothing stored, or no storage: the relief stays
       });
@@ -370,7 +350,6 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       try {
         const r = await engine.loadDemFile(token, from);
         if (r.ok) {
-          setDemV((v) => v + 1);
           void keepDem();
           if (session.current === s) setDialog(null);
           push({ id: 'dem', text: t('dem.loaded', { name: r.value.name }) });
@@ -590,7 +569,6 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     if (!engine) return;
     await engine.restoreApproximateDem();
     await deleteStoredDem().catch(() => {});
-    setDemV((v) => v + 1);
     push({ id: 'dem', text: latest.current.t('dem.resetDone') });
   }, [engine, push]);
 
@@ -618,7 +596,6 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       try {
         const r = await engine.loadTerrainTiles({ template, name, bbox });
         if (r.ok) {
-          setDemV((v) => v + 1);
           void keepDem();
           push({ id: 'dem', text: tr('dem.loaded', { name: r.value.name }) });
         } else push({ id: 'dem', kind: 'error', text: tr('dem.failed', { detail: formatError(r.error, lg) }), timeout: 0 });
@@ -736,10 +713,5 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     );
   }
 
-  // changes when a sensitive layer is added or removed in the worker: the review reloads its zones then
-  const sensitiveKey = layers
-    .filter((l) => l.role === 'sensitive')
-    .map((l) => l.id)
-    .join('|');
-  return { section, dialog: dialogNode, networkVersion: netVersion, demVersion: demV, sensitiveKey };
+  return { section, dialog: dialogNode };
 }

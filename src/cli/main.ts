@@ -19,6 +19,7 @@ import { parseFromOption, runImport } from './import';
 import { printable } from './printable';
 import { readTextFile } from './read-file';
 import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
+import { parseRouteArgs, ROUTE_USAGE, runRoute } from './route';
 
 const USAGE = `Usage :
   cavalier stats FICHIER [--dem GRILLE] [--json] [--select tracks|routes|all]
@@ -43,7 +44,7 @@ const USAGE = `Usage :
       --swap-axes échange x et y (fichier écrit latitude avant longitude). Les objets écartés et
       les avertissements vont sur la sortie d’erreur ; si une autre lecture placerait la couche
       dans les Hauts-de-France, l’avertissement la propose.
-${REVIEW_USAGE}  cavalier --help
+${REVIEW_USAGE}${ROUTE_USAGE}  cavalier --help
       Affiche cette aide.
 
 FICHIER : trace GPX, KML ou GeoJSON.
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
 async function run(argv: string[]): Promise<number> {
   // `review` reads its own options (--zones takes several files): see review.ts
   if (argv[0] === 'review') return reviewCommand(argv.slice(1));
+  if (argv[0] === 'route') return routeCommand(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -201,6 +203,21 @@ function reviewCommand(argv: string[]): number {
   }
   if ('problem' in parsed) throw new UsageError(parsed.problem);
   return runReview(parsed.args);
+}
+
+function routeCommand(argv: string[]): number {
+  let parsed: ReturnType<typeof parseRouteArgs>;
+  try {
+    parsed = parseRouteArgs(argv);
+  } catch (e) {
+    throw new UsageError(argumentProblem(e));
+  }
+  if ('help' in parsed) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if ('problem' in parsed) throw new UsageError(parsed.problem);
+  return runRoute(parsed.args);
 }
 
 /** parseArgs explains in English; the option it names is quoted in its message. */

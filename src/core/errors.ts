@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'route.far-from-network'
   | 'route.no-path'
   | 'network.empty'
+  // `cavalier route`: network.bin / network.json absent from public/data
+  | 'network.missing-embedded'
   | 'routing.provider-answer'
   | 'routing.provider-refused'
   | 'routing.provider-unreachable'
@@ -56,6 +58,8 @@ export type ErrorCode =
   | 'dem.partial-coverage'
   // layer and DEM import (src/core/import, src/core/elevation): a file as a whole…
   | 'dem.unsupported-tiff'
+  // a grid whose header declares more cells than can be held in memory (either format)
+  | 'dem.too-many-cells'
   | 'crs.unknown'
   | 'import.not-geojson'
   | 'import.no-features'
@@ -85,7 +89,18 @@ export type ErrorCode =
   | 'import.zip-unreadable'
   | 'dem.tiles-none'
   | 'dem.tiles-too-many'
-  | 'dem.tiles-failed';
+  | 'dem.tiles-failed'
+  // the network, as src/adapters/http.ts reports it for every online source (detail url, host)
+  | 'http.timeout'
+  | 'http.aborted'
+  | 'http.offline'
+  | 'http.status'
+  | 'http.rate-limited'
+  | 'http.truncated'
+  | 'http.bad-answer'
+  | 'http.bad-url'
+  // one of the app's own data files (src/adapters/data-files.ts), detail path, status, cause
+  | 'data.unavailable';
 
 export interface GeoError {
   code: ErrorCode;

@@ -5,6 +5,7 @@
 import { eventsEn, eventsFr } from './events';
 import { layersEn, layersFr } from './layers';
 import { reviewEn, reviewFr } from './review';
+import { searchEn, searchFr } from './search';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: Lang[] = ['fr', 'en'];
@@ -20,7 +21,7 @@ const fr = {
 
   'layers.title': 'Couches',
   'layers.loading': 'Chargement des couches…',
-  'layers.error': 'Couches intégrées introuvables ({detail}). Lancez «\u00a0npm run data:build\u00a0».',
+  'layers.error': 'Couches intégrées introuvables\u00a0: {detail} Lancez «\u00a0npm run data:build\u00a0».',
   'layers.layerError': 'La couche «\u00a0{name}\u00a0» n’a pas pu être lue.',
   'layers.group.mining': 'Patrimoine minier',
   'layers.group.tvb': 'Trame verte et bleue',
@@ -77,11 +78,17 @@ const fr = {
   'ways.cycleway': 'Pistes cyclables',
   'ways.road': 'Routes',
   'ways.terril': 'Sentiers de terril',
+  'ways.veloroute': 'Véloroutes et voies vertes',
+  'ways.hiking': 'Itinéraires de randonnée balisés',
+  'ways.cycleroute': 'Itinéraires cyclables balisés',
   'legs.title': 'Tronçons',
   'legs.item': 'Point {from} → {to}',
   'legs.zoom': 'Centrer la carte sur ce tronçon',
   'legs.straight': 'Ligne droite',
   'legs.straight.hint': 'Tracer ce tronçon en ligne droite au lieu de suivre les chemins',
+  'legs.detour': 'détour ×{ratio}',
+  'legs.detour.hint': 'Par les chemins connus, ce tronçon est {ratio} fois plus long qu’à vol d’oiseau ({crow}\u00a0km). Vérifiez sur le terrain ou tracez-le en ligne droite.',
+  'legs.detour.straight': 'Ligne droite',
   'legs.fallback.noPath': 'Aucun chemin connu ne relie ces points : tracé en ligne droite (rouge). Vérifiez sur le terrain ou déplacez un point.',
   'legs.fallback.offNetwork': 'Un point est à plus de 300 m des chemins connus : tronçon tracé en ligne droite (rouge).',
   'tracks.title': 'Parcours et traces',
@@ -97,7 +104,7 @@ const fr = {
   'lease.reader': 'Lecture seule : Cavalier est ouvert dans un autre onglet, où vos modifications sont enregistrées. Cet onglet suit ce qui y est enregistré.',
   'lease.takeOver': 'Modifier dans cet onglet',
   'engine.slow': 'Le moteur de calcul travaille depuis plus d’une minute. S’il semble bloqué, relancez-le : le calcul en cours sera abandonné, votre travail est intact.',
-  'route.networkError': 'Le réseau de chemins n’a pas pu être chargé ({detail}) : les tronçons seront tracés en ligne droite.',
+  'route.networkError': 'Le réseau de chemins n’a pas pu être chargé\u00a0: {detail} Les tronçons seront tracés en ligne droite.',
   'import.reading': 'Lecture de « {name} »…',
   'import.done': 'Trace « {name} » importée : {n} points.',
   'import.tooLarge': 'Fichier trop volumineux ({mb} Mo) : la limite est de 200 Mo. Rien n’a été modifié.',
@@ -131,6 +138,8 @@ const fr = {
   ...layersFr,
   // environmental review panel
   ...reviewFr,
+  // place search
+  ...searchFr,
 } as const;
 
 export type I18nKey = keyof typeof fr;
@@ -146,7 +155,7 @@ const en: Record<I18nKey, string> = {
 
   'layers.title': 'Layers',
   'layers.loading': 'Loading layers…',
-  'layers.error': 'Embedded layers not found ({detail}). Run “npm run data:build”.',
+  'layers.error': 'Embedded layers not found: {detail} Run “npm run data:build”.',
   'layers.layerError': 'The layer “{name}” could not be read.',
   'layers.group.mining': 'Mining heritage',
   'layers.group.tvb': 'Green and blue network',
@@ -203,11 +212,17 @@ const en: Record<I18nKey, string> = {
   'ways.cycleway': 'Cycleways',
   'ways.road': 'Roads',
   'ways.terril': 'Terril paths',
+  'ways.veloroute': 'Véloroutes and greenways',
+  'ways.hiking': 'Waymarked hiking routes',
+  'ways.cycleroute': 'Waymarked cycling routes',
   'legs.title': 'Legs',
   'legs.item': 'Point {from} → {to}',
   'legs.zoom': 'Centre the map on this leg',
   'legs.straight': 'Straight line',
   'legs.straight.hint': 'Draw this leg as a straight line instead of following paths',
+  'legs.detour': 'detour ×{ratio}',
+  'legs.detour.hint': 'Along the known paths this leg is {ratio} times its crow-fly distance ({crow} km). Check on the ground or draw it straight.',
+  'legs.detour.straight': 'Straight line',
   'legs.fallback.noPath': 'No known path links these points: drawn as a straight line (red). Check on the ground or move a point.',
   'legs.fallback.offNetwork': 'A point is more than 300 m from known paths: leg drawn as a straight line (red).',
   'tracks.title': 'Route and tracks',
@@ -223,7 +238,7 @@ const en: Record<I18nKey, string> = {
   'lease.reader': 'Read only: Cavalier is open in another tab, where your changes are saved. This tab follows what is saved there.',
   'lease.takeOver': 'Edit in this tab',
   'engine.slow': 'The computing engine has been working for over a minute. If it seems stuck, restart it: the computation under way will be dropped, your work is intact.',
-  'route.networkError': 'The path network could not be loaded ({detail}): legs will be drawn as straight lines.',
+  'route.networkError': 'The path network could not be loaded: {detail} Legs will be drawn as straight lines.',
   'import.reading': 'Reading “{name}”…',
   'import.done': 'Track “{name}” imported: {n} points.',
   'import.tooLarge': 'File too large ({mb} MB): the limit is 200 MB. Nothing was changed.',
@@ -254,6 +269,7 @@ const en: Record<I18nKey, string> = {
   ...eventsEn,
   ...layersEn,
   ...reviewEn,
+  ...searchEn,
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };

@@ -43,6 +43,8 @@ import {
 } from './layers/route';
 import { buildPopupContent, featureName } from './popup';
 import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
+import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
+import type { Place } from '../core/search/types';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
@@ -177,6 +179,8 @@ export class MapController {
   private hoverFrame = 0;
   private lastMouse: { x: number; y: number } | null = null;
   private fittedToManifest = false;
+  /** the places named on the map and found by the search (src/map/layers/places.ts) */
+  private places: readonly Place[] = [];
   private testHooks: boolean;
   private destroyed = false;
 
@@ -426,6 +430,23 @@ export class MapController {
     this.map.fitBounds(bounds, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
   }
 
+  /** The places whose names the map writes (communes, terrils); the lines are named from their own layers. */
+  setPlaces(places: readonly Place[]): void {
+    this.places = places;
+    if (this.loaded) setPlaceLabels(this.map, places);
+  }
+
+  /** Frames a place chosen in the search and marks it (its outline, or a ring); null clears the mark. */
+  showPlace(place: Place | null): void {
+    if (!this.loaded) return;
+    const tiles = place && this.embedded.tiled.includes(place.layerId) ? this.entryOf(place.layerId)?.tiles : undefined;
+    markPlace(this.map, place, { source: place ? this.embedded.sourceOf[place.layerId] : undefined, sourceLayer: tiles?.sourceLayer });
+    if (!place) return;
+    const [w, s, e, n] = place.bbox;
+    if (e - w < 1e-4 && n - s < 1e-4) this.map.flyTo({ center: place.point, zoom: Math.max(this.map.getZoom(), 15) });
+    else this.map.fitBounds(place.bbox, { padding: 64, maxZoom: 15 });
+  }
+
   /** Resolves when the map has nothing left to load or draw. */
   idle(): Promise<void> {
     return new Promise((resolve) => {
@@ -477,10 +498,12 @@ export class MapController {
     if (this.manifest !== undefined) this.applyManifest();
     this.userRenderer = new UserLayerRenderer(this.map, LYR.highlight);
     this.userRenderer.set(this.userLayers, this.userJoins);
+    addPlaceLayers(this.map, this.places);
   };
 
   private applyManifest(): void {
     if (this.appliedManifest === this.manifest) return;
+    markPlace(this.map, null, {}); // its outline layer reads an embedded source about to go
     removeEmbeddedLayers(this.map, this.embedded.layerIds, this.embedded.sourceIds);
     this.appliedManifest = this.manifest;
     const entries = drawableEntries(this.manifest);
@@ -607,7 +630,9 @@ export class MapController {
       // from vector tiles the manifest id is the source-layer; from GeoJSON it is the source
       const layerId = f.sourceLayer && this.embedded.sourceOf[f.sourceLayer] === f.source ? f.sourceLayer : f.source;
       const entry = this.entryOf(layerId);
-      const properties = { ...(f.properties ?? {}) } as Record<string, unknown>;
+      // an imported feature's attributes from the layer itself (maplibre holds only what it draws);
+      // copied by entries, so that a key named __proto__ stays a key
+      const properties: Record<string, unknown> = Object.fromEntries(Object.entries(this.userRenderer?.propertiesOf(f.source, f.id) ?? f.properties ?? {}));
       // vector tiles cannot hold null: put back the properties the pipeline listed as nullable
       if (layerId !== f.source) for (const k of entry?.tiles?.nullable ?? []) if (!(k in properties)) properties[k] = null;
       return {

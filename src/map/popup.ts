@@ -57,7 +57,7 @@ export function buildPopupContent(features: PopupFeature[], lang: string, labels
     if (name !== null) section.append(el('div', 'cav-popup-name', name));
     // the name is the heading: do not repeat it in the table
     const entries = Object.entries(f.properties).filter(
-      ([k, v]) => !k.startsWith('_') && !(name !== null && NAME_KEYS.includes(k) && String(v) === name),
+      ([k, v]) => !(name !== null && NAME_KEYS.includes(k) && String(v) === name),
     );
     if (entries.length > 0) {
       const table = el('table', 'cav-popup-attrs');

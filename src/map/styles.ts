@@ -9,6 +9,7 @@ import type {
   RasterSourceSpecification,
 } from 'maplibre-gl';
 import type { LayerManifestEntry } from '../core/layers';
+import { LABEL_FONT, labelFontFaces } from './fonts';
 
 /** [west, south, east, north] used before the manifest arrives (Béthune to Valenciennes). */
 export const DEFAULT_BBOX: [number, number, number, number] = [2.45, 50.3, 3.62, 50.62];
@@ -32,6 +33,13 @@ export const PALETTE = {
   reseau: '#6b6478',
   reseauGap: '#5b3f99',
   generic: '#7e57c2',
+  // labels
+  cavalierText: '#7a3a0c',
+  routeText: '#1b5e20',
+  placeText: '#2b3038',
+  terrilText: '#15181c',
+  halo: '#fffdf7',
+  placeHighlight: '#ffd400',
 } as const;
 
 export type LayerFamily =
@@ -135,6 +143,8 @@ const zoomWidth = (base: number): ExpressionSpecification => [
  */
 export function layersFor(entry: EntryLike, visible: boolean, tiles?: { source: string; sourceLayer: string }): LayerSpecification[] {
   const specs = layerSpecs(entry, visible, tiles?.source ?? entry.id);
+  const label = lineLabelSpec(entry, visible, tiles?.source ?? entry.id);
+  if (label) specs.push(label);
   // from vector tiles: every layer reads the entry's source-layer of the archive's source
   return tiles ? specs.map((l) => ({ ...l, 'source-layer': tiles.sourceLayer }) as LayerSpecification) : specs;
 }
@@ -328,6 +338,37 @@ function layerSpecs(entry: EntryLike, visible: boolean, source: string): LayerSp
   }
 }
 
+/** Named lines whose names are written along them: the cavaliers, the véloroutes and walking routes. */
+const LABELLED_LINE = /cavalier|velo|voie-verte|osm-route/;
+
+/** The `--label` layer of a line layer that has names, or null. */
+function lineLabelSpec(entry: EntryLike, visible: boolean, source: string): LayerSpecification | null {
+  if (entry.geometry !== 'line' || !LABELLED_LINE.test(entry.id.toLowerCase())) return null;
+  const cavalier = familyOf(entry) === 'cavaliers';
+  return {
+    id: `${entry.id}--label`,
+    type: 'symbol',
+    source,
+    // names along the lines only once they have room: a cavalier's name is often a sentence
+    minzoom: 13,
+    layout: {
+      visibility: visible ? 'visible' : 'none',
+      'symbol-placement': 'line',
+      'symbol-spacing': 350,
+      'text-field': ['coalesce', ['get', 'name'], ['get', 'nom'], ['get', 'nom_tit_af'], ''],
+      'text-font': [LABEL_FONT.regular],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10.5, 17, 13],
+      'text-max-angle': 35,
+      'text-padding': 4,
+    },
+    paint: {
+      'text-color': cavalier ? PALETTE.cavalierText : PALETTE.routeText,
+      'text-halo-color': PALETTE.halo,
+      'text-halo-width': 1.4,
+    },
+  };
+}
+
 /** The manifest id drawn by a maplibre layer id ('terrils--outline' → 'terrils'). */
 export function manifestIdOfLayer(layerId: string): string {
   const i = layerId.indexOf('--');
@@ -379,10 +420,14 @@ export function swatchFor(entry: EntryLike): Swatch {
   }
 }
 
-/** The offline style: a plain background. Embedded layers and the route are added by the controller. */
+/**
+ * The offline style: a plain background, and the shipped fonts the labels are drawn with (no
+ * `glyphs` URL: see fonts.ts). Embedded layers, labels and the route are added by the controller.
+ */
 export function baseStyle(): StyleSpecification {
   return {
     version: 8,
+    'font-faces': labelFontFaces(),
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } }],
   };

@@ -1,20 +1,12 @@
-// The interface language as a React context, persisted in the preferences (localStorage).
+// The interface language as a React context, kept in the preferences (src/adapters/preferences.ts).
 // The texts themselves live in src/i18n.
 
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { type Lang, type TFunction, translate } from '../i18n/dictionary';
+import { choicePreference } from '../adapters/preferences';
+import { LANGS, type Lang, type TFunction, translate } from '../i18n/dictionary';
 
-const STORAGE_KEY = 'cavalier.lang';
-
-function initialLang(): Lang {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'fr' || saved === 'en') return saved;
-  } catch {
-    // storage unavailable (private mode): French
-  }
-  return 'fr';
-}
+// French unless the user chose English (or storage is unavailable, as in some private windows)
+const langPref = choicePreference<Lang>('cavalier.lang', LANGS, 'fr');
 
 export interface I18n {
   lang: Lang;
@@ -32,14 +24,10 @@ const I18nContext = createContext<I18n>({
 });
 
 export function I18nProvider({ children, initial }: { children?: ReactNode; initial?: Lang }) {
-  const [lang, setLangState] = useState<Lang>(() => initial ?? initialLang());
+  const [lang, setLangState] = useState<Lang>(() => initial ?? langPref.get());
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // ignore
-    }
+    langPref.set(next);
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;

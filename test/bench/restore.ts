@@ -1,6 +1,6 @@
 // An imported regional OpenStreetMap network at each load: the layers are restored into the worker,
 // and the merged network either comes from the bundle kept after the import
-// (workers/layer-engine.ts mergedNetworkBundle, src/adapters/network-store.ts) or is rebuilt from
+// (workers/layer-engine.ts mergedNetworkBundle, kept by workers/engine.ts in src/adapters/network-store.ts) or is rebuilt from
 // the layer's lines (buildGraph + index), as before. Same records, same embedded network; the legs
 // found on both are compared so that the comparison means something.
 import { readFileSync } from 'node:fs';
@@ -49,21 +49,21 @@ export async function benchRestore(targetEdges = 200_000): Promise<BenchRow[]> {
   // each way twice into a fresh engine, a full collection before each (node --expose-gc), best kept:
   // what the previous run left on the heap must not be timed
   const gc = (globalThis as { gc?: () => void }).gc;
-  const timed = (prebuilt: boolean) => {
+  const timed = async (prebuilt: boolean) => {
     let best = Infinity;
     let e = engine();
     for (let k = 0; k < 2; k++) {
       e = engine();
       gc?.();
       const t = performance.now();
-      const r = e.restoreLayers([record], undefined, prebuilt ? { ...bundle, bytes: bundle.bytes.slice(0) } : undefined);
+      const r = await e.restoreLayers([record], undefined, prebuilt ? { ...bundle, bytes: bundle.bytes.slice(0) } : undefined);
       best = Math.min(best, ms(t));
       if (!r.ok || (r.value.network?.prebuilt === true) !== prebuilt) throw new Error(prebuilt ? 'the bundle must be used' : 'the rebuild must not use a bundle');
     }
     return { engine: e, ms: best };
   };
-  const { engine: fromBundle, ms: bundleMs } = timed(true);
-  const { engine: rebuilt, ms: rebuildMs } = timed(false);
+  const { engine: fromBundle, ms: bundleMs } = await timed(true);
+  const { engine: rebuilt, ms: rebuildMs } = await timed(false);
 
   // the same network: the same legs between ends of imported lines
   const reqs = Array.from({ length: 50 }, (_, i) => {

@@ -13,9 +13,11 @@ import { benchTiles } from './tiles';
 import { benchDrag } from './drag';
 import { benchRestore } from './restore';
 import { benchTable, type BenchRow } from './table';
+import { benchTowns } from './towns';
 
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['réseau embarqué', benchNetwork],
+  ['de ville à ville sur le réseau embarqué', benchTowns],
   ['revue environnementale', benchReview],
   ['GPX', benchGpx],
   ['réseau régional généré', benchScale],

@@ -25,7 +25,7 @@ const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteO
 const nodeEngine = createEngine();
 const meta = JSON.parse(readFileSync(join(dataDir, 'network.json'), 'utf8')) as { names: string[]; joinTolerance_m: number };
 nodeEngine.loadNetwork(bytesOf(readFileSync(join(dataDir, 'network.bin'))), meta.names);
-nodeEngine.setEmbeddedNetworkLines(bytesOf(readFileSync(join(dataDir, 'cavaliers.geojson'))), meta.joinTolerance_m);
+nodeEngine.setEmbeddedNetworkLines(bytesOf(readFileSync(join(dataDir, 'network-lines.geojson'))), meta.joinTolerance_m);
 
 // a long edge of the network: three clicks along it
 const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString>;

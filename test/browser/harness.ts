@@ -304,13 +304,14 @@ export const savedSession = (page: Page) => readIdb(page, 'cavalier', 'sessions'
 export type NetworkEdge = FeatureCollection<LineString, { kind: string; length_m: number }>['features'][number];
 
 /**
- * The embedded network's path edges of 2.5–4 km with at least 9 vertices, most vertices first:
+ * The embedded network's cavalier edges of 2.5–4 km with at least 9 vertices, most vertices first:
  * the browser tests draw along them (clicks on their vertices give a route that follows them).
+ * Cavaliers only: the véloroutes' denser lines would come first, and the tests read « Cavaliers miniers ».
  */
 export function longPathEdges(): NetworkEdge[] {
-  const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
+  const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; way?: string; length_m: number }>;
   return reseau.features
-    .filter((f) => f.properties.kind === 'path' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
+    .filter((f) => f.properties.kind === 'path' && f.properties.way === 'cavalier' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
     .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length);
 }
 

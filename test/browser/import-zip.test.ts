@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { declareHugeEntry, PRJ_LAMBERT_93, writeDbf, writeShp } from '../helpers/shapefile';
+import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip } from '../helpers/shapefile';
 import { startApp, waitForMapReady, type StartedApp } from './harness';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cavalier-zip-'));
@@ -17,7 +17,14 @@ const zip = zipSync({ 'terrils.shp': shp, 'terrils.shx': shx, 'terrils.dbf': wri
 const good = join(tmp, 'terrils.zip');
 const bomb = join(tmp, 'bombe.zip');
 writeFileSync(good, zip);
-writeFileSync(bomb, declareHugeEntry(zip));
+// a .dbf of 100 MiB of zeros that both its headers declare as 1 KB
+writeFileSync(
+  bomb,
+  writeZip([
+    { name: 'terrils.shp', data: shp },
+    { name: 'terrils.dbf', data: new Uint8Array(100 * 1024 * 1024), central: { uncompressedSize: 1000 }, local: { uncompressedSize: 1000 } },
+  ]),
+);
 
 let app: StartedApp;
 const page = () => app.page;
@@ -35,7 +42,7 @@ describe('zipped shapefiles in the browser', () => {
     await page().click('[data-testid=import-layer-open]');
     expect(await page().getAttribute('[data-testid=import-layer-input]', 'accept')).toContain('.zip');
     await page().setInputFiles('[data-testid=import-layer-input]', bomb);
-    await expect.poll(() => page().textContent('[data-testid=import-layer-error]'), { timeout: 30_000 }).toMatch(/^Archive zip refusée\u00a0: une fois décompressée elle ferait \d+\u00a0Mo/);
+    await expect.poll(() => page().textContent('[data-testid=import-layer-error]'), { timeout: 30_000 }).toMatch(/^Archive zip refusée\u00a0: elle se décompresse à plus de 1000\u00a0pour 1 \(fichier «\u00a0terrils\.dbf\u00a0»\)\. /);
     await page().setInputFiles('[data-testid=import-layer-input]', good);
     await page().waitForSelector('[data-testid=import-layer-preview]', { timeout: 30_000 });
     expect(await page().textContent('[data-testid=import-layer-preview]')).toContain('Shapefile (.zip)');

@@ -30,7 +30,7 @@ const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8'))
 /** The engine the worker runs, here in node, with the same embedded network. */
 const nodeEngine = createEngine();
 nodeEngine.loadNetwork(bytesOf(readFileSync(join(dataDir, 'network.bin'))), meta.names);
-nodeEngine.setEmbeddedNetworkLines(bytesOf(readFileSync(join(dataDir, 'cavaliers.geojson'))), meta.joinTolerance_m);
+nodeEngine.setEmbeddedNetworkLines(bytesOf(readFileSync(join(dataDir, 'network-lines.geojson'))), meta.joinTolerance_m);
 
 // The Overpass fixture, linked to the nearest cavalier by one more path (computed from
 // network.bin, so nothing derived from the official layers is stored in the fixtures).

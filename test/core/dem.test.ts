@@ -127,6 +127,20 @@ describe('parseAsciiGrid', () => {
     expect(r.ok && r.value.nodata).toBe(-9999);
   });
 
+  it('reads NODATA_value nan (GDAL float grids), with nan in the missing cells', () => {
+    const text = ['ncols 3', 'nrows 2', 'xllcorner 2.8', 'yllcorner 50.4', 'cellsize 0.01', 'NODATA_value nan', 'nan 20 30', '40 50 -nan', ''].join('\n');
+    const r = parseAsciiGrid(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.nodata).toBeNaN();
+    expect(Array.from(r.value.values)).toEqual([NaN, 20, 30, 40, 50, NaN]);
+    expect(sampleDem(r.value, 2.815, 50.415)).toBeCloseTo(20, 4);
+    expect(sampleDem(r.value, 2.805, 50.415)).toBeNull();
+    // nan is a cell value only when the header names it: elsewhere, and other words, stay errors
+    expect(parseAsciiGrid(text.replace('NODATA_value nan', 'NODATA_value -9999'))).toMatchObject({ ok: false, error: { code: 'dem.invalid-grid' } });
+    expect(parseAsciiGrid(text.replace('20', 'x'))).toEqual({ ok: false, error: { code: 'dem.invalid-grid', detail: { reason: 'value', index: 1 } } });
+    expect(parseAsciiGrid(text.replace('cellsize 0.01', 'cellsize nan'))).toEqual({ ok: false, error: { code: 'dem.invalid-grid', detail: { reason: 'header', key: 'cellsize' } } });
+  });
+
   it('rejects broken and projected grids', () => {
     expect(parseAsciiGrid('  \n')).toEqual({ ok: false, error: { code: 'file.empty' } });
     const short = parseAsciiGrid(asc('xllcorner 2.8\nyllcorner 50.4').replace('40 50 -1', '40 50'));

@@ -257,5 +257,6 @@ describe('vector tiles of the layers', () => {
     const lens = decode((await p.getZxy(z, Math.floor(lx), Math.floor(ly)))!.data).layers.communes;
     const names = Array.from({ length: lens.length }, (_, i) => lens.feature(i).properties.name);
     expect(names).toContain('Lens');
-  });
+    // the whole embedded network (1,600 km since the véloroutes and OSM routes) cut and read back
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 // Writes tiny shapefiles by hand (.shp, .shx, .dbf: the ESRI whitepaper's layouts) for the
-// zipped-shapefile tests: points (type 1) or polylines (type 3), with text attributes.
+// zipped-shapefile tests: points (type 1) or polylines (type 3), with text attributes; and zips
+// written by hand, whose headers may lie.
 
+import { deflateSync } from 'fflate';
 import { concatBytes } from '../../data/steps/bytes';
 
 type XY = [number, number];
@@ -109,16 +111,85 @@ export function writeDbf(fields: string[], rows: Record<string, string>[]): Uint
 export const PRJ_LAMBERT_93 =
   'PROJCS["RGF93_Lambert_93",GEOGCS["GCS_RGF_1993",DATUM["D_RGF_1993",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["False_Easting",700000.0],PARAMETER["False_Northing",6600000.0],PARAMETER["Central_Meridian",3.0],PARAMETER["Standard_Parallel_1",49.0],PARAMETER["Standard_Parallel_2",44.0],PARAMETER["Latitude_Of_Origin",46.5],UNIT["Meter",1.0]]';
 
-/** Patches the central directory so that its first entry declares `size` bytes uncompressed. */
-export function declareHugeEntry(zip: Uint8Array, size = 0xfffffff0): Uint8Array {
-  const out = zip.slice();
-  const dv = new DataView(out.buffer);
-  for (let i = out.length - 22; i >= 0; i--) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      const cd = dv.getUint32(i + 16, true);
-      dv.setUint32(cd + 24, size, true);
-      return out;
-    }
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** by content array: the bomb tests give thousands of entries the same megabytes */
+const crcs = new WeakMap<Uint8Array, number>();
+
+function crc32(data: Uint8Array): number {
+  let c = crcs.get(data);
+  if (c !== undefined) return c;
+  c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  c = (c ^ 0xffffffff) >>> 0;
+  crcs.set(data, c);
+  return c;
+}
+
+/** One entry of a zip written by hand; what its headers declare may differ from what it holds. */
+export interface ZipEntrySpec {
+  name: string;
+  /** the entry's content */
+  data: Uint8Array;
+  /** its stored bytes, when already deflated (to share one deflate stream between many entries) */
+  deflated?: Uint8Array;
+  /** 0 stored, 8 deflated (default) */
+  method?: 0 | 8;
+  /** what the central directory declares instead of the truth */
+  central?: { name?: string; method?: number; compressedSize?: number; uncompressedSize?: number };
+  /** what the local header declares instead of the truth */
+  local?: { name?: string; method?: number; compressedSize?: number; uncompressedSize?: number };
+}
+
+/**
+ * A zip written byte by byte (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16), so that tests can make its
+ * headers lie: the end record's two entry counts ('onDisk' is the one fflate reads, 'total' the
+ * other), and each entry's names, methods and sizes in its local header and central directory.
+ */
+export function writeZip(entries: ZipEntrySpec[], counts: { onDisk?: number; total?: number } = {}): Uint8Array {
+  const enc = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const method = e.method ?? 8;
+    const stored = method === 8 ? (e.deflated ?? deflateSync(e.data, { level: 9 })) : e.data;
+    const crc = crc32(e.data);
+    const header = (kind: 'local' | 'central') => {
+      const over = (kind === 'local' ? e.local : e.central) ?? {};
+      const name = enc.encode(over.name ?? e.name);
+      const size = kind === 'local' ? 30 : 46;
+      const h = new Uint8Array(size + name.length);
+      const dv = new DataView(h.buffer);
+      const at = kind === 'local' ? 4 : 6; // the central record has "version made by" first
+      dv.setUint32(0, kind === 'local' ? 0x04034b50 : 0x02014b50, true);
+      if (kind === 'central') dv.setUint16(4, 20, true);
+      dv.setUint16(at, 20, true);
+      dv.setUint16(at + 2, 0x0800, true); // names in UTF-8
+      dv.setUint16(at + 4, over.method ?? method, true);
+      dv.setUint32(at + 10, crc, true);
+      dv.setUint32(at + 14, over.compressedSize ?? stored.length, true);
+      dv.setUint32(at + 18, over.uncompressedSize ?? e.data.length, true);
+      dv.setUint16(at + 22, name.length, true);
+      if (kind === 'central') dv.setUint32(42, offset, true);
+      h.set(name, size);
+      return h;
+    };
+    const local = header('local');
+    centrals.push(header('central'));
+    locals.push(local, stored);
+    offset += local.length + stored.length;
   }
-  throw new Error('no end of central directory');
+  const cd = concatBytes(centrals);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, counts.onDisk ?? entries.length, true);
+  end.setUint16(10, counts.total ?? entries.length, true);
+  end.setUint32(12, cd.length, true);
+  end.setUint32(16, offset, true);
+  return concatBytes([...locals, cd, new Uint8Array(end.buffer)]);
 }

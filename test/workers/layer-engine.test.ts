@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { JOIN_TOLERANCE_M } from '../../data/network';
+import type { EdgeKindName } from '../../src/core/graph/graph';
 import { networkFileLines } from '../../src/core/import/network';
 import { importLayer, MAX_LAYER_FILE_CHARS } from '../../src/core/import/layer';
 import { MAX_DEM_FILE_BYTES } from '../../src/core/elevation/read-dem';
@@ -25,12 +26,12 @@ const fileBytes = (p: string) => bytesOf(readFileSync(p));
 type LonLat = [number, number];
 
 const meta = JSON.parse(readFileSync(join(dataDir, 'network.json'), 'utf8')) as { names: string[]; joinTolerance_m: number };
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; length_m: number }>;
+const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; way: EdgeKindName; length_m: number }>;
 
 function freshEngine() {
   const engine = createEngine();
   engine.loadNetwork(fileBytes(join(dataDir, 'network.bin')), meta.names);
-  engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'cavaliers.geojson')), meta.joinTolerance_m);
+  engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), meta.joinTolerance_m);
   return engine;
 }
 
@@ -162,8 +163,8 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
   });
 
   it('reads the embedded lines exactly as the pipeline does', () => {
-    const fc = JSON.parse(readFileSync(join(dataDir, 'cavaliers.geojson'), 'utf8'));
-    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'cavaliers.geojson')), JOIN_TOLERANCE_M)).toBe(networkFileLines(fc).length);
+    const fc = JSON.parse(readFileSync(join(dataDir, 'network-lines.geojson'), 'utf8'));
+    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), JOIN_TOLERANCE_M)).toBe(networkFileLines(fc).length);
     expect(meta.joinTolerance_m).toBe(JOIN_TOLERANCE_M);
   });
 
@@ -193,7 +194,8 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 
     const [leg] = await engine.legs([request]);
     expect(leg.fallback).toBeUndefined();
-    expect(leg.ways.cavalier).toBeCloseTo(edge.properties.length_m, -1);
+    // the embedded edge at the junction: a cavalier, a véloroute or an OSM route (network-lines.geojson)
+    expect(leg.ways[edge.properties.way]).toBeCloseTo(edge.properties.length_m, -1);
     expect(leg.ways.path).toBeGreaterThan(400); // the link and the terril path
     expect(leg.ways.track).toBeGreaterThan(250);
     expect(leg.ways.road ?? 0).toBe(0);
@@ -221,7 +223,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     const record: UserLayerRecord = { ...added.layer, fc: added.fc };
 
     const restored = freshEngine();
-    const r = restored.restoreLayers([structuredClone(record)]);
+    const r = await restored.restoreLayers([structuredClone(record)]);
     expect(r.ok && r.value.network?.merged).toBe(true);
     const [leg] = await restored.legs([{ from: [2.7679993, 50.4416072], to: [2.766, 50.447], mode: 'network' }]);
     expect(leg.fallback).toBeUndefined();
@@ -229,7 +231,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 
     const bare = createEngine();
     bare.loadNetwork(fileBytes(join(dataDir, 'network.bin')), meta.names);
-    const refused = bare.restoreLayers([structuredClone(record)]);
+    const refused = await bare.restoreLayers([structuredClone(record)]);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('network.empty');
     expect(bare.listLayers()).toEqual([]);
   });
@@ -248,7 +250,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     const expected = await engine.legs(requests);
 
     const fromBundle = freshEngine();
-    const r = fromBundle.restoreLayers([structuredClone(record)], undefined, structuredClone(bundle!));
+    const r = await fromBundle.restoreLayers([structuredClone(record)], undefined, structuredClone(bundle!));
     expect(r.ok && r.value.network?.prebuilt).toBe(true);
     expect(r.ok && r.value.network?.joins).toEqual(added.network!.joins);
     expect(await fromBundle.legs(requests)).toEqual(expected);
@@ -258,7 +260,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
     // a bundle built from another set of layers (here: none of these ids) is not used: rebuilt, same routes
     const other = freshEngine();
     const stale = { ...structuredClone(bundle!), key: bundle!.key.replace(added.layer.id, 'another-layer') };
-    const rebuilt = other.restoreLayers([structuredClone(record)], undefined, stale);
+    const rebuilt = await other.restoreLayers([structuredClone(record)], undefined, stale);
     expect(rebuilt.ok && rebuilt.value.network?.merged).toBe(true);
     expect(rebuilt.ok && rebuilt.value.network?.prebuilt).toBeUndefined();
     expect(await other.legs(requests)).toEqual(expected);

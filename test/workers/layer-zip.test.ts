@@ -1,10 +1,10 @@
 // A zipped shapefile through the layer engine, as the worker runs it: same features as the
 // equivalent Lambert-93 GeoJSON, and a zip bomb refused with nothing lost.
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importLayer } from '../../src/core/import/layer';
 import { createEngine } from '../../workers/engine';
-import { declareHugeEntry, PRJ_LAMBERT_93, writeDbf, writeShp } from '../helpers/shapefile';
+import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip, type ZipEntrySpec } from '../helpers/shapefile';
 
 const lines: [number, number][][] = [
   [
@@ -70,7 +70,12 @@ describe('layer engine: zipped shapefiles', () => {
     expect(engine.previewLayer(good.value.token).ok).toBe(true);
     const kept = engine.addLayer(good.value.token, 'reference');
     if (!kept.ok) throw new Error(kept.error.code);
-    const z = declareHugeEntry(new Uint8Array(zipOf(true)));
+    // a real shapefile and 45 entries of 10 MiB of zeros, under-counted by the end record
+    const zeros = new Uint8Array(10 * 1024 * 1024);
+    const deflated = deflateSync(zeros, { level: 9 });
+    const { shp, shx } = writeShp(lines.map((l) => ({ type: 'polyline' as const, parts: [l] })));
+    const honest: ZipEntrySpec[] = [{ name: 'lignes.shp', data: shp }, { name: 'lignes.shx', data: shx }, { name: 'lignes.prj', data: strToU8(PRJ_LAMBERT_93) }];
+    const z = writeZip([...honest, ...Array.from({ length: 45 }, (_, i): ZipEntrySpec => ({ name: `lignes${i}.dbf`, data: zeros, deflated }))], { onDisk: 48, total: 3 });
     const opened = engine.openFile(z.buffer as ArrayBuffer, 'bombe.zip');
     if (!opened.ok) throw new Error(opened.error.code);
     const r = engine.previewLayer(opened.value.token);

@@ -3,9 +3,11 @@
 // for reprojectGrid (./reproject.ts) to resample.
 // Header keys are case-insensitive and their order varies between writers; GDAL writes
 // dx/dy instead of cellsize for non-square cells, and NODATA_value is optional (-9999 by convention).
+// GDAL writes NODATA_value nan for float grids, and nan in the missing cells.
 
 import { fail, ok, type Result } from '../errors';
 import type { DemGrid } from '../types';
+import { MAX_DEM_CELLS } from './dem';
 
 export interface AsciiGridOptions {
   name?: string;
@@ -16,6 +18,8 @@ export interface AsciiGridOptions {
 export type RawGrid = Omit<DemGrid, 'name' | 'approximate'>;
 
 const DEFAULT_NODATA = -9999;
+/** 'nan', '-nan', 'NaN' as C libraries print it (Number() reads only 'NaN' and then as garbage does) */
+const NAN = /^[-+]?nan$/i;
 
 export function parseAsciiGrid(text: string, opts: AsciiGridOptions = {}): Result<DemGrid> {
   const raw = readAsciiGrid(text);
@@ -36,15 +40,17 @@ export function readAsciiGrid(text: string): Result<RawGrid> {
   let pending: string | null = null;
   // header: "key value" pairs until the first token that is not a key
   while ((m = token.exec(text)) !== null) {
-    if (!/^[A-Za-z_]/.test(m[0])) {
+    // a grid's first cell may be nan: a value, not a key
+    if (!/^[A-Za-z_]/.test(m[0]) || NAN.test(m[0])) {
       pending = m[0];
       break;
     }
     const key = m[0].toLowerCase();
     const value = token.exec(text);
     if (value === null) return fail('dem.invalid-grid', { reason: 'header', key });
-    const n = Number(value[0]);
-    if (!Number.isFinite(n)) return fail('dem.invalid-grid', { reason: 'header', key });
+    const nan = key === 'nodata_value' && NAN.test(value[0]);
+    const n = nan ? NaN : Number(value[0]);
+    if (!Number.isFinite(n) && !nan) return fail('dem.invalid-grid', { reason: 'header', key });
     header.set(key, n);
   }
 
@@ -75,11 +81,16 @@ export function readAsciiGrid(text: string): Result<RawGrid> {
   const north = south + height * dy;
 
   const count = width * height;
+  if (count > MAX_DEM_CELLS) return fail('dem.too-many-cells', { ncols: width, nrows: height, limit_mcells: MAX_DEM_CELLS / 1e6 });
+  const nodata = header.get('nodata_value') ?? DEFAULT_NODATA;
+  const nanCells = Number.isNaN(nodata);
   const values = new Float32Array(count);
   let filled = 0;
   const take = (s: string): boolean => {
-    const v = Number(s);
-    if (Number.isNaN(v)) return false;
+    // nan is a value only where the header names it the nodata marker
+    const missing = nanCells && NAN.test(s);
+    const v = missing ? NaN : Number(s);
+    if (Number.isNaN(v) && !missing) return false;
     if (filled < count) values[filled] = v;
     filled++;
     return true;
@@ -98,6 +109,6 @@ export function readAsciiGrid(text: string): Result<RawGrid> {
     width,
     height,
     values,
-    nodata: header.get('nodata_value') ?? DEFAULT_NODATA,
+    nodata,
   });
 }

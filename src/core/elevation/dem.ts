@@ -5,6 +5,13 @@ import { position } from '../geo/position';
 import type { DemGrid, Position } from '../types';
 
 /**
+ * The most cells a DEM file may declare: 50 million float32 cells (200 MB, as much again once
+ * resampled), what a file at the 200 MiB limit holds. Checked on the header, before the values
+ * are allocated: a header may declare billions, which no typed array can hold.
+ */
+export const MAX_DEM_CELLS = 50_000_000;
+
+/**
  * Bilinear interpolation between the four surrounding cell centres. Between the outermost
  * centres and the grid's edge the nearest centres are used unchanged (no extrapolation).
  * Null outside the grid, or when a cell that would weigh in the result is nodata.

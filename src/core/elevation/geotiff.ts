@@ -8,6 +8,7 @@ import { fromArrayBuffer } from 'geotiff';
 import { fail, ok, type Result } from '../errors';
 import type { CrsCode } from '../import/crs';
 import { crsFromExtent } from '../import/detect-crs';
+import { MAX_DEM_CELLS } from './dem';
 import type { SourceGrid } from './reproject';
 
 export interface ReadGeoTiffOptions {
@@ -40,6 +41,7 @@ export async function readGeoTiff(data: ArrayBuffer, opts: ReadGeoTiffOptions = 
   const width = image.getWidth();
   const height = image.getHeight();
   if (!(width > 0 && height > 0)) return fail('dem.invalid-grid', { reason: 'size' });
+  if (width * height > MAX_DEM_CELLS) return fail('dem.too-many-cells', { ncols: width, nrows: height, limit_mcells: MAX_DEM_CELLS / 1e6 });
 
   const dir = image.getFileDirectory();
   const scale = numbers(dir.getValue('ModelPixelScale'));

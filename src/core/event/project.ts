@@ -147,13 +147,46 @@ function versionOf(doc: Record<string, unknown>): number | null {
 }
 
 /**
+ * The text of a number member of the root object, as the file writes it; the last one when the
+ * key is repeated, as JSON.parse keeps. The text must be JSON whose root is an object.
+ */
+function topLevelNumberText(json: string, key: string): string | undefined {
+  const number = /\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/y;
+  let depth = 0;
+  let atKey = false;
+  let found: string | undefined;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (json[j] !== '"') j += json[j] === '\\' ? 2 : 1;
+      // a key may be written with escapes ("schema\u0056ersion"): compare it decoded
+      if (depth === 1 && atKey) {
+        atKey = false;
+        if (JSON.parse(json.slice(i, j + 1)) === key) {
+          number.lastIndex = j + 1;
+          found = number.exec(json)?.[1];
+        }
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      atKey = depth === 1;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 1) atKey = true;
+  }
+  return found;
+}
+
+/**
  * Reads a project file. Warnings: 'project.migrated' (with `from`) when an older version was
  * converted, so the app can say that saving will write the new format.
  */
 export function parseProject(text: string): Result<Project> {
+  const json = text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(json);
   } catch {
     return fail('project.invalid');
   }
@@ -162,7 +195,8 @@ export function parseProject(text: string): Result<Project> {
   const version = versionOf(doc);
   if (version === null) return fail('project.invalid');
   if (version > PROJECT_SCHEMA_VERSION) {
-    return fail('project.future-version', { version, supported: PROJECT_SCHEMA_VERSION });
+    // quoted as written: past 2^53 the parsed number is another one (…993 reads …992)
+    return fail('project.future-version', { version: topLevelNumberText(json, 'schemaVersion') ?? String(version), supported: PROJECT_SCHEMA_VERSION });
   }
   const warnings: GeoError[] = [];
   for (let v = version; v < PROJECT_SCHEMA_VERSION; v++) doc = MIGRATIONS[v](doc);

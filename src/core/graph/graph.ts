@@ -16,6 +16,12 @@ export const EdgeKind = {
   cycleway: 4,
   road: 5,
   terril: 6,
+  /** a véloroute or voie verte of the regional scheme (built stretches only) */
+  veloroute: 7,
+  /** a waymarked hiking route (OpenStreetMap route relation): the path it follows is not typed */
+  hiking: 8,
+  /** a waymarked cycling route (OpenStreetMap route relation) */
+  cycleroute: 9,
 } as const;
 export type EdgeKindName = keyof typeof EdgeKind;
 export const edgeKindName = (k: number): EdgeKindName =>

@@ -1,25 +1,43 @@
-// Zipped shapefiles: the zip's central directory is read here, before anything is inflated, so
-// that a zip bomb (entries declaring gigabytes, or an absurd compression ratio) is refused with
-// 'import.zip-too-large'; then the .shp/.dbf/.prj/.cpg entries are inflated (fflate) and parsed by
-// shpjs (parseShp without its own reprojection: the .prj only names the system, and the layer
-// import reprojects with the official proj4 definitions, as for any GeoJSON).
+// Zipped shapefiles: the central directory says which entries there are and where; each wanted
+// entry is then inflated as a stream (fflate's Inflate) with a running count of the bytes it
+// produces, and the read stops with 'import.zip-too-large' as soon as that count passes the
+// limit, or as soon as an entry inflates at an absurd ratio. No size written in the zip is
+// trusted: a bomb lies in its headers (the EOCD entry count, the sizes of the central directory or
+// of the local headers) precisely so that a check on them lets it through. The local header of
+// each entry must name the same file with the same method as the central directory, so what is
+// listed is what is inflated. The .shp/.dbf/.prj/.cpg are then parsed by shpjs (parseShp without
+// its own reprojection: the .prj only names the system, and the layer import reprojects with the
+// official proj4 definitions, as for any GeoJSON).
 
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { fail, ok, type Result } from '../errors';
 import type { CrsCode } from './crs';
 import { decodeUtf8 } from '../gpx/encoding';
 
-/** Sum of the declared uncompressed sizes above which a zip is refused. */
+/** Bytes inflated in all above which a zip is refused. */
 export const MAX_ZIP_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
-/** Compression ratio above which an entry is refused (deflate cannot exceed ~1032:1; real shapefiles stay far below). */
+/**
+ * Compression ratio above which a zip is refused, over what has been inflated so far (deflate
+ * cannot exceed ~1032:1; real shapefiles stay far below). Over the whole zip, not per entry, so
+ * that many entries each too small to judge are judged together.
+ */
 export const MAX_ZIP_RATIO = 1000;
+/** The ratio is judged only past this many inflated bytes (a tiny .cpg may compress oddly). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+/** Compressed bytes fed to the inflater at a time: the count overshoots the limit by at most ~1032 times this. */
+const FEED_BYTES = 16 * 1024;
 
 export interface ZipEntryInfo {
   name: string;
+  /** 0 stored, 8 deflated */
+  method: number;
+  /** as the central directory declares them: used to bound the input read, never the output */
   compressedSize: number;
   uncompressedSize: number;
+  /** where the entry's local header starts */
+  localOffset: number;
 }
 
 /** True when the bytes start with a zip local file header ('PK\x03\x04'). */
@@ -27,7 +45,11 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** The entries of a zip as its central directory declares them (no inflating). */
+/**
+ * The entries of a zip's central directory (no inflating). The records are walked one by one up
+ * to the end record; the end record's entry counts are ignored: writers and readers disagree on
+ * which of its two counts to read, and a bomb under-states them.
+ */
 export function zipEntries(bytes: Uint8Array): Result<ZipEntryInfo[]> {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // end of central directory: signature 0x06054b50, within the last 22 + 65535 bytes
@@ -39,62 +61,126 @@ export function zipEntries(bytes: Uint8Array): Result<ZipEntryInfo[]> {
     }
   }
   if (eocd < 0) return fail('import.zip-unreadable');
-  let count = dv.getUint16(eocd + 10, true);
-  let offset = dv.getUint32(eocd + 16, true);
-  // ZIP64: the locator just before the EOCD points to the ZIP64 end record
-  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
+  let cdStart = dv.getUint32(eocd + 16, true);
+  let cdEnd = eocd;
+  // ZIP64: the locator just before the EOCD points to the ZIP64 end record, which follows the
+  // directory (whether or not the EOCD's own fields overflowed)
+  if (eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
     const z64 = Number(dv.getBigUint64(eocd - 12, true));
     if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== 0x06064b50) return fail('import.zip-unreadable');
-    count = Number(dv.getBigUint64(z64 + 32, true));
-    offset = Number(dv.getBigUint64(z64 + 48, true));
+    cdStart = Number(dv.getBigUint64(z64 + 48, true));
+    cdEnd = z64;
   }
+  if (cdStart > cdEnd) return fail('import.zip-unreadable');
   const entries: ZipEntryInfo[] = [];
-  let p = offset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50) return fail('import.zip-unreadable');
+  let p = cdStart;
+  while (p < cdEnd) {
+    if (p + 46 > cdEnd || dv.getUint32(p, true) !== 0x02014b50) return fail('import.zip-unreadable');
+    const method = dv.getUint16(p + 10, true);
     let compressedSize = dv.getUint32(p + 20, true);
     let uncompressedSize = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
     const extraLen = dv.getUint16(p + 30, true);
     const commentLen = dv.getUint16(p + 32, true);
+    let localOffset = dv.getUint32(p + 42, true);
+    const next = p + 46 + nameLen + extraLen + commentLen;
+    if (next > cdEnd) return fail('import.zip-unreadable');
     const name = decodeUtf8(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
-      // ZIP64 extra field (id 1): the 64-bit sizes, uncompressed first
-      let e = p + 46 + nameLen;
-      const end = e + extraLen;
-      while (e + 4 <= end) {
-        const id = dv.getUint16(e, true);
-        const size = dv.getUint16(e + 2, true);
-        if (id === 1) {
-          let q = e + 4;
-          if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
-            uncompressedSize = Number(dv.getBigUint64(q, true));
-            q += 8;
-          }
-          if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) compressedSize = Number(dv.getBigUint64(q, true));
-          break;
-        }
-        e += 4 + size;
+    // ZIP64 extra field (id 1): the 64-bit values, in this order, of those set to 0xffffffff
+    let e = p + 46 + nameLen;
+    const end = e + extraLen;
+    while (e + 4 <= end) {
+      const id = dv.getUint16(e, true);
+      const size = dv.getUint16(e + 2, true);
+      if (id === 1) {
+        let q = e + 4;
+        const take = (v: number): number => {
+          if (v !== 0xffffffff || q + 8 > e + 4 + size) return v;
+          const big = Number(dv.getBigUint64(q, true));
+          q += 8;
+          return big;
+        };
+        uncompressedSize = take(uncompressedSize);
+        compressedSize = take(compressedSize);
+        localOffset = take(localOffset);
+        break;
       }
+      e += 4 + size;
     }
-    entries.push({ name, compressedSize, uncompressedSize });
-    p += 46 + nameLen + extraLen + commentLen;
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
+    p = next;
   }
   return ok(entries);
 }
 
-/** Refuses a zip whose entries would inflate to more than the limit, or with an absurd ratio. */
-export function checkZipSizes(entries: ZipEntryInfo[], limit = MAX_ZIP_UNCOMPRESSED_BYTES): Result<{ total: number }> {
-  let total = 0;
-  for (const e of entries) {
-    total += e.uncompressedSize;
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (e.uncompressedSize > 1024 * 1024 && ratio > MAX_ZIP_RATIO) {
-      return fail('import.zip-too-large', { name: e.name, mb: Math.round(e.uncompressedSize / 1024 / 1024), limit_mb: Math.round(limit / 1024 / 1024), ratio: Math.round(ratio) });
-    }
+/** What has been read and inflated so far, across the entries of one zip. */
+interface Budget {
+  limit: number;
+  produced: number;
+  fed: number;
+}
+
+class TooLarge {
+  constructor(readonly detail: Record<string, string | number>) {}
+}
+
+/**
+ * Inflates one entry, counting every byte produced against the budget. The input is bounded by
+ * the central directory's compressed size (a deflate stream ends by itself; one cut short by a
+ * lying size is unreadable); the output is bounded only by the count.
+ */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo, budget: Budget): Result<Uint8Array> {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || dv.getUint32(at, true) !== 0x04034b50) return fail('import.zip-unreadable');
+  const nameLen = dv.getUint16(at + 26, true);
+  const extraLen = dv.getUint16(at + 28, true);
+  const start = at + 30 + nameLen + extraLen;
+  // a local header naming another file or method than the directory is a zip read two ways
+  if (dv.getUint16(at + 8, true) !== entry.method || decodeUtf8(bytes.subarray(at + 30, at + 30 + nameLen)) !== entry.name) {
+    return fail('import.zip-unreadable');
   }
-  if (total > limit) return fail('import.zip-too-large', { mb: Math.round(total / 1024 / 1024), limit_mb: Math.round(limit / 1024 / 1024) });
-  return ok({ total });
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) return fail('import.zip-unreadable');
+  const name = entry.name.split('/').pop()!;
+  let produced = 0;
+  const count = (n: number): void => {
+    produced += n;
+    budget.produced += n;
+    if (budget.produced > budget.limit) throw new TooLarge({ limit_mb: Math.round(budget.limit / 1024 / 1024), name });
+    if (budget.produced > RATIO_FLOOR_BYTES && budget.produced > MAX_ZIP_RATIO * budget.fed) throw new TooLarge({ ratio_limit: MAX_ZIP_RATIO, name });
+  };
+  try {
+    if (entry.method === 0) {
+      budget.fed += end - start;
+      count(end - start);
+      return ok(bytes.slice(start, end));
+    }
+    if (entry.method !== 8) return fail('import.zip-unreadable');
+    const chunks: Uint8Array[] = [];
+    const inflater = new Inflate((chunk) => {
+      count(chunk.length);
+      chunks.push(chunk);
+    });
+    let p = start;
+    do {
+      const q = Math.min(p + FEED_BYTES, end);
+      budget.fed += q - p;
+      // the last push is final: a stream that has not ended by then throws (truncated)
+      inflater.push(bytes.subarray(p, q), q === end);
+      p = q;
+    } while (p < end);
+    const out = new Uint8Array(produced);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return ok(out);
+  } catch (e) {
+    if (e instanceof TooLarge) return fail('import.zip-too-large', e.detail);
+    return fail('import.zip-unreadable');
+  }
 }
 
 /** The coordinate system a .prj (ESRI WKT) names, when it is one Cavalier knows. */
@@ -119,20 +205,15 @@ export interface ShapefileZip {
 export function readShapefileZip(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED_BYTES): Result<ShapefileZip> {
   const listed = zipEntries(input);
   if (!listed.ok) return listed;
-  const sized = checkZipSizes(listed.value, limit);
-  if (!sized.ok) return sized;
   const wanted = /\.(shp|dbf|prj|cpg)$/i;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(input, { filter: (f) => !f.name.includes('__MACOSX') && wanted.test(f.name) });
-  } catch {
-    return fail('import.zip-unreadable');
+  const budget: Budget = { limit, produced: 0, fed: 0 };
+  const lower = new Map<string, Uint8Array>();
+  for (const entry of listed.value) {
+    if (entry.name.includes('__MACOSX') || !wanted.test(entry.name)) continue;
+    const data = inflateEntry(input, entry, budget);
+    if (!data.ok) return data;
+    lower.set(entry.name.toLowerCase(), data.value);
   }
-  // what was inflated must match what was declared (a lying header is a bomb too)
-  let inflated = 0;
-  for (const v of Object.values(files)) inflated += v.length;
-  if (inflated > limit) return fail('import.zip-too-large', { mb: Math.round(inflated / 1024 / 1024), limit_mb: Math.round(limit / 1024 / 1024) });
-  const lower = new Map(Object.entries(files).map(([k, v]) => [k.toLowerCase(), v]));
   const shps = [...lower.keys()].filter((k) => k.endsWith('.shp')).sort();
   if (shps.length === 0) return fail('import.no-shapefile');
   const features: Feature<Geometry | null, GeoJsonProperties>[] = [];

@@ -26,6 +26,11 @@ export interface Leg {
   length_m: number;
   /** way types used, in metres (a straight leg counts as 'off-network') */
   ways: Partial<Record<EdgeKindName | 'off-network', number>>;
+  /**
+   * A leg that followed the network: its length over the crow-fly distance between its two points
+   * (1 on a straight path). Absent on straight legs and fallbacks. See isDetour.
+   */
+  detour?: number;
   /** why a routing provider could not route this leg (shown to the user once) */
   problem?: GeoError;
   /**
@@ -33,6 +38,29 @@ export interface Leg {
    * for this leg, or one of its points is inside one (endInside), so it goes through them: metres inside, zones' names.
    */
   unavoidable?: { inside_m: number; zones: string[]; endInside: boolean };
+}
+
+/**
+ * A network leg longer than this many times its crow-fly distance is flagged (« détour ×2,8 »):
+ * the known paths go round something (a motorway, a canal, a missing link) that the organiser
+ * should check on the ground, or draw straight.
+ */
+export const DETOUR_RATIO = 2;
+
+/** The ratio of a network leg's length to its crow-fly distance; undefined when it is not meaningful (points a few metres apart). */
+export function detourRatio(from: [number, number], to: [number, number], length_m: number): number | undefined {
+  const crow = positionsLength([from, to]);
+  // below 50 m, snapping to the nearest path alone can double a leg: no flag there
+  return crow >= 50 ? length_m / crow : undefined;
+}
+
+export const isDetour = (leg: Pick<Leg, 'detour'>): boolean => leg.detour !== undefined && leg.detour > DETOUR_RATIO;
+
+/** The leg with its detour ratio set (routing providers other than the graph build their legs themselves). */
+export function withDetour(leg: Leg, from: [number, number], to: [number, number]): Leg {
+  if (leg.mode !== 'network' || leg.fallback !== undefined) return leg;
+  const detour = detourRatio(from, to, leg.length_m);
+  return detour === undefined ? leg : { ...leg, detour };
 }
 
 /** How far from a path a control point may be for the leg to start or end on that path (m). */
@@ -64,7 +92,8 @@ export function computeLeg(net: RoutingNetwork | null, from: [number, number], t
   });
   const length_m = positionsLength(coords);
   if (length_m > path.length_m) ways['off-network'] = length_m - path.length_m;
-  return { coords, mode, length_m, ways };
+  const detour = detourRatio(from, to, length_m);
+  return detour === undefined ? { coords, mode, length_m, ways } : { coords, mode, length_m, ways, detour };
 }
 
 /** The legs of a route as one line (each leg starts where the previous one ends: the shared point is kept once). */

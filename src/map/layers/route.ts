@@ -3,9 +3,12 @@
 
 import type { ExpressionSpecification, LayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Feature, LineString, Point } from 'geojson';
+import { LABEL_FONT } from '../fonts';
 
 export const ROUTE_COLOR = '#1565c0';
 export const FALLBACK_COLOR = '#d32f2f';
+/** a leg flagged as a detour (core isDetour): the organiser should look at it */
+export const DETOUR_COLOR = '#e65100';
 export const START_COLOR = '#2e7d32';
 export const END_COLOR = '#c62828';
 export const POINT_OUTLINE = '#263238';
@@ -32,6 +35,7 @@ export const LYR = {
   legs: 'cav-route',
   legsDashed: 'cav-route-dashed',
   legsHit: 'cav-route-hit',
+  detourLabels: 'cav-route-detour-labels',
   preview: 'cav-preview-line',
   previewPoint: 'cav-preview-point',
   points: 'cav-points',
@@ -107,7 +111,23 @@ export function routeLayers(): LayerSpecification[] {
       source: SRC.legs,
       filter: ['all', ['==', ['get', 'mode'], 'network'], ['!=', ['get', 'fallback'], true]],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ROUTE_COLOR, 'line-width': w(5) },
+      paint: { 'line-color': ['case', ['==', ['get', 'detour'], true], DETOUR_COLOR, ROUTE_COLOR], 'line-width': w(5) },
+    },
+    {
+      // the detour flag written on the leg itself, so it is seen on the map and not only in the list
+      id: LYR.detourLabels,
+      type: 'symbol',
+      source: SRC.legs,
+      filter: ['all', ['==', ['get', 'detour'], true], ['!=', ['get', 'label'], '']],
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': ['get', 'label'],
+        'text-font': [LABEL_FONT.bold],
+        'text-size': 13,
+        'text-offset': [0, -1],
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': DETOUR_COLOR, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },
     {
       // straight legs dashed blue, fallback legs (routing failed, straight line instead) dashed red
@@ -223,6 +243,10 @@ export interface RouteLegView {
   coordinates: readonly LonLatLike[];
   mode: 'network' | 'straight';
   fallback?: boolean;
+  /** flagged as a detour by the core (drawn in DETOUR_COLOR) */
+  detour?: boolean;
+  /** the flag's text along the leg (« détour ×2,8 »), in the page's language */
+  detourLabel?: string;
 }
 
 export interface RouteView {
@@ -240,7 +264,7 @@ export function legsCollection(route: RouteView): FeatureCollection<LineString> 
     features.push({
       type: 'Feature',
       id: i,
-      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true },
+      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true, detour: leg.detour === true, label: leg.detourLabel ?? '' },
       geometry: { type: 'LineString', coordinates: leg.coordinates.map(ll) },
     });
   });

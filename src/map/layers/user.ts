@@ -5,7 +5,8 @@
 //    and points;
 //  - reference: neutral slate grey.
 // One GeoJSON source per layer ('user:<id>'); its maplibre layers are 'user:<id>--fill', '--line'…
-// Features come as data: the popup (map-controller) shows their attributes as text.
+// Features come as data: the popup (map-controller) shows their attributes as text, read from the
+// layer itself (propertiesOf), since maplibre is given only what its styles read (userMapData).
 
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -49,6 +50,30 @@ const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal',
 const isLine: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
 const isPoint: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
 const zoomWidth = (base: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, base * 0.6, 12, base, 16, base * 2.2];
+
+/** The properties of an imported feature that the styles read (network role: roads drawn grey). */
+const STYLED_KEYS = ['highway'];
+
+/**
+ * What maplibre is given of an imported layer: each feature's geometry, its index as id, and only
+ * the properties the styles read. maplibre's worker transfer copies objects key by key and calls
+ * their constructor and hasOwnProperty: a property with one of those names made it throw (the
+ * layer was never drawn), one named __proto__ was dropped. Attributes are the user's data, any
+ * name allowed: the popup reads them from the layer by that id.
+ */
+export function userMapData(fc: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f, i) => {
+      const properties: Record<string, string | number | boolean> = {};
+      for (const k of STYLED_KEYS) {
+        const v = f.properties && Object.hasOwn(f.properties, k) ? f.properties[k] : undefined;
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') properties[k] = v;
+      }
+      return { type: 'Feature', id: i, geometry: f.geometry, properties };
+    }),
+  };
+}
 
 /** The maplibre layers of one imported layer. */
 export function userLayerSpecs(view: Pick<UserLayerView, 'id' | 'role' | 'visible'>): LayerSpecification[] {
@@ -166,7 +191,7 @@ export class UserLayerRenderer {
         this.remove(view.id, d);
         this.add(view);
       } else {
-        if (d.view.fc !== view.fc) (this.map.getSource(userSourceId(view.id)) as GeoJSONSource | undefined)?.setData(view.fc);
+        if (d.view.fc !== view.fc) (this.map.getSource(userSourceId(view.id)) as GeoJSONSource | undefined)?.setData(userMapData(view.fc));
         if (d.view.visible !== view.visible) for (const l of d.layerIds) this.map.setLayoutProperty(l, 'visibility', view.visible ? 'visible' : 'none');
         d.view = view;
       }
@@ -181,6 +206,16 @@ export class UserLayerRenderer {
     return ids;
   }
 
+  /**
+   * An imported feature's own properties, every one as the layer holds it, from the source and id
+   * maplibre reports for it; undefined when it is not an imported layer's feature.
+   */
+  propertiesOf(sourceId: string, id: string | number | undefined): Record<string, unknown> | undefined {
+    if (!sourceId.startsWith(PREFIX) || typeof id !== 'number') return undefined;
+    const f = this.drawn.get(sourceId.slice(PREFIX.length))?.view.fc.features[id];
+    return f ? (f.properties ?? {}) : undefined;
+  }
+
   /** The layer title shown in popups for a source id, or undefined when it is not a user layer. */
   titleOf(sourceId: string): string | undefined {
     if (sourceId === JOINS) return this.joins?.title;
@@ -190,7 +225,7 @@ export class UserLayerRenderer {
 
   private add(view: UserLayerView): void {
     const source = userSourceId(view.id);
-    this.map.addSource(source, { type: 'geojson', data: view.fc, generateId: true });
+    this.map.addSource(source, { type: 'geojson', data: userMapData(view.fc) });
     const layerIds: string[] = [];
     for (const spec of userLayerSpecs(view)) {
       this.map.addLayer(spec, this.map.getLayer(this.beforeId) ? this.beforeId : undefined);

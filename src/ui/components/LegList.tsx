@@ -7,6 +7,10 @@ export interface LegItem {
   lengthM: number | null;
   mode: 'network' | 'straight';
   fallback?: 'no-path' | 'off-network';
+  /** the core's detour ratio (network length over crow-fly), set only when the leg is flagged (core isDetour) */
+  detour?: number;
+  /** crow-fly distance of a flagged leg (m) */
+  crowM?: number;
 }
 
 export interface LegListProps {
@@ -25,7 +29,14 @@ export function LegList({ legs, onModeChange, onSelect }: LegListProps) {
       </h2>
       <ol className="cav-legs">
         {legs.map((leg, i) => (
-          <li key={i} className={`cav-leg${leg.fallback ? ' cav-leg--fallback' : ''}`} data-testid="leg" data-mode={leg.mode} data-fallback={leg.fallback ?? ''}>
+          <li
+            key={i}
+            className={`cav-leg${leg.fallback ? ' cav-leg--fallback' : ''}${leg.detour !== undefined ? ' cav-leg--detour' : ''}`}
+            data-testid="leg"
+            data-mode={leg.mode}
+            data-fallback={leg.fallback ?? ''}
+            data-detour={leg.detour !== undefined ? leg.detour.toFixed(2) : ''}
+          >
             <button type="button" className="cav-leg-name" onClick={() => onSelect?.(i)} title={t('legs.zoom')}>
               {t('legs.item', { from: i + 1, to: i + 2 })}
             </button>
@@ -39,6 +50,16 @@ export function LegList({ legs, onModeChange, onSelect }: LegListProps) {
               />
               {t('legs.straight')}
             </label>
+            {leg.detour !== undefined && leg.mode === 'network' && (
+              <p className="cav-leg-detour" role="note" data-testid="leg-detour">
+                <span title={t('legs.detour.hint', { ratio: formatNumber(leg.detour, 1), crow: formatNumber((leg.crowM ?? 0) / 1000, 1) })}>
+                  {t('legs.detour', { ratio: formatNumber(leg.detour, 1) })}
+                </span>
+                <button type="button" className="cav-leg-detour-straight" onClick={() => onModeChange(i, 'straight')} data-testid="leg-detour-straight">
+                  {t('legs.detour.straight')}
+                </button>
+              </p>
+            )}
             {leg.fallback && (
               <p className="cav-leg-warning" role="note">
                 {t(leg.fallback === 'no-path' ? 'legs.fallback.noPath' : 'legs.fallback.offNetwork')}

@@ -1,20 +1,24 @@
 // Starts the worker and loads the embedded network and relief into it; starts a new one when it
 // dies (see superviseEngine). Everything the worker holds is loaded by effects keyed on `engine`,
 // so a new engine gets it all again: the network and relief here, the routing provider, the review
-// zones and avoid setting, the imported layers (user-layers.tsx); cached legs go with the network
-// version. Files are fetched here and their buffers transferred, never copied.
+// zones and avoid setting, the imported layers (user-layers.tsx). What changed is the engine's to
+// say: its epochs (watchEpochs) are kept here as they come, and every key of the page (cached
+// legs, figures, zones) is derived from them with epochKey. Files are read through the data-files
+// adapter and their buffers transferred, never copied.
 import { useCallback, useEffect, useState } from 'react';
 import { transfer } from 'comlink';
+import { dataFile } from '../../adapters/data-files';
+import type { GeoError } from '../../core/errors';
 import type { LayerManifest } from '../../core/layers';
 import type { DemGrid } from '../../core/types';
-import { loadNetwork, superviseEngine, type EngineClient } from '../../../workers/client';
+import { loadNetwork, superviseEngine, watchEpochs, type EngineClient } from '../../../workers/client';
+import type { EngineEpochs } from '../../../workers/protocol';
 
 export interface EngineState {
   engine: EngineClient | null;
-  /** bumps each time a network is loaded (cached legs are then stale) */
-  networkVersion: number;
-  demVersion: number;
-  networkError: string | null;
+  /** the epochs the current engine last published (null until it has) */
+  epochs: EngineEpochs | null;
+  networkError: GeoError | null;
   /** the embedded network is in this engine (false again while a restarted engine loads it) */
   networkReady: boolean;
   /** how the worker fared: it died and was restarted (`stops` counts), or died too often */
@@ -36,24 +40,26 @@ export const SLOW_CALL_MS = 60_000;
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;
 
-async function fetchBuffer(path: string): Promise<ArrayBuffer> {
-  const res = await fetch(new URL(path, document.baseURI));
-  if (!res.ok) throw new Error(`${path} : HTTP ${res.status}`);
-  return res.arrayBuffer();
+/**
+ * A key that changes whenever the engine's `which` state does, this engine or the next one (a
+ * restarted worker counts again from zero, under another id); '-' before any engine spoke.
+ */
+export function epochKey(epochs: EngineEpochs | null, which: Exclude<keyof EngineEpochs, 'engine'>): string {
+  return epochs ? `${epochs.engine}:${epochs[which]}` : '-';
 }
 
-async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, document.baseURI));
-  if (!res.ok) throw new Error(`${path} : HTTP ${res.status}`);
-  return (await res.json()) as T;
+/** A data file's Result as a promise that fails with its error (several files are awaited together). */
+async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: GeoError }>): Promise<T> {
+  const got = await r;
+  if (!got.ok) throw got.error;
+  return got.value;
 }
 
 export function useEngine(manifest: LayerManifest | null): EngineState {
   const [engine, setEngine] = useState<EngineClient | null>(null);
-  const [networkVersion, setNetworkVersion] = useState(0);
+  const [epochs, setEpochs] = useState<EngineEpochs | null>(null);
   const [networkFor, setNetworkFor] = useState<EngineClient | null>(null);
-  const [demVersion, setDemVersion] = useState(0);
-  const [networkError, setNetworkError] = useState<string | null>(null);
+  const [networkError, setNetworkError] = useState<GeoError | null>(null);
   const [health, setHealth] = useState<EngineHealth>({ stops: 0, gaveUp: false, slow: false });
   const [generation, setGeneration] = useState(0);
 
@@ -97,17 +103,27 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     setGeneration((g) => g + 1);
   }, []);
 
+  // the engine's word on what changed; a dead engine's last words are not taken
+  useEffect(() => {
+    setEpochs(null);
+    if (!engine) return;
+    let alive = true;
+    const take = (e: EngineEpochs) => {
+      if (alive) setEpochs((prev) => (prev && prev.engine === e.engine && JSON.stringify(prev) === JSON.stringify(e) ? prev : e));
+    };
+    void watchEpochs(engine, take).then(take, () => {});
+    return () => {
+      alive = false;
+    };
+  }, [engine]);
+
   useEffect(() => {
     if (!engine) return;
     let alive = true;
-    Promise.all([fetchBuffer('data/network.bin'), fetchJson<{ names: string[] }>('data/network.json')])
-      .then(([buf, meta]) => loadNetwork(engine, buf, meta.names))
-      .then(() => {
-        if (!alive) return;
-        setNetworkVersion((v) => v + 1);
-        setNetworkFor(() => engine);
-      })
-      .catch((e: unknown) => alive && setNetworkError(e instanceof Error ? e.message : String(e)));
+    Promise.all([must(dataFile('data/network.bin', 'bytes')), must(dataFile('data/network.json', 'json'))])
+      .then(([buf, meta]) => loadNetwork(engine, buf, (meta as { names: string[] }).names))
+      .then(() => alive && setNetworkFor(() => engine))
+      .catch((e: unknown) => alive && setNetworkError(isGeoError(e) ? e : { code: 'data.unavailable', detail: { path: 'data/network.bin' } }));
     return () => {
       alive = false;
     };
@@ -117,13 +133,14 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
   useEffect(() => {
     if (!engine || !relief) return;
     let alive = true;
-    Promise.all([fetchJson<Omit<DemGrid, 'values'>>(relief.url), fetchBuffer(relief.valuesUrl)])
-      .then(([header, buf]) => {
+    Promise.all([must(dataFile(relief.url, 'json')), must(dataFile(relief.valuesUrl, 'bytes'))])
+      .then(([json, buf]) => {
+        if (!alive) return;
+        const header = json as Omit<DemGrid, 'values'>;
         const values = new Float32Array(buf);
         const grid: DemGrid = { ...header, name: `${header.name}, ± ${relief.expectedError_m} m`, approximate: true, values };
         return engine.loadDem(transfer(grid, [buf]));
       })
-      .then(() => alive && setDemVersion((v) => v + 1))
       .catch(() => {
         // without the relief, routes simply have no elevation; the stats panel says so
       });
@@ -132,5 +149,7 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     };
   }, [engine, relief]);
 
-  return { engine, networkVersion, demVersion, networkError, networkReady: engine !== null && networkFor === engine, health, restart };
+  return { engine, epochs: epochs && engine ? epochs : null, networkError, networkReady: engine !== null && networkFor === engine, health, restart };
 }
+
+const isGeoError = (e: unknown): e is GeoError => typeof (e as GeoError | null)?.code === 'string';

@@ -59,10 +59,10 @@ export interface PlannerState {
 }
 
 /**
- * `routingKey` changes when the network or the routing provider changes: cached legs are then stale.
- * `demVersion` changes when the elevation source changes: figures are recomputed.
+ * `routingKey` changes when anything a leg depends on changes (the engine's routing epoch): cached legs are then stale.
+ * `demVersion` changes when the elevation source changes (the relief epoch): figures are recomputed.
  */
-export function usePlanner(engine: EngineClient | null, routingKey: string, demVersion: number, readOnly = false): PlannerState {
+export function usePlanner(engine: EngineClient | null, routingKey: string, demVersion: string, readOnly = false): PlannerState {
   const [history, dispatch] = useReducer(reducer, undefined, () => historyOf(emptyDoc()));
   // a reader tab (another tab edits, see use-tab-lease.ts) refuses edits: they could not be saved
   const locked = useRef(readOnly);

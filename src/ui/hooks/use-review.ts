@@ -1,13 +1,14 @@
-// Glue of the environmental review: the settings (kept in localStorage), the zones loaded into the
+// Glue of the environmental review: the settings (kept in the preferences), the zones loaded into the
 // worker, the live review of the route on the map, the avoid mode's detour, the season and load,
 // and the dossier's data. Every figure and every line comes from the worker
 // (workers/review-engine.ts); this hook only decides what to ask and drops stale replies.
 //
-// Two hooks, because the avoid setting feeds the planner's routing key (cached legs are stale when
-// it changes) while the review needs the planner's legs:
-//   const setup = useReviewSetup(engine, manifest, sensitiveKey);     // before usePlanner
-//   const planner = usePlanner(engine, `${…}:${setup.routingKey}`, …);
-//   const review = useReview({ engine, planner, setup, … });          // after it
+// Two hooks, because the avoid setting must reach the engine before the planner asks its legs
+// (the engine's routing epoch then moves, and the planner's key with it) while the review needs
+// the planner's legs:
+//   const setup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'));  // before usePlanner
+//   const planner = usePlanner(engine, epochKey(epochs, 'routing'), …);
+//   const review = useReview({ engine, planner, setup, … });                    // after it
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LayerManifest } from '../../core/layers';
@@ -20,6 +21,7 @@ import type { Position } from '../../core/types';
 import { activeEvent, activeFormula } from '../../state/planner';
 import { legRequests } from '../../state/leg-cache';
 import type { Event } from '../../core/event/model';
+import { jsonPreference } from '../../adapters/preferences';
 import { latest, type EngineClient } from '../../../workers/client';
 import type { AvoidMode, AvoidSettings, DetourReport, ReviewLayersState, ReviewResult, SeasonLoad } from '../../../workers/protocol';
 import type { PlannerState } from './use-planner';
@@ -47,26 +49,23 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   manual: { from: '', to: '', participants: null },
 };
 
-const STORAGE_KEY = 'cavalier.review';
-
-function savedSettings(): ReviewSettings {
-  try {
-    const v = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<ReviewSettings> | null;
-    if (!v || typeof v !== 'object') return DEFAULT_REVIEW_SETTINGS;
-    const modes: AvoidMode[] = ['off', 'penalise', 'forbid'];
-    const avoid = v.avoid && modes.includes(v.avoid.mode) ? { ...DEFAULT_REVIEW_SETTINGS.avoid, ...v.avoid } : DEFAULT_REVIEW_SETTINGS.avoid;
-    return {
-      ...DEFAULT_REVIEW_SETTINGS,
-      ...v,
-      buffer_m: Number.isFinite(v.buffer_m) && v.buffer_m! >= 0 ? v.buffer_m! : DEFAULT_BUFFER_M,
-      avoid,
-      season: v.season && typeof v.season === 'object' ? v.season : {},
-      manual: { ...DEFAULT_REVIEW_SETTINGS.manual, ...(v.manual ?? {}) },
-    };
-  } catch {
-    return DEFAULT_REVIEW_SETTINGS;
-  }
+/** What was saved, checked field by field: an older version's settings keep what still makes sense. */
+function parseSettings(raw: unknown): ReviewSettings | undefined {
+  const v = raw as Partial<ReviewSettings> | null;
+  if (!v || typeof v !== 'object') return undefined;
+  const modes: AvoidMode[] = ['off', 'penalise', 'forbid'];
+  const avoid = v.avoid && modes.includes(v.avoid.mode) ? { ...DEFAULT_REVIEW_SETTINGS.avoid, ...v.avoid } : DEFAULT_REVIEW_SETTINGS.avoid;
+  return {
+    ...DEFAULT_REVIEW_SETTINGS,
+    ...v,
+    buffer_m: Number.isFinite(v.buffer_m) && v.buffer_m! >= 0 ? v.buffer_m! : DEFAULT_BUFFER_M,
+    avoid,
+    season: v.season && typeof v.season === 'object' ? v.season : {},
+    manual: { ...DEFAULT_REVIEW_SETTINGS.manual, ...(v.manual ?? {}) },
+  };
 }
+
+const settingsPref = jsonPreference<ReviewSettings>('cavalier.review', parseSettings, DEFAULT_REVIEW_SETTINGS);
 
 export interface ReviewSetup {
   engine: EngineClient | null;
@@ -74,31 +73,23 @@ export interface ReviewSetup {
   update: (fn: (s: ReviewSettings) => ReviewSettings) => void;
   /** the layers in the worker (null until loaded) */
   layers: ReviewLayersState | null;
-  /** asks the worker again (a layer was imported or removed) */
-  refreshLayers: () => void;
-  /** changes when the legs routed under the avoid setting would change */
-  routingKey: string;
   manifest: LayerManifest | null;
 }
 
 /**
  * Loads the embedded sensitive layers and the communes into the worker, keeps the settings, and
- * sends the avoid setting before any leg is asked under the new routing key. `layersKey` changes
- * when the user's imported layers change (optional: the review also notices it by itself).
+ * sends the avoid setting to the engine (whose routing epoch then moves). `zonesKey` is the
+ * engine's zones epoch: the layers are listed again when it moves.
  */
-export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, layersKey: string): ReviewSetup {
-  const [settings, setSettings] = useState<ReviewSettings>(savedSettings);
+export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, zonesKey: string): ReviewSetup {
+  const [settings, setSettings] = useState<ReviewSettings>(settingsPref.get);
   const [layers, setLayers] = useState<ReviewLayersState | null>(null);
-  const [applied, setApplied] = useState<string>('off');
 
   const update = useCallback((fn: (s: ReviewSettings) => ReviewSettings) => {
     setSettings((s) => {
       const next = fn(s);
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      } catch {
-        // storage unavailable: the settings last for the session
-      }
+      // storage unavailable: the settings last for the session
+      settingsPref.set(next);
       return next;
     });
   }, []);
@@ -118,32 +109,25 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
     };
   }, [engine, manifest]);
 
-  const versionRef = useRef<number | null>(null);
-  versionRef.current = layers?.zonesVersion ?? null;
-  const refreshLayers = useCallback(() => {
-    // a new state only when the zones changed (no re-render, nor review, for nothing), and only
-    // once the embedded layers are in (before that, loadReviewLayers' reply gives the state)
-    if (!engine) return;
-    void engine.reviewZonesVersion().then((v) => {
-      if (versionRef.current === null || v === versionRef.current) return;
-      void engine.reviewLayers().then((s) => setLayers((prev) => (!prev || prev.zonesVersion === s.zonesVersion ? prev : s)));
-    });
-  }, [engine]);
-  // the layer import says when its sensitive layers change (layersKey)
+  // the zones changed in the engine (a sensitive layer imported, replaced or removed): listed again,
+  // once the embedded layers are in (before that, loadReviewLayers' reply gives the state)
+  const loaded = layers !== null;
   useEffect(() => {
-    refreshLayers();
-  }, [layersKey, refreshLayers]);
+    if (!engine || !loaded) return;
+    let alive = true;
+    void engine.reviewLayers().then((s) => alive && setLayers((prev) => (!prev || prev.zonesVersion === s.zonesVersion ? prev : s)));
+    return () => {
+      alive = false;
+    };
+  }, [engine, loaded, zonesKey]);
 
-  const zonesVersion = layers?.zonesVersion ?? 0;
   const { avoid } = settings;
   useEffect(() => {
-    if (!engine) return;
     // comlink keeps call order: every legs() after this one uses the new setting
-    void engine.setAvoid(avoid);
-    setApplied(avoid.mode === 'off' ? 'off' : `${avoid.mode}:${avoid.mode === 'penalise' ? avoid.factor : ''}:${(avoid.layers ?? ['*']).join(',')}:${zonesVersion}`);
-  }, [engine, avoid, zonesVersion]);
+    if (engine) void engine.setAvoid(avoid);
+  }, [engine, avoid]);
 
-  return { engine, settings, update, layers, refreshLayers, routingKey: `avoid=${applied}`, manifest };
+  return { engine, settings, update, layers, manifest };
 }
 
 // ── the live review ─────────────────────────────────────────────────────────────
@@ -208,7 +192,7 @@ export interface UseReviewDeps {
 }
 
 export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps): ReviewState {
-  const { engine, settings, layers, refreshLayers } = setup;
+  const { engine, settings, layers } = setup;
   const { doc, legs } = planner;
   const activeTrack = doc.active === 'route' ? null : (doc.tracks.find((t) => t.id === doc.active) ?? null);
   const routeLegs = useMemo(() => (legs.length > 0 && legs.every((l) => l !== null) ? (legs as Leg[]) : null), [legs]);
@@ -255,11 +239,6 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
     });
   }, [ask, subjectKey, segments, routeLegs, settings.buffer_m, zonesVersion, layers]);
   const result = reviewed && reviewed.key === subjectKey ? reviewed.result : null;
-
-  // a layer imported (or removed) since the zones were listed: list them again (and re-route when avoiding)
-  useEffect(() => {
-    if (result && layers && result.zonesVersion !== layers.zonesVersion) refreshLayers();
-  }, [result, layers, refreshLayers]);
 
   // ── detour of the avoid mode (drawn route only, embedded graph) ──
   const askDetour = useMemo(() => (engine ? latest((reqs: ReturnType<typeof legRequests>) => engine.detour(reqs)) : null), [engine]);

@@ -11,6 +11,7 @@ import {
   updateFormula,
   type Project,
 } from '../../../src/core/event';
+import { formatError } from '../../../src/i18n/messages';
 import type { Position } from '../../../src/core/types';
 import { counter, northLine } from './helpers';
 
@@ -80,7 +81,18 @@ describe('project file', () => {
 
   it('refuses a newer schema version with its own code', () => {
     const text = JSON.stringify({ format: 'cavalier-project', schemaVersion: 7, events: [] });
-    expect(parseProject(text)).toEqual({ ok: false, error: { code: 'project.future-version', detail: { version: 7, supported: 1 } } });
+    expect(parseProject(text)).toEqual({ ok: false, error: { code: 'project.future-version', detail: { version: '7', supported: 1 } } });
+  });
+
+  it('quotes the future version as the file writes it', () => {
+    const future = (version: string, before = '') => parseProject(`{"format":"cavalier-project",${before}"schemaVersion" : ${version},"events":[{"schemaVersion":3}]}`);
+    // 2^53 + 1 parses as 2^53: the message must not name a version the file does not
+    expect(future('9007199254740993')).toEqual({ ok: false, error: { code: 'project.future-version', detail: { version: '9007199254740993', supported: 1 } } });
+    expect(formatError({ code: 'project.future-version', detail: { version: '9007199254740993', supported: 1 } }, 'fr')).toContain('(format 9007199254740993,');
+    expect(future('2e0')).toMatchObject({ error: { detail: { version: '2e0' } } });
+    // the root's member, not a nested one, nor one inside a string; a repeated key: the last, as JSON.parse
+    expect(future('12', '"note":"\\"schemaVersion\\": 99","x":{"schemaVersion":98},"schemaVersion":1,')).toMatchObject({ error: { detail: { version: '12' } } });
+    expect(parseProject('{"format":"cavalier-project","schema\\u0056ersion":20000000000000001,"events":[]}')).toMatchObject({ error: { detail: { version: '20000000000000001' } } });
   });
 
   it('refuses corrupt and foreign JSON', () => {

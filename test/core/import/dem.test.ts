@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
+import { formatError } from '../../../src/i18n/messages';
 import { sampleDem } from '../../../src/core/elevation/dem';
 import { readGeoTiff } from '../../../src/core/elevation/geotiff';
 import { readDemFile } from '../../../src/core/elevation/read-dem';
@@ -138,6 +139,19 @@ describe('readDemFile: ESRI ASCII grids', () => {
     expect(dem.name).toBe('plane');
   });
 
+  it('refuses a header declaring more cells than can be loaded, in French, before allocating them', async () => {
+    const text = 'ncols 100000\nnrows 100000\nxllcorner 687000\nyllcorner 7036000\ncellsize 25\n1 2 3\n';
+    const r = await readDemFile(text, 'enorme.asc');
+    expect(r).toEqual({ ok: false, error: { code: 'dem.too-many-cells', detail: { ncols: 100000, nrows: 100000, limit_mcells: 50 } } });
+    if (r.ok) return;
+    expect(formatError(r.error, 'fr')).toBe(
+      'MNT trop grand\u00a0: son en-tête déclare 100000\u00a0×\u00a0100000 cellules, au-delà des 50\u00a0millions de cellules que Cavalier peut charger. Découpez-le ou rééchantillonnez-le à un pas plus large.',
+    );
+    // at the limit the header is believed, and the values then counted
+    const atLimit = await readDemFile('ncols 10000\nnrows 5000\nxllcorner 687000\nyllcorner 7036000\ncellsize 25\n1 2 3\n', 'a.asc');
+    expect(atLimit).toEqual({ ok: false, error: { code: 'dem.invalid-grid', detail: { reason: 'count', expected: 50_000_000, found: 3 } } });
+  });
+
   it('refuses a file over 200 MB before reading it', async () => {
     const big = { byteLength: 200 * 1024 * 1024 + 1 } as ArrayBuffer;
     expect(await readDemFile(big, 'big.tif')).toEqual({ ok: false, error: { code: 'file.too-large', detail: { limit_mb: 200 } } });
@@ -197,6 +211,22 @@ describe('readDemFile and readGeoTiff: GeoTIFF', () => {
     expect(sampleDem(dem, 2.8181498221, 50.4388056074)).toBeCloseTo(150, 3);
     // centre of the nodata cell: (687112.5, 7037912.5) → 2.8188534284, 50.4385822198
     expect(sampleDem(dem, 2.8188534284, 50.4385822198)).toBeNull();
+  });
+
+  it('refuses a TIFF whose header declares more cells than can be loaded', async () => {
+    const buf = tiff(l93Grid(plane));
+    // ImageWidth (256) and ImageLength (257) in the first IFD: 60,000 × 60,000
+    const dv = new DataView(buf);
+    const le = dv.getUint16(0) === 0x4949;
+    const ifd = dv.getUint32(4, le);
+    for (let k = 0, n = dv.getUint16(ifd, le); k < n; k++) {
+      const e = ifd + 2 + 12 * k;
+      const tag = dv.getUint16(e, le);
+      if (tag !== 256 && tag !== 257) continue;
+      if (dv.getUint16(e + 2, le) === 3) dv.setUint16(e + 8, 60000, le);
+      else dv.setUint32(e + 8, 60000, le);
+    }
+    expect(await readDemFile(buf, 'enorme.tif')).toEqual({ ok: false, error: { code: 'dem.too-many-cells', detail: { ncols: 60000, nrows: 60000, limit_mcells: 50 } } });
   });
 
   it('refuses systems it cannot convert, rotated grids and broken files', async () => {

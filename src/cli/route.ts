@@ -1,0 +1,134 @@
+// `cavalier route LON,LAT LON,LAT … [--json] [--gpx FICHIER]`: a route drawn through points on
+// the embedded network, as the app draws it with the browser engine (each point snapped to the
+// nearest path within 300 m, then one leg between consecutive points: src/core/route/plan.ts),
+// with the app's figures: length, metres off the network, each leg's detour ratio, the way-type
+// breakdown. --gpx writes the app's GPX of the route (elevations from the relief approché).
+//
+// --json output (documented fields never change name):
+//   {"length_m", "straight_m", "legs": [{"length_m", "crow_m", "straight", "fallback", "detour", "flagged"}],
+//    "ways": {kind: metres}, "points": [[lon, lat]…]}
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fillElevation } from '../core/elevation/fill';
+import { fail, ok, type Result } from '../core/errors';
+import { writeGpx } from '../core/gpx/write';
+import { DETOUR_RATIO, joinLegs } from '../core/route/leg';
+import { networkFromBuffer, type RoutingNetwork } from '../core/route/network';
+import { planRoute, routeFigures, type RouteFigures } from '../core/route/plan';
+import type { DemGrid } from '../core/types';
+import { formatError } from '../i18n/messages';
+
+export const ROUTE_USAGE = `  cavalier route LON,LAT LON,LAT [LON,LAT ...] [--json] [--gpx FICHIER.gpx]
+      Parcours par les chemins du réseau embarqué (cavaliers, véloroutes et voies vertes,
+      itinéraires OpenStreetMap), comme l’application le trace : chaque point accroché au
+      chemin le plus proche à moins de 300 m, puis un tronçon entre deux points successifs.
+      Distance, mètres hors réseau (lignes droites), détour de chaque tronçon (longueur par
+      les chemins / distance à vol d’oiseau, signalé au-delà de ×2) et répartition par type de
+      voie. --json écrit un objet JSON, --gpx le GPX du parcours (altitudes du relief approché).
+`;
+
+export interface RouteArgs {
+  points: [number, number][];
+  json: boolean;
+  gpx?: string;
+}
+
+/** the command line, or the French reason it is wrong (a usage error, exit 2) */
+export function parseRouteArgs(argv: string[]): { args: RouteArgs } | { problem: string } | { help: true } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    // "-2.5,50.4" would read as an option: coordinates of the basin are positive, others may pass after --
+    options: { json: { type: 'boolean' }, gpx: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return { help: true };
+  const points: [number, number][] = [];
+  for (const p of positionals) {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(p);
+    const lon = m ? Number(m[1]) : NaN;
+    const lat = m ? Number(m[2]) : NaN;
+    if (!m || Math.abs(lon) > 180 || Math.abs(lat) > 90) return { problem: `«\u00a0${p}\u00a0» n’est pas un point LON,LAT en degrés (par exemple 2.7792,50.4563).` };
+    points.push([lon, lat]);
+  }
+  if (points.length < 2) return { problem: 'indiquez au moins deux points LON,LAT.' };
+  return { args: { points, json: values.json ?? false, gpx: values.gpx } };
+}
+
+/** public/data of the project; CAVALIER_DATA_DIR points elsewhere (tests of a missing folder). */
+const dataDir = () => process.env.CAVALIER_DATA_DIR || fileURLToPath(new URL('../../public/data/', import.meta.url));
+
+const arrayBufferOf = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+/** network.bin and its names, as the page loads them into the engine */
+export function loadEmbeddedNetwork(dir = dataDir()): Result<RoutingNetwork> {
+  const bin = join(dir, 'network.bin');
+  const meta = join(dir, 'network.json');
+  if (!existsSync(bin) || !existsSync(meta)) return fail('network.missing-embedded', { path: dir });
+  const names = (JSON.parse(readFileSync(meta, 'utf8')) as { names?: string[] }).names ?? [];
+  return ok(networkFromBuffer(arrayBufferOf(readFileSync(bin)), names));
+}
+
+/** the relief approché, as the page loads it (relief.json: the grid without values; relief.bin: Float32 LE) */
+function loadRelief(dir = dataDir()): DemGrid | null {
+  const head = join(dir, 'relief.json');
+  const bin = join(dir, 'relief.bin');
+  if (!existsSync(head) || !existsSync(bin)) return null;
+  const grid = JSON.parse(readFileSync(head, 'utf8')) as Omit<DemGrid, 'values'>;
+  return { ...grid, values: new Float32Array(arrayBufferOf(readFileSync(bin))) };
+}
+
+const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
+
+/** The documented JSON shape of `cavalier route --json`. */
+export function routeJson(f: RouteFigures, points: [number, number][]) {
+  return {
+    length_m: round(f.length_m, 2),
+    straight_m: round(f.straight_m, 2),
+    legs: f.legs.map((l) => ({
+      length_m: round(l.length_m, 2),
+      crow_m: round(l.crow_m, 2),
+      straight: l.straight,
+      fallback: l.fallback,
+      detour: l.detour === null ? null : round(l.detour, 3),
+      flagged: l.flagged,
+    })),
+    ways: Object.fromEntries(Object.entries(f.ways).map(([k, m]) => [k, round(m, 2)])),
+    points: points.map(([x, y]) => [round(x, 7), round(y, 7)]),
+  };
+}
+
+export function runRoute(args: RouteArgs): number {
+  const net = loadEmbeddedNetwork();
+  if (!net.ok) {
+    process.stderr.write(`cavalier : ${formatError(net.error, 'fr')}\n`);
+    return 1;
+  }
+  const { points, legs } = planRoute(net.value, args.points);
+  const figures = routeFigures(legs);
+  if (args.gpx !== undefined) {
+    const dem = loadRelief();
+    // the app's routeGpx (workers/engine.ts): one segment, elevations filled from the DEM
+    const out = writeGpx({ name: 'Parcours Cavalier', segments: [fillElevation(joinLegs(legs), dem)] });
+    writeFileSync(args.gpx, out.text);
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(routeJson(figures, points))}\n` : summary(figures));
+  return 0;
+}
+
+function summary(f: RouteFigures): string {
+  const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct = f.length_m > 0 ? (100 * f.straight_m) / f.length_m : 0;
+  const lines = [`Distance\u00a0: ${km.format(f.length_m / 1000)}\u00a0km, dont ${km.format(f.straight_m / 1000)}\u00a0km hors réseau (${one.format(pct)}\u00a0%)`];
+  f.legs.forEach((l, i) => {
+    const how = l.fallback === 'no-path' ? 'ligne droite (aucun chemin connu)' : l.fallback === 'off-network' ? 'ligne droite (point à plus de 300 m des chemins)' : l.detour === null ? 'ligne droite' : `détour ×${one.format(l.detour)}${l.flagged ? ` (au-delà de ×${DETOUR_RATIO} : à vérifier)` : ''}`;
+    lines.push(`  tronçon ${i + 1} → ${i + 2}\u00a0: ${km.format(l.length_m / 1000)}\u00a0km, ${km.format(l.crow_m / 1000)}\u00a0km à vol d’oiseau, ${how}`);
+  });
+  const ways = Object.entries(f.ways).sort((a, b) => b[1] - a[1]);
+  if (ways.length) lines.push(`Types de voie\u00a0: ${ways.map(([k, m]) => `${k} ${km.format(m / 1000)}\u00a0km`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
