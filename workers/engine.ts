@@ -1,5 +1,6 @@
-// The engine the worker exposes: one object of core functions plus the data they work on
-// (network, DEM). Kept free of worker globals so node tests can call it directly.
+// The engine the worker exposes: one object of core functions plus the data they work on, each
+// piece of it owned by one sub-engine (routing, relief, layers, review, events) and wired here.
+// Kept free of worker globals so node tests can call it directly.
 //
 // It owns change: after every call it compares its state with what it last published and bumps
 // the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
@@ -11,17 +12,17 @@ import { decodeText } from '../src/core/gpx/encoding';
 import { readTrackItems } from '../src/core/gpx/read';
 import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
-import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { joinLegs, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
-import { brouterLeg } from '../src/adapters/brouter-http';
+import { joinLegs, type Leg } from '../src/core/route/leg';
 import { indexedDbNetworkStore, type NetworkBundleStore } from '../src/adapters/network-store';
-import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
+import type { RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
+import { reliefMethods } from './relief-engine';
 import { reviewMethods } from './review-engine';
-import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting, UserLayerRecord } from './protocol';
+import { routingMethods } from './routing-engine';
+import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, UserLayerRecord } from './protocol';
 
 export interface EngineOptions {
   /** where the merged network is kept between sessions: IndexedDB by default (node has none: nothing kept) */
@@ -30,20 +31,20 @@ export interface EngineOptions {
 
 export function createEngine(options: EngineOptions = {}) {
   const store = options.networkStore ?? indexedDbNetworkStore;
-  let network: RoutingNetwork | null = null;
-  let dem: DemGrid | null = null;
-  let provider: RoutingProviderSetting = { kind: 'graph' };
-  // filling elevations moves no point: the track's times stay aligned
-  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
-  // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-  const layers = layerMethods({
-    getNetwork: () => network,
-    setNetwork: (n) => (network = n),
-    getDem: () => dem,
-    setDem: (g) => (dem = g),
+  // one owner for each piece of state: the network and provider (routing), the relief, the
+  // imported files and layers, the review zones; the others reach it through these hooks
+  const routing = routingMethods();
+  const layers = layerMethods({ mergeNetwork: routing.mergeLayers });
+  const relief = reliefMethods({ fileOf: layers.fileOf, forgetFile: layers.forgetFile });
+  const review = reviewMethods({
+    getNetwork: routing.network,
+    getSensitiveLayers: () => layers.methods.getSensitiveLayers(),
+    graphLeg: routing.graphLeg,
+    supplyAvoidCost: routing.supplyAvoidCost,
   });
-  // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
-  const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
+  const dem = relief.grid;
+  // filling elevations moves no point: the track's times stay aligned
+  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem())) });
 
   // ── epochs: what the engine last published, compared after each call ──
   const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
@@ -51,25 +52,27 @@ export function createEngine(options: EngineOptions = {}) {
   // with avoidance off, its factor and layers change no leg
   const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
   const seen: { network: RoutingNetwork | null; dem: DemGrid | null; provider: string; avoid: string; layers: string } = {
-    network,
-    dem,
-    provider: JSON.stringify(provider),
+    network: routing.network(),
+    dem: dem(),
+    provider: JSON.stringify(routing.provider()),
     avoid: avoidKey(),
     layers: '',
   };
   const listeners = new Set<(e: EngineEpochs) => unknown>();
   function publish(): void {
     const before = JSON.stringify(epochs);
+    const network = routing.network();
     if (network !== seen.network) {
       seen.network = network;
       epochs.network++;
       epochs.routing++;
     }
-    if (dem !== seen.dem) {
-      seen.dem = dem;
+    const grid = dem();
+    if (grid !== seen.dem) {
+      seen.dem = grid;
       epochs.relief++;
     }
-    const p = JSON.stringify(provider);
+    const p = JSON.stringify(routing.provider());
     const a = avoidKey();
     if (p !== seen.provider || a !== seen.avoid) {
       seen.provider = p;
@@ -83,7 +86,7 @@ export function createEngine(options: EngineOptions = {}) {
       // avoided zones change the legs' costs; otherwise legs do not depend on them
       if (avoid.mode !== 'off') epochs.routing++;
     }
-    const l = layers
+    const l = layers.methods
       .listLayers()
       .map((x) => `${x.id}:${x.role}:${x.networkLines ?? ''}`)
       .join('|');
@@ -109,59 +112,25 @@ export function createEngine(options: EngineOptions = {}) {
       if (!state.merged) void store.remove().catch(() => {});
       else if (!state.prebuilt) {
         // the state now (a later change may have undone this one); a failure only costs a rebuild next time
-        const bundle = layers.mergedNetworkBundle();
+        const bundle = routing.methods.mergedNetworkBundle();
         if (bundle) void store.save(bundle).catch(() => {});
       }
     }, 0);
   }
 
   const engine = {
-    /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
-    loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
-      network = networkFromBuffer(buffer, names);
-      return { nodes: network.graph.nodeCount, edges: network.graph.edgeCount };
-    },
+    // network, merged network and provider: snap, legs, setProvider… (routing-engine.ts)
+    ...routing.methods,
 
-    /** The elevation source for drawn routes and for tracks without <ele>. */
-    loadDem(grid: DemGrid | null): void {
-      // the approximate relief arriving after a restored user DEM waits as its fallback
-      if (grid?.approximate && dem && !dem.approximate) layers.setFallbackRelief(grid);
-      else dem = grid;
-    },
-
-    setProvider(setting: RoutingProviderSetting): void {
-      provider = setting;
-    },
-
-    /**
-     * The nearest point of the network, or null when no path lies within the radius.
-     * With a BRouter server the server snaps to its own (much denser) network: the point is kept as clicked.
-     */
-    snap(lon: number, lat: number, radius_m = SNAP_RADIUS_M): { lon: number; lat: number; distance_m: number } | null {
-      if (provider.kind === 'brouter') return { lon, lat, distance_m: 0 };
-      if (!network) return null;
-      const s = nearestOnNetwork(network.graph, network.index, lon, lat, radius_m);
-      return s && { lon: s.lon, lat: s.lat, distance_m: s.distance_m };
-    },
-
-    async legs(requests: LegRequest[]): Promise<Leg[]> {
-      const p = provider;
-      if (p.kind === 'graph') return requests.map((r) => review.routeLeg(network, r.from, r.to, r.mode));
-      return Promise.all(
-        requests.map(async (r) => {
-          if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
-          const { leg, error } = await brouterLeg(r.from, r.to, p);
-          return error ? { ...leg, problem: error } : withDetour(leg, r.from, r.to);
-        }),
-      );
-    },
+    // elevation sources: the approximate relief, DEM files, terrain tiles (relief-engine.ts)
+    ...relief.methods,
 
     analyseLegs(legs: Leg[]) {
-      return analyseLegs(legs, { dem });
+      return analyseLegs(legs, { dem: dem() });
     },
 
     analyseTrack(segments: Position[][]) {
-      return analyseTrack(segments, { dem });
+      return analyseTrack(segments, { dem: dem() });
     },
 
     /**
@@ -187,10 +156,10 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     // events and formulas: stats against the target, points on the course, GPX, roadbook, project file
-    ...eventMethods(() => dem, () => layers.roadLines()),
+    ...eventMethods(dem, () => layers.methods.roadLines()),
 
-    // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-    ...layers,
+    // imported files and layers (roles network / sensitive / reference): see layer-engine.ts
+    ...layers.methods,
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,
@@ -200,14 +169,14 @@ export function createEngine(options: EngineOptions = {}) {
       avoid = { mode: settings.mode, factor: settings.factor, layers: settings.layers ?? null };
     },
 
-    addLayer(...args: Parameters<typeof layers.addLayer>) {
-      const r = layers.addLayer(...args);
+    addLayer(...args: Parameters<typeof layers.methods.addLayer>) {
+      const r = layers.methods.addLayer(...args);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
 
     removeLayer(id: string) {
-      const r = layers.removeLayer(id);
+      const r = layers.methods.removeLayer(id);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
@@ -218,7 +187,7 @@ export function createEngine(options: EngineOptions = {}) {
      */
     async restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) {
       const kept = prebuilt ?? (records.some((r) => r.role === 'network') ? await store.load().catch(() => null) : null);
-      const r = layers.restoreLayers(records, onProgress, kept ?? undefined);
+      const r = layers.methods.restoreLayers(records, onProgress, kept ?? undefined);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
