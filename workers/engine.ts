@@ -20,6 +20,7 @@ import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/networ
 import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
+import { osmMethods } from './osm-engine';
 import { reviewMethods } from './review-engine';
 import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting, UserLayerRecord } from './protocol';
 
@@ -42,6 +43,8 @@ export function createEngine(options: EngineOptions = {}) {
     getDem: () => dem,
     setDem: (g) => (dem = g),
   });
+  // the OSM paths of the view, kept as a network layer: see osm-engine.ts
+  const osm = osmMethods(layers);
   // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
   const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
 
@@ -202,6 +205,12 @@ export function createEngine(options: EngineOptions = {}) {
 
     addLayer(...args: Parameters<typeof layers.addLayer>) {
       const r = layers.addLayer(...args);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    async loadOsmPaths(...args: Parameters<typeof osm.loadOsmPaths>) {
+      const r = await osm.loadOsmPaths(...args);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
