@@ -17,7 +17,8 @@ import { dataFile } from '../adapters/data-files';
 import { ImportLayerDialog, type ImportPreviewView, type ImportRole } from '../ui/components/ImportLayerDialog';
 import { UserLayersSection, type UserLayerItem } from '../ui/components/UserLayersSection';
 import { EngineStoppedError, openFileInWorker, progressProxy, restoreDemInWorker, sendEmbeddedNetworkLines, type EngineClient } from '../../workers/client';
-import type { DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/protocol';
+import type { AddedLayer, DemInfo, LayerPreview, NetworkState, ProgressFn } from '../../workers/protocol';
+import { useOsmPaths } from '../ui/hooks/use-osm-paths';
 import type { PushNotice } from '../ui/components/Notices';
 import { useI18n } from '../ui/i18n';
 import { type TFunction } from '../i18n/dictionary';
@@ -498,6 +499,19 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
     }
   }, [engine, controller, ensureBase, progress, networkChanged, persist, finishDem, formatNumber]);
 
+  // « Charger les chemins OpenStreetMap de cette zone »: the engine keeps them as a network layer; listed and stored as an import
+  const adoptOsm = useCallback(
+    async (added: AddedLayer) => {
+      const layer: LayerState = { ...added.layer, fc: added.fc, importedAt: new Date().toISOString(), visible: true, stored: true };
+      setLayers((prev) => [...prev, layer]);
+      networkChanged(added.network);
+      if (!(await persist(layer))) setLayers((prev) => prev.map((l) => (l.id === layer.id ? { ...l, stored: false } : l)));
+    },
+    [networkChanged, persist],
+  );
+  const viewBbox = useCallback(() => controller?.viewBbox() ?? null, [controller]);
+  const osm = useOsmPaths({ engine, viewBbox, push, ensureBase, onAdded: adoptOsm });
+
   // ── layer list ──
   const remove = useCallback(
     async (id: string) => {
@@ -632,6 +646,8 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       layers={items}
       networkOrigin={networkOrigin}
       onImport={openDialog}
+      onLoadOsm={osm.load}
+      osmBusy={osm.busy}
       onToggle={toggle}
       onZoom={zoom}
       onRemove={(id) => void remove(id)}
