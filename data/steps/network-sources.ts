@@ -191,7 +191,8 @@ export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines:
       for (const c of clipToBox(l.coords.map(round6), box)) candidates.push(named(c, l.kind, l.name));
     const info = NETWORK_SOURCES.find((s) => s.id === 'osm-paths')!;
     const { lines: kept, report } = conflateLines(coverage, candidates, { within_m: info.within_m });
-    lines.push(...kept);
+    // not push(...kept): the basin's paths are more lines than a call takes arguments
+    for (const l of kept) lines.push(l);
     figures.push({ id: 'osm-paths', features: src.osmPaths.features.length, ...figures_(report), notBuilt_m: 0 });
   }
   return { lines, figures };
