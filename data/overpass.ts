@@ -29,13 +29,13 @@ import {
 } from '../src/core/import/overpass.ts';
 import { PROJECT_ROOT } from './io.ts';
 
-export const OVERPASS_CACHE_DIR = path.join(PROJECT_ROOT, 'data', '.cache', 'overpass');
+const OVERPASS_CACHE_DIR = path.join(PROJECT_ROOT, 'data', '.cache', 'overpass');
 
 /** a cell of 0.2° is about 14 × 22 km in the basin: a few tens of megabytes of answer, well within the server's limits */
-export const OSM_CELL_DEG = 0.2;
+const OSM_CELL_DEG = 0.2;
 /** the server's limit per cell (s); ours is a little longer, so that the server's own error comes first */
-export const OSM_TIMEOUT_S = 180;
-export const OSM_MAXSIZE_BYTES = 512 * 1024 * 1024;
+const OSM_TIMEOUT_S = 180;
+const OSM_MAXSIZE_BYTES = 512 * 1024 * 1024;
 const RATE_LIMIT_WAIT_MAX_S = 120;
 
 const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -68,7 +68,7 @@ export interface OsmPaths {
   timestamp?: string;
 }
 
-export const overpassUrl = (env: NodeJS.ProcessEnv = process.env): string => env.CAVALIER_OVERPASS_URL?.trim() || OVERPASS_API_URL;
+const overpassUrl = (env: NodeJS.ProcessEnv = process.env): string => env.CAVALIER_OVERPASS_URL?.trim() || OVERPASS_API_URL;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mo = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
@@ -144,7 +144,7 @@ async function ask(url: string, query: string, timeoutMs: number, retries: numbe
 /** What the build prints when the paths could not be had, in French, with what to do next. */
 export function osmFailureText(e: GeoError, cacheDir = OVERPASS_CACHE_DIR): string {
   const d = e.detail ?? {};
-  const host = d.host ?? 'le service Overpass';
+  const host = d.host || 'le service Overpass';
   const where = d.cell !== undefined ? ` (cellule ${d.cell}/${d.cells})` : '';
   const why: Record<string, string> = {
     'http.offline': `impossible de joindre ${host} : cette machine est hors ligne, ou le serveur est injoignable`,

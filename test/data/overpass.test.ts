@@ -103,6 +103,8 @@ describe('fetching the basin’s paths', () => {
     expect(text).toMatch(/^Chemins OpenStreetMap non téléchargés \(cellule 1\/4\) : impossible de joindre 127\.0\.0\.1:\d+ : cette machine est hors ligne/);
     expect(text).toContain('« npm run data:build -- --osm » une fois connecté');
     expect(text).toContain('n’a pas été modifié');
+    // an address without a host still names something
+    expect(osmFailureText({ code: 'http.offline', detail: { host: '' } })).toMatch(/impossible de joindre le service Overpass :/);
   });
 });
 

@@ -27,7 +27,7 @@ const toLonLat = (x: number, y: number): [number, number] => [
   Math.round((((2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * 180) / Math.PI) * 1e7) / 1e7,
 ];
 
-export const LILLE_SAMPLE = 'osm-lille-2017/highway_line.epsg3857.json';
+const LILLE_SAMPLE = 'osm-lille-2017/highway_line.epsg3857.json';
 
 /** The 1,457 highway lines of the Lille extract as OSM ways (tags: the extract's non-null columns). */
 export function lilleWays(rawDir = resolveRawDir()): StubWay[] {
@@ -112,7 +112,7 @@ export function parseQuery(query: string): { bbox: Box | null; highways: string[
   };
 }
 
-export function answerFor(ways: readonly StubWay[], query: string): Record<string, unknown> {
+function answerFor(ways: readonly StubWay[], query: string): Record<string, unknown> {
   const { bbox, highways } = parseQuery(query);
   const picked = ways.filter((w) => {
     if (highways && !highways.includes(w.tags.highway)) return false;

@@ -145,7 +145,7 @@ export function bboxArea_km2(b: Bbox): number {
  * Hénin) hold about 30 km of such ways per km², a few megabytes of answer per 10 km², which a
  * phone still reads and merges in seconds; the whole basin is the pipeline's job.
  */
-export const OVERPASS_MAX_VIEW_KM2 = 100;
+const OVERPASS_MAX_VIEW_KM2 = 100;
 
 /** The box checked for the app: finite, not empty, not larger than `limit_km2`. */
 export function checkOverpassArea(b: Bbox, limit_km2 = OVERPASS_MAX_VIEW_KM2): Result<Bbox> {
