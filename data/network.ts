@@ -1,5 +1,6 @@
 // Pipeline step: the snapping network. Builds the routable graph from every line source held
-// offline (cavaliers, véloroutes, OSM routes: data/steps/network-sources.ts) and writes it for the
+// offline (cavaliers, véloroutes, OSM routes: data/steps/network-sources.ts), and the OSM paths
+// downloaded with --osm (data/overpass.ts), and writes it for the
 // worker (network.bin: the graph, its segment index and its ALT landmarks in one transferable
 // buffer, see src/core/graph/bundle.ts), for the map (reseau.geojson, with the bridged gaps
 // marked) and for the page's merges with imported layers (network-lines.geojson: the lines built).
@@ -31,15 +32,27 @@ export interface NetworkMeta {
 /** the sources are clipped to the basin's box and this margin (degrees, about 4 km) */
 const BOX_MARGIN_DEG = 0.05;
 
-export async function buildNetworkLayer(outDir: string, manifest: LayerManifest, rawDir?: string): Promise<NetworkReport & { sources: SourceFigures[] }> {
-  const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
+/** The box of the network's sources (and of the OSM paths asked for). */
+export function networkBox(manifest: Pick<LayerManifest, 'bbox'>): [number, number, number, number] {
   const [w, s, e, n] = manifest.bbox;
-  const box: [number, number, number, number] = [w - BOX_MARGIN_DEG, s - BOX_MARGIN_DEG, e + BOX_MARGIN_DEG, n + BOX_MARGIN_DEG];
+  return [w - BOX_MARGIN_DEG, s - BOX_MARGIN_DEG, e + BOX_MARGIN_DEG, n + BOX_MARGIN_DEG];
+}
+
+export async function buildNetworkLayer(
+  outDir: string,
+  manifest: LayerManifest,
+  rawDir?: string,
+  /** the OSM paths of the basin (fetchOsmPaths), when the build was asked for them */
+  osmPaths?: FeatureCollection | null,
+): Promise<NetworkReport & { sources: SourceFigures[] }> {
+  const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
+  const box = networkBox(manifest);
   const { lines, figures } = embeddedNetworkLines(
     {
       cavaliers,
-      veloroutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[1].file) : null,
-      osmRoutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[2].file) : null,
+      veloroutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[1].file!) : null,
+      osmRoutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[2].file!) : null,
+      osmPaths,
     },
     box,
   );

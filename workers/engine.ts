@@ -20,6 +20,7 @@ import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
 import { reliefMethods } from './relief-engine';
+import { osmMethods } from './osm-engine';
 import { reviewMethods } from './review-engine';
 import { routingMethods } from './routing-engine';
 import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, UserLayerRecord } from './protocol';
@@ -45,6 +46,8 @@ export function createEngine(options: EngineOptions = {}) {
   const dem = relief.grid;
   // filling elevations moves no point: the track's times stay aligned
   const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem())) });
+  // the OSM paths of the view, kept as a network layer: see osm-engine.ts
+  const osm = osmMethods({ addFetchedLayer: layers.methods.addFetchedLayer, hasEmbeddedNetworkLines: routing.methods.hasEmbeddedNetworkLines });
 
   // ── epochs: what the engine last published, compared after each call ──
   const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
@@ -171,6 +174,12 @@ export function createEngine(options: EngineOptions = {}) {
 
     addLayer(...args: Parameters<typeof layers.methods.addLayer>) {
       const r = layers.methods.addLayer(...args);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    async loadOsmPaths(...args: Parameters<typeof osm.loadOsmPaths>) {
+      const r = await osm.loadOsmPaths(...args);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },

@@ -99,6 +99,23 @@ export function layerMethods(hooks: LayerEngineHooks) {
     return kept;
   }
 
+  /** Keeps a layer; a network layer rebuilds the routing network, and on failure nothing changes. */
+  function keepAndMerge(info: UserLayerInfo, fc: FeatureCollection<Geometry, GeoJsonProperties>, onProgress?: ProgressFn): Result<AddedLayer> {
+    const previous = layers.get(info.id);
+    const kept = keep(info, fc);
+    let network: NetworkState | undefined;
+    if (info.role === 'network' || previous?.info.role === 'network') {
+      const r = rebuildNetwork(onProgress);
+      if (!r.ok) {
+        if (previous) layers.set(info.id, previous);
+        else layers.delete(info.id);
+        return r;
+      }
+      network = r.value;
+    }
+    return ok({ layer: kept.info, fc: kept.fc, ...(network ? { network } : {}) });
+  }
+
   const methods = {
     /** Keeps a file's bytes (transfer them) for previewLayer / addLayer / loadDemFile. */
     openFile(bytes: ArrayBuffer, fileName: string): Result<{ token: string }> {
@@ -180,20 +197,15 @@ export function layerMethods(hooks: LayerEngineHooks) {
         geometryCounts: read.geometryCounts,
         bbox: read.bbox,
       };
-      const previous = layers.get(info.id);
-      const kept = keep(info, read.fc);
-      let network: NetworkState | undefined;
-      if (role === 'network' || previous?.info.role === 'network') {
-        const r = rebuildNetwork(onProgress);
-        if (!r.ok) {
-          if (previous) layers.set(info.id, previous);
-          else layers.delete(info.id);
-          return r;
-        }
-        network = r.value;
-      }
+      const r = keepAndMerge(info, read.fc, onProgress);
+      if (!r.ok) return r;
       pending.delete(token);
-      return ok({ layer: kept.info, fc: kept.fc, ...(network ? { network } : {}) }, read.warnings);
+      return ok(r.value, read.warnings);
+    },
+
+    /** A layer the engine fetched itself (the OSM paths of an area: osm-engine.ts), kept and merged as a file's. */
+    addFetchedLayer(info: UserLayerInfo, fc: FeatureCollection<Geometry, GeoJsonProperties>, onProgress?: ProgressFn): Result<AddedLayer> {
+      return keepAndMerge(info, fc, onProgress);
     },
 
     /**

@@ -149,6 +149,19 @@ export interface AddedLayer {
   network?: NetworkState;
 }
 
+/** « Charger les chemins OpenStreetMap de cette zone » (osm-engine.ts). */
+export interface OsmPathsRequest {
+  /** the view, [west, south, east, north] */
+  bbox: [number, number, number, number];
+  /** the layer's name, in the page's language */
+  name: string;
+  id?: string;
+  /** the Overpass interpreter; the public instance by default */
+  url?: string;
+  /** our limit on the exchange (ms), for tests; the server's own limit plus a margin by default */
+  timeoutMs?: number;
+}
+
 export interface DemInfo {
   name: string;
   approximate: boolean;

@@ -417,6 +417,12 @@ export class MapController {
     }
   }
 
+  /** The area shown, [west, south, east, north] (what « Charger les chemins OpenStreetMap de cette zone » asks for). */
+  viewBbox(): Bbox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
   fitTo(bbox: Bbox, options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
     this.map.fitBounds(bbox, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
   }

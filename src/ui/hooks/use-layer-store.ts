@@ -38,6 +38,8 @@ export interface LayerStore {
   ensureBase: () => Promise<boolean>;
   /** a layer the worker just added: listed, framed, announced, saved */
   adopt: (added: AddedLayer, role: ImportRole, skipped: number) => Promise<void>;
+  /** a network layer the worker fetched itself (the OpenStreetMap paths of the view): listed and saved, its notice is the caller's */
+  adoptFetched: (added: AddedLayer) => Promise<void>;
   remove: (id: string) => void;
   toggle: (id: string, visible: boolean) => void;
   zoom: (id: string) => void;
@@ -215,6 +217,16 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
     [controller, networkChanged, persist],
   );
 
+  const adoptFetched = useCallback(
+    async (added: AddedLayer) => {
+      const layer: LayerState = { ...added.layer, fc: added.fc, importedAt: new Date().toISOString(), visible: true, stored: true };
+      setLayers((prev) => [...prev, layer]);
+      networkChanged(added.network);
+      if (!(await persist(layer))) setLayers((prev) => prev.map((l) => (l.id === layer.id ? { ...l, stored: false } : l)));
+    },
+    [networkChanged, persist],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       if (!engine) return;
@@ -277,6 +289,7 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
     joinTolerance_m: tolerance,
     ensureBase,
     adopt,
+    adoptFetched,
     remove: (id) => void remove(id),
     toggle,
     zoom,

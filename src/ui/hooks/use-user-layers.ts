@@ -2,6 +2,7 @@
 // source and the import dialog. Returns what the « Couches importées » section and the dialog
 // are drawn from (App.tsx draws them); what they change reaches the planner and the review through
 // the engine's epochs.
+import { useCallback } from 'react';
 import type { MapController } from '../../map/map-controller';
 import { TERRARIUM_ATTRIBUTION, TERRARIUM_URL } from '../../core/elevation/terrain-tiles';
 import type { EngineClient } from '../../../workers/client';
@@ -10,6 +11,7 @@ import type { PushNotice } from '../components/Notices';
 import type { UserLayersSectionProps } from '../components/UserLayersSection';
 import { useLayerImportDialog } from './use-layer-import-dialog';
 import { useLayerStore } from './use-layer-store';
+import { useOsmPaths } from './use-osm-paths';
 import { useReliefSource } from './use-relief-source';
 
 export interface UserLayersDeps {
@@ -36,11 +38,16 @@ export function useUserLayers({ engine, controller, push, networkReady, networkE
   const store = useLayerStore({ engine, controller, push, networkReady, networkError });
   const relief = useReliefSource({ engine, push, reliefKey, routeBbox });
   const dialog = useLayerImportDialog({ engine, store, relief, push });
+  // « Charger les chemins OpenStreetMap de cette zone »: kept by the engine as a network layer, listed and stored as an import
+  const viewBbox = useCallback(() => controller?.viewBbox() ?? null, [controller]);
+  const osm = useOsmPaths({ engine, viewBbox, push, ensureBase: store.ensureBase, onAdded: store.adoptFetched });
 
   const section: UserLayersSectionProps = {
     layers: store.items,
     networkOrigin: store.networkOrigin,
     onImport: dialog.open,
+    onLoadOsm: osm.load,
+    osmBusy: osm.busy,
     onToggle: store.toggle,
     onZoom: store.zoom,
     onRemove: store.remove,
