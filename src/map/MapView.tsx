@@ -47,7 +47,7 @@ export function MapView({ onController, options, unavailableMessage, label, clas
   }, []);
 
   return (
-    <div className={className ?? 'cav-map'} data-testid="map" role="region" aria-label={label}>
+    <section className={className ?? 'cav-map'} data-testid="map" aria-label={label}>
       <div ref={container} className="cav-map-canvas" />
       {failed !== null && (
         <div className="cav-map-failed" role="alert" data-testid="map-failed">
@@ -55,6 +55,6 @@ export function MapView({ onController, options, unavailableMessage, label, clas
           <p className="cav-muted">{failed}</p>
         </div>
       )}
-    </div>
+    </section>
   );
 }

@@ -105,7 +105,7 @@ export function CoursePointsPanel(props: CoursePointsPanelProps) {
             <ol className="cav-cp-list">
               {props.points.map((p) => (
                 <li key={p.id} className="cav-cp" data-testid="course-point" data-kind={p.kind} data-km={p.km}>
-                  <span className="cav-cp-badge" style={{ background: COURSE_POINT_STYLE[p.kind].color }} title={t(COURSE_POINT_KEYS[p.kind])} aria-label={t(COURSE_POINT_KEYS[p.kind])}>
+                  <span className="cav-cp-badge" role="img" style={{ background: COURSE_POINT_STYLE[p.kind].color }} title={t(COURSE_POINT_KEYS[p.kind])} aria-label={t(COURSE_POINT_KEYS[p.kind])}>
                     {COURSE_POINT_STYLE[p.kind].letter}
                   </span>
                   <span className="cav-cp-km" data-testid="course-point-km">

@@ -66,7 +66,7 @@ const metres = (m: number) => `${num(m)}${NBSP}m`;
 const pct = (share: number) => `${num(share * 100, 1)}${NBSP}%`;
 const day = (iso: string) => formatDate(iso, 'fr', 'weekday');
 const period = (p: SeasonPeriod | null) => (p ? `${MONTHS[p.from_month - 1]} à ${MONTHS[p.to_month - 1]}` : 'aucune');
-const ToFill = ({ wide = false }: { wide?: boolean }) => <span className={`cav-dossier-fill${wide ? ' cav-dossier-fill--wide' : ''}`} aria-label="à compléter" />;
+const ToFill = ({ wide = false }: { wide?: boolean }) => <span className={`cav-dossier-fill${wide ? ' cav-dossier-fill--wide' : ''}`} role="img" aria-label="à compléter" />;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -387,7 +387,7 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
             <span>☐ OUI{NBSP}: l’évaluation des incidences doit se poursuivre (dossier complet).</span>
           </p>
           <p>Mesures prévues pour éviter ou réduire les incidences (balisage, horaires, encadrement, tracé modifié…){NBSP}:</p>
-          <div className="cav-dossier-lines" aria-label="à compléter" />
+          <div className="cav-dossier-lines" role="img" aria-label="à compléter" />
           <p className="cav-dossier-sign">
             <span>
               Fait à <ToFill />, le <ToFill />

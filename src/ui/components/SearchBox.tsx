@@ -156,9 +156,9 @@ export function SearchBox({ query, onQueryChange, results, pending = false, read
       )}
       {/* the WAI-ARIA combobox pattern: the field keeps the focus and the keyboard, the options are
           pointed at with aria-activedescendant (hence no focus or key handler on them) */}
-      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of options, as the pattern has it */}
       <ul
         id={listId}
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of options, as the combobox pattern has it
         role="listbox"
         aria-label={t('search.results')}
         className="cav-search-list"

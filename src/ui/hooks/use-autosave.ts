@@ -43,9 +43,10 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
   latest.current = { push, t, reset: planner.reset };
   /** the session on disk as this tab last read or wrote it: its seq, and its tracks by id (the journal refers to them) */
   const disk = useRef<{ seq: number; tracks: Map<string, ImportedTrack> }>({ seq: 0, tracks: new Map() });
-  const onDisk = (doc: PlannerDoc, seq: number) => {
+  // touches only a ref: stable, so the effects below need not re-run for it
+  const onDisk = useCallback((doc: PlannerDoc, seq: number) => {
     disk.current = { seq, tracks: new Map(doc.tracks.map((tr) => [tr.id, tr])) };
-  };
+  }, []);
   /** the document shown and its seq (see src/state/journal.ts) */
   const current = useRef<{ doc: PlannerDoc; seq: number }>({ doc: planner.doc, seq: 0 });
   /** the journal holds `current`; when it could not be written, the save does not wait */
@@ -98,7 +99,7 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
     return () => {
       alive = false;
     };
-  }, []);
+  }, [onDisk]);
 
   /**
    * The seq of `doc`: a new one, journaled at once, if it is not the document of the last call
@@ -149,7 +150,7 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
       },
     );
     return inflight.current;
-  }, [notifySaved, stamp]);
+  }, [notifySaved, stamp, onDisk]);
 
   /** what the editor tab saved, read back (a reader follows it; a new editor starts from it) */
   const reload = useCallback(async () => {
@@ -162,7 +163,7 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
     onDisk(r.doc, sessionSeq(raw));
     current.current = { doc: r.doc, seq: disk.current.seq };
     latest.current.reset(r.doc);
-  }, []);
+  }, [onDisk]);
 
   const { role } = lease;
   const wasReader = useRef(false);

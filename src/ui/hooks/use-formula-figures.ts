@@ -46,12 +46,12 @@ export function useFormulaFigures({ engine, event, formula, legsFor, demVersion 
   // entries are replaced as the worker answers; the version says the map changed
   const figures = useRef(new Map<string, FiguresEntry>());
   const [figuresVersion, setFiguresVersion] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new relief is the reason to forget the figures
+  // a new relief is the reason to forget the figures
   useEffect(() => {
     figures.current.clear();
     setFiguresVersion((v) => v + 1);
   }, [demVersion]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: figuresVersion asks again after a clear
+  // figuresVersion asks again after a clear
   useEffect(() => {
     if (!engine || !event) return;
     for (const f of event.formulas) {
@@ -70,9 +70,9 @@ export function useFormulaFigures({ engine, event, formula, legsFor, demVersion 
     }
   }, [engine, event, legsFor, figuresVersion]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: figuresVersion says the map of figures changed
+  // figuresVersion says the map of figures changed
   const rows = useMemo(() => (event ? event.formulas.map((f) => rowOf(f, figures.current.get(f.id))) : []), [event, figuresVersion]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: figuresVersion says the map of figures changed
+  // figuresVersion says the map of figures changed
   const detail = useMemo((): FormulaDetail | null => {
     if (!formula) return null;
     const row = rowOf(formula, figures.current.get(formula.id));

@@ -148,7 +148,7 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     latest.current.push({ id: 'dem', text: latest.current.t('dem.resetDone') });
   }, [engine]);
 
-  const useTiles = useCallback(
+  const loadTiles = useCallback(
     async (template: string) => {
       if (!engine) return;
       const { t, lang, push } = latest.current;
@@ -190,6 +190,6 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     readDem,
     loadFile: (file, askCrs) => void loadFile(file, askCrs),
     reset: () => void reset(),
-    useTiles: (template) => void useTiles(template),
+    useTiles: (template) => void loadTiles(template),
   };
 }

@@ -81,6 +81,9 @@ export interface ReviewSetup {
  * sends the avoid setting to the engine (whose routing epoch then moves). `zonesKey` is the
  * engine's zones epoch: the layers are listed again when it moves.
  */
+/** Where a row of the review is drawn on the map (null: nothing to draw). */
+const viewOf = (r: ReviewResult, row: ReviewRow) => (row.kind === 'pass' ? r.passViews[row.crossing]?.[row.pass] : r.nearViews[row.near]) ?? null;
+
 export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, zonesKey: string): ReviewSetup {
   const [settings, setSettings] = useState<ReviewSettings>(settingsPref.get);
   const [layers, setLayers] = useState<ReviewLayersState | null>(null);
@@ -297,7 +300,6 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
     },
     [],
   );
-  const viewOf = (r: ReviewResult, row: ReviewRow) => (row.kind === 'pass' ? r.passViews[row.crossing]?.[row.pass] : r.nearViews[row.near]) ?? null;
 
   const select = useCallback(
     (row: ReviewRow | null) => {

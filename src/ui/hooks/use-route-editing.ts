@@ -49,8 +49,8 @@ export function useRouteEditing(deps: RouteEditingDeps): RouteEditing {
     [snapped],
   );
 
+  const { controller } = deps;
   useEffect(() => {
-    const { controller } = deps;
     if (!controller) return;
     const modesAround = (i: number) => {
       const { modes } = latest.current.planner.doc.route;
@@ -74,7 +74,7 @@ export function useRouteEditing(deps: RouteEditingDeps): RouteEditing {
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [deps.controller, snapped]);
+  }, [controller, snapped]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
