@@ -321,6 +321,7 @@ function Shell() {
         status: e.status,
         source: e.source,
         licence: e.licence,
+        date: e.date,
         note: e.note?.[lang],
         featureCount: e.featureCount,
         visible: visibility[e.id] ?? e.visible,
