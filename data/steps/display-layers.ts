@@ -94,27 +94,28 @@ export function toWgs84(g: Geometry): { geometry: Geometry; reprojected: boolean
   return { geometry: mapPositions(g, (c) => round6(l93(c[0], c[1]))), reprojected: true };
 }
 
+function eachPosition(g: Geometry, f: (c: Position) => void): void {
+  mapPositions(g, (c) => {
+    f(c);
+    return [c[0], c[1]];
+  });
+}
+
 function intersectsBox(g: Geometry, box: BBox): boolean {
   let hit = false;
-  const visit = (c: Position) => {
-    if (!hit && c[0] >= box[0] && c[0] <= box[2] && c[1] >= box[1] && c[1] <= box[3]) hit = true;
-  };
-  const walk = (x: Geometry) => {
-    if (x.type === 'GeometryCollection') x.geometries.forEach(walk);
-    else mapPositions(x, (c) => (visit(c), [c[0], c[1]]));
-  };
-  walk(g);
-  if (hit) return true;
-  // a polygon larger than the box around it (none here, but a site can hold a whole valley)
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  mapPositions(g, (c) => {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  eachPosition(g, (c) => {
+    if (c[0] >= box[0] && c[0] <= box[2] && c[1] >= box[1] && c[1] <= box[3]) hit = true;
     w = Math.min(w, c[0]);
     s = Math.min(s, c[1]);
     e = Math.max(e, c[0]);
     n = Math.max(n, c[1]);
-    return [c[0], c[1]];
   });
-  return w <= box[0] && e >= box[2] && s <= box[1] && n >= box[3];
+  // or a polygon larger than the box around it (none here, but a site can hold a whole valley)
+  return hit || (w <= box[0] && e >= box[2] && s <= box[1] && n >= box[3]);
 }
 
 // ── friches ──────────────────────────────────────────────────────────────────

@@ -5,9 +5,8 @@ import { Component, useCallback, useEffect, useMemo, useRef, useState, type Erro
 import type { LayerManifest } from '../core/layers';
 import { isDetour } from '../core/route/leg';
 import { MapControllerContext, MapView } from '../map/MapView';
-import type { BasemapId, MapController } from '../map/map-controller';
+import type { MapController } from '../map/map-controller';
 import { swatchFor } from '../map/styles';
-import { BasemapSwitch } from '../ui/components/BasemapSwitch';
 import { ElevationProfile } from '../ui/components/ElevationProfile';
 import { LayerPanel, type LayerPanelItem } from '../ui/components/LayerPanel';
 import { Notices, type Notice, type PushNotice } from '../ui/components/Notices';
@@ -19,7 +18,7 @@ import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource } from '../ui/components/elevation-source';
 import { epochKey, useEngine } from '../ui/hooks/use-engine';
 import { dataFile } from '../adapters/data-files';
-import { choicePreference, jsonPreference } from '../adapters/preferences';
+import { jsonPreference } from '../adapters/preferences';
 import type { GeoError } from '../core/errors';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
@@ -36,6 +35,7 @@ import { useUserLayers } from './user-layers';
 import { useReviewWorkspace } from './review-workspace';
 import { useReviewSetup } from '../ui/hooks/use-review';
 import { usePlaceSearchBox } from './place-search';
+import { useBasemap } from './basemap';
 
 export function App() {
   return (
@@ -98,7 +98,6 @@ function useNotices() {
 
 // ── shell ─────────────────────────────────────────────────────────────────────
 
-const basemapPref = choicePreference<BasemapId>('cavalier.basemap', ['osm', 'ign', 'none'], 'none');
 const routingPref = jsonPreference<RoutingChoice>(
   'cavalier.routing',
   (v) => {
@@ -118,8 +117,6 @@ function Shell() {
   const manifestError = manifestFailure ? formatError(manifestFailure, lang) : null;
   const [visibility, setVisibility] = useState<Record<string, boolean>>({});
   const [failedLayers, setFailedLayers] = useState<Record<string, true>>({});
-  const [basemap, setBasemap] = useState<BasemapId>(basemapPref.get);
-  const [basemapFailed, setBasemapFailed] = useState(false);
   const [panelOpen, setPanelOpen] = useState(true);
   const { notices, push, dismiss } = useNotices();
 
@@ -281,20 +278,12 @@ function Shell() {
 
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
   useEffect(() => controller?.setDrawing(drawing), [controller, drawing]);
-  useEffect(() => {
-    controller?.setBasemap(basemap);
-    setBasemapFailed(false);
-    basemapPref.set(basemap);
-  }, [controller, basemap]);
+  const basemap = useBasemap(controller);
 
   // map → app events
   useEffect(() => {
     if (!controller) return;
     const offs = [
-      controller.on('basemaperror', () => {
-        setBasemapFailed(true);
-        push({ id: 'basemap', kind: 'warning', text: tRef.current('basemap.unavailable') });
-      }),
       controller.on('layererror', (id) => {
         setFailedLayers((f) => ({ ...f, [id]: true }));
         const title = manifest?.layers.find((l) => l.id === id)?.title[lang] ?? id;
@@ -411,7 +400,7 @@ function Shell() {
             >
               {userLayers.section}
             </LayerPanel>
-            <BasemapSwitch value={basemap} onChange={setBasemap} unavailable={basemapFailed} />
+            {basemap.switch}
             <RoutingSettings value={routing} onChange={setRouting} />
           </div>
         </aside>

@@ -543,10 +543,23 @@ export function baseStyle(): StyleSpecification {
   };
 }
 
-export type BasemapId = 'none' | 'osm' | 'ign';
+export type BasemapId = 'none' | 'osm' | 'ign' | 'scan25';
 
-/** Optional online basemaps (off by default). */
-export const BASEMAPS: Record<Exclude<BasemapId, 'none'>, RasterSourceSpecification> = {
+/** The map when online: Plan IGN v2, until the user picks another or it does not load. */
+export const DEFAULT_BASEMAP: BasemapId = 'ign';
+
+/**
+ * The Géoplateforme's WMTS GetTile in the Web Mercator pyramid, as geoservices.ign.fr documents it
+ * (« Service Géoplateforme d'images tuilées WMTS », WMTS 1.0.0, KVP encoding).
+ */
+const geopfTile = (base: string, layer: string, format: 'image/png' | 'image/jpeg', matrixSet = 'PM', key?: string): string =>
+  `${base}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=normal&TILEMATRIXSET=${matrixSet}&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&FORMAT=${format}` +
+  (key ? `&apikey=${encodeURIComponent(key)}` : '');
+
+const IGN_ATTRIBUTION = '© <a href="https://www.ign.fr/" target="_blank" rel="noopener">IGN</a> – Géoplateforme';
+
+/** Online basemaps that need no key. */
+export const BASEMAPS: Record<'osm' | 'ign', RasterSourceSpecification> = {
   osm: {
     type: 'raster',
     tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
@@ -556,14 +569,33 @@ export const BASEMAPS: Record<Exclude<BasemapId, 'none'>, RasterSourceSpecificat
   },
   ign: {
     type: 'raster',
-    tiles: [
-      'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
-    ],
+    // free and keyless: Plan IGN v2 is in the « découverte » and « essentiels » services
+    tiles: [geopfTile('https://data.geopf.fr/wmts', 'GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2', 'image/png')],
     tileSize: 256,
     maxzoom: 19,
-    attribution: '© <a href="https://www.ign.fr/" target="_blank" rel="noopener">IGN</a> – Géoplateforme',
+    attribution: IGN_ATTRIBUTION,
   },
 };
+
+/**
+ * SCAN 25 (the IGN 1:25,000 map), with the user's own Géoplateforme key. It is the one IGN map
+ * that is not free without a key: the keyless endpoint (data.geopf.fr/wmts) does not serve it,
+ * and the shared transitional key « ign_scan_ws » was stopped on 26 October 2026 (cartes.gouv.fr,
+ * « Évolution de la licence SCAN 25 - SCAN 100 », 10 September 2026). Professional and associative
+ * use stays free with a key created on cartes.gouv.fr. Layer and matrix set as the Géoplateforme's
+ * private WMTS serves them: GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR in JPEG on PM_6_16 (levels 6
+ * to 16, the same numbers as the PM pyramid's; maplibre overzooms beyond).
+ */
+export function scan25Source(key: string): RasterSourceSpecification {
+  return {
+    type: 'raster',
+    tiles: [geopfTile('https://data.geopf.fr/private/wmts', 'GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR', 'image/jpeg', 'PM_6_16', key)],
+    tileSize: 256,
+    minzoom: 6,
+    maxzoom: 16,
+    attribution: `${IGN_ATTRIBUTION} – SCAN 25®`,
+  };
+}
 
 /** Source and layer id of a basemap. */
 export const basemapSourceId = (id: Exclude<BasemapId, 'none'>): string => `basemap-${id}`;
