@@ -20,7 +20,6 @@ export const DISPLAY_FILES = {
   'sites-classes': 'sites-classes/sites_classes_hauts_de_france.geojson',
 } as const;
 
-export type DisplayLayerId = keyof typeof DISPLAY_FILES;
 
 const text = (v: unknown): string | undefined => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
@@ -121,9 +120,9 @@ function intersectsBox(g: Geometry, box: BBox): boolean {
 // ── friches ──────────────────────────────────────────────────────────────────
 
 /** « friche potentielle »: an old industrial site of BASIAS / BASOL that Cerema has not checked. */
-export const UNVERIFIED_FRICHE = 'friche potentielle';
+const UNVERIFIED_FRICHE = 'friche potentielle';
 
-export const isUnverifiedFriche = (status: unknown): boolean => typeof status === 'string' && status.trim().toLowerCase() === UNVERIFIED_FRICHE;
+const isUnverifiedFriche = (status: unknown): boolean => typeof status === 'string' && status.trim().toLowerCase() === UNVERIFIED_FRICHE;
 
 /** Cartofriches names of call-for-projects files end with « friche: <the site's name> ». */
 export function fricheName(raw: string | undefined): string | undefined {
@@ -230,7 +229,7 @@ export function isoDate(fr: unknown): string | undefined {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : s;
 }
 
-export function normaliseSite(f: AnyFeature): { feature: OutFeature; reprojected: boolean } | null {
+function normaliseSite(f: AnyFeature): { feature: OutFeature; reprojected: boolean } | null {
   if (!f.geometry) return null;
   const p = (f.properties ?? {}) as Props;
   const type = text(p.typesite) ?? 'Site classé';

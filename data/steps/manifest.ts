@@ -218,7 +218,7 @@ export const TO_IMPORT_LAYERS: readonly Entry[] = [
  * Layers built from the files added in December 2026 (data/steps/display-layers.ts), each written
  * only when its raw file is there. Dates are those of the data as their publishers give them.
  */
-export const DISPLAY_LAYERS: Readonly<Record<'friches' | 'veloroutes' | 'osm-routes' | 'sites-classes', Entry>> = {
+const DISPLAY_LAYERS: Readonly<Record<'friches' | 'veloroutes' | 'osm-routes' | 'sites-classes', Entry>> = {
   friches: {
     id: 'friches',
     title: { fr: 'Friches (Cartofriches)', en: 'Brownfields (Cartofriches)' },
