@@ -94,6 +94,11 @@ function summary(report: BuildReport, manifest: LayerManifest, outDir: string, m
         : `  protection ${p.terril} NON TROUVÉE : ${p.status} ${p.reason ?? ''}`,
     );
   }
+  if (report.sites)
+    lines.push(
+      `  sites classés     ${report.sites.kept} sur ${report.sites.read} dans l'emprise du bassin, dont ${report.sites.chaineDesTerrils} de la chaîne des terrils (${report.sites.terrils} terrils en tout)` +
+        (report.sites.reprojected.length ? ` ; lus en Lambert-93 : ${report.sites.reprojected.join(', ')}` : ''),
+    );
   const todo = manifest.layers.filter((l) => l.status === 'to-import').map((l) => l.id);
   lines.push(`  à importer : ${todo.join(', ')}`);
   return lines.join('\n');

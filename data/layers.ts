@@ -4,7 +4,8 @@
 
 import path from 'node:path';
 import type { LayerManifest } from '../src/core/layers.ts';
-import { readCollection, writeBytes, writeJson, type RawFile } from './io.ts';
+import { readCollection, readOptionalCollection, writeBytes, writeJson, type RawFile } from './io.ts';
+import { DISPLAY_FILES, normaliseFriche, normaliseOsmRoute, normaliseVeloroute, sitesInBox, type SitesReport } from './steps/display-layers.ts';
 import { bboxOf, collection, dropEmptyGeometries, roundBBoxOut, type BBox, type OutFeature } from './steps/geo.ts';
 import {
   makeCommuneIndex,
@@ -36,7 +37,12 @@ export interface BuildReport {
     rejectedZero: number;
     ms: number;
   };
+  /** the sites classés file: read, kept in the basin's box, reprojected, chaîne des terrils */
+  sites?: SitesReport;
 }
+
+/** the sites classés are kept where they touch the basin's box and this margin (degrees, about 4 km) */
+const SITES_MARGIN_DEG = 0.05;
 
 export async function buildLayers(rawDir: string, outDir: string): Promise<LayerManifest> {
   return (await buildLayersWithReport(rawDir, outDir)).manifest;
@@ -99,6 +105,24 @@ export async function buildLayersWithReport(
   write('tvb-reservoirs', tvbReservoirs(terrils, neonaturels));
   write('tvb-corridors', tvbCorridors(cavaliers));
 
+  // the display layers of the December 2026 files, each when its file is there
+  const optional = (file: string) => readOptionalCollection(rawDir, file)?.features ?? null;
+  const all = <T,>(xs: readonly T[], f: (x: T) => OutFeature | null) => xs.map(f).filter((x): x is OutFeature => x !== null);
+  const friches = optional(DISPLAY_FILES.friches);
+  if (friches) write('friches', all(friches, normaliseFriche));
+  const veloroutes = optional(DISPLAY_FILES.veloroutes);
+  if (veloroutes) write('veloroutes', all(veloroutes, normaliseVeloroute));
+  const osmRoutes = optional(DISPLAY_FILES['osm-routes']);
+  if (osmRoutes) write('osm-routes', all(osmRoutes, normaliseOsmRoute));
+  const sitesRaw = optional(DISPLAY_FILES['sites-classes']);
+  let sites: SitesReport | undefined;
+  if (sitesRaw) {
+    const m = SITES_MARGIN_DEG;
+    const kept = sitesInBox(sitesRaw, [bbox[0] - m, bbox[1] - m, bbox[2] + m, bbox[3] + m]);
+    write('sites-classes', kept.features);
+    sites = kept.report;
+  }
+
   // relief approché
   const t0 = performance.now();
   const { samples, withCote, rejectedZero } = shaftSamples(puits);
@@ -143,6 +167,7 @@ export async function buildLayersWithReport(
       rejectedZero,
       ms,
     },
+    ...(sites ? { sites } : {}),
   };
   return { manifest, report };
 }

@@ -5,9 +5,8 @@ import { Component, useCallback, useEffect, useMemo, useRef, useState, type Erro
 import type { LayerManifest } from '../core/layers';
 import { isDetour } from '../core/route/leg';
 import { MapControllerContext, MapView } from '../map/MapView';
-import type { BasemapId, MapController } from '../map/map-controller';
+import type { MapController } from '../map/map-controller';
 import { swatchFor } from '../map/styles';
-import { BasemapSwitch } from '../ui/components/BasemapSwitch';
 import { ElevationProfile } from '../ui/components/ElevationProfile';
 import { LayerPanel, type LayerPanelItem } from '../ui/components/LayerPanel';
 import { Notices, type Notice, type PushNotice } from '../ui/components/Notices';
@@ -19,7 +18,7 @@ import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource } from '../ui/components/elevation-source';
 import { epochKey, useEngine } from '../ui/hooks/use-engine';
 import { dataFile } from '../adapters/data-files';
-import { choicePreference, jsonPreference } from '../adapters/preferences';
+import { jsonPreference } from '../adapters/preferences';
 import type { GeoError } from '../core/errors';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
@@ -48,6 +47,7 @@ import { ReviewDossier } from '../ui/components/ReviewDossier';
 import './review.css';
 import { useReviewSetup } from '../ui/hooks/use-review';
 import { usePlaceSearchBox } from './place-search';
+import { useBasemap } from './basemap';
 
 export function App() {
   return (
@@ -113,7 +113,6 @@ function useNotices() {
 
 // ── shell ─────────────────────────────────────────────────────────────────────
 
-const basemapPref = choicePreference<BasemapId>('cavalier.basemap', ['osm', 'ign', 'none'], 'none');
 const routingPref = jsonPreference<RoutingChoice>(
   'cavalier.routing',
   (v) => {
@@ -133,8 +132,6 @@ function Shell() {
   const manifestError = manifestFailure ? formatError(manifestFailure, lang) : null;
   const [visibility, setVisibility] = useState<Record<string, boolean>>({});
   const [failedLayers, setFailedLayers] = useState<Record<string, true>>({});
-  const [basemap, setBasemap] = useState<BasemapId>(basemapPref.get);
-  const [basemapFailed, setBasemapFailed] = useState(false);
   const [panelOpen, setPanelOpen] = useState(true);
   const { notices, push, dismiss } = useNotices();
 
@@ -298,20 +295,12 @@ function Shell() {
   }, [controller, manifest, manifestError]);
 
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
-  useEffect(() => {
-    controller?.setBasemap(basemap);
-    setBasemapFailed(false);
-    basemapPref.set(basemap);
-  }, [controller, basemap]);
+  const basemap = useBasemap(controller);
 
   // map → app events
   useEffect(() => {
     if (!controller) return;
     const offs = [
-      controller.on('basemaperror', () => {
-        setBasemapFailed(true);
-        push({ id: 'basemap', kind: 'warning', text: tRef.current('basemap.unavailable') });
-      }),
       controller.on('layererror', (id) => {
         setFailedLayers((f) => ({ ...f, [id]: true }));
         const title = manifest?.layers.find((l) => l.id === id)?.title[lang] ?? id;
@@ -338,6 +327,7 @@ function Shell() {
         status: e.status,
         source: e.source,
         licence: e.licence,
+        date: e.date,
         note: e.note?.[lang],
         featureCount: e.featureCount,
         visible: visibility[e.id] ?? e.visible,
@@ -427,7 +417,7 @@ function Shell() {
             >
               <UserLayersSection {...userLayers.section} />
             </LayerPanel>
-            <BasemapSwitch value={basemap} onChange={setBasemap} unavailable={basemapFailed} />
+            {basemap.switch}
             <RoutingSettings value={routing} onChange={setRouting} />
           </div>
         </aside>

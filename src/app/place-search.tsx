@@ -2,12 +2,13 @@
 // worker (usePlaces), written on the map (controller.setPlaces), searched as the user types
 // (usePlaceSearch) and, once chosen, framed and marked (controller.showPlace).
 //
-// `sources` is where an online geocoder plugs in (core/search/types.ts PlaceSource): the
-// Géoplateforme's address search, once src/adapters has its HTTP client. None is given yet.
+// `sources` is where the online geocoders plug in (core/search/types.ts PlaceSource): by default
+// the Géoplateforme's address search (src/adapters/geocoder.ts), favouring the map's centre.
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { LayerManifest } from '../core/layers';
 import type { PlaceSource } from '../core/search/types';
+import { geoplateformeGeocoder } from '../adapters/geocoder';
 import type { MapController } from '../map/map-controller';
 import { SearchBox } from '../ui/components/SearchBox';
 import { usePlaceSearch } from '../ui/hooks/use-place-search';
@@ -20,10 +21,16 @@ export interface PlaceSearchSetup {
   sources?: readonly PlaceSource[];
 }
 
-export function usePlaceSearchBox({ manifest, controller, sources }: PlaceSearchSetup): { box: ReactNode } {
+const DEFAULT_SOURCES: readonly PlaceSource[] = [geoplateformeGeocoder()];
+
+export function usePlaceSearchBox({ manifest, controller, sources = DEFAULT_SOURCES }: PlaceSearchSetup): { box: ReactNode } {
   const { places, failed } = usePlaces(manifest);
   const [query, setQuery] = useState('');
-  const { results, pending } = usePlaceSearch(places, query, sources);
+  const near = useCallback((): [number, number] | undefined => {
+    const c = controller?.map.getCenter();
+    return c ? [c.lng, c.lat] : undefined;
+  }, [controller]);
+  const { results, pending, unavailable } = usePlaceSearch(places, query, sources, { near });
   useEffect(() => controller?.setPlaces(places ?? []), [controller, places]);
   const ready = places === null ? null : places.length > 0 || failed.length === 0;
   return {
@@ -33,6 +40,7 @@ export function usePlaceSearchBox({ manifest, controller, sources }: PlaceSearch
         onQueryChange={setQuery}
         results={results}
         pending={pending}
+        unavailable={unavailable}
         ready={ready}
         onChoose={(place) => controller?.showPlace(place)}
         onClear={() => controller?.showPlace(null)}

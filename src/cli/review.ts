@@ -42,7 +42,8 @@ export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES.geojson ..
       Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
       chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
       moins de --buffer mètres, 500 par défaut ; distance la plus courte). Zones : les couches
-      embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue), ou
+      embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue, sites
+      classés et inscrits), ou
       les fichiers GeoJSON WGS84 donnés par --zones (nom : propriété name ou nom ; type :
       propriété kind ou type, sinon le nom du fichier). Une zone linéaire (corridor) compte pour
       une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
@@ -162,19 +163,20 @@ function loadZoneFiles(paths: string[]): Result<LoadedZones> {
 
 function loadEmbedded(): Result<LoadedZones> {
   const dir = dataDir();
-  const missing = EMBEDDED.map((l) => join(dir, `${l.id}.geojson`)).filter((p) => !existsSync(p));
+  const missing = EMBEDDED.filter((l) => !l.optional).map((l) => join(dir, `${l.id}.geojson`)).filter((p) => !existsSync(p));
   if (missing.length) return fail('zones.missing-embedded', { path: dir });
+  const present = EMBEDDED.filter((l) => existsSync(join(dir, `${l.id}.geojson`)));
   const titles = manifestTitles(dir);
   const layers: ZoneInput[][] = [];
   const warnings: GeoError[] = [];
-  for (const layer of EMBEDDED) {
+  for (const layer of present) {
     const title = titles.get(layer.id) ?? layer.id;
     const read = readZoneFile(join(dir, `${layer.id}.geojson`), { file: title, layer: layer.id, kind: layer.kind, kindProperties: layer.kindProperties });
     if (!read.ok) return read;
     layers.push(read.value.zones);
     warnings.push(...read.value.issues);
   }
-  return ok({ layers, sources: EMBEDDED.map((l) => titles.get(l.id) ?? l.id) }, warnings);
+  return ok({ layers, sources: present.map((l) => titles.get(l.id) ?? l.id) }, warnings);
 }
 
 /** Layer titles from layers.json, which say "approximation" / "partiel" where it applies. */

@@ -21,6 +21,11 @@ export interface LayerManifestEntry {
   /** attribution, shown in the layer panel and the map's attribution */
   source: string;
   licence: string;
+  /**
+   * when the data describe the ground: an ISO date or year of the source's last update ('2018',
+   * '2024-03-10'), shown beside the source and licence; absent for a layer to import
+   */
+  date?: string;
   /** plain-French explanation, mandatory for approximations and layers to import */
   note?: Localised;
   featureCount?: number;

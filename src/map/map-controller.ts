@@ -18,7 +18,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import type { LayerManifest, LayerManifestEntry } from '../core/layers';
 import { DEFAULT_BBOX, HATCH_IMAGE, baseStyle, hatchImage, manifestIdOfLayer, type BasemapId } from './styles';
-import { applyBasemap, basemapOfSource, type OnlineBasemap } from './layers/basemap';
+import { applyBasemap, basemapOfSource, type BasemapOptions, type OnlineBasemap } from './layers/basemap';
 import { addEmbeddedLayers, drawableEntries, removeEmbeddedLayers, type EmbeddedLayers } from './layers/embedded';
 import {
   EMPTY,
@@ -78,7 +78,10 @@ export interface FeatureInfo {
 export interface MapControllerEvents extends GestureEvents {
   /** features of embedded layers under a click (inspect mode) or right-click (draw mode); a popup is open */
   featureclick: [features: FeatureInfo[], lonlat: LonLat];
-  /** tiles of the online basemap failed (reported once per switch) */
+  /**
+   * the online basemap did not load (its first tiles failed: offline, a wrong key): it is taken
+   * off the map, which shows the embedded layers alone; reported once per switch
+   */
   basemaperror: [basemap: OnlineBasemap];
   /** an embedded layer's data could not be loaded */
   layererror: [layerId: string, message: string];
@@ -150,7 +153,10 @@ export class MapController {
   private gestures: MapGestures<MapGeoJSONFeature>;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private basemap: BasemapId = 'none';
+  private basemapOptions: BasemapOptions = {};
   private basemapErrorReported = false;
+  /** tiles of the current basemap loaded: once one has, a failed tile is a hole, not an outage */
+  private basemapTiles = 0;
   private popup: Popup | null = null;
   private fittedToManifest = false;
   /** the places named on the map and found by the search (src/map/layers/places.ts) */
@@ -223,6 +229,7 @@ export class MapController {
     this.map.on('contextmenu', g.onContextMenu);
     this.map.on('mousemove', g.onMouseMove);
     this.map.on('mouseout', g.onMouseOut);
+    this.map.on('sourcedata', this.onSourceData);
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -280,10 +287,12 @@ export class MapController {
   }
 
   /** Optional online basemap under the embedded layers; 'none' is the offline plain background. */
-  setBasemap(id: BasemapId): void {
-    if (id === this.basemap) return;
+  setBasemap(id: BasemapId, options: BasemapOptions = {}): void {
+    if (id === this.basemap && options.scan25Key === this.basemapOptions.scan25Key) return;
     this.basemap = id;
+    this.basemapOptions = options;
     this.basemapErrorReported = false;
+    this.basemapTiles = 0;
     if (this.loaded) this.applyBasemap();
   }
 
@@ -550,15 +559,23 @@ export class MapController {
   }
 
   private applyBasemap(): void {
-    applyBasemap(this.map, this.basemap);
+    applyBasemap(this.map, this.basemap, this.basemapOptions);
   }
+
+  private onSourceData = (e: { sourceId?: string; tile?: unknown }) => {
+    if (e.tile && basemapOfSource(e.sourceId) === this.basemap) this.basemapTiles++;
+  };
 
   private onError = (e: MapErrorEvent & { sourceId?: string }) => {
     const sourceId = e.sourceId;
     const basemap = basemapOfSource(sourceId);
     if (basemap) {
-      if (basemap === this.basemap && !this.basemapErrorReported) {
+      if (basemap === this.basemap && this.basemapTiles === 0 && !this.basemapErrorReported) {
+        // taken off at the first failure, so that no more tiles are asked for: offline, one
+        // report and a quiet map rather than a failed request per tile and per move
         this.basemapErrorReported = true;
+        this.basemap = 'none';
+        this.applyBasemap();
         this.emit('basemaperror', basemap);
       }
       return;

@@ -1,5 +1,9 @@
 // Builds the DOM content of a feature popup. Everything from the data goes through textContent:
 // a name such as `<img src=x onerror=alert(1)>` is shown as those characters, never parsed.
+// Known attributes get a human label and coded values words (src/i18n/fields.ts); the others are
+// shown under their own names.
+
+import { fieldLabel, fieldValue } from '../i18n/fields';
 
 export interface PopupFeature {
   layerTitle: string;
@@ -59,15 +63,23 @@ export function buildPopupContent(features: PopupFeature[], lang: string, labels
     const entries = Object.entries(f.properties).filter(
       ([k, v]) => !(name !== null && NAME_KEYS.includes(k) && String(v) === name),
     );
-    if (entries.length > 0) {
+    const words: 'fr' | 'en' = lang === 'en' ? 'en' : 'fr';
+    const rows = entries
+      .map(([k, v]) => ({ k, v, label: fieldLabel(k, words) }))
+      .filter((r) => r.label !== null)
+      .map(({ k, v, label }) => ({ k, label: label ?? k, text: fieldValue(k, v, words) ?? formatValue(v, lang) }));
+    if (rows.length > 0) {
       const table = el('table', 'cav-popup-attrs');
-      for (const [k, v] of entries.slice(0, MAX_ROWS)) {
+      for (const { k, label, text } of rows.slice(0, MAX_ROWS)) {
         const tr = el('tr');
-        tr.append(el('th', undefined, k), el('td', undefined, formatValue(v, lang)));
+        const th = el('th', undefined, label);
+        // the raw name stays at hand for whoever knows the source's fields
+        if (label !== k) th.title = k;
+        tr.append(th, el('td', undefined, text));
         table.append(tr);
       }
       section.append(table);
-      if (entries.length > MAX_ROWS) section.append(el('div', 'cav-popup-more', labels.moreRows(entries.length - MAX_ROWS)));
+      if (rows.length > MAX_ROWS) section.append(el('div', 'cav-popup-more', labels.moreRows(rows.length - MAX_ROWS)));
     }
     root.append(section);
   }

@@ -33,6 +33,12 @@ export const PALETTE = {
   reseau: '#6b6478',
   reseauGap: '#5b3f99',
   generic: '#7e57c2',
+  friche: '#8d6e63',
+  fricheOutline: '#4e342e',
+  veloroute: '#2e7d32',
+  hiking: '#c62828',
+  cycling: '#1565c0',
+  site: '#6a1b9a',
   // labels
   cavalierText: '#7a3a0c',
   routeText: '#1b5e20',
@@ -53,6 +59,10 @@ export type LayerFamily =
   | 'shafts'
   | 'bassin'
   | 'reseau'
+  | 'friches'
+  | 'veloroutes'
+  | 'osm-routes'
+  | 'sites'
   | 'generic';
 
 type EntryLike = Pick<LayerManifestEntry, 'id' | 'group' | 'geometry'>;
@@ -60,6 +70,11 @@ type EntryLike = Pick<LayerManifestEntry, 'id' | 'group' | 'geometry'>;
 /** Which style family draws a manifest entry: by id first, then by group and geometry. */
 export function familyOf(entry: EntryLike): LayerFamily {
   const id = entry.id.toLowerCase();
+  // the display layers of the mission, by id before their groups (véloroutes are « Chemins », not the network)
+  if (id.includes('friche')) return 'friches';
+  if (id.includes('sites-classes') || id.includes('site-classe')) return 'sites';
+  if (entry.geometry === 'line' && (id.includes('velo') || id.includes('voie-verte'))) return 'veloroutes';
+  if (entry.geometry === 'line' && id.includes('osm-route')) return 'osm-routes';
   if (id === 'reseau' || entry.group === 'network') return 'reseau';
   if (id.includes('terril')) return 'terrils';
   if (id.includes('unesco') || id.includes('patrimoine-mondial')) {
@@ -88,11 +103,15 @@ const FAMILY_ORDER: LayerFamily[] = [
   'terrils',
   // translucent TVB areas over terrils tint them, which tells that a spoil heap is a reservoir
   'tvb',
+  'sites',
   // protections above every area: they matter most to the reviewers
   'protected',
   'generic',
+  'veloroutes',
+  'osm-routes',
   'reseau',
   'cavaliers',
+  'friches',
   'shafts',
 ];
 
@@ -321,6 +340,89 @@ function layerSpecs(entry: EntryLike, visible: boolean, source: string): LayerSp
           },
         },
       ];
+    case 'friches':
+      // « friche potentielle » (unverified) hollow, the verified ones filled: the map says which is which
+      return [
+        {
+          id,
+          type: 'circle',
+          source,
+          layout,
+          filter: isPoint,
+          paint: {
+            'circle-color': ['case', ['==', ['get', 'verifiee'], false], 'rgba(255,255,255,0.15)', PALETTE.friche],
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 12, 4.5, 16, 7],
+            'circle-stroke-color': ['case', ['==', ['get', 'verifiee'], false], PALETTE.friche, PALETTE.fricheOutline],
+            'circle-stroke-width': ['case', ['==', ['get', 'verifiee'], false], 1.6, 1],
+          },
+        },
+      ];
+    case 'veloroutes':
+      // planned stretches dashed: they may not exist on the ground
+      return [
+        {
+          id,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-cap': 'round', 'line-join': 'round' },
+          filter: ['!=', ['get', 'etat'], 'projet'],
+          paint: { 'line-color': PALETTE.veloroute, 'line-width': zoomWidth(2.4), 'line-opacity': 0.85 },
+        },
+        {
+          id: `${id}--planned`,
+          type: 'line',
+          source,
+          layout,
+          filter: ['==', ['get', 'etat'], 'projet'],
+          paint: { 'line-color': PALETTE.veloroute, 'line-width': zoomWidth(1.8), 'line-opacity': 0.7, 'line-dasharray': [2, 2] },
+        },
+      ];
+    case 'osm-routes':
+      // dashes as separate layers: line-dasharray takes no data expression
+      return [
+        {
+          id,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-cap': 'round', 'line-join': 'round' },
+          filter: ['!=', ['get', 'etat'], 'projet'],
+          paint: { 'line-color': ['case', ['==', ['get', 'mode'], 'walk'], PALETTE.hiking, PALETTE.cycling], 'line-width': zoomWidth(1.8), 'line-opacity': 0.8 },
+        },
+        {
+          id: `${id}--planned`,
+          type: 'line',
+          source,
+          layout,
+          filter: ['==', ['get', 'etat'], 'projet'],
+          paint: {
+            'line-color': ['case', ['==', ['get', 'mode'], 'walk'], PALETTE.hiking, PALETTE.cycling],
+            'line-width': zoomWidth(1.4),
+            'line-opacity': 0.7,
+            'line-dasharray': [1.5, 2],
+          },
+        },
+      ];
+    case 'sites':
+      return [
+        { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.site, 'fill-opacity': 0.1 } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-join': 'round' },
+          filter: ['all', isPolygon, ['!=', ['get', 'kind'], 'site inscrit']],
+          paint: { 'line-color': PALETTE.site, 'line-width': zoomWidth(1.4) },
+        },
+        {
+          // a site inscrit is the lighter protection: its outline is dashed
+          id: `${id}--inscrit`,
+          type: 'line',
+          source,
+          layout: { ...layout, 'line-join': 'round' },
+          filter: ['all', isPolygon, ['==', ['get', 'kind'], 'site inscrit']],
+          paint: { 'line-color': PALETTE.site, 'line-width': zoomWidth(1.2), 'line-dasharray': [2, 1.5] },
+        },
+      ];
     case 'generic':
     default:
       return [
@@ -410,6 +512,14 @@ export function swatchFor(entry: EntryLike): Swatch {
       return { shape: 'line', stroke: PALETTE.bassin, strokeWidth: 2.2 };
     case 'reseau':
       return { shape: 'line', stroke: PALETTE.reseau, strokeWidth: 1.2 };
+    case 'friches':
+      return { shape: 'circle', fill: PALETTE.friche, stroke: PALETTE.fricheOutline, strokeWidth: 1 };
+    case 'veloroutes':
+      return { shape: 'line', stroke: PALETTE.veloroute, strokeWidth: 2.4 };
+    case 'osm-routes':
+      return { shape: 'line', stroke: PALETTE.hiking, strokeWidth: 1.8 };
+    case 'sites':
+      return { shape: 'fill', fill: PALETTE.site, fillOpacity: 0.1, stroke: PALETTE.site, strokeWidth: 1.4 };
     // (gaps of the network are drawn dashed in PALETTE.reseauGap)
     default:
       return entry.geometry === 'point'
@@ -433,10 +543,23 @@ export function baseStyle(): StyleSpecification {
   };
 }
 
-export type BasemapId = 'none' | 'osm' | 'ign';
+export type BasemapId = 'none' | 'osm' | 'ign' | 'scan25';
 
-/** Optional online basemaps (off by default). */
-export const BASEMAPS: Record<Exclude<BasemapId, 'none'>, RasterSourceSpecification> = {
+/** The map when online: Plan IGN v2, until the user picks another or it does not load. */
+export const DEFAULT_BASEMAP: BasemapId = 'ign';
+
+/**
+ * The Géoplateforme's WMTS GetTile in the Web Mercator pyramid, as geoservices.ign.fr documents it
+ * (« Service Géoplateforme d'images tuilées WMTS », WMTS 1.0.0, KVP encoding).
+ */
+const geopfTile = (base: string, layer: string, format: 'image/png' | 'image/jpeg', matrixSet = 'PM', key?: string): string =>
+  `${base}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=normal&TILEMATRIXSET=${matrixSet}&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&FORMAT=${format}` +
+  (key ? `&apikey=${encodeURIComponent(key)}` : '');
+
+const IGN_ATTRIBUTION = '© <a href="https://www.ign.fr/" target="_blank" rel="noopener">IGN</a> – Géoplateforme';
+
+/** Online basemaps that need no key. */
+export const BASEMAPS: Record<'osm' | 'ign', RasterSourceSpecification> = {
   osm: {
     type: 'raster',
     tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
@@ -446,14 +569,33 @@ export const BASEMAPS: Record<Exclude<BasemapId, 'none'>, RasterSourceSpecificat
   },
   ign: {
     type: 'raster',
-    tiles: [
-      'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
-    ],
+    // free and keyless: Plan IGN v2 is in the « découverte » and « essentiels » services
+    tiles: [geopfTile('https://data.geopf.fr/wmts', 'GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2', 'image/png')],
     tileSize: 256,
     maxzoom: 19,
-    attribution: '© <a href="https://www.ign.fr/" target="_blank" rel="noopener">IGN</a> – Géoplateforme',
+    attribution: IGN_ATTRIBUTION,
   },
 };
+
+/**
+ * SCAN 25 (the IGN 1:25,000 map), with the user's own Géoplateforme key. It is the one IGN map
+ * that is not free without a key: the keyless endpoint (data.geopf.fr/wmts) does not serve it,
+ * and the shared transitional key « ign_scan_ws » was stopped on 26 October 2026 (cartes.gouv.fr,
+ * « Évolution de la licence SCAN 25 - SCAN 100 », 10 September 2026). Professional and associative
+ * use stays free with a key created on cartes.gouv.fr. Layer and matrix set as the Géoplateforme's
+ * private WMTS serves them: GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR in JPEG on PM_6_16 (levels 6
+ * to 16, the same numbers as the PM pyramid's; maplibre overzooms beyond).
+ */
+export function scan25Source(key: string): RasterSourceSpecification {
+  return {
+    type: 'raster',
+    tiles: [geopfTile('https://data.geopf.fr/private/wmts', 'GEOGRAPHICALGRIDSYSTEMS.MAPS.SCAN25TOUR', 'image/jpeg', 'PM_6_16', key)],
+    tileSize: 256,
+    minzoom: 6,
+    maxzoom: 16,
+    attribution: `${IGN_ATTRIBUTION} – SCAN 25®`,
+  };
+}
 
 /** Source and layer id of a basemap. */
 export const basemapSourceId = (id: Exclude<BasemapId, 'none'>): string => `basemap-${id}`;

@@ -68,7 +68,7 @@ function page1(lang: Lang): string {
             elevationSourceLabel: 'RGE ALTI® 5 m (approximation)',
           }),
           h(StatsPanel, { lengthM: 3456, points: 2, elevation: null, elevationSourceLabel: 'aucune donnée' }),
-          h(BasemapSwitch, { value: 'osm', onChange: noop, unavailable: true }),
+          h(BasemapSwitch, { value: 'none', onChange: noop, failed: 'osm' }),
         ),
         h(
           'div',
@@ -156,7 +156,8 @@ describe('presentational components', () => {
     expect(await page.locator('[data-testid=notices] img').count()).toBe(0);
     expect(await page.getByTestId('layer-badge-natura2000').innerText()).toBe('à importer');
     expect(await page.getByTestId('layer-toggle-natura2000').isDisabled()).toBe(true);
-    expect(await page.getByTestId('basemap-status').innerText()).toBe('Fond de carte indisponible (hors ligne ?)');
+    expect(await page.getByTestId('basemap-status').innerText()).toBe('Fond «\u00a0OpenStreetMap\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.');
+    expect(await page.getByTestId('basemap-none').getAttribute('aria-checked')).toBe('true');
     await page.screenshot({ path: '/tmp/cavalier-components.png', fullPage: true });
   });
 

@@ -1,6 +1,6 @@
 // Names on the map and the place search, offline: commune and terril labels rendered from the
-// fonts shipped with the app (every request stays on the app's own server, no glyph request at
-// all), and « Loos » typed in the search (Ctrl+K, a combobox and its listbox) lands the map on
+// fonts shipped with the app (every request stays on the app's own server but the online basemap
+// and geocoder of the Géoplateforme, which fail offline; no glyph request at all), and « Loos » typed in the search (Ctrl+K, a combobox and its listbox) lands the map on
 // the commune and marks it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +79,8 @@ describe('names on the map, offline', () => {
   });
 
   it('answered every font request from the app itself, and asked for no glyphs', () => {
-    const foreign = requests.filter((u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    // Plan IGN, the default basemap, is tried once and given up offline (test/browser/basemap-layers.test.ts)
+    const foreign = requests.filter((u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('https://data.geopf.fr/wmts?'));
     expect(foreign).toEqual([]);
     expect(requests.filter((u) => /\.pbf(\?|$)|glyph|fonts\.(googleapis|gstatic)|cdn/.test(u))).toEqual([]);
     expect(fontResponses.length).toBeGreaterThanOrEqual(1);

@@ -71,8 +71,8 @@ afterAll(async () => {
 });
 
 describe('big layers as vector tiles', () => {
-  it('the manifest tiles the big layers (communes, reseau, cavaliers, puits, tvb-corridors) and not the small ones', () => {
-    expect(tiled.map((l) => l.id).sort()).toEqual(['cavaliers', 'communes', 'puits', 'reseau', 'tvb-corridors']);
+  it('the manifest tiles the big layers (communes, reseau, cavaliers, puits, tvb-corridors, friches, veloroutes, sites-classes) and not the small ones', () => {
+    expect(tiled.map((l) => l.id).sort()).toEqual(['cavaliers', 'communes', 'friches', 'puits', 'reseau', 'sites-classes', 'tvb-corridors', 'veloroutes']);
     expect(manifest.layers.find((l) => l.id === 'terrils')!.tiles).toBeUndefined();
   });
 
@@ -149,7 +149,7 @@ describe('big layers as vector tiles', () => {
     await popup.waitFor({ state: 'visible', timeout: 10_000 });
     const rows = await popup.locator('section').first().locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     expect(await popup.locator('.cav-popup-name').first().textContent()).toBe(nullCote.properties.name);
-    expect(rows).toContainEqual(['cote', '—']);
+    expect(rows).toContainEqual(['Altitude du sol (m)', '—']);
     await closePopup();
   });
 

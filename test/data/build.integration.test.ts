@@ -104,15 +104,63 @@ describe('buildLayers on the real raw data', () => {
       expect(fs.existsSync(path.join(outDir, path.basename(u ?? 'missing')))).toBe(true);
     }
     expect(manifest.layers.filter((l) => l.status === 'to-import').map((l) => l.id).sort()).toEqual(
-      ['friches', 'natura2000', 'srce-corridors', 'srce-reservoirs', 'znieff'],
+      ['natura2000', 'srce-corridors', 'srce-reservoirs', 'znieff'],
     );
     const visible = manifest.layers.filter((l) => l.visible).map((l) => l.id);
     expect(visible).toEqual(expect.arrayContaining(['terrils', 'cavaliers', 'neonaturels', 'protections']));
     for (const hidden of ['communes', 'puits', 'tvb-reservoirs', 'tvb-corridors']) expect(visible).not.toContain(hidden);
+    // every built layer says when its data describe the ground
+    for (const l of manifest.layers) if (l.status !== 'to-import') expect(l.date, l.id).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
     const [w, s, e, n] = manifest.bbox;
     expect(w).toBeCloseTo(2.236, 2);
     expect(s).toBeCloseTo(50.25, 2);
     expect(e).toBeCloseTo(3.677, 2);
     expect(n).toBeCloseTo(50.625, 2);
+  });
+
+  it('builds the friches with their status, « friche potentielle » unverified', () => {
+    const f = read('friches.geojson');
+    expect(f.features).toHaveLength(2111);
+    const by = (s: string) => f.features.filter((x) => x.properties?.site_statut === s);
+    expect([by('friche potentielle').length, by('friche sans projet').length, by('friche avec projet').length]).toEqual([1747, 227, 137]);
+    expect(by('friche potentielle').every((x) => x.properties?.verifiee === false)).toBe(true);
+    expect(f.features.filter((x) => x.properties?.verifiee === true)).toHaveLength(227 + 137);
+    // the call-for-projects file names end with the site's own
+    const anor = f.features.find((x) => x.properties?.site_id === '59012_13031');
+    expect(anor?.properties?.name).toBe("Aciéries et Forges d'Anor");
+    expect(String(anor?.properties?.site_nom)).toMatch(/^Appel à projet Recyclage Foncier/);
+    expect(f.features.every((x) => String(x.properties?.activite_libelle ?? '').length <= 241)).toBe(true);
+    expect(manifest.layers.find((l) => l.id === 'friches')).toMatchObject({ status: 'official', licence: 'Licence Ouverte 2.0', date: '2024-03-10', featureCount: 2111 });
+  });
+
+  it('builds the véloroutes (built or planned, as the network reads AVANCE_TRA) and the OSM routes', () => {
+    const v = read('veloroutes.geojson');
+    expect(v.features).toHaveLength(144);
+    const etat = (fc: FeatureCollection, e: string) => fc.features.filter((x) => x.properties?.etat === e).length;
+    // 36 + 6 + 5 + 1 « travaux termin… », and the 51 without AVANCE_TRA but of Type_voie 0 left out
+    expect(etat(v, 'realise') + etat(v, 'projet')).toBe(144);
+    expect(v.features.filter((x) => x.properties?.AVANCE_TRA === 'Non démarré').every((x) => x.properties?.etat === 'projet')).toBe(true);
+    expect(v.features.filter((x) => /^travaux termin/i.test(String(x.properties?.AVANCE_TRA ?? ''))).every((x) => x.properties?.etat === 'realise')).toBe(true);
+    expect(v.features.some((x) => x.properties?.ref === 'V31')).toBe(true);
+    expect(v.features.some((x) => x.properties?.ref === 'EV5')).toBe(true);
+    const o = read('osm-routes.geojson');
+    expect(o.features).toHaveLength(93);
+    expect(o.features.filter((x) => x.properties?.mode === 'walk')).toHaveLength(43);
+    expect(etat(o, 'projet')).toBe(6);
+    expect(o.features.every((x) => x.properties?.profile === undefined)).toBe(true);
+    for (const id of ['veloroutes', 'osm-routes']) expect(manifest.layers.find((l) => l.id === id)?.licence).toBe('ODbL 1.0');
+  });
+
+  it('keeps the 171 sites classés and inscrits touching the basin, the chaîne des terrils among them', () => {
+    const s = read('sites-classes.geojson');
+    expect(s.features).toHaveLength(171);
+    expect(report.sites).toMatchObject({ read: 407, kept: 171, chaineDesTerrils: 116, terrils: 117, reprojected: ['Bois de Cise'] });
+    const chaine = s.features.filter((x) => x.properties?.chaine_des_terrils === true);
+    expect(chaine).toHaveLength(116);
+    expect(chaine.every((x) => x.properties?.kind === 'site classé' && x.properties?.datecrea === '2016-12-28')).toBe(true);
+    expect(s.features.find((x) => x.properties?.name === "TERRIL D'HAVELUY")?.properties?.kind).toBe('site inscrit');
+    // every position is a longitude and latitude of the region
+    const coords = JSON.stringify(s.features.map((x) => x.geometry));
+    expect(/\d{6,}\.\d/.test(coords)).toBe(false);
   });
 });

@@ -9,10 +9,14 @@ export interface EmbeddedSensitiveLayer {
   kind: string;
   /** properties read for a zone's own kind; [] gives every zone `kind` */
   kindProperties: string[];
+  /** built only when its raw file is there (the December 2026 files): a build without it reviews the others */
+  optional?: boolean;
 }
 
 export const EMBEDDED_SENSITIVE_LAYERS: readonly EmbeddedSensitiveLayer[] = [
   { id: 'protections', kind: 'protection', kindProperties: ['kind'] }, // APPB, ZNIEFF
   { id: 'tvb-reservoirs', kind: 'réservoir TVB', kindProperties: [] },
   { id: 'tvb-corridors', kind: 'corridor TVB', kindProperties: [] },
+  // the 116 polygons of the classified chaîne des terrils among them; `kind` says classé or inscrit
+  { id: 'sites-classes', kind: 'site classé', kindProperties: ['kind'], optional: true },
 ];

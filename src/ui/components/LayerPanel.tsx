@@ -15,6 +15,8 @@ export interface LayerPanelItem {
   status: LayerStatus;
   source: string;
   licence: string;
+  /** when the data describe the ground (ISO date or year) */
+  date?: string;
   /** already in the current language */
   note?: string;
   featureCount?: number;
@@ -115,8 +117,14 @@ export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProp
                           {layer.note}
                         </p>
                       )}
-                      <p className="cav-layer-meta" title={`${layer.source} — ${layer.licence}`}>
+                      <p className="cav-layer-meta" title={`${layer.source}${layer.date ? ` (${layer.date})` : ''} — ${layer.licence}`}>
                         <span>{t('layers.source', { v: layer.source })}</span>
+                        {layer.date && !toImport && (
+                          <>
+                            <span aria-hidden="true"> · </span>
+                            <span data-testid={`layer-date-${layer.id}`}>{t('layers.date', { v: layer.date })}</span>
+                          </>
+                        )}
                         <span aria-hidden="true"> · </span>
                         <span>{t('layers.licence', { v: layer.licence })}</span>
                         {typeof layer.featureCount === 'number' && !toImport && (

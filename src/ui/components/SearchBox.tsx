@@ -15,6 +15,8 @@ export interface SearchBoxProps {
   results: readonly PlaceResult[];
   /** extra (online) sources are still being asked */
   pending?: boolean;
+  /** an extra source could not be asked (said once, with the results of that query) */
+  unavailable?: boolean;
   /** the index is not there yet (null), or could not be read (false) */
   ready: boolean | null;
   onChoose: (place: Place) => void;
@@ -29,7 +31,7 @@ function typingIn(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-export function SearchBox({ query, onQueryChange, results, pending = false, ready, onChoose, onClear }: SearchBoxProps) {
+export function SearchBox({ query, onQueryChange, results, pending = false, unavailable = false, ready, onChoose, onClear }: SearchBoxProps) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const listId = `${id}-list`;
@@ -193,11 +195,12 @@ export function SearchBox({ query, onQueryChange, results, pending = false, read
             ? t('search.loading')
             : ready === false
               ? t('search.unavailable')
-              : results.length === 0 && !pending
-                ? t('search.none', { q: query.trim() })
-                : pending
-                  ? t('search.pending')
-                  : ''}
+              : [
+                  results.length === 0 && !pending ? t('search.none', { q: query.trim() }) : pending ? t('search.pending') : '',
+                  unavailable && !pending ? t('search.online.unavailable') : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
         </div>
       )}
     </div>

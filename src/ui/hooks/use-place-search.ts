@@ -16,6 +16,11 @@ export interface PlaceSearchState {
   results: PlaceResult[];
   /** extra sources still being asked */
   pending: boolean;
+  /**
+   * an extra source could not be asked (offline, an error): said with the results of the query
+   * on which it first failed, and not again while it rests (see REST_MS)
+   */
+  unavailable: boolean;
 }
 
 const LOCAL_LIMIT = 8;
@@ -24,8 +29,23 @@ const EXTRA_LIMIT = 5;
 const EXTRA_DELAY_MS = 350;
 const EXTRA_MIN_CHARS = 3;
 const NO_SOURCES: readonly PlaceSource[] = [];
+/**
+ * A source that failed is left alone this long (or until the browser says it is back online):
+ * offline, each query would otherwise wait for a failure and say « Recherche en ligne… » again.
+ */
+const REST_MS = 120_000;
 
-export function usePlaceSearch(places: readonly Place[] | null, query: string, sources: readonly PlaceSource[] = NO_SOURCES): PlaceSearchState {
+export interface PlaceSearchOptions {
+  /** where the user looks (the map's centre): the geocoder favours answers near it */
+  near?: () => [number, number] | undefined;
+}
+
+export function usePlaceSearch(
+  places: readonly Place[] | null,
+  query: string,
+  sources: readonly PlaceSource[] = NO_SOURCES,
+  options: PlaceSearchOptions = {},
+): PlaceSearchState {
   // the index waits for the first query: opening the app costs nothing
   const indexRef = useRef<{ places: readonly Place[]; index: SearchIndex } | null>(null);
   const trimmed = query.trim();
@@ -35,36 +55,65 @@ export function usePlaceSearch(places: readonly Place[] | null, query: string, s
     return searchPlaces(indexRef.current.index, trimmed, LOCAL_LIMIT).map((h): PlaceResult => ({ place: h.place, source: 'embedded' }));
   }, [places, trimmed]);
 
-  const [extra, setExtra] = useState<{ query: string; results: PlaceResult[]; pending: boolean }>({ query: '', results: [], pending: false });
+  const [extra, setExtra] = useState<{ query: string; results: PlaceResult[]; pending: boolean; unavailable: boolean }>({
+    query: '',
+    results: [],
+    pending: false,
+    unavailable: false,
+  });
+  // source id → until when it rests (ms, performance.now())
+  const [resting, setResting] = useState<ReadonlyMap<string, number>>(new Map());
+  const nearRef = useRef(options.near);
+  nearRef.current = options.near;
+
   useEffect(() => {
-    if (sources.length === 0 || trimmed.length < EXTRA_MIN_CHARS) {
-      setExtra({ query: trimmed, results: [], pending: false });
+    if (resting.size === 0) return;
+    const wake = () => setResting(new Map());
+    window.addEventListener('online', wake);
+    return () => window.removeEventListener('online', wake);
+  }, [resting]);
+
+  useEffect(() => {
+    const now = performance.now();
+    const active = sources.filter((s) => (resting.get(s.id) ?? 0) <= now);
+    if (active.length === 0 || trimmed.length < EXTRA_MIN_CHARS) {
+      // a source just put to rest: the query that found it failing still says so, once
+      setExtra((e) => (e.query === trimmed && !e.pending ? e : { query: trimmed, results: [], pending: false, unavailable: false }));
       return;
     }
     const controller = new AbortController();
-    setExtra({ query: trimmed, results: [], pending: true });
+    setExtra({ query: trimmed, results: [], pending: true, unavailable: false });
     const timer = setTimeout(() => {
+      const near = nearRef.current?.();
       void Promise.allSettled(
-        sources.map((s) =>
-          s.search(trimmed, { signal: controller.signal, limit: EXTRA_LIMIT }).then((found) => found.map((place) => ({ place, source: s.id }))),
+        active.map((s) =>
+          s
+            .search(trimmed, { signal: controller.signal, limit: EXTRA_LIMIT, ...(near ? { near } : {}) })
+            .then((found) => found.map((place) => ({ place, source: s.id }))),
         ),
       ).then((settled) => {
         if (controller.signal.aborted) return;
         // a source that failed (offline, an error) simply adds nothing: the embedded results stand
         const results = settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
-        setExtra({ query: trimmed, results, pending: false });
+        const failed = active.filter((_, i) => settled[i].status === 'rejected');
+        setExtra({ query: trimmed, results, pending: false, unavailable: failed.length > 0 });
+        if (failed.length) {
+          const until = performance.now() + REST_MS;
+          setResting((r) => new Map([...r, ...failed.map((s) => [s.id, until] as const)]));
+        }
       });
     }, EXTRA_DELAY_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [sources, trimmed]);
+  }, [sources, trimmed, resting]);
 
   return useMemo(
     () => ({
       results: extra.query === trimmed ? [...local, ...extra.results] : local,
       pending: extra.query === trimmed && extra.pending,
+      unavailable: extra.query === trimmed && extra.unavailable,
     }),
     [local, extra, trimmed],
   );
