@@ -4,8 +4,12 @@
 // It owns change: after every call it compares its state with what it last published and bumps
 // the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
 // It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
-import { fillElevation } from '../src/core/elevation/fill';
-import { ok, type Result } from '../src/core/errors';
+import type { FeatureCollection } from 'geojson';
+import { fetchElevations } from '../src/adapters/altimetry';
+import { ALTIMETRY_NAME } from '../src/core/elevation/altimetry';
+import { densify, describeShares, drapeOnSources, drapeStep, fillFromSources, positionKey, reliefLayers, samplesLayer } from '../src/core/elevation/sources';
+import { terrilAreas, type TerrilArea } from '../src/core/elevation/terrils';
+import { ok, type GeoError, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { decodeText } from '../src/core/gpx/encoding';
 import { readTrackItems } from '../src/core/gpx/read';
@@ -33,8 +37,19 @@ export function createEngine(options: EngineOptions = {}) {
   let network: RoutingNetwork | null = null;
   let dem: DemGrid | null = null;
   let provider: RoutingProviderSetting = { kind: 'graph' };
-  // filling elevations moves no point: the track's times stay aligned
-  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem)) });
+  // ── the relief: the DEM above, the online altimetry's samples by position, the terrils ──
+  let terrils: TerrilArea[] = [];
+  const online = new Map<string, number | null>();
+  let onlineVersion = 0;
+  let altimetry: { url?: string } | null = null;
+  const sources = () =>
+    reliefLayers({ dem, fallback: layers.reliefFallback(), online: altimetry ? samplesLayer('online', ALTIMETRY_NAME, online) : null });
+  // filling elevations moves no point: the track's times stay aligned; the metadata says where they came from
+  const gpxOf = (track: Track) => {
+    const layersNow = sources();
+    const segments = track.segments.map((s) => fillFromSources(s, layersNow));
+    return writeGpx({ ...track, segments }, { description: describeShares(drapeOnSources(track.segments, layersNow).shares) });
+  };
   // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
   const layers = layerMethods({
     getNetwork: () => network,
@@ -50,9 +65,10 @@ export function createEngine(options: EngineOptions = {}) {
   let avoid: AvoidSettings = { mode: 'off', factor: 0 };
   // with avoidance off, its factor and layers change no leg
   const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
-  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; provider: string; avoid: string; layers: string } = {
+  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; online: number; provider: string; avoid: string; layers: string } = {
     network,
     dem,
+    online: onlineVersion,
     provider: JSON.stringify(provider),
     avoid: avoidKey(),
     layers: '',
@@ -65,8 +81,9 @@ export function createEngine(options: EngineOptions = {}) {
       epochs.network++;
       epochs.routing++;
     }
-    if (dem !== seen.dem) {
+    if (dem !== seen.dem || onlineVersion !== seen.online) {
       seen.dem = dem;
+      seen.online = onlineVersion;
       epochs.relief++;
     }
     const p = JSON.stringify(provider);
@@ -115,7 +132,66 @@ export function createEngine(options: EngineOptions = {}) {
     }, 0);
   }
 
+  // ── the online altimetry: asked in the background for the points a profile needs ──
+  let onlineBusy = false;
+  let onlineRetryAt = 0;
+  let onlineProblem: GeoError | null = null;
+  /** After a failure (offline, 429), the next try waits this long: a page offline sends no request per edit. */
+  const ONLINE_RETRY_MS = 30_000;
+  function askOnline(segments: readonly Position[][]): void {
+    if (!altimetry || onlineBusy || Date.now() < onlineRetryAt) return;
+    const layersNow = sources();
+    // the very points the profile will take (sources.ts drapeOnSources: same step, same densifying)
+    const step = drapeStep(segments, layersNow);
+    const wanted = new Map<string, [number, number]>();
+    for (const s of segments) for (const p of densify(s, step)) if (p.length < 3) {
+      const k = positionKey(p[0], p[1]);
+      if (!online.has(k)) wanted.set(k, [p[0], p[1]]);
+    }
+    if (wanted.size === 0) return;
+    onlineBusy = true;
+    const asked = altimetry;
+    void fetchElevations([...wanted.values()], { url: asked.url })
+      .then((r) => {
+        if (asked !== altimetry) return;
+        if (r.ok) {
+          for (const [k, z] of r.value) online.set(k, z);
+          onlineProblem = null;
+          onlineVersion++;
+        } else {
+          onlineProblem = r.error;
+          onlineRetryAt = Date.now() + ONLINE_RETRY_MS;
+        }
+      })
+      .finally(() => {
+        onlineBusy = false;
+        publish();
+      });
+  }
+
   const engine = {
+    /**
+     * The Géoplateforme altimetry as the preferred online source of profiles (null: off). Its
+     * elevations are asked in the background for each route analysed; the relief epoch moves
+     * when they arrive. `url` is for tests (a local stub).
+     */
+    setOnlineRelief(setting: { url?: string } | null): void {
+      altimetry = setting;
+      onlineRetryAt = 0;
+      onlineProblem = null;
+    },
+
+    /** Whether the online relief is on, how many points it answered, and its last failure (null when none). */
+    onlineRelief(): { on: boolean; samples: number; problem: GeoError | null } {
+      return { on: altimetry !== null, samples: online.size, problem: onlineProblem };
+    },
+
+    /** The terrils layer: where the relief approché gives the elevations over one, its climb is said to be missing. */
+    loadTerrils(fc: FeatureCollection): number {
+      terrils = terrilAreas(fc);
+      return terrils.length;
+    },
+
     /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
     loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
       network = networkFromBuffer(buffer, names);
@@ -157,11 +233,15 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     analyseLegs(legs: Leg[]) {
-      return analyseLegs(legs, { dem });
+      const stats = analyseLegs(legs, { layers: sources(), terrils });
+      askOnline([joinLegs(legs)]);
+      return stats;
     },
 
     analyseTrack(segments: Position[][]) {
-      return analyseTrack(segments, { dem });
+      const stats = analyseTrack(segments, { layers: sources(), terrils });
+      askOnline(segments);
+      return stats;
     },
 
     /**

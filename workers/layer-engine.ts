@@ -445,7 +445,8 @@ export function layerMethods(hooks: LayerEngineHooks) {
         }
         return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
       }
-      const grid = mosaicToDem(tiles, range.z, [w - m, s - m, e + m, n + m], req.name);
+      // fetched from a service: reported as the online source
+      const grid = { ...mosaicToDem(tiles, range.z, [w - m, s - m, e + m, n + m], req.name), online: true };
       adoptDem(grid);
       return ok(demInfo(grid)!);
     },
@@ -476,6 +477,11 @@ export function layerMethods(hooks: LayerEngineHooks) {
      */
     setFallbackRelief(grid: DemGrid): void {
       approximateDem = grid;
+    },
+
+    /** The relief approché kept behind a user DEM: it still answers where that DEM has no value. */
+    reliefFallback(): DemGrid | null {
+      return hooks.getDem()?.approximate ? null : approximateDem;
     },
 
     currentDem(): DemInfo | null {

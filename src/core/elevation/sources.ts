@@ -198,3 +198,34 @@ export function fillFromSources(coords: readonly Position[], layers: readonly El
 export function sharesOfPoints(coords: readonly Position[], layers: readonly ElevationLayer[]): ElevationShare[] {
   return drapeOnSources([coords], layers, { step: Infinity }).shares;
 }
+
+/**
+ * The sources in order of preference: a DEM the user gave (file or terrain tiles), the online
+ * altimetry's samples, then the relief approché (the current grid when it is the approximate
+ * one, else the fallback kept behind the user's DEM).
+ */
+export function reliefLayers(r: { dem: DemGrid | null; fallback: DemGrid | null; online: ElevationLayer | null }): ElevationLayer[] {
+  const out: ElevationLayer[] = [];
+  if (r.dem && !r.dem.approximate) out.push(gridLayer(r.dem));
+  if (r.online) out.push(r.online);
+  const approx = r.dem?.approximate ? r.dem : r.fallback;
+  if (approx) out.push(gridLayer(approx));
+  return out;
+}
+
+const SOURCE_WORDS: Record<ElevationShare['source'], string> = {
+  track: 'fichier',
+  dem: 'MNT',
+  online: 'en ligne',
+  approximation: 'relief approché',
+  none: 'aucune',
+};
+
+/** « Altitudes : 52 % MNT « mnt.asc », 48 % relief approché « … » », for a GPX's metadata. */
+export function describeShares(shares: readonly ElevationShare[]): string {
+  if (shares.length === 0) return 'Altitudes\u00a0: aucune';
+  const pct = (x: number) => `${Math.round(100 * x)}\u00a0%`;
+  const part = (s: ElevationShare) =>
+    s.source === 'track' || s.source === 'none' ? `${pct(s.share)} ${s.name}` : `${pct(s.share)} ${SOURCE_WORDS[s.source]} «\u00a0${s.name}\u00a0»`;
+  return `Altitudes\u00a0: ${shares.map(part).join(', ')}`;
+}
