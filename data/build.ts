@@ -9,6 +9,7 @@ import { downloadRaw } from './download.ts';
 import { buildLayersWithReport, writeManifest, type BuildReport } from './layers.ts';
 import { buildNetworkLayer } from './network.ts';
 import { buildTilesLayer } from './tiles.ts';
+import { fetchBasinDem, writeBasinDem } from './dem-online.ts';
 import type { NetworkReport } from '../src/core/graph/build.ts';
 import { renderSourcesTable, replaceTable } from './steps/sources-md.ts';
 
@@ -96,6 +97,33 @@ function summary(report: BuildReport, manifest: LayerManifest, outDir: string, m
   return lines.join('\n');
 }
 
+/**
+ * --dem-online: the measured DEM over the relief's box from the Géoplateforme. Offline or
+ * refused, a French line and the build goes on; a DEM fetched by an earlier build is kept.
+ */
+async function demOnline(outDir: string, manifest: LayerManifest): Promise<void> {
+  const kept = fs.existsSync(path.join(outDir, 'dem.json')) && fs.existsSync(path.join(outDir, 'dem.bin'));
+  const keep = () => {
+    if (!kept) return;
+    const h = JSON.parse(fs.readFileSync(path.join(outDir, 'dem.json'), 'utf8')) as { name: string; attribution: string };
+    manifest.dem = { url: 'data/dem.json', valuesUrl: 'data/dem.bin', name: h.name, source: h.attribution, licence: 'Licence ouverte Etalab 2.0' };
+  };
+  if (!process.argv.includes('--dem-online')) return keep();
+  const head = JSON.parse(fs.readFileSync(path.join(outDir, 'relief.json'), 'utf8')) as { west: number; south: number; east: number; north: number };
+  const r = await fetchBasinDem({
+    bbox: [head.west, head.south, head.east, head.north],
+    url: process.env.CAVALIER_ALTIMETRY_URL,
+    onProgress: (done, total) => process.stdout.write(`\r  MNT en ligne      ${Math.round((100 * done) / total)} % (${done} / ${total} points)`),
+  });
+  process.stdout.write('\n');
+  if (!r.ok) {
+    console.log(`  MNT en ligne      non récupéré : ${r.why}.${kept ? ' Le MNT d’une construction précédente est gardé.' : ' Le relief approché reste la source.'}`);
+    return keep();
+  }
+  manifest.dem = writeBasinDem(outDir, r.grid);
+  console.log(`  MNT en ligne      ${r.grid.width}×${r.grid.height} → dem.bin (${r.grid.name})`);
+}
+
 async function main(): Promise<void> {
   const ifMissing = process.argv.includes('--if-missing');
   const outDir = DEFAULT_OUT_DIR;
@@ -109,6 +137,7 @@ async function main(): Promise<void> {
   const network = await buildNetworkLayer(outDir, manifest, rawDir);
   // after the network: reseau.geojson is one of the big layers
   const tiles = buildTilesLayer(outDir, manifest);
+  await demOnline(outDir, manifest);
   writeManifest(outDir, manifest);
   const sourcesChanged = updateSourcesMd(manifest, network);
   console.log(summary(report, manifest, outDir, performance.now() - t0));

@@ -25,6 +25,11 @@ import { countText } from '../i18n/plural';
 import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from './import-limits';
 import { formatError } from '../i18n/messages';
 import { TERRARIUM_ATTRIBUTION, TERRARIUM_NAME, TERRARIUM_URL } from '../core/elevation/terrain-tiles';
+import { ALTIMETRY_ATTRIBUTION } from '../core/elevation/altimetry';
+import { choicePreference } from '../adapters/preferences';
+
+/** Off until asked: offline pages and tests send nothing to the Géoplateforme. */
+const ONLINE_RELIEF = choicePreference('cavalier.relief.online', ['ign', 'off'] as const, 'off');
 import './user-layers.css';
 
 export interface UserLayersDeps {
@@ -627,6 +632,16 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
 
   const demLabel = dem ? t(dem.approximate ? 'elevation.demApprox' : 'elevation.dem', { name: dem.name }) : t('dem.none');
 
+  // ── the IGN altimetry, the preferred online source of profiles (remembered; the engine asks it) ──
+  const [onlineRelief, setOnlineRelief] = useState(() => ONLINE_RELIEF.get() === 'ign');
+  useEffect(() => {
+    if (engine) void engine.setOnlineRelief(onlineRelief ? {} : null).catch(() => {});
+  }, [engine, onlineRelief]);
+  const switchOnlineRelief = useCallback((on: boolean) => {
+    ONLINE_RELIEF.set(on ? 'ign' : 'off');
+    setOnlineRelief(on);
+  }, []);
+
   const section = (
     <UserLayersSection
       layers={items}
@@ -640,6 +655,7 @@ export function useUserLayers({ engine, controller, push, networkReady: baseRead
       demBusy={demBusy}
       onLoadDem={(f) => void loadDem(f)}
       onResetDem={() => void resetDem()}
+      onlineRelief={{ on: onlineRelief, attribution: ALTIMETRY_ATTRIBUTION, onChange: switchOnlineRelief }}
       tilesDefaultUrl={TERRARIUM_URL}
       tilesAttribution={TERRARIUM_ATTRIBUTION}
       onUseTiles={(url) => void loadTiles(url)}
