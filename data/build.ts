@@ -1,4 +1,8 @@
 // npm run data:build   -> builds public/data/ from the official raw files
+// npm run data:build -- --osm -> the same, with the OpenStreetMap paths of the basin in the network
+//                        (asked of the Overpass API, answers kept in data/.cache/overpass/: data/overpass.ts)
+// npm run data:build -- --dem-online -> the same, with the measured DEM over the relief's box from
+//                        the Géoplateforme altimetry (dem.json + dem.bin: data/dem-online.ts); both options go together
 // npm run data:ensure  -> same with --if-missing: nothing to do when public/data/layers.json is newer than the pipeline
 
 import fs from 'node:fs';
@@ -7,7 +11,8 @@ import type { LayerManifest } from '../src/core/layers.ts';
 import { DEFAULT_OUT_DIR, DOWNLOAD_CACHE_DIR, PROJECT_ROOT, hasRawFiles, resolveRawDir } from './io.ts';
 import { downloadRaw } from './download.ts';
 import { buildLayersWithReport, writeManifest, type BuildReport } from './layers.ts';
-import { buildNetworkLayer } from './network.ts';
+import { buildNetworkLayer, networkBox } from './network.ts';
+import { fetchOsmPaths, osmFailureText, type OsmPaths } from './overpass.ts';
 import { buildTilesLayer } from './tiles.ts';
 import { fetchBasinDem, writeBasinDem } from './dem-online.ts';
 import type { NetworkReport } from '../src/core/graph/build.ts';
@@ -124,8 +129,28 @@ async function demOnline(outDir: string, manifest: LayerManifest): Promise<void>
   console.log(`  MNT en ligne      ${r.grid.width}×${r.grid.height} → dem.bin (${r.grid.name})`);
 }
 
+/** The basin's OSM paths, with the progress line on one line of a terminal; throws the French message when they cannot be had. */
+async function osmPaths(manifest: LayerManifest): Promise<OsmPaths> {
+  const tty = process.stdout.isTTY === true;
+  let open = false;
+  const got = await fetchOsmPaths({
+    box: networkBox(manifest),
+    progress: (line, done) => {
+      if (tty) process.stdout.write(`\r\x1b[2K${line}${done ? '\n' : ''}`);
+      else console.log(line);
+      open = tty && !done;
+    },
+  });
+  if (open) process.stdout.write('\n');
+  if (!got.ok) throw new Error(osmFailureText(got.error));
+  return got.value;
+}
+
 async function main(): Promise<void> {
-  const ifMissing = process.argv.includes('--if-missing');
+  const osm = process.argv.includes('--osm');
+  const demAsked = process.argv.includes('--dem-online');
+  // --osm or --dem-online is asked for: the data is rebuilt even when up to date
+  const ifMissing = process.argv.includes('--if-missing') && !osm && !demAsked;
   const outDir = DEFAULT_OUT_DIR;
   if (ifMissing && isUpToDate(outDir)) {
     console.log(`Données à jour (${path.relative(PROJECT_ROOT, outDir)}/layers.json) ; « npm run data:build » pour reconstruire.`);
@@ -134,7 +159,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const rawDir = await rawDirOrDownload();
   const { manifest, report } = await buildLayersWithReport(rawDir, outDir);
-  const network = await buildNetworkLayer(outDir, manifest, rawDir);
+  const paths = osm ? await osmPaths(manifest) : null;
+  const network = await buildNetworkLayer(outDir, manifest, rawDir, paths?.fc);
   // after the network: reseau.geojson is one of the big layers
   const tiles = buildTilesLayer(outDir, manifest);
   await demOnline(outDir, manifest);
@@ -144,6 +170,10 @@ async function main(): Promise<void> {
   console.log(
     `  réseau            ${network.edges} arêtes, ${network.nodes} nœuds, ${network.gaps} raccords (${(network.gapLength_m / 1000).toFixed(1)} km), ${network.components} composantes connexes`,
   );
+  if (paths)
+    console.log(
+      `  OSM               ${paths.ways} chemins de ${paths.cells} cellules (${paths.cached} en cache), ${kb(paths.bytes)} de réponses${paths.timestamp ? `, données OSM du ${paths.timestamp.slice(0, 10)}` : ''}`,
+    );
   for (const f of network.sources)
     console.log(
       `    ${f.id.padEnd(15)} ${(f.input_m / 1000).toFixed(0).padStart(5)} km routables lus, ${(f.notBuilt_m / 1000).toFixed(0)} km en projet écartés, ` +

@@ -1,16 +1,18 @@
 // Pipeline step: the snapping network. Builds the routable graph from every line source held
-// offline (cavaliers, véloroutes, OSM routes: data/steps/network-sources.ts) and writes it for the
+// offline (cavaliers, véloroutes, OSM routes: data/steps/network-sources.ts), and the OSM paths
+// downloaded with --osm (data/overpass.ts), and writes it for the
 // worker (network.bin: the graph, its segment index and its ALT landmarks in one transferable
 // buffer, see src/core/graph/bundle.ts), for the map (reseau.geojson, with the bridged gaps
 // marked) and for the page's merges with imported layers (network-lines.geojson: the lines built).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { buildGraph, type NetworkLine, type NetworkReport } from '../src/core/graph/build';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { buildGraph, type NetworkReport } from '../src/core/graph/build';
 import { encodeNetwork } from '../src/core/graph/bundle';
 import { computeLandmarks } from '../src/core/graph/landmarks';
 import { buildSegmentIndex } from '../src/core/graph/nearest';
 import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
+import { networkFileLines } from '../src/core/import/network';
 import type { LayerManifest } from '../src/core/layers';
 import { readOptionalCollection } from './io';
 import { embeddedNetworkLines, linesCollection, NETWORK_SOURCES, networkCredits, sourceOfKind, type SourceFigures } from './steps/network-sources';
@@ -27,39 +29,37 @@ export interface NetworkMeta {
   sources?: SourceFigures[];
 }
 
-export function networkLinesFrom(fc: FeatureCollection): NetworkLine[] {
-  const lines: NetworkLine[] = [];
-  for (const f of fc.features as Feature<LineString | MultiLineString | null>[]) {
-    if (!f.geometry) continue;
-    const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
-    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
-    // network-lines.geojson says each line's kind; the cavaliers' own file says none
-    const k = f.properties?.kind;
-    const kind = typeof k === 'string' && k in EdgeKind && k !== 'gap' ? EdgeKind[k as keyof typeof EdgeKind] : EdgeKind.cavalier;
-    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind, name });
-  }
-  return lines;
-}
-
 /** the sources are clipped to the basin's box and this margin (degrees, about 4 km) */
 const BOX_MARGIN_DEG = 0.05;
 
-export async function buildNetworkLayer(outDir: string, manifest: LayerManifest, rawDir?: string): Promise<NetworkReport & { sources: SourceFigures[] }> {
-  const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
+/** The box of the network's sources (and of the OSM paths asked for). */
+export function networkBox(manifest: Pick<LayerManifest, 'bbox'>): [number, number, number, number] {
   const [w, s, e, n] = manifest.bbox;
-  const box: [number, number, number, number] = [w - BOX_MARGIN_DEG, s - BOX_MARGIN_DEG, e + BOX_MARGIN_DEG, n + BOX_MARGIN_DEG];
+  return [w - BOX_MARGIN_DEG, s - BOX_MARGIN_DEG, e + BOX_MARGIN_DEG, n + BOX_MARGIN_DEG];
+}
+
+export async function buildNetworkLayer(
+  outDir: string,
+  manifest: LayerManifest,
+  rawDir?: string,
+  /** the OSM paths of the basin (fetchOsmPaths), when the build was asked for them */
+  osmPaths?: FeatureCollection | null,
+): Promise<NetworkReport & { sources: SourceFigures[] }> {
+  const cavaliers = JSON.parse(readFileSync(join(outDir, 'cavaliers.geojson'), 'utf8')) as FeatureCollection;
+  const box = networkBox(manifest);
   const { lines, figures } = embeddedNetworkLines(
     {
       cavaliers,
-      veloroutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[1].file) : null,
-      osmRoutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[2].file) : null,
+      veloroutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[1].file!) : null,
+      osmRoutes: rawDir ? readOptionalCollection(rawDir, NETWORK_SOURCES[2].file!) : null,
+      osmPaths,
     },
     box,
   );
   const linesFc = linesCollection(lines);
   writeFileSync(join(outDir, 'network-lines.geojson'), JSON.stringify(linesFc));
   // built from the file as written, so that the page merging a layer with it gets the same graph
-  const { graph, names, report } = buildGraph(networkLinesFrom(linesFc), { joinTolerance_m: JOIN_TOLERANCE_M });
+  const { graph, names, report } = buildGraph(networkFileLines(linesFc), { joinTolerance_m: JOIN_TOLERANCE_M });
   // the index and landmarks are built here once rather than in every browser at load
   const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph) });
   writeFileSync(join(outDir, 'network.bin'), new Uint8Array(bundle));

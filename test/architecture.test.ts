@@ -36,7 +36,8 @@ const ALLOWED: Record<Floor, Floor[]> = {
   // the page's one door to the worker: it starts it and wraps it
   client: ['core', 'protocol', 'workers'],
   map: ['core', 'i18n'],
-  data: ['core'],
+  // the pipeline asks online sources (the Overpass API, --osm) through the one HTTP adapter, as the app does
+  data: ['core', 'adapters'],
   ui: ['core', 'i18n', 'state', 'protocol', 'adapters', 'client', 'map'],
   app: ['core', 'i18n', 'state', 'protocol', 'adapters', 'client', 'map', 'ui'],
   cli: ['core', 'i18n', 'state', 'adapters', 'data'],

@@ -80,6 +80,9 @@ export function superviseEngine(onDeath: () => void): SupervisedEngine {
     if (data?.type !== LIFE_MESSAGE || data.name !== name) return;
     born = true;
     clearTimeout(birth);
+    // stopped on purpose before it said it lived (React's StrictMode stops the first mount's
+    // worker at once): no death to watch, and no request left queued on a lock
+    if (stopped) return;
     void navigator.locks?.request(name, () => end(true));
   });
   /** start time of each call under way, for `busySince` */

@@ -1,31 +1,29 @@
-// The engine the worker exposes: one object of core functions plus the data they work on
-// (network, DEM). Kept free of worker globals so node tests can call it directly.
+// The engine the worker exposes: one object of core functions plus the data they work on, each
+// piece of it owned by one sub-engine (routing, relief, layers, review, events) and wired here.
+// Kept free of worker globals so node tests can call it directly.
 //
 // It owns change: after every call it compares its state with what it last published and bumps
 // the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
 // It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
-import type { FeatureCollection } from 'geojson';
-import { fetchElevations } from '../src/adapters/altimetry';
-import { ALTIMETRY_NAME } from '../src/core/elevation/altimetry';
-import { densify, describeShares, drapeOnSources, drapeStep, fillFromSources, positionKey, reliefLayers, samplesLayer } from '../src/core/elevation/sources';
-import { terrilAreas, type TerrilArea } from '../src/core/elevation/terrils';
-import { ok, type GeoError, type Result } from '../src/core/errors';
+import { describeShares, drapeOnSources, fillFromSources } from '../src/core/elevation/sources';
+import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { decodeText } from '../src/core/gpx/encoding';
 import { readTrackItems } from '../src/core/gpx/read';
 import { writeGpx, type GpxText } from '../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../src/core/gpx/xml';
-import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { analyseLegs, analyseTrack } from '../src/core/route/analyse';
-import { joinLegs, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
-import { brouterLeg } from '../src/adapters/brouter-http';
+import { joinLegs, type Leg } from '../src/core/route/leg';
 import { indexedDbNetworkStore, type NetworkBundleStore } from '../src/adapters/network-store';
-import { networkFromBuffer, type RoutingNetwork } from '../src/core/route/network';
+import type { RoutingNetwork } from '../src/core/route/network';
 import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
+import { reliefMethods } from './relief-engine';
+import { osmMethods } from './osm-engine';
 import { reviewMethods } from './review-engine';
-import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting, UserLayerRecord } from './protocol';
+import { routingMethods } from './routing-engine';
+import type { AvoidSettings, EngineEpochs, MergedNetworkBundle, NetworkState, ProgressFn, UserLayerRecord } from './protocol';
 
 export interface EngineOptions {
   /** where the merged network is kept between sessions: IndexedDB by default (node has none: nothing kept) */
@@ -34,59 +32,59 @@ export interface EngineOptions {
 
 export function createEngine(options: EngineOptions = {}) {
   const store = options.networkStore ?? indexedDbNetworkStore;
-  let network: RoutingNetwork | null = null;
-  let dem: DemGrid | null = null;
-  let provider: RoutingProviderSetting = { kind: 'graph' };
-  // ── the relief: the DEM above, the online altimetry's samples by position, the terrils ──
-  let terrils: TerrilArea[] = [];
-  const online = new Map<string, number | null>();
-  let onlineVersion = 0;
-  let altimetry: { url?: string } | null = null;
-  const sources = () =>
-    reliefLayers({ dem, fallback: layers.reliefFallback(), online: altimetry ? samplesLayer('online', ALTIMETRY_NAME, online) : null });
+  // one owner for each piece of state: the network and provider (routing), the relief, the
+  // imported files and layers, the review zones; the others reach it through these hooks
+  const routing = routingMethods();
+  const layers = layerMethods({ mergeNetwork: routing.mergeLayers });
+  // the relief's sources (DEM, online altimetry, relief approché) and terrils; online samples arrive after the call
+  const relief = reliefMethods({ fileOf: layers.fileOf, forgetFile: layers.forgetFile, onSamples: () => publish() });
+  const review = reviewMethods({
+    getNetwork: routing.network,
+    getSensitiveLayers: () => layers.methods.getSensitiveLayers(),
+    graphLeg: routing.graphLeg,
+    supplyAvoidCost: routing.supplyAvoidCost,
+  });
+  const dem = relief.grid;
   // filling elevations moves no point: the track's times stay aligned; the metadata says where they came from
   const gpxOf = (track: Track) => {
-    const layersNow = sources();
+    const layersNow = relief.sources();
     const segments = track.segments.map((s) => fillFromSources(s, layersNow));
     return writeGpx({ ...track, segments }, { description: describeShares(drapeOnSources(track.segments, layersNow).shares) });
   };
-  // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-  const layers = layerMethods({
-    getNetwork: () => network,
-    setNetwork: (n) => (network = n),
-    getDem: () => dem,
-    setDem: (g) => (dem = g),
-  });
-  // environmental review and avoid mode: see review-engine.ts (its routeLeg routes the graph's legs)
-  const review = reviewMethods({ getNetwork: () => network, getSensitiveLayers: () => layers.getSensitiveLayers() });
+  // the OSM paths of the view, kept as a network layer: see osm-engine.ts
+  const osm = osmMethods({ addFetchedLayer: layers.methods.addFetchedLayer, hasEmbeddedNetworkLines: routing.methods.hasEmbeddedNetworkLines });
 
   // ── epochs: what the engine last published, compared after each call ──
   const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
   let avoid: AvoidSettings = { mode: 'off', factor: 0 };
   // with avoidance off, its factor and layers change no leg
   const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
-  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; online: number; provider: string; avoid: string; layers: string } = {
-    network,
-    dem,
-    online: onlineVersion,
-    provider: JSON.stringify(provider),
+  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; relief: number; provider: string; avoid: string; layers: string } = {
+    network: routing.network(),
+    dem: dem(),
+    relief: relief.version(),
+    provider: JSON.stringify(routing.provider()),
     avoid: avoidKey(),
     layers: '',
   };
   const listeners = new Set<(e: EngineEpochs) => unknown>();
   function publish(): void {
     const before = JSON.stringify(epochs);
+    const network = routing.network();
     if (network !== seen.network) {
       seen.network = network;
       epochs.network++;
       epochs.routing++;
     }
-    if (dem !== seen.dem || onlineVersion !== seen.online) {
-      seen.dem = dem;
-      seen.online = onlineVersion;
+    // a new grid, or online samples arrived (the online relief switched, terrils loaded)
+    const grid = dem();
+    const rv = relief.version();
+    if (grid !== seen.dem || rv !== seen.relief) {
+      seen.dem = grid;
+      seen.relief = rv;
       epochs.relief++;
     }
-    const p = JSON.stringify(provider);
+    const p = JSON.stringify(routing.provider());
     const a = avoidKey();
     if (p !== seen.provider || a !== seen.avoid) {
       seen.provider = p;
@@ -100,7 +98,7 @@ export function createEngine(options: EngineOptions = {}) {
       // avoided zones change the legs' costs; otherwise legs do not depend on them
       if (avoid.mode !== 'off') epochs.routing++;
     }
-    const l = layers
+    const l = layers.methods
       .listLayers()
       .map((x) => `${x.id}:${x.role}:${x.networkLines ?? ''}`)
       .join('|');
@@ -126,121 +124,29 @@ export function createEngine(options: EngineOptions = {}) {
       if (!state.merged) void store.remove().catch(() => {});
       else if (!state.prebuilt) {
         // the state now (a later change may have undone this one); a failure only costs a rebuild next time
-        const bundle = layers.mergedNetworkBundle();
+        const bundle = routing.methods.mergedNetworkBundle();
         if (bundle) void store.save(bundle).catch(() => {});
       }
     }, 0);
   }
 
-  // ── the online altimetry: asked in the background for the points a profile needs ──
-  let onlineBusy = false;
-  let onlineRetryAt = 0;
-  let onlineProblem: GeoError | null = null;
-  /** After a failure (offline, 429), the next try waits this long: a page offline sends no request per edit. */
-  const ONLINE_RETRY_MS = 30_000;
-  function askOnline(segments: readonly Position[][]): void {
-    if (!altimetry || onlineBusy || Date.now() < onlineRetryAt) return;
-    const layersNow = sources();
-    // the very points the profile will take (sources.ts drapeOnSources: same step, same densifying)
-    const step = drapeStep(segments, layersNow);
-    const wanted = new Map<string, [number, number]>();
-    for (const s of segments) for (const p of densify(s, step)) if (p.length < 3) {
-      const k = positionKey(p[0], p[1]);
-      if (!online.has(k)) wanted.set(k, [p[0], p[1]]);
-    }
-    if (wanted.size === 0) return;
-    onlineBusy = true;
-    const asked = altimetry;
-    void fetchElevations([...wanted.values()], { url: asked.url })
-      .then((r) => {
-        if (asked !== altimetry) return;
-        if (r.ok) {
-          for (const [k, z] of r.value) online.set(k, z);
-          onlineProblem = null;
-          onlineVersion++;
-        } else {
-          onlineProblem = r.error;
-          onlineRetryAt = Date.now() + ONLINE_RETRY_MS;
-        }
-      })
-      .finally(() => {
-        onlineBusy = false;
-        publish();
-      });
-  }
-
   const engine = {
-    /**
-     * The Géoplateforme altimetry as the preferred online source of profiles (null: off). Its
-     * elevations are asked in the background for each route analysed; the relief epoch moves
-     * when they arrive. `url` is for tests (a local stub).
-     */
-    setOnlineRelief(setting: { url?: string } | null): void {
-      altimetry = setting;
-      onlineRetryAt = 0;
-      onlineProblem = null;
-    },
+    // network, merged network and provider: snap, legs, setProvider… (routing-engine.ts)
+    ...routing.methods,
 
-    /** Whether the online relief is on, how many points it answered, and its last failure (null when none). */
-    onlineRelief(): { on: boolean; samples: number; problem: GeoError | null } {
-      return { on: altimetry !== null, samples: online.size, problem: onlineProblem };
-    },
+    // elevation sources: the approximate relief, DEM files, terrain tiles, the online altimetry, terrils (relief-engine.ts)
+    ...relief.methods,
 
-    /** The terrils layer: where the relief approché gives the elevations over one, its climb is said to be missing. */
-    loadTerrils(fc: FeatureCollection): number {
-      terrils = terrilAreas(fc);
-      return terrils.length;
-    },
-
-    /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
-    loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
-      network = networkFromBuffer(buffer, names);
-      return { nodes: network.graph.nodeCount, edges: network.graph.edgeCount };
-    },
-
-    /** The elevation source for drawn routes and for tracks without <ele>. */
-    loadDem(grid: DemGrid | null): void {
-      // the approximate relief arriving after a restored user DEM waits as its fallback
-      if (grid?.approximate && dem && !dem.approximate) layers.setFallbackRelief(grid);
-      else dem = grid;
-    },
-
-    setProvider(setting: RoutingProviderSetting): void {
-      provider = setting;
-    },
-
-    /**
-     * The nearest point of the network, or null when no path lies within the radius.
-     * With a BRouter server the server snaps to its own (much denser) network: the point is kept as clicked.
-     */
-    snap(lon: number, lat: number, radius_m = SNAP_RADIUS_M): { lon: number; lat: number; distance_m: number } | null {
-      if (provider.kind === 'brouter') return { lon, lat, distance_m: 0 };
-      if (!network) return null;
-      const s = nearestOnNetwork(network.graph, network.index, lon, lat, radius_m);
-      return s && { lon: s.lon, lat: s.lat, distance_m: s.distance_m };
-    },
-
-    async legs(requests: LegRequest[]): Promise<Leg[]> {
-      const p = provider;
-      if (p.kind === 'graph') return requests.map((r) => review.routeLeg(network, r.from, r.to, r.mode));
-      return Promise.all(
-        requests.map(async (r) => {
-          if (r.mode === 'straight') return straightLeg(r.from, r.to, 'straight');
-          const { leg, error } = await brouterLeg(r.from, r.to, p);
-          return error ? { ...leg, problem: error } : withDetour(leg, r.from, r.to);
-        }),
-      );
-    },
-
+    /** The figures from the relief's sources now; the online altimetry is asked for what they lacked (the relief epoch moves when it answers). */
     analyseLegs(legs: Leg[]) {
-      const stats = analyseLegs(legs, { layers: sources(), terrils });
-      askOnline([joinLegs(legs)]);
+      const stats = analyseLegs(legs, { layers: relief.sources(), terrils: relief.terrils() });
+      relief.askOnline([joinLegs(legs)]);
       return stats;
     },
 
     analyseTrack(segments: Position[][]) {
-      const stats = analyseTrack(segments, { layers: sources(), terrils });
-      askOnline(segments);
+      const stats = analyseTrack(segments, { layers: relief.sources(), terrils: relief.terrils() });
+      relief.askOnline(segments);
       return stats;
     },
 
@@ -267,10 +173,10 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     // events and formulas: stats against the target, points on the course, GPX, roadbook, project file
-    ...eventMethods(() => dem, () => layers.roadLines()),
+    ...eventMethods(dem, () => layers.methods.roadLines()),
 
-    // imported layers (roles network / sensitive / reference) and DEM files: see layer-engine.ts
-    ...layers,
+    // imported files and layers (roles network / sensitive / reference): see layer-engine.ts
+    ...layers.methods,
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,
@@ -280,14 +186,20 @@ export function createEngine(options: EngineOptions = {}) {
       avoid = { mode: settings.mode, factor: settings.factor, layers: settings.layers ?? null };
     },
 
-    addLayer(...args: Parameters<typeof layers.addLayer>) {
-      const r = layers.addLayer(...args);
+    addLayer(...args: Parameters<typeof layers.methods.addLayer>) {
+      const r = layers.methods.addLayer(...args);
+      if (r.ok) keepNetwork(r.value.network);
+      return r;
+    },
+
+    async loadOsmPaths(...args: Parameters<typeof osm.loadOsmPaths>) {
+      const r = await osm.loadOsmPaths(...args);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
 
     removeLayer(id: string) {
-      const r = layers.removeLayer(id);
+      const r = layers.methods.removeLayer(id);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },
@@ -298,7 +210,7 @@ export function createEngine(options: EngineOptions = {}) {
      */
     async restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) {
       const kept = prebuilt ?? (records.some((r) => r.role === 'network') ? await store.load().catch(() => null) : null);
-      const r = layers.restoreLayers(records, onProgress, kept ?? undefined);
+      const r = layers.methods.restoreLayers(records, onProgress, kept ?? undefined);
       if (r.ok) keepNetwork(r.value.network);
       return r;
     },

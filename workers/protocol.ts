@@ -10,8 +10,12 @@ import type { CrsCode } from '../src/core/import/crs';
 import type { CrsDetection } from '../src/core/import/detect-crs';
 import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
+import type { CommuneCrossing } from '../src/core/review/communes';
+import type { SeasonLoad } from '../src/core/review/season';
+import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
+import type { WaySurfaces } from '../src/core/route/ways';
 import type { BrouterOptions } from '../src/core/routing/brouter';
 import type { Position } from '../src/core/types';
 
@@ -145,6 +149,19 @@ export interface AddedLayer {
   network?: NetworkState;
 }
 
+/** « Charger les chemins OpenStreetMap de cette zone » (osm-engine.ts). */
+export interface OsmPathsRequest {
+  /** the view, [west, south, east, north] */
+  bbox: [number, number, number, number];
+  /** the layer's name, in the page's language */
+  name: string;
+  id?: string;
+  /** the Overpass interpreter; the public instance by default */
+  url?: string;
+  /** our limit on the exchange (ms), for tests; the server's own limit plus a margin by default */
+  timeoutMs?: number;
+}
+
 export interface DemInfo {
   name: string;
   approximate: boolean;
@@ -210,11 +227,8 @@ export interface ReviewOptionsIn {
   corridor_m?: number;
 }
 
-/** Where to draw and frame a row of the review on the map. */
-export interface ReviewView {
-  lines: [number, number][][];
-  bbox: Bbox;
-}
+/** Where to draw and frame a row of the review on the map (src/core/review/views.ts). */
+export type { ReviewView };
 
 export interface ReviewResult {
   review: RouteReview;
@@ -238,30 +252,11 @@ export interface DetourReport {
   mode: AvoidMode;
 }
 
-/** Load of an event for the season review: every day, and who is on the course. */
-export interface SeasonLoad {
-  /** 'YYYY-MM-DD', one per day (at least one) */
-  dates: string[];
-  participants: number;
-  /** laps of the route (each lap passes through the zones again); default 1 */
-  laps?: number;
-}
+/** Load of an event for the season review: its days, participants and laps (src/core/review/season.ts). */
+export type { SeasonLoad };
 
-export interface CommuneCrossing {
-  name: string;
-  /** code INSEE when the layer gives it */
-  insee: string;
-  length_m: number;
-  share: number;
-}
-
-/** Metres by kind of way, for the dossier: public roads against paths; null for a track (unknown). */
-export interface WaySurfaces {
-  road_m: number;
-  paths_m: number;
-  /** straight lines and unchecked joins: what the way is is not known */
-  unknown_m: number;
-}
+/** A commune the route crosses, for the dossier (src/core/review/communes.ts). */
+export type { CommuneCrossing };
 
 export interface DossierInput {
   route: ReviewRoute;
@@ -273,6 +268,7 @@ export interface DossierInput {
 export interface DossierData {
   result: ReviewResult;
   communes: CommuneCrossing[] | null;
+  /** metres by kind of way: public roads against paths (src/core/route/ways.ts); null for a track (unknown) */
   ways: WaySurfaces | null;
   season: Result<SeasonReview> | null;
   /** the route's box grown to the nearest points of the zones nearby: the map is fitted to it before the image is taken */

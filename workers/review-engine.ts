@@ -1,7 +1,9 @@
 // The engine's methods for the environmental review (src/core/review): sensitive zones loaded and
 // prepared once per layer, reviews of the route on the map, the avoid mode of the router, the
 // season and load of the event, the communes crossed, and what the dossier and its CSV need.
-// Spread into createEngine() (engine.ts), which gives the network and the imported layers.
+// Spread into createEngine() (engine.ts), which gives the network and the imported layers. This
+// engine owns the review zones; the routing engine owns the network and is supplied the zones'
+// price while avoid mode is on.
 //
 // Zones:
 //  - the embedded sensitive layers (src/core/review/embedded.ts: protections, TVB reservoirs and
@@ -14,21 +16,19 @@
 // typed arrays and flatbush, which stay here; only plain results cross to the page) once, and
 // again only when its FeatureCollection changes. `zonesVersion` counts the changes.
 //
-// Avoid mode (setAvoid): legs routed on the embedded graph get edge cost factors from the zones'
+// Avoid mode (setAvoid): legs routed on the graph get edge cost factors from the zones'
 // areas (src/core/review/avoid.ts documents the model). The metres of each edge inside each layer
 // are computed once per (network, layer) and the cost array once per (network, zones, mode,
 // factor, layers chosen), then reused for every leg; a new array only when one of them changes.
 // With « interdire », a leg that still goes inside (no way round) is flagged: Leg.unavoidable.
 
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
-import { fail, ok, type GeoError, type Result } from '../src/core/errors';
-import { bboxOf, type Bbox } from '../src/core/geo/bbox';
-import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
+import type { GeoError, Result } from '../src/core/errors';
+import { bboxOf } from '../src/core/geo/bbox';
 import {
   DEFAULT_BUFFER_M,
   prepareZones,
-  reviewRoute,
-  seasonReview,
+  seasonOverDays,
   zonesFromGeoJson,
   type PreparedZones,
   type RouteReview,
@@ -39,19 +39,26 @@ import {
 import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside } from '../src/core/review/avoid';
 import { csvTable } from '../src/core/review/csv';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
-import { passLinesOfFrame } from '../src/core/review/pass-line';
-import { routeFrame } from '../src/core/review/route-frame';
-import { computeLeg, joinLegs, type Leg, type LegMode, type LegRequest } from '../src/core/route/leg';
+import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
+import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
+import { reviewViews } from '../src/core/review/views';
+import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
+import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
 import { dataFile } from '../src/adapters/data-files';
-import type { SensitiveLayer } from './protocol';
-import type { AvoidSettings, CommuneCrossing, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, WaySurfaces } from './protocol';
+import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, SensitiveLayer } from './protocol';
+import type { AvoidCost, AvoidCostSource } from './routing-engine';
 
 export interface ReviewEngineHooks {
+  /** the network legs are routed on (routing-engine.ts) */
   getNetwork: () => RoutingNetwork | null;
   /** the layers imported as sensitive (layer-engine.ts) */
   getSensitiveLayers: () => SensitiveLayer[];
+  /** a leg on that network, with the avoid cost or without it (routing-engine.ts graphLeg) */
+  graphLeg: (r: LegRequest, avoided: boolean) => Leg;
+  /** hands the routing engine the price of the zones, or withdraws it (avoid mode off) */
+  supplyAvoidCost: (source: AvoidCostSource | null) => void;
 }
 
 // ── internals ────────────────────────────────────────────────────────────────
@@ -69,10 +76,6 @@ interface ZoneLayer {
   issues: GeoError[];
   error?: GeoError;
 }
-
-const EMPTY_ZONES: PreparedZones = { zones: [], index: null, issues: [] };
-/** Less than this inside (m) is a touch of the boundary, not a way through. */
-const INSIDE_TOLERANCE_M = 0.5;
 
 function layerOf(id: string, title: string, origin: ZoneLayer['origin'], data: unknown, kind: string, kindProperties?: string[]): ZoneLayer {
   const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}) });
@@ -107,33 +110,6 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
   }
   return route.segments.filter((s) => s.length > 0);
 };
-
-/** Several layers' reviews of one route as one: the same order as reviewRoute's. */
-function mergeReviews(parts: RouteReview[], empty: RouteReview): RouteReview {
-  if (parts.length === 0) return empty;
-  const review: RouteReview = { ...parts[0], crossings: parts.flatMap((p) => p.crossings), near: parts.flatMap((p) => p.near) };
-  const firstKm = (c: RouteReview['crossings'][number]) => c.passes[0]?.from_km ?? c.line_crossings?.[0]?.at_km ?? 0;
-  review.crossings.sort((a, b) => firstKm(a) - firstKm(b) || a.zone.localeCompare(b.zone));
-  review.near.sort((a, b) => a.distance_m - b.distance_m || a.at_km - b.at_km || a.zone.localeCompare(b.zone));
-  return review;
-}
-
-/** The commune layer as zones (the INSEE code is the commune's id); null when it cannot be read. */
-function communeZones(data: unknown): PreparedZones | null {
-  try {
-    const fc = data as FeatureCollection<Geometry, GeoJsonProperties>;
-    const features = (fc?.features ?? []).map((f) => ({ ...f, properties: { name: f.properties?.name ?? f.properties?.nom, id: f.properties?.insee ?? f.properties?.code } }));
-    const read = zonesFromGeoJson({ type: 'FeatureCollection', features }, { file: 'communes', layer: 'communes', kind: 'commune' });
-    return read.ok ? prepareZones(read.value.zones) : null;
-  } catch {
-    return null;
-  }
-}
-
-function boxOf(lines: [number, number][][]): Bbox {
-  return bboxOf(lines) ?? [0, 0, 0, 0];
-}
-
 
 // ── the methods ──────────────────────────────────────────────────────────────
 
@@ -190,24 +166,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
     const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
-    const layers = allLayers();
-    const empty = reviewRoute(segments, EMPTY_ZONES, opts);
-    const review = mergeReviews(
-      layers.filter((l) => l.prepared.index).map((l) => reviewRoute(segments, l.prepared, opts)),
-      empty,
-    );
-    const frame = routeFrame(segments);
-    const passViews = review.crossings.map((c) =>
-      c.passes.map((p) => {
-        const lines = passLinesOfFrame(frame, p.from_km, p.to_km);
-        return { lines, bbox: boxOf(lines.length ? lines : [[p.entry, p.exit]]) };
-      }),
-    );
-    const nearViews = review.near.map((n) => {
-      const line: [number, number][] = [n.at, n.nearest];
-      return { lines: [line], bbox: boxOf([line]) };
-    });
-    return { review, passViews, nearViews, zonesVersion };
+    const review = reviewAcrossLayers(segments, allLayers().map((l) => l.prepared), opts);
+    return { review, ...reviewViews(segments, review), zonesVersion };
   }
 
   /** The layers the avoid mode prices, for this setting. */
@@ -225,10 +185,17 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     const key = `${zonesVersion}|${factor}|${layers.map((l) => l.id).join(',')}`;
     if (cost && cost.network === network && cost.key === key) return cost;
     let byLayer = insideByNetwork.get(network);
-    if (!byLayer) insideByNetwork.set(network, (byLayer = new Map()));
+    if (!byLayer) {
+      byLayer = new Map();
+      insideByNetwork.set(network, byLayer);
+    }
+    const known = byLayer;
     const lists = layers.map((l) => {
-      let m = byLayer!.get(l);
-      if (!m) byLayer!.set(l, (m = edgeInsideIntervals(network.graph, areasOf(l))));
+      let m = known.get(l);
+      if (!m) {
+        m = edgeInsideIntervals(network.graph, areasOf(l));
+        known.set(l, m);
+      }
       return m;
     });
     // layers that are no longer reviewed (replaced or removed) are forgotten
@@ -240,81 +207,25 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   }
 
   /**
-   * Metres of a line inside the areas of the avoided layers (each metre once, however many zones
-   * cover it), the zones entered, and whether one of its ends is inside (a control point in a zone).
+   * The price of the zones on this network, as the routing engine asks it for each leg while
+   * avoid mode is on (setAvoid supplies this function, and withdraws it when the mode is off).
    */
-  function insideOf(coords: [number, number][], layers: ZoneLayer[]): NonNullable<Leg['unavoidable']> & { endInside: boolean } {
-    const zones: string[] = [];
-    const stretches: [number, number][] = [];
-    let length_m = 0;
-    for (const l of layers) {
-      const r = reviewRoute(coords, areasOf(l), { buffer_m: 0 });
-      length_m = r.route_length_m;
-      for (const c of r.crossings) {
-        if (c.length_m < INSIDE_TOLERANCE_M) continue;
-        if (!zones.includes(c.zone)) zones.push(c.zone);
-        for (const p of c.passes) stretches.push([p.from_km * 1000, p.to_km * 1000]);
-      }
-    }
-    stretches.sort((a, b) => a[0] - b[0]);
-    let inside_m = 0;
-    let end = -Infinity;
-    for (const [a, b] of stretches) {
-      if (b <= end) continue;
-      inside_m += b - Math.max(a, end);
-      end = b;
-    }
-    const endInside = stretches.some(([a, b]) => a <= INSIDE_TOLERANCE_M || b >= length_m - INSIDE_TOLERANCE_M);
-    return { inside_m, zones, endInside };
+  function avoidCostOf(network: RoutingNetwork): AvoidCost | null {
+    const c = costFor(network);
+    if (!c) return null;
+    const areas = c.layers.map(areasOf);
+    // « interdire »: a leg that still goes inside had no way round, and says so
+    const unavoidable =
+      avoid.mode === 'forbid'
+        ? (coords: [number, number][]) => {
+            const inside = insideAreas(coords, areas);
+            return inside.inside_m >= INSIDE_TOLERANCE_M ? inside : null;
+          }
+        : undefined;
+    return { edgeCost: c.array, ...(unavoidable ? { unavoidable } : {}) };
   }
 
-  /** A leg on the embedded graph under the avoid setting (engine.ts legs() calls this). */
-  function routeLeg(network: RoutingNetwork | null, from: [number, number], to: [number, number], mode: LegMode): Leg {
-    const c = mode === 'network' && network ? costFor(network) : null;
-    if (!c) return computeLeg(network, from, to, mode);
-    const leg = computeLeg(network, from, to, mode, { edgeCost: c.array });
-    if (avoid.mode === 'forbid' && leg.fallback === undefined) {
-      const inside = insideOf(leg.coords, c.layers);
-      if (inside.inside_m >= INSIDE_TOLERANCE_M) leg.unavoidable = inside;
-    }
-    return leg;
-  }
-
-  function waysOf(legs: Leg[]): WaySurfaces {
-    const ways: WaySurfaces = { road_m: 0, paths_m: 0, unknown_m: 0 };
-    for (const leg of legs)
-      for (const [k, m] of Object.entries(leg.ways)) {
-        if (!m) continue;
-        if (k === edgeKindName(EdgeKind.road)) ways.road_m += m;
-        else if (k === 'off-network' || k === edgeKindName(EdgeKind.gap)) ways.unknown_m += m;
-        else ways.paths_m += m;
-      }
-    return ways;
-  }
-
-  function seasonOf(review: RouteReview, load: SeasonLoad, settings: SeasonSettings): Result<SeasonReview> {
-    if (load.dates.length === 0) return fail('event.bad-date', { date: '' });
-    const laps = Math.max(1, Math.floor(load.laps ?? 1));
-    // each day on its own: the event is in season for a zone when one of its days is
-    let merged: SeasonReview | null = null;
-    for (const date of load.dates) {
-      const r = seasonReview(review, { date, participants: load.participants * laps }, settings);
-      if (!r.ok) return r;
-      if (!merged) merged = r.value;
-      else merged.flags.forEach((f, i) => (f.in_season ||= r.value.flags[i].in_season));
-    }
-    const s = merged!;
-    s.in_season_exposure_person_km = s.flags.filter((f) => f.in_season).reduce((sum, f) => sum + f.exposure_person_km, 0);
-    return ok(s);
-  }
-
-  function communesOf(segments: Position[][]): CommuneCrossing[] | null {
-    if (!communes) return null;
-    const r = reviewRoute(segments, communes, { buffer_m: 0 });
-    return r.crossings
-      .map((c) => ({ name: c.zone, insee: c.id, length_m: c.length_m, share: c.share }))
-      .sort((a, b) => b.length_m - a.length_m || a.name.localeCompare(b.name));
-  }
+  const communesOf = (segments: Position[][]): CommuneCrossing[] | null => (communes ? communesCrossed(segments, communes) : null);
 
   const methods = {
     /**
@@ -381,13 +292,14 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
     /** Breeding season and exposure for an event's days and load (laps multiply the exposure). */
     season(review: RouteReview, load: SeasonLoad, settings: SeasonSettings = {}): Result<SeasonReview> {
-      return seasonOf(review, load, settings);
+      return seasonOverDays(review, load, settings);
     },
 
     /** The avoid setting for the next legs (the page then drops its cached legs). */
     setAvoid(settings: AvoidSettings): void {
       const factor = Number.isFinite(settings.factor) && settings.factor >= 1 ? settings.factor : DEFAULT_AVOID_FACTOR;
       avoid = { mode: settings.mode, factor, layers: settings.layers ?? null };
+      hooks.supplyAvoidCost(avoid.mode === 'off' ? null : avoidCostOf);
     },
 
     /** What avoiding costs: the legs as routed now, and as plain shortest paths (embedded graph). */
@@ -405,8 +317,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         const id = `${r.from[0]},${r.from[1]}|${r.to[0]},${r.to[1]}|${r.mode}`;
         let figures = legs.get(id);
         if (!figures) {
-          const avoided = routeLeg(network, r.from, r.to, r.mode);
-          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : computeLeg(network, r.from, r.to, r.mode).length_m;
+          const avoided = hooks.graphLeg(r, true);
+          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : hooks.graphLeg(r, false).length_m;
           figures = { with_m: avoided.length_m, without_m: plain, unavoidable: avoided.unavoidable ?? null };
           if (legs.size > 5000) legs.clear();
           legs.set(id, figures);
@@ -435,8 +347,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       return {
         result,
         communes: communesOf(segments),
-        ways: 'legs' in input.route ? waysOf(input.route.legs) : null,
-        season: input.load ? seasonOf(result.review, input.load, input.season) : null,
+        ways: 'legs' in input.route ? waySurfaces(input.route.legs) : null,
+        season: input.load ? seasonOverDays(result.review, input.load, input.season) : null,
         // the route and the nearest points of the zones nearby, so that the map shows them too
         bbox: bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]),
         layers: allLayers().map(infoOf),
@@ -445,5 +357,5 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     },
   };
 
-  return { methods, routeLeg };
+  return { methods };
 }

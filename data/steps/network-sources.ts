@@ -1,21 +1,23 @@
 // The line sources of the embedded routing network, what each keeps, and how they are merged:
-// the cavaliers miniers (official), the regional véloroutes et voies vertes (built stretches only)
-// and the OpenStreetMap hiking and cycling route relations (existing ones only). Pure: collections
-// in, lines and figures out (data/network.ts reads the files and writes the outputs).
+// the cavaliers miniers (official), the regional véloroutes et voies vertes (built stretches only),
+// the OpenStreetMap hiking and cycling route relations (existing ones only) and, with
+// `npm run data:build -- --osm`, the OpenStreetMap paths themselves (data/overpass.ts). Pure:
+// collections in, lines and figures out (data/network.ts reads the files and writes the outputs).
 
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { NetworkLine } from '../../src/core/graph/build.ts';
 import { conflateLines, LineCoverage, type ConflateReport } from '../../src/core/graph/conflate.ts';
 import { EdgeKind, edgeKindName, type EdgeKindName } from '../../src/core/graph/graph.ts';
 import { positionsLength } from '../../src/core/geo/geodesic.ts';
+import { networkLinesFromLayer } from '../../src/core/import/network.ts';
 import { CREDIT, LICENCE } from './manifest.ts';
 
-export type NetworkSourceId = 'cavaliers' | 'veloroutes' | 'osm-routes';
+export type NetworkSourceId = 'cavaliers' | 'veloroutes' | 'osm-routes' | 'osm-paths';
 
 export interface NetworkSourceInfo {
   id: NetworkSourceId;
-  /** file under the raw folder */
-  file: string;
+  /** file under the raw folder (none: downloaded, see data/overpass.ts) */
+  file?: string;
   title: { fr: string; en: string };
   credit: string;
   licence: string;
@@ -56,6 +58,17 @@ export const NETWORK_SOURCES: readonly NetworkSourceInfo[] = [
     licence: 'ODbL 1.0',
     kinds: ['hiking', 'cycleroute'],
     within_m: 30,
+  },
+  {
+    // last: the cavaliers, véloroutes and routes keep their kind where OSM maps the same ground
+    id: 'osm-paths',
+    title: { fr: 'Chemins, pistes et petites routes OpenStreetMap', en: 'OpenStreetMap paths, tracks and small roads' },
+    credit: '© les contributeurs d’OpenStreetMap',
+    licence: 'ODbL 1.0',
+    kinds: ['path', 'track', 'cycleway', 'road'],
+    // OSM traces a cavalier or a véloroute a few metres off the official survey; a footway along
+    // its street is the same way for a course
+    within_m: 12,
   },
 ];
 
@@ -127,12 +140,14 @@ export interface SourceCollections {
   cavaliers: AnyLines;
   veloroutes?: AnyLines | null;
   osmRoutes?: AnyLines | null;
+  /** the ways Overpass gave (osm-json.ts features: highway, name, surface) */
+  osmPaths?: AnyLines | null;
 }
 
 /**
  * The embedded network's lines, source after source: every cavalier, then the véloroutes away
- * from the cavaliers, then the OSM routes away from both. Each line carries its kind, from which
- * its source follows (sourceOfKind).
+ * from the cavaliers, then the OSM routes away from both, then the OSM paths away from all three.
+ * Each line carries its kind, from which its source follows (sourceOfKind).
  */
 export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines: NetworkLine[]; figures: SourceFigures[] } {
   const coverage = new LineCoverage((box[1] + box[3]) / 2);
@@ -169,6 +184,17 @@ export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines:
   const str = (v: unknown) => (typeof v === 'string' && v.trim() && v.trim() !== 'NC' ? v.trim() : undefined);
   add('veloroutes', src.veloroutes, veloroutesBuilt, () => EdgeKind.veloroute, (p) => str(p?.nom_tit_af) ?? str(p?.ITINERAIRE));
   add('osm-routes', src.osmRoutes, osmRouteExists, (p) => (p?.mode === 'walk' ? EdgeKind.hiking : EdgeKind.cycleroute), (p) => str(p?.name));
+  if (src.osmPaths) {
+    // the way type from highway=*, as for an OSM layer the user imports
+    const candidates: NetworkLine[] = [];
+    for (const l of networkLinesFromLayer(src.osmPaths as FeatureCollection))
+      for (const c of clipToBox(l.coords.map(round6), box)) candidates.push(named(c, l.kind, l.name));
+    const info = NETWORK_SOURCES.find((s) => s.id === 'osm-paths')!;
+    const { lines: kept, report } = conflateLines(coverage, candidates, { within_m: info.within_m });
+    // not push(...kept): the basin's paths are more lines than a call takes arguments
+    for (const l of kept) lines.push(l);
+    figures.push({ id: 'osm-paths', features: src.osmPaths.features.length, ...figures_(report), notBuilt_m: 0 });
+  }
   return { lines, figures };
 }
 

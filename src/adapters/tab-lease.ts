@@ -53,15 +53,28 @@ export class TabLease {
     if (this.role === 'reader') this.post({ type: 'take-over', from: this.id });
   }
 
+  /**
+   * Lets go of everything: the lock if held, the request if queued, the channel. A lock request
+   * already made but not yet answered cannot be withdrawn (only a queued one can be aborted):
+   * its callback, when it comes, sees `disposed` and returns at once, which frees the lock.
+   * Without that, React's StrictMode (which mounts every effect twice in development) left the
+   * first mount's lease holding the lock for ever, and the only tab open read-only.
+   */
   dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     this.queued?.abort();
-    this.release?.();
+    this.queued = null;
+    const release = this.release;
+    this.release = null;
+    release?.();
     this.channel?.close();
+    this.channel = null;
   }
 
   private post(m: Message) {
-    this.channel?.postMessage(m);
+    // a closed channel throws: a hand-over that ends after dispose() has nobody left to tell
+    if (!this.disposed) this.channel?.postMessage(m);
   }
 
   private setRole(role: LeaseRole) {
@@ -84,6 +97,8 @@ export class TabLease {
     let granted = false;
     navigator.locks
       .request(LEASE_LOCK, options, async (lock) => {
+        // disposed while the request was on its way: returning frees the lock at once
+        if (this.disposed) return;
         if (!lock) {
           this.setRole('reader');
           this.acquire('queue');

@@ -24,16 +24,28 @@ import type { GeoError } from '../core/errors';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
+import { useMapClicks, useMapMode } from '../ui/hooks/use-map-mode';
 import { addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
 import { safeFileName } from '../core/event/filename';
 import { download } from '../ui/download';
 import { formatError } from '../i18n/messages';
 import { I18nProvider, useI18n } from '../ui/i18n';
 import { LANGS, type I18nKey } from '../i18n/dictionary';
-import { useEventWorkspace } from './event-workspace';
 import { useTabLease } from '../ui/hooks/use-tab-lease';
-import { useUserLayers } from './user-layers';
-import { useReviewWorkspace } from './review-workspace';
+import { useEventWorkspace } from '../ui/hooks/use-event-workspace';
+import { EventsPanel } from '../ui/components/events/EventsPanel';
+import { CoursePointsPanel } from '../ui/components/CoursePointsPanel';
+import { ConfirmDialog } from '../ui/components/ConfirmDialog';
+import { RoadbookView } from '../ui/components/RoadbookView';
+import { useUserLayers } from '../ui/hooks/use-user-layers';
+import { UserLayersSection } from '../ui/components/UserLayersSection';
+import { ImportLayerDialog } from '../ui/components/ImportLayerDialog';
+import './events.css';
+import './user-layers.css';
+import { useReviewWorkspace } from '../ui/hooks/use-review-workspace';
+import { ReviewPanel } from '../ui/components/ReviewPanel';
+import { ReviewDossier } from '../ui/components/ReviewDossier';
+import './review.css';
 import { useReviewSetup } from '../ui/hooks/use-review';
 import { usePlaceSearchBox } from './place-search';
 
@@ -91,7 +103,10 @@ function useNotices() {
   );
   useEffect(() => {
     const map = timers.current;
-    return () => map.forEach((t) => clearTimeout(t));
+    return () => {
+      map.forEach((t) => clearTimeout(t));
+      map.clear();
+    };
   }, []);
   return { notices, push, dismiss };
 }
@@ -124,7 +139,9 @@ function Shell() {
   const { notices, push, dismiss } = useNotices();
 
   // ── route ──
-  const [drawing, setDrawing] = useState(false);
+  // what a click on the map means (inspect, draw, place): one mode, one click listener
+  const { mode, setMode } = useMapMode(controller);
+  const drawing = mode === 'draw';
   const [legMode, setLegMode] = useState<LegMode>('network');
   const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest);
   // every key below is the engine's word on what changed (see use-engine.ts)
@@ -139,7 +156,7 @@ function Shell() {
     if (health.slow) push({ id: 'engine-slow', kind: 'warning', text: tRef.current('engine.slow'), timeout: 0, action: { label: tRef.current('engine.restart'), run: restart } });
     else dismiss('engine-slow');
   }, [health.slow, push, dismiss, restart]);
-  // imported layers and DEM files (see user-layers.tsx): they change the network and the elevations
+  // imported layers and DEM files (see ui/hooks/use-user-layers.ts): they change the network and the elevations
   // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
   const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
   const routeBbox = useCallback(() => routeBboxRef.current(), []);
@@ -162,10 +179,11 @@ function Shell() {
   const reliefProblem = stats?.warnings.find((w) => w.code === 'relief.terril-missing' || w.code === 'dem.partial-coverage');
   const reliefWarning = reliefProblem ? formatError(reliefProblem, lang) : null;
   const [selected, setSelected] = useState<number | null>(null);
-  useRouteEditing({ controller, engine, planner, legMode, drawing, selected, setSelected, push });
-  // events, formulas, course points, exports, project file and autosave (see event-workspace.tsx)
-  const events = useEventWorkspace({ planner, engine, controller, push, drawing, setDrawing, demVersion: reliefKey, lease });
-  // zones crossed and near, avoid mode, season, Natura 2000 dossier (see review-workspace.tsx)
+  const editing = useRouteEditing({ controller, engine, planner, legMode, selected, setSelected, push });
+  // events, formulas, course points, exports, project file and autosave (see ui/hooks/use-event-workspace.ts)
+  const events = useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion: reliefKey, lease });
+  useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
+  // zones crossed and near, avoid mode, season, Natura 2000 dossier (see ui/hooks/use-review-workspace.ts)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
   // names on the map and the place search (place-search.tsx)
   const placeSearch = usePlaceSearchBox({ manifest, controller });
@@ -283,7 +301,6 @@ function Shell() {
   }, [controller, manifest, manifestError]);
 
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
-  useEffect(() => controller?.setDrawing(drawing), [controller, drawing]);
   useEffect(() => {
     controller?.setBasemap(basemap);
     setBasemapFailed(false);
@@ -335,7 +352,7 @@ function Shell() {
 
   return (
     <MapControllerContext.Provider value={controller}>
-      <div className={`cav-app${panelOpen ? '' : ' cav-app--panel-closed'}`} data-testid="app">
+      <div className={`cav-app${panelOpen ? '' : ' cav-app--panel-closed'}`} data-testid="app" data-lease={lease.role}>
         <aside className="cav-panel" data-testid="side-panel" aria-hidden={!panelOpen}>
           <header className="cav-header">
             <div className="cav-brand">
@@ -363,10 +380,10 @@ function Shell() {
             </div>
           </header>
           <div className="cav-panel-scroll">
-            {events.panel}
+            <EventsPanel {...events.panel} />
             <Toolbar
               drawing={drawing}
-              onDrawingChange={setDrawing}
+              onDrawingChange={(on) => setMode(on ? 'draw' : 'inspect')}
               canUndo={planner.canUndo}
               canRedo={planner.canRedo}
               onUndo={planner.undo}
@@ -396,7 +413,7 @@ function Shell() {
               reliefWarning={reliefWarning}
               ways={activeTrack ? undefined : ways}
             />
-            {events.coursePoints}
+            <CoursePointsPanel {...events.coursePoints} />
             {!activeTrack && (
               <LegList
                 legs={doc.route.modes.map((mode, i) => {
@@ -407,13 +424,13 @@ function Shell() {
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
-            {review.panel}
+            <ReviewPanel {...review.panel} />
             <LayerPanel
               layers={layerItems}
               error={manifestError ? t('layers.error', { detail: manifestError }) : null}
               onToggle={onToggleLayer}
             >
-              {userLayers.section}
+              <UserLayersSection {...userLayers.section} />
             </LayerPanel>
             <BasemapSwitch value={basemap} onChange={setBasemap} unavailable={basemapFailed} />
             <RoutingSettings value={routing} onChange={setRouting} />
@@ -460,9 +477,10 @@ function Shell() {
           </Notices>
         </main>
       </div>
-      {events.overlay}
-      {review.overlay}
-      {userLayers.dialog}
+      {events.confirm.question && <ConfirmDialog {...events.confirm.question} onCancel={events.confirm.cancel} onChoose={events.confirm.choose} />}
+      {events.roadbook.view && <RoadbookView {...events.roadbook.view} onClose={events.roadbook.close} />}
+      {review.dossier && <ReviewDossier {...review.dossier} />}
+      {userLayers.dialog && <ImportLayerDialog {...userLayers.dialog} />}
     </MapControllerContext.Provider>
   );
 }

@@ -26,13 +26,13 @@ import {
   DEFAULT_CORRIDOR_M,
   passLines,
   prepareZones,
-  reviewRoute,
   zonesFromGeoJson,
   type RouteReview,
   type ZoneInput,
   type ZoneSource,
 } from '../core/review';
 import { csvTable } from '../core/review/csv';
+import { reviewAcrossLayers } from '../core/review/multi-layer';
 import { EMBEDDED_SENSITIVE_LAYERS as EMBEDDED } from '../core/review/embedded';
 import type { Track } from '../core/types';
 import { readTextFile } from './read-file';
@@ -119,11 +119,12 @@ export function runReview(args: ReviewArgs): number {
 
   const zones = args.zones.length ? loadZoneFiles(args.zones) : loadEmbedded();
   if (!zones.ok) return userError(zones.error);
-  const prepared = prepareZones(zones.value.zones);
-  const warnings = [...zones.warnings, ...prepared.issues];
+  // one preparation per layer, merged by the same core function as the app's review
+  const prepared = zones.value.layers.map((l) => prepareZones(l));
+  const warnings = [...zones.warnings, ...prepared.flatMap((p) => p.issues)];
   for (const w of warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
 
-  const review = reviewRoute(track.value.segments, prepared, { buffer_m: args.buffer_m, corridor_m: args.corridor_m });
+  const review = reviewAcrossLayers(track.value.segments, prepared, { buffer_m: args.buffer_m, corridor_m: args.corridor_m });
   if (args.csv !== undefined && !write(args.csv, csvTable(review))) return 1;
   if (args.geojson !== undefined && !write(args.geojson, `${JSON.stringify(passesGeoJson(review, track.value))}\n`)) return 1;
   process.stdout.write(
@@ -139,23 +140,24 @@ function loadTrack(path: string): Result<Track> {
 }
 
 interface LoadedZones {
-  zones: ZoneInput[];
+  /** the zones of each file (or embedded layer), in the order given */
+  layers: ZoneInput[][];
   /** what the zones come from, for the table's heading */
   sources: string[];
 }
 
 function loadZoneFiles(paths: string[]): Result<LoadedZones> {
-  const zones: ZoneInput[] = [];
+  const layers: ZoneInput[][] = [];
   const warnings: GeoError[] = [];
   for (const path of paths) {
     const name = basename(path);
     const stem = name.replace(/\.(geo)?json$/i, '');
     const read = readZoneFile(path, { file: name, layer: stem, kind: stem });
     if (!read.ok) return read;
-    zones.push(...read.value.zones);
+    layers.push(read.value.zones);
     warnings.push(...read.value.issues);
   }
-  return ok({ zones, sources: paths.map((p) => basename(p)) }, warnings);
+  return ok({ layers, sources: paths.map((p) => basename(p)) }, warnings);
 }
 
 function loadEmbedded(): Result<LoadedZones> {
@@ -163,16 +165,16 @@ function loadEmbedded(): Result<LoadedZones> {
   const missing = EMBEDDED.map((l) => join(dir, `${l.id}.geojson`)).filter((p) => !existsSync(p));
   if (missing.length) return fail('zones.missing-embedded', { path: dir });
   const titles = manifestTitles(dir);
-  const zones: ZoneInput[] = [];
+  const layers: ZoneInput[][] = [];
   const warnings: GeoError[] = [];
   for (const layer of EMBEDDED) {
     const title = titles.get(layer.id) ?? layer.id;
     const read = readZoneFile(join(dir, `${layer.id}.geojson`), { file: title, layer: layer.id, kind: layer.kind, kindProperties: layer.kindProperties });
     if (!read.ok) return read;
-    zones.push(...read.value.zones);
+    layers.push(read.value.zones);
     warnings.push(...read.value.issues);
   }
-  return ok({ zones, sources: EMBEDDED.map((l) => titles.get(l.id) ?? l.id) }, warnings);
+  return ok({ layers, sources: EMBEDDED.map((l) => titles.get(l.id) ?? l.id) }, warnings);
 }
 
 /** Layer titles from layers.json, which say "approximation" / "partiel" where it applies. */

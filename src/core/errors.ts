@@ -78,6 +78,14 @@ export type ErrorCode =
   | 'import.from-ignored'
   | 'import.osm-missing-nodes'
   | 'import.osm-ignored'
+  // the paths of an area asked of the Overpass API (src/core/import/overpass.ts): the area, and
+  // an answer that came with status 200 but is cut short, not Overpass's, or a runtime error
+  | 'overpass.bad-area'
+  | 'overpass.area-too-large'
+  | 'overpass.incomplete'
+  | 'overpass.bad-answer'
+  | 'overpass.runtime-error'
+  | 'overpass.no-paths'
   // the reading used lands far from the region and another one lands in it (detect-crs.ts,
   // proposeCrs); also the failure when nothing lands in France
   | 'import.crs-proposed'

@@ -1,6 +1,6 @@
 // The one object that owns the maplibre map (placemark / gpx.studio style): React builds it once
 // (MapView.tsx) and then talks to it imperatively; the controller reports user gestures through
-// typed events registered with `controller.on(type, fn)`.
+// typed events registered with `controller.on(type, fn)`; the gestures themselves are gestures.ts.
 
 import {
   LngLat,
@@ -12,8 +12,6 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type MapGeoJSONFeature,
-  type MapMouseEvent,
-  type MapTouchEvent,
   type ErrorEvent as MapErrorEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -45,6 +43,7 @@ import { buildPopupContent, featureName } from './popup';
 import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
 import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
 import type { Place } from '../core/search/types';
+import { MapGestures, type Drag, type GestureEvents, type MapMode } from './gestures';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
@@ -53,6 +52,7 @@ export type { LonLat, LonLatLike, RouteView, RouteLegView, TrackView, CoursePoin
 export { COURSE_POINT_STYLE } from './layers/route';
 export type { BasemapId } from './styles';
 export type { OnlineBasemap } from './layers/basemap';
+export type { MapMode } from './gestures';
 export type Bbox = [number, number, number, number];
 
 /** An image of the map (MapController.snapshot) and the ground it covers. */
@@ -74,21 +74,8 @@ export interface FeatureInfo {
   properties: Record<string, unknown>;
 }
 
-/** Event name → listener arguments. */
-export interface MapControllerEvents {
-  /** click on the map that is not on a control point nor the route (in inspect mode: nor on a feature) */
-  click: [lonlat: LonLat];
-  pointclick: [index: number];
-  /** right-click on a control point (the app deletes it) */
-  pointcontextmenu: [index: number];
-  pointdragstart: [index: number];
-  /** while dragging, at most once per frame */
-  pointdrag: [index: number, lonlat: LonLat];
-  pointdragend: [index: number, lonlat: LonLat];
-  /** course-point mode: a point on the course was dragged and dropped at `lonlat` (the app projects it onto the route) */
-  coursepointmove: [id: string, lonlat: LonLat];
-  /** the user pressed on leg `legIndex` and dropped at `lonlat`: insert a point in that leg */
-  insert: [legIndex: number, lonlat: LonLat];
+/** Event name → listener arguments: what the pointer does (gestures.ts), and the map's own news. */
+export interface MapControllerEvents extends GestureEvents {
   /** features of embedded layers under a click (inspect mode) or right-click (draw mode); a popup is open */
   featureclick: [features: FeatureInfo[], lonlat: LonLat];
   /** tiles of the online basemap failed (reported once per switch) */
@@ -132,13 +119,6 @@ declare global {
   }
 }
 
-type Drag =
-  | { kind: 'point'; index: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean }
-  | { kind: 'insert'; leg: number; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean }
-  | { kind: 'coursepoint'; id: string; x: number; y: number; moved: boolean; lonlat: LonLat; touch: boolean };
-
-const DRAG_TOLERANCE_PX = 3;
-
 export class MapController {
   readonly map: MapLibreMap;
   /** resolves when the map is loaded and every embedded source is loaded (or failed) */
@@ -161,23 +141,17 @@ export class MapController {
   private hover: LonLat | null = null;
   /** lines drawn wide and yellow under the route (setHighlight / setHighlightLines) */
   private highlight: LonLat[][] | null = null;
-  private drawing = false;
-  /** placing points on the course: clicks go to the app, no popups */
-  private placing = false;
+  private mode: MapMode = 'inspect';
   private coursePoints: readonly CoursePointView[] = [];
   /** layers the user imported (src/map/layers/user.ts) */
   private userLayers: readonly UserLayerView[] = [];
   private userJoins: UserJoinsView | null = null;
   private userRenderer: UserLayerRenderer | null = null;
-  private drag: Drag | null = null;
-  private dragFrame = 0;
-  private suppressClickUntil = 0;
+  private gestures: MapGestures<MapGeoJSONFeature>;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private basemap: BasemapId = 'none';
   private basemapErrorReported = false;
   private popup: Popup | null = null;
-  private hoverFrame = 0;
-  private lastMouse: { x: number; y: number } | null = null;
   private fittedToManifest = false;
   /** the places named on the map and found by the search (src/map/layers/places.ts) */
   private places: readonly Place[] = [];
@@ -216,14 +190,39 @@ export class MapController {
       window.__cavalierIdle = () => this.idle();
     }
 
+    this.gestures = new MapGestures(
+      this.map,
+      {
+        mode: () => this.mode,
+        loaded: () => this.loaded,
+        drawn: () => ({ points: this.displayPoints.length, legs: this.route.legs.length, coursePoints: this.coursePoints.length }),
+        featureLayers: () => this.featureLayers(),
+        // every gesture event is a controller event with the same arguments (MapControllerEvents extends GestureEvents)
+        emit: <K extends keyof GestureEvents>(type: K, ...args: GestureEvents[K]) => this.emit<K>(type, ...(args as MapControllerEvents[K])),
+        drawDrag: (drag) => this.drawDrag(drag),
+        dropped: (drag) => {
+          // the preview stays until the app sends the recomputed route (or gives up)
+          if (drag.moved && drag.kind !== 'coursepoint') this.schedulePreviewReset();
+        },
+        openPopup: (features, lonlat) => this.openPopup(features, lonlat),
+        closePopup: () => this.popup?.remove(),
+      },
+      {
+        target: window,
+        frame: (fn) => requestAnimationFrame(fn),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        now: () => performance.now(),
+      },
+    );
     this.map.on('load', this.onLoad);
     this.map.on('error', this.onError);
-    this.map.on('mousedown', this.onMouseDown);
-    this.map.on('touchstart', this.onTouchStart);
-    this.map.on('click', this.onClick);
-    this.map.on('contextmenu', this.onContextMenu);
-    this.map.on('mousemove', this.onMouseMove);
-    this.map.on('mouseout', this.onMouseOut);
+    const g = this.gestures;
+    this.map.on('mousedown', g.onMouseDown);
+    this.map.on('touchstart', g.onTouchStart);
+    this.map.on('click', g.onClick);
+    this.map.on('contextmenu', g.onContextMenu);
+    this.map.on('mousemove', g.onMouseMove);
+    this.map.on('mouseout', g.onMouseOut);
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -292,20 +291,28 @@ export class MapController {
     return this.basemap;
   }
 
-  /** Draw mode: clicks are for placing points (crosshair, no popups, no double-click zoom). */
-  setDrawing(drawing: boolean): void {
-    this.drawing = drawing;
-    if (drawing) this.map.doubleClickZoom.disable();
-    else this.map.doubleClickZoom.enable();
-    this.updateCursor();
+  /**
+   * What a click means: 'inspect' opens popups, 'draw' adds control points, 'place' places points
+   * on the course; the last two show a crosshair and take the double click from zooming.
+   */
+  setMode(mode: MapMode): void {
+    this.mode = mode;
+    if (mode === 'inspect') this.map.doubleClickZoom.enable();
+    else this.map.doubleClickZoom.disable();
+    this.gestures.refreshCursor();
+  }
+
+  getMode(): MapMode {
+    return this.mode;
   }
 
   setRoute(route: RouteView): void {
     this.route = route;
-    const dragged = this.drag?.kind === 'point' && this.drag.moved ? this.drag : null;
+    const drag = this.gestures.current();
+    const dragged = drag?.kind === 'point' && drag.moved ? drag : null;
     this.displayPoints = route.points.map(toLonLat);
     if (dragged && dragged.index < this.displayPoints.length) this.displayPoints[dragged.index] = dragged.lonlat;
-    if (!this.drag) this.clearPreview();
+    if (!drag) this.clearPreview();
     if (!this.loaded) return;
     this.setData(SRC.legs, legsCollection(route));
     this.setData(SRC.points, pointsCollection(this.displayPoints, route.selectedPoint));
@@ -315,14 +322,6 @@ export class MapController {
   setCoursePoints(points: readonly CoursePointView[]): void {
     this.coursePoints = points;
     if (this.loaded) this.setData(SRC.coursePoints, coursePointsCollection(points));
-  }
-
-  /** Course-point mode: clicks are for placing points on the course (crosshair, no popups). */
-  setPlacing(placing: boolean): void {
-    this.placing = placing;
-    if (placing || this.drawing) this.map.doubleClickZoom.disable();
-    else this.map.doubleClickZoom.enable();
-    this.updateCursor();
   }
 
   /** Marks one control point as selected (or none) without sending the route again. */
@@ -418,6 +417,12 @@ export class MapController {
     }
   }
 
+  /** The area shown, [west, south, east, north] (what « Charger les chemins OpenStreetMap de cette zone » asks for). */
+  viewBbox(): Bbox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
   fitTo(bbox: Bbox, options: { padding?: number; animate?: boolean; maxZoom?: number } = {}): void {
     this.map.fitBounds(bbox, { padding: options.padding ?? 48, animate: options.animate ?? true, maxZoom: options.maxZoom ?? 16 });
   }
@@ -467,9 +472,7 @@ export class MapController {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.endDragListeners();
-    cancelAnimationFrame(this.dragFrame);
-    cancelAnimationFrame(this.hoverFrame);
+    this.gestures.destroy();
     clearTimeout(this.previewTimer);
     this.popup?.remove();
     this.listeners = {};
@@ -577,52 +580,13 @@ export class MapController {
     (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
   }
 
-  // ── hit testing ───────────────────────────────────────────────────────────
+  // ── popups and the drag's drawing (the gestures themselves: gestures.ts) ──
 
-  private box(p: { x: number; y: number }, r: number): [[number, number], [number, number]] {
-    return [
-      [p.x - r, p.y - r],
-      [p.x + r, p.y + r],
-    ];
-  }
-
-  private hitPoint(p: { x: number; y: number }): number | null {
-    if (!this.loaded || this.displayPoints.length === 0) return null;
-    const hits = this.map.queryRenderedFeatures(this.box(p, 3), { layers: [LYR.points] });
-    const i = hits[0]?.properties?.index;
-    return typeof i === 'number' ? i : null;
-  }
-
-  private hitCoursePoint(p: { x: number; y: number }): string | null {
-    if (!this.loaded || this.coursePoints.length === 0) return null;
-    const hits = this.map.queryRenderedFeatures(this.box(p, 4), { layers: [LYR.coursePoints, LYR.coursePointIcons] });
-    const id = hits[0]?.properties?.id;
-    return typeof id === 'string' ? id : null;
-  }
-
-  private hitLeg(p: { x: number; y: number }): number | null {
-    if (!this.loaded || this.route.legs.length === 0) return null;
-    const hits = this.map.queryRenderedFeatures(this.box(p, 1), { layers: [LYR.legsHit] });
-    const i = hits[0]?.properties?.leg;
-    return typeof i === 'number' ? i : null;
-  }
-
-  private hitFeatures(p: { x: number; y: number }): MapGeoJSONFeature[] {
-    if (!this.loaded) return [];
-    const layers = [...this.embeddedLayerIds, ...(this.userRenderer?.layerIds() ?? [])].filter(
+  /** Layers whose features open a popup: the visible embedded and imported ones. */
+  private featureLayers(): string[] {
+    return [...this.embeddedLayerIds, ...(this.userRenderer?.layerIds() ?? [])].filter(
       (id) => !id.endsWith('--halo') && this.map.getLayoutProperty(id, 'visibility') !== 'none',
     );
-    if (layers.length === 0) return [];
-    const seen = new Set<string>();
-    const out: MapGeoJSONFeature[] = [];
-    for (const f of this.map.queryRenderedFeatures(this.box(p, 3), { layers })) {
-      // a feature cut across several tiles comes once per tile: same source, source-layer and id
-      const key = `${f.source}:${f.sourceLayer ?? ''}:${String(f.id)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(f);
-    }
-    return out;
   }
 
   private openPopup(features: MapGeoJSONFeature[], lonlat: LonLat): void {
@@ -658,82 +622,7 @@ export class MapController {
     return this.manifest?.layers.find((l) => l.id === id);
   }
 
-  // ── gestures ──────────────────────────────────────────────────────────────
-
-  private onMouseDown = (e: MapMouseEvent) => {
-    if (e.originalEvent.button !== 0) return;
-    this.startPress(e, false);
-  };
-
-  private onTouchStart = (e: MapTouchEvent) => {
-    if (e.points.length !== 1) return;
-    this.startPress(e, true);
-  };
-
-  private startPress(e: MapMouseEvent | MapTouchEvent, touch: boolean): void {
-    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
-    const at = { x: e.point.x, y: e.point.y, moved: false, lonlat, touch };
-    if (this.placing) {
-      // placing points on the course: a point on the course is dragged, a press elsewhere is a click
-      const id = this.hitCoursePoint(e.point);
-      if (id === null) return;
-      this.drag = { kind: 'coursepoint', id, ...at };
-    } else {
-      const point = this.hitPoint(e.point);
-      const leg = point === null ? this.hitLeg(e.point) : null;
-      if (point === null && leg === null) return;
-      this.drag = point !== null ? { kind: 'point', index: point, ...at } : { kind: 'insert', leg: leg!, ...at };
-    }
-    e.preventDefault(); // no drag-pan for this gesture
-    this.map.dragPan.disable();
-    this.popup?.remove();
-    if (touch) {
-      window.addEventListener('touchmove', this.onWindowMove, { passive: false });
-      window.addEventListener('touchend', this.onWindowUp);
-      window.addEventListener('touchcancel', this.onWindowUp);
-    } else {
-      window.addEventListener('mousemove', this.onWindowMove);
-      window.addEventListener('mouseup', this.onWindowUp);
-    }
-  }
-
-  private endDragListeners(): void {
-    window.removeEventListener('mousemove', this.onWindowMove);
-    window.removeEventListener('mouseup', this.onWindowUp);
-    window.removeEventListener('touchmove', this.onWindowMove);
-    window.removeEventListener('touchend', this.onWindowUp);
-    window.removeEventListener('touchcancel', this.onWindowUp);
-  }
-
-  private canvasPoint(ev: MouseEvent | TouchEvent): { x: number; y: number } | null {
-    const src = 'touches' in ev ? (ev.touches[0] ?? ev.changedTouches[0]) : ev;
-    if (!src) return null;
-    const rect = this.map.getCanvasContainer().getBoundingClientRect();
-    return { x: src.clientX - rect.left, y: src.clientY - rect.top };
-  }
-
-  private onWindowMove = (ev: MouseEvent | TouchEvent) => {
-    const drag = this.drag;
-    if (!drag) return;
-    if (ev.cancelable) ev.preventDefault();
-    const p = this.canvasPoint(ev);
-    if (!p) return;
-    if (!drag.moved && Math.hypot(p.x - drag.x, p.y - drag.y) < DRAG_TOLERANCE_PX) return;
-    const first = !drag.moved;
-    drag.moved = true;
-    const ll = this.map.unproject([p.x, p.y]);
-    drag.lonlat = [ll.lng, ll.lat];
-    if (first) {
-      this.map.getCanvas().style.cursor = 'grabbing';
-      if (drag.kind === 'point') this.emit('pointdragstart', drag.index);
-    }
-    if (!this.dragFrame) this.dragFrame = requestAnimationFrame(this.renderDrag);
-  };
-
-  private renderDrag = () => {
-    this.dragFrame = 0;
-    const drag = this.drag;
-    if (!drag || !drag.moved) return;
+  private drawDrag(drag: Readonly<Drag>): void {
     if (drag.kind === 'coursepoint') {
       const moved = this.coursePoints.map((c) => (c.id === drag.id ? { ...c, lonlat: drag.lonlat } : c));
       this.setData(SRC.coursePoints, coursePointsCollection(moved));
@@ -742,56 +631,13 @@ export class MapController {
       pts[drag.index] = drag.lonlat;
       this.setData(SRC.points, pointsCollection(pts, this.route.selectedPoint));
       this.setData(SRC.preview, previewCollection(pts[drag.index - 1] ?? null, drag.lonlat, pts[drag.index + 1] ?? null, false));
-      this.emit('pointdrag', drag.index, drag.lonlat);
     } else {
       const coords = this.route.legs[drag.leg]?.coordinates;
       const from = coords && coords.length ? toLonLat(coords[0]) : null;
       const to = coords && coords.length ? toLonLat(coords[coords.length - 1]) : null;
       this.setData(SRC.preview, previewCollection(from, drag.lonlat, to, true));
     }
-  };
-
-  private onWindowUp = (ev: MouseEvent | TouchEvent) => {
-    const drag = this.drag;
-    this.endDragListeners();
-    this.map.dragPan.enable();
-    if (!drag) return;
-    if (drag.moved) {
-      const p = this.canvasPoint(ev);
-      if (p) {
-        const ll = this.map.unproject([p.x, p.y]);
-        drag.lonlat = [ll.lng, ll.lat];
-      }
-      cancelAnimationFrame(this.dragFrame);
-      this.dragFrame = 0;
-      this.renderDrag();
-    }
-    this.drag = null;
-    // the browser still sends a click after this mouseup: it belongs to this gesture
-    this.suppressClickUntil = performance.now() + 350;
-    this.updateCursor();
-    if (drag.kind === 'coursepoint') {
-      if (drag.moved) {
-        // shown where it was dropped until the app sends the points back (moved, or refused)
-        this.emit('coursepointmove', drag.id, drag.lonlat);
-      } else {
-        this.emit('click', drag.lonlat);
-      }
-    } else if (drag.kind === 'point') {
-      if (drag.moved) {
-        // the preview stays until the app sends the recomputed route (or gives up)
-        this.schedulePreviewReset();
-        this.emit('pointdragend', drag.index, drag.lonlat);
-      } else {
-        this.emit('pointclick', drag.index);
-      }
-    } else if (drag.moved) {
-      this.schedulePreviewReset();
-      this.emit('insert', drag.leg, drag.lonlat);
-    } else {
-      this.emit('click', drag.lonlat);
-    }
-  };
+  }
 
   private schedulePreviewReset(): void {
     clearTimeout(this.previewTimer);
@@ -801,66 +647,5 @@ export class MapController {
   private clearPreview(): void {
     clearTimeout(this.previewTimer);
     if (this.loaded) this.setData(SRC.preview, EMPTY);
-  }
-
-  private onClick = (e: MapMouseEvent) => {
-    if (performance.now() < this.suppressClickUntil) {
-      this.suppressClickUntil = 0;
-      return;
-    }
-    if (!this.placing && this.hitPoint(e.point) !== null) return;
-    const lonlat: LonLat = [e.lngLat.lng, e.lngLat.lat];
-    if (!this.drawing && !this.placing) {
-      const features = this.hitFeatures(e.point);
-      if (features.length > 0) {
-        this.openPopup(features, lonlat);
-        return;
-      }
-    }
-    this.emit('click', lonlat);
-  };
-
-  private onContextMenu = (e: MapMouseEvent) => {
-    const index = this.hitPoint(e.point);
-    if (index !== null) {
-      e.preventDefault();
-      e.originalEvent.preventDefault();
-      this.emit('pointcontextmenu', index);
-      return;
-    }
-    if (this.drawing) {
-      const features = this.hitFeatures(e.point);
-      if (features.length > 0) {
-        e.originalEvent.preventDefault();
-        this.openPopup(features, [e.lngLat.lng, e.lngLat.lat]);
-      }
-    }
-  };
-
-  // ── cursor ────────────────────────────────────────────────────────────────
-
-  private onMouseMove = (e: MapMouseEvent) => {
-    this.lastMouse = { x: e.point.x, y: e.point.y };
-    if (!this.hoverFrame && !this.drag) this.hoverFrame = requestAnimationFrame(() => {
-      this.hoverFrame = 0;
-      this.updateCursor();
-    });
-  };
-
-  private onMouseOut = () => {
-    this.lastMouse = null;
-  };
-
-  private updateCursor(): void {
-    if (this.destroyed || this.drag) return;
-    const canvas = this.map.getCanvas();
-    const p = this.lastMouse;
-    let cursor = this.drawing || this.placing ? 'crosshair' : '';
-    if (p && this.loaded && this.placing && this.hitCoursePoint(p) !== null) cursor = 'grab';
-    if (p && this.loaded && !this.placing) {
-      if (this.hitPoint(p) !== null || this.hitLeg(p) !== null) cursor = 'pointer';
-      else if (!this.drawing && !this.placing && this.hitFeatures(p).length > 0) cursor = 'pointer';
-    }
-    canvas.style.cursor = cursor;
   }
 }

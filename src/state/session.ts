@@ -1,8 +1,11 @@
 // The working session as it is autosaved (IndexedDB, see src/adapters/idb-store.ts) and restored
 // on load: the whole document, without the undo history (a reload starts a fresh history).
 //
-// {format: 'cavalier-session', version: 1, savedAt, doc: {events, free, tracks, active,
+// {format: 'cavalier-session', version: 1, savedAt, seq?, doc: {events, free, tracks, active,
 //  activeEventId, activeFormulaId}}
+//
+// `seq` orders the session against the journal of the last edit (src/state/journal.ts); a
+// session saved before it existed reads as 0, older than any journal.
 //
 // Stored as plain data by structured clone (no JSON text, so saving on `pagehide` is one
 // synchronous put). Restoring never trusts what it reads: the events go through the same full
@@ -22,12 +25,19 @@ export interface SavedSession {
   format: typeof SESSION_FORMAT;
   version: number;
   savedAt: string;
+  seq?: number;
   doc: Omit<PlannerDoc, 'route'>;
 }
 
-export function toSession(doc: PlannerDoc, savedAt = new Date().toISOString()): SavedSession {
+export function toSession(doc: PlannerDoc, savedAt = new Date().toISOString(), seq?: number): SavedSession {
   const { route: _route, ...rest } = doc;
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, savedAt, doc: rest };
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, savedAt, ...(seq === undefined ? {} : { seq }), doc: rest };
+}
+
+/** The `seq` of a saved session as read (0 when absent or not a number). */
+export function sessionSeq(raw: unknown): number {
+  const seq = (raw as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' && Number.isFinite(seq) ? seq : 0;
 }
 
 export type RestoreResult = { ok: true; doc: PlannerDoc } | { ok: false; reason: 'invalid' | 'future-version' };

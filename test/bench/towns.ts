@@ -11,7 +11,8 @@ import type { FeatureCollection } from 'geojson';
 import { buildGraph } from '../../src/core/graph/build';
 import { planRoute, routeFigures, type RouteFigures } from '../../src/core/route/plan';
 import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../../src/core/route/network';
-import { JOIN_TOLERANCE_M, networkLinesFrom } from '../../data/network';
+import { JOIN_TOLERANCE_M } from '../../data/network';
+import { networkFileLines } from '../../src/core/import/network';
 import { benchTable, isMain, type BenchRow } from './table';
 
 const root = join(import.meta.dirname, '../..');
@@ -74,7 +75,7 @@ export function loadEmbedded(): RoutingNetwork {
 /** the network before issue 12: the cavaliers alone, same builder and tolerance */
 function loadCavaliersOnly(): RoutingNetwork {
   const fc = JSON.parse(readFileSync(join(root, 'public/data/cavaliers.geojson'), 'utf8')) as FeatureCollection;
-  const { graph, names } = buildGraph(networkLinesFrom(fc), { joinTolerance_m: JOIN_TOLERANCE_M });
+  const { graph, names } = buildGraph(networkFileLines(fc), { joinTolerance_m: JOIN_TOLERANCE_M });
   return prepareNetwork(graph, names);
 }
 

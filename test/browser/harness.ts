@@ -1,5 +1,8 @@
 // Browser test harness: builds the app once (vite build → dist/), serves it with `vite preview` on a
-// free port of 127.0.0.1, and drives Debian's Chromium through playwright-core.
+// free port of 127.0.0.1, and drives Debian's Chromium through playwright-core. With
+// `server: 'dev'` it serves the sources through Vite's dev server instead, as `npm start` does:
+// React's development build, StrictMode's double mount of every effect, modules loaded one by
+// one. Bugs that only the dev server shows (a lock left held by the first mount) are caught there.
 //
 //   const app = await startApp();          // { page, url, close, errors, ... }
 //   await waitForMapReady(app.page);       // waits on window.__cavalierMapReady, then map idle
@@ -14,7 +17,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FeatureCollection, LineString } from 'geojson';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -79,7 +82,13 @@ export interface CollectedError {
   url?: string;
 }
 
+export type ServerKind = 'preview' | 'dev';
+/** both ways of serving the app, for `describe.each(SERVERS)` */
+export const SERVERS: readonly ServerKind[] = ['preview', 'dev'];
+
 export interface StartOptions {
+  /** the production build through `vite preview` (default), or the sources through Vite's dev server */
+  server?: ServerKind;
   /** abort every request that does not go to the preview server (default true) */
   offline?: boolean;
   /** URL prefixes still reachable when offline (e.g. a local stub server) */
@@ -99,6 +108,8 @@ export interface StartOptions {
 export interface StartedApp {
   page: Page;
   url: string;
+  /** how the app is served */
+  server: ServerKind;
   browser: Browser;
   context: BrowserContext;
   /** everything reported so far: console errors, uncaught page errors, dialogs (alert = XSS), crashes */
@@ -120,24 +131,103 @@ export async function launchChromium(args: readonly string[] = CHROMIUM_ARGS): P
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...args] });
 }
 
-export async function startApp(options: StartOptions = {}): Promise<StartedApp> {
-  await ensureBuild();
+interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
 
-  let server: PreviewServer | null = null;
-  let browser: Browser | null = null;
+async function servePreview(): Promise<Served> {
+  await ensureBuild();
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: 'dist' },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const address = server.httpServer.address() as AddressInfo | null;
+  if (!address || typeof address === 'string') {
+    await server.close().catch(() => {});
+    throw new Error('vite preview did not report a TCP address');
+  }
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+
+async function serveDev(): Promise<Served> {
+  if (!existsSync(join(ROOT, 'public/data/layers.json'))) {
+    throw new Error('public/data/layers.json is missing: run `npm run data:build` (or `npm run data:ensure`) before the browser tests.');
+  }
+  // vitest sets NODE_ENV=test; `npm start` runs with none, which Vite turns into development
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'development';
+  let server: ViteDevServer | null = null;
   try {
-    server = await preview({
+    server = await createServer({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       logLevel: 'warn',
-      build: { outDir: 'dist' },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+      mode: 'development',
+      server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, watch: null },
     });
-    const address = server.httpServer.address() as AddressInfo | null;
-    if (!address || typeof address === 'string') throw new Error('vite preview did not report a TCP address');
-    const url = `http://127.0.0.1:${address.port}/`;
+    await server.listen();
+    const address = server.httpServer?.address() as AddressInfo | null;
+    if (!address || typeof address === 'string') throw new Error('the vite dev server did not report a TCP address');
+    const srv = server;
+    return {
+      url: `http://127.0.0.1:${address.port}/`,
+      close: async () => {
+        await srv.close();
+        process.env.NODE_ENV = nodeEnv;
+      },
+    };
+  } catch (err) {
+    await server?.close().catch(() => {});
+    process.env.NODE_ENV = nodeEnv;
+    throw err;
+  }
+}
+
+/**
+ * The dev server optimises dependencies as it discovers them (the page's, then the worker's) and,
+ * when it bundles them again, answers the old ones 504 (Outdated Optimize Dep) and reloads the
+ * page. Throwaway visits, each in a context of its own (its own storage: no lease or session is
+ * left behind), until one goes through with neither: the tests' pages then load once and for all.
+ */
+async function warmDev(browser: Browser, url: string): Promise<void> {
+  const onNetwork = longPathEdges()[0].geometry.coordinates[0] as [number, number];
+  for (let visit = 1; ; visit++) {
+    const context = await browser.newContext();
+    let outdated = false;
+    let loads = 0;
+    try {
+      const page = await context.newPage();
+      page.on('response', (r) => {
+        if (r.status() === 504) outdated = true;
+      });
+      page.on('load', () => loads++);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__cavalierMapReady === true, null, { timeout: 120_000, polling: 200 });
+      // the worker's modules too: it routes
+      await waitForNetwork(page, onNetwork);
+    } finally {
+      await context.close().catch(() => {});
+    }
+    if (!outdated && loads === 1) return;
+    if (visit === 4) throw new Error(`the vite dev server was still optimising dependencies after ${visit} visits`);
+  }
+}
+
+export async function startApp(options: StartOptions = {}): Promise<StartedApp> {
+  const kind = options.server ?? 'preview';
+  let served: Served | null = null;
+  let browser: Browser | null = null;
+  try {
+    served = kind === 'dev' ? await serveDev() : await servePreview();
+    const { url } = served;
 
     browser = await launchChromium(options.chromiumArgs);
+    if (kind === 'dev') await warmDev(browser, url);
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
       deviceScaleFactor: 1,
@@ -164,11 +254,12 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
     if (options.beforeNavigate) await options.beforeNavigate(page, url);
     await page.goto(url + (options.path ?? ''), { waitUntil: 'load' });
 
-    const srv = server;
+    const srv = served;
     const br = browser;
     return {
       page,
       url,
+      server: kind,
       browser: br,
       context,
       errors,
@@ -183,7 +274,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
     };
   } catch (err) {
     await browser?.close().catch(() => {});
-    await server?.close().catch(() => {});
+    await served?.close().catch(() => {});
     throw err;
   }
 }

@@ -19,7 +19,7 @@ import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/i18n/messages';
 import { translate, type I18nKey } from '../../src/i18n/dictionary';
-import { LAYER_FILE_LIMIT_BYTES } from '../../src/app/import-limits';
+import { LAYER_FILE_LIMIT_BYTES } from '../../src/ui/import-limits';
 import type { ErrorCode, GeoError } from '../../src/core/errors';
 import { parseProject, PROJECT_SCHEMA_VERSION } from '../../src/core/event/project';
 import { MAX_TRACK_FILE_CHARS } from '../../src/core/gpx/read';

@@ -6,7 +6,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/core/graph/build';
 import { EdgeKind } from '../../src/core/graph/graph';
-import { JOIN_TOLERANCE_M, networkLinesFrom } from '../../data/network';
+import { JOIN_TOLERANCE_M } from '../../data/network';
+import { networkFileLines } from '../../src/core/import/network';
 import { embeddedNetworkLines, linesCollection, osmRouteExists, sourceOfKind, veloroutesBuilt } from '../../data/steps/network-sources';
 
 const dir = join(import.meta.dirname, '../fixtures/network');
@@ -20,7 +21,7 @@ function build(name: string) {
   const of = (source: string): FeatureCollection => ({ type: 'FeatureCollection', features: fc.features.filter((f: Feature) => f.properties?.source === source) });
   const { lines, figures } = embeddedNetworkLines({ cavaliers: of('cavaliers'), veloroutes: of('veloroutes'), osmRoutes: of('osm-routes') }, [2, 50, 4, 51]);
   // as data/network.ts does: through the file the page reads back
-  const built = buildGraph(networkLinesFrom(linesCollection(lines)), { joinTolerance_m: JOIN_TOLERANCE_M });
+  const built = buildGraph(networkFileLines(linesCollection(lines)), { joinTolerance_m: JOIN_TOLERANCE_M });
   return { lines, figures, ...built };
 }
 

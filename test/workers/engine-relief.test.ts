@@ -90,6 +90,11 @@ describe('engine relief', () => {
     engine.analyseTrack(line);
     expect(asked).toBe(n);
     expect(engine.onlineRelief()).toMatchObject({ on: true, problem: null });
+    // switched off: the relief epoch moves (the figures shown change) and the relief approché answers again
+    const epoch = engine.epochs().relief;
+    engine.setOnlineRelief(null);
+    expect(engine.epochs().relief).toBe(epoch + 1);
+    expect(engine.analyseTrack(line).elevationSources.map((s) => s.source)).toEqual(['approximation']);
   });
 
   it('offline, the relief approché stays and the failure is told once, not per edit', async () => {
@@ -129,7 +134,10 @@ describe('engine relief', () => {
         },
       ],
     };
+    const epoch = engine.epochs().relief;
     expect(engine.loadTerrils(terril)).toBe(1);
+    // the figures already shown may now carry the warning
+    expect(engine.epochs().relief).toBe(epoch + 1);
     const stats = engine.analyseTrack(line);
     expect(stats.ascentLowerBound).toBe(true);
     expect(stats.warnings).toContainEqual({ code: 'relief.terril-missing', detail: expect.objectContaining({ terrils: 'T074 · 11/19', count: 1 }) });

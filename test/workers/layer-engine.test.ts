@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { networkLinesFrom, JOIN_TOLERANCE_M } from '../../data/network';
+import { JOIN_TOLERANCE_M } from '../../data/network';
 import type { EdgeKindName } from '../../src/core/graph/graph';
+import { networkFileLines } from '../../src/core/import/network';
 import { importLayer, MAX_LAYER_FILE_CHARS } from '../../src/core/import/layer';
 import { MAX_DEM_FILE_BYTES } from '../../src/core/elevation/read-dem';
-import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../../src/app/import-limits';
+import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../../src/ui/import-limits';
 import { createEngine } from '../../workers/engine';
 import type { UserLayerRecord } from '../../workers/protocol';
 import { karneyLength } from '../helpers/karney';
@@ -163,7 +164,7 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 
   it('reads the embedded lines exactly as the pipeline does', () => {
     const fc = JSON.parse(readFileSync(join(dataDir, 'network-lines.geojson'), 'utf8'));
-    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), JOIN_TOLERANCE_M)).toBe(networkLinesFrom(fc).length);
+    expect(engine.setEmbeddedNetworkLines(fileBytes(join(dataDir, 'network-lines.geojson')), JOIN_TOLERANCE_M)).toBe(networkFileLines(fc).length);
     expect(meta.joinTolerance_m).toBe(JOIN_TOLERANCE_M);
   });
 

@@ -1,11 +1,11 @@
-// Online terrain tiles through the layer engine and the HTTP adapter, offline: a local server
+// Online terrain tiles through the relief engine and the HTTP adapter, offline: a local server
 // answers with PNG tiles generated here (a known plane), decoded by the test's PNG reader (node
 // has no createImageBitmap); fetching is the app's own.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearHttpCache } from '../../src/adapters/http';
 import { latToTileY, lonToTileX, TERRARIUM_NAME } from '../../src/core/elevation/terrain-tiles';
 import { createEngine } from '../../workers/engine';
-import type { TileIo } from '../../workers/layer-engine';
+import type { TileIo } from '../../workers/relief-engine';
 import { refusedUrl, startHttpStub, type HttpStub } from '../helpers/http-stub';
 import { decodePng, encodePng, tileOf } from '../helpers/terrarium';
 
@@ -40,7 +40,7 @@ const route: [number, number][] = [
 ];
 const bbox: [number, number, number, number] = [2.775, 50.45, 2.79, 50.455];
 
-describe('layer engine: online terrain tiles', () => {
+describe('relief engine: online terrain tiles', () => {
   it('loads the tiles over the route and names the source after the service; asked again, from memory', async () => {
     const engine = createEngine();
     engine.loadDem(relief());
@@ -53,6 +53,8 @@ describe('layer engine: online terrain tiles', () => {
     expect(asked.every((u) => u.startsWith('/terrarium/12/'))).toBe(true);
     const stats = engine.analyseTrack([route]);
     expect(stats.elevationSource).toEqual({ kind: 'dem', name: TERRARIUM_NAME, approximate: false });
+    // fetched from a service: its share is reported as the online source
+    expect(stats.elevationSources.map((s) => s.source)).toEqual(['online']);
     const at = ([lon, lat]: [number, number]) => plane(lonToTileX(lon, Z) * 256, latToTileY(lat, Z) * 256);
     const expected = [at(route[0]), at(route[1])];
     expect(stats.profile!.min).toBeCloseTo(Math.min(...expected), 1);

@@ -1,8 +1,10 @@
 // Online terrain tiles as an elevation source: Terrarium PNG tiles (Web Mercator, 256 px) decoded
 // into elevations and resampled onto a WGS84 DemGrid (values at cell centres, see types.ts) by
-// bilinear sampling of the pixel centres. Pure: fetching and PNG decoding are the worker's
-// (workers/layer-engine.ts loadTerrainTiles), so node tests feed RGBA arrays made by hand.
+// bilinear sampling of the pixel centres. Pure: which tiles a route needs and how they become a
+// grid are here; fetching and PNG decoding are the worker's (workers/relief-engine.ts
+// loadTerrainTiles), so node tests feed RGBA arrays made by hand.
 
+import { fail, ok, type Result } from '../errors';
 import type { DemGrid } from '../types';
 
 /** The public Terrarium tiles of Mapzen, hosted by Amazon (AWS Open Data «Terrain Tiles»). */
@@ -10,7 +12,7 @@ export const TERRARIUM_URL = 'https://s3.amazonaws.com/elevation-tiles-prod/terr
 export const TERRARIUM_NAME = 'Tuiles Terrarium (Mapzen / Amazon)';
 /** Credit, as the service's documentation asks (its sources are listed there: SRTM, GMTED, ETOPO1, national DEMs…). */
 export const TERRARIUM_ATTRIBUTION = 'Terrain Tiles, Mapzen / Amazon Web Services (SRTM, GMTED2010, ETOPO1, EU-DEM… : github.com/tilezen/joerd/blob/master/docs/attribution.md)';
-export const TERRAIN_TILE_ZOOM = 12;
+const TERRAIN_TILE_ZOOM = 12;
 export const MAX_TERRAIN_TILES = 64;
 export const TERRAIN_NODATA = -32768;
 
@@ -125,4 +127,34 @@ export function mosaicToDem(tiles: readonly DecodedTile[], z: number, bbox: read
     }
   }
   return { name, approximate: false, west, south: north - height * dy, east: west + width * dx, north, width, height, values, nodata: TERRAIN_NODATA };
+}
+
+/** The route's box is grown by this (degrees, about 150 m) so that the grid covers the route's ends. */
+const PLAN_MARGIN_DEG = 0.002;
+
+export interface TerrainTilePlan {
+  range: TileRange;
+  /** the box the grid will cover: the route's, with the margin */
+  bbox: [number, number, number, number];
+  /** every tile to fetch, row by row within each column */
+  tiles: { x: number; y: number; url: string }[];
+}
+
+/** What to fetch for a route's box [west, south, east, north]: refused when it is no box or needs more than MAX_TERRAIN_TILES. */
+export function planTerrainTiles(template: string, bbox: readonly [number, number, number, number]): Result<TerrainTilePlan> {
+  const [w, s, e, n] = bbox;
+  if (![w, s, e, n].every(Number.isFinite) || e < w || n < s) return fail('dem.tiles-none');
+  const m = PLAN_MARGIN_DEG;
+  const grown: [number, number, number, number] = [w - m, s - m, e + m, n + m];
+  const range = tilesCovering(grown, TERRAIN_TILE_ZOOM);
+  if (range.count > MAX_TERRAIN_TILES) return fail('dem.tiles-too-many', { count: range.count, limit: MAX_TERRAIN_TILES });
+  const tiles: TerrainTilePlan['tiles'] = [];
+  for (let x = range.x0; x <= range.x1; x++) for (let y = range.y0; y <= range.y1; y++) tiles.push({ x, y, url: tileUrl(template, range.z, x, y) });
+  return ok({ range, bbox: grown, tiles });
+}
+
+/** A decoded image as tile (x, y): Terrarium tiles are square, anything else is not one. */
+export function tileOfImage(x: number, y: number, img: { width: number; height: number; data: ArrayLike<number> }): Result<DecodedTile> {
+  if (img.width !== img.height) return fail('dem.tiles-failed', { reason: `tuile ${img.width}×${img.height}` });
+  return ok({ x, y, size: img.width, rgba: img.data });
 }

@@ -108,6 +108,14 @@ export function importLayer(text: string, fileName: string, opts: ImportLayerOpt
   return finish(read.value, opts.from, opts.swapAxes === true, opts.onProgress);
 }
 
+/**
+ * An Overpass answer already parsed (the engine's « chemins OpenStreetMap de cette zone »), read
+ * as importLayer reads an Overpass file: the same features, counts, warnings and bbox.
+ */
+export function importOverpassAnswer(answer: { elements: unknown[] }, name: string, opts: Pick<ImportLayerOptions, 'onProgress'> = {}): Result<ImportedLayer> {
+  return finish(fromOsm('overpass-json', name, featuresFromOverpass(answer), []), undefined, false, opts.onProgress);
+}
+
 function readLayer(text: string, fileName: string, opts: ImportLayerOptions): Result<Read> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const start = body.search(/\S/);

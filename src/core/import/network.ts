@@ -110,3 +110,23 @@ function lineParts(g: Geometry): Position[][] {
       return [];
   }
 }
+
+/**
+ * The lines of the embedded network's file (data/network-lines.geojson, or a cavaliers file),
+ * exactly as the pipeline builds network.bin from them and as the engine merges imported layers
+ * with them: each line of the kind its `kind` says (a cavaliers file says none: cavalier; a join
+ * is never read back as one), named by `name`.
+ */
+export function networkFileLines(fc: FeatureCollection<Geometry | null, GeoJsonProperties>): NetworkLine[] {
+  const lines: NetworkLine[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
+    const k = f.properties?.kind;
+    const kind = typeof k === 'string' && k in EdgeKind && k !== 'gap' ? EdgeKind[k as keyof typeof EdgeKind] : EdgeKind.cavalier;
+    const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind, name });
+  }
+  return lines;
+}

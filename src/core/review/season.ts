@@ -136,3 +136,35 @@ const validPeriod = (p: SeasonPeriod) =>
 function inPeriod(month: number, p: SeasonPeriod): boolean {
   return p.from_month <= p.to_month ? month >= p.from_month && month <= p.to_month : month >= p.from_month || month <= p.to_month;
 }
+
+/** Load of an event for the season review: every day, and who is on the course. */
+export interface SeasonLoad {
+  /** 'YYYY-MM-DD', one per day (at least one) */
+  dates: string[];
+  participants: number;
+  /** laps of the route (each lap passes through the zones again); default 1 */
+  laps?: number;
+}
+
+/**
+ * The season review of an event held on separate days (a weekend in June and one in September):
+ * each day is reviewed on its own, since the months between two days are not event days; a zone
+ * is in season when one of the days is. Laps multiply the exposure, not the days.
+ */
+export function seasonOverDays(review: RouteReview, load: SeasonLoad, settings: SeasonSettings = {}): Result<SeasonReview> {
+  if (load.dates.length === 0) return fail('event.bad-date', { date: '' });
+  const laps = Math.max(1, Math.floor(load.laps ?? 1));
+  const [first, ...others] = load.dates;
+  const merged = seasonReview(review, { date: first, participants: load.participants * laps }, settings);
+  if (!merged.ok) return merged;
+  const s = merged.value;
+  for (const date of others) {
+    const r = seasonReview(review, { date, participants: load.participants * laps }, settings);
+    if (!r.ok) return r;
+    s.flags.forEach((f, i) => {
+      f.in_season ||= r.value.flags[i].in_season;
+    });
+  }
+  s.in_season_exposure_person_km = s.flags.filter((f) => f.in_season).reduce((sum, f) => sum + f.exposure_person_km, 0);
+  return ok(s);
+}

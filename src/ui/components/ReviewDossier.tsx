@@ -14,6 +14,7 @@ import type { SeasonPeriod, SeasonReview } from '../../core/review';
 import type { Result } from '../../core/errors';
 import type { DossierData } from '../../../workers/protocol';
 import { usePrintSheet } from '../hooks/use-print-sheet';
+import { formatDate, monthNames } from '../../i18n/dates';
 
 export interface DossierLayerSource {
   id: string;
@@ -57,13 +58,13 @@ export interface ReviewDossierProps {
 }
 
 const NBSP = '\u00a0';
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+// the dossier is French whatever the interface's language
+const MONTHS = monthNames('fr');
 const num = (v: number, d = 0) => v.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d });
 const km = (m: number, d = 2) => `${num(m / 1000, d)}${NBSP}km`;
 const metres = (m: number) => `${num(m)}${NBSP}m`;
 const pct = (share: number) => `${num(share * 100, 1)}${NBSP}%`;
-const day = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const day = (iso: string) => formatDate(iso, 'fr', 'weekday');
 const period = (p: SeasonPeriod | null) => (p ? `${MONTHS[p.from_month - 1]} à ${MONTHS[p.to_month - 1]}` : 'aucune');
 const ToFill = ({ wide = false }: { wide?: boolean }) => <span className={`cav-dossier-fill${wide ? ' cav-dossier-fill--wide' : ''}`} aria-label="à compléter" />;
 
@@ -111,7 +112,7 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
           <p className="cav-dossier-kicker">Manifestation sportive · formulaire d’évaluation simplifiée des incidences Natura 2000</p>
           <h1 id="cav-dossier-title">Dossier d’évaluation des incidences Natura 2000</h1>
           <p className="cav-dossier-meta">
-            Préparé avec Cavalier le {generatedAt.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })} —
+            Préparé avec Cavalier le {formatDate(generatedAt, 'fr', 'long')} —
             document de travail, à vérifier, compléter et signer par l’organisateur avant dépôt auprès du service instructeur (préfecture, DDT(M)).
           </p>
         </header>

@@ -10,6 +10,7 @@ import type { AvoidMode, DetourReport } from '../../../workers/protocol';
 import type { EventLoadView, ReviewRow, ReviewSettings } from '../hooks/use-review';
 import { CommitInput } from './CommitInput';
 import { Swatch, type SwatchSpec } from './Swatch';
+import { formatDate, monthNames } from '../../i18n/dates';
 
 export interface ReviewLayerView {
   title: string;
@@ -53,8 +54,6 @@ export interface ReviewPanelProps {
   busy: boolean;
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DEFAULT_PERIOD: SeasonPeriod = { from_month: 3, to_month: 7 };
 
 const sameRow = (a: ReviewRow | null, b: ReviewRow) =>
@@ -63,7 +62,7 @@ const sameRow = (a: ReviewRow | null, b: ReviewRow) =>
 export function ReviewPanel(props: ReviewPanelProps) {
   const { t, formatNumber, lang } = useI18n();
   const { review, subject, settings, onSettings, layers } = props;
-  const months = lang === 'fr' ? MONTHS_FR : MONTHS_EN;
+  const months = monthNames(lang);
   const km3 = (v: number) => formatNumber(v, 3);
 
   const layerLine = (layer: string) => {
@@ -323,7 +322,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
           <div className="cav-small">
             <p>
               {t('review.season.event', { name: load.event.name })}
-              {load.dates.length > 0 && ` · ${load.dates.map((d) => formatDay(d, lang)).join(', ')}`}
+              {load.dates.length > 0 && ` · ${load.dates.map((d) => formatDate(d, lang, 'long')).join(', ')}`}
               {load.laps > 1 && ` · ${t('review.season.laps', { n: load.laps })}`}
             </p>
             <p>{t('review.season.runners', { n: formatNumber(load.event.participants.runners) })}</p>
@@ -448,8 +447,4 @@ export function ReviewPanel(props: ReviewPanelProps) {
       </div>
     </section>
   );
-}
-
-function formatDay(iso: string, lang: 'fr' | 'en'): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -8,6 +8,7 @@ import type { Roadbook, RoadbookKind } from '../../core/event/roadbook';
 import { COURSE_POINT_STYLE } from '../../map/layers/route';
 import { COURSE_POINT_KEYS } from './CoursePointsPanel';
 import { usePrintSheet } from '../hooks/use-print-sheet';
+import { formatDate } from '../../i18n/dates';
 
 export interface RoadbookViewProps {
   eventName: string;
@@ -29,8 +30,7 @@ export function RoadbookView({ eventName, formulaName, start, dates, roadbook, o
   const { t, formatNumber, lang } = useI18n();
   const closeButton = usePrintSheet('cav-printing-roadbook', onClose);
 
-  const dateText = (iso: string) =>
-    new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dateText = (iso: string) => formatDate(iso, lang, 'weekday');
   const clock = (local: string | null) => (local ? local.slice(11, 16) : null);
   const startDay = start ? start.slice(0, 10) : null;
 

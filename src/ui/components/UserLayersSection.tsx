@@ -28,6 +28,9 @@ export interface UserLayersSectionProps {
   /** how the merged network came back at load: from its kept bundle, or rebuilt (for the tests) */
   networkOrigin?: 'prebuilt' | 'rebuilt' | null;
   onImport: () => void;
+  /** « Charger les chemins OpenStreetMap de cette zone » (absent: not offered), and whether it runs */
+  onLoadOsm?: () => void;
+  osmBusy?: boolean;
   onToggle: (id: string, visible: boolean) => void;
   onZoom: (id: string) => void;
   onRemove: (id: string) => void;
@@ -59,6 +62,14 @@ export function UserLayersSection(props: UserLayersSectionProps) {
           {t('userLayers.import')}
         </button>
       </div>
+      {props.onLoadOsm && (
+        <p className="cav-user-layers-osm">
+          <button type="button" className="cav-btn cav-btn--small" disabled={props.osmBusy} onClick={props.onLoadOsm} title={t('osm.load.hint')} data-testid="osm-load">
+            {props.osmBusy ? t('osm.loading') : t('osm.load')}
+          </button>{' '}
+          <span className="cav-small cav-muted">{t('osm.credit')}</span>
+        </p>
+      )}
       {props.layers.length === 0 ? (
         <p className="cav-small cav-muted" data-testid="user-layers-empty">
           {t('userLayers.empty')}

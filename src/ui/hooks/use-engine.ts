@@ -1,7 +1,7 @@
 // Starts the worker and loads the embedded network and relief into it; starts a new one when it
 // dies (see superviseEngine). Everything the worker holds is loaded by effects keyed on `engine`,
 // so a new engine gets it all again: the network and relief here, the routing provider, the review
-// zones and avoid setting, the imported layers (user-layers.tsx). What changed is the engine's to
+// zones and avoid setting, the imported layers (use-user-layers.ts). What changed is the engine's to
 // say: its epochs (watchEpochs) are kept here as they come, and every key of the page (cached
 // legs, figures, zones) is derived from them with epochKey. Files are read through the data-files
 // adapter and their buffers transferred, never copied.

@@ -1,6 +1,7 @@
 // Turns map gestures and keyboard shortcuts into edits of the route model.
 // Snapping is asked of the worker; the model only ever receives finished positions.
-import { useEffect, useRef } from 'react';
+// Clicks in draw mode come through the map's one click dispatcher (use-map-mode.ts): `addAt`.
+import { useCallback, useEffect, useRef } from 'react';
 import type { LegMode } from '../../core/route/leg';
 import type { MapController } from '../../map/map-controller';
 import { addPoint, deletePoint, insertPoint, movePoint, type LonLat } from '../../state/planner';
@@ -14,42 +15,49 @@ export interface RouteEditingDeps {
   engine: EngineClient | null;
   planner: PlannerState;
   legMode: LegMode;
-  drawing: boolean;
   selected: number | null;
   setSelected: (i: number | null) => void;
   push: (n: PushNotice) => void;
 }
 
-export function useRouteEditing(deps: RouteEditingDeps): void {
+export interface RouteEditing {
+  /** a click in draw mode: a new control point at the end of the route */
+  addAt: (lonlat: LonLat) => void;
+}
+
+export function useRouteEditing(deps: RouteEditingDeps): RouteEditing {
   const { t } = useI18n();
   // the listeners are registered once per controller; they read the latest values from here
   const latest = useRef({ ...deps, t });
   latest.current = { ...deps, t };
 
+  /** The network point nearest to a position, or null (with a notice) when no path is near. */
+  const snapped = useCallback(async (lonlat: LonLat, required: boolean): Promise<LonLat | null> => {
+    const { engine, push, t } = latest.current;
+    const s = engine ? await engine.snap(lonlat[0], lonlat[1]) : null;
+    if (s) return [s.lon, s.lat];
+    if (required) push({ id: 'far', kind: 'warning', text: t('route.farFromNetwork') });
+    return required ? null : lonlat;
+  }, []);
+
+  const addAt = useCallback(
+    async (lonlat: LonLat) => {
+      const { legMode, planner } = latest.current;
+      const p = legMode === 'network' ? await snapped(lonlat, true) : lonlat;
+      if (p) planner.edit((d) => addPoint(d, p, legMode));
+    },
+    [snapped],
+  );
+
   useEffect(() => {
     const { controller } = deps;
     if (!controller) return;
-
-    /** The network point nearest to a position, or null (with a notice) when no path is near. */
-    const snapped = async (lonlat: LonLat, required: boolean): Promise<LonLat | null> => {
-      const { engine, push, t } = latest.current;
-      const s = engine ? await engine.snap(lonlat[0], lonlat[1]) : null;
-      if (s) return [s.lon, s.lat];
-      if (required) push({ id: 'far', kind: 'warning', text: t('route.farFromNetwork') });
-      return required ? null : lonlat;
-    };
     const modesAround = (i: number) => {
       const { modes } = latest.current.planner.doc.route;
       return [modes[i - 1], modes[i]].filter((m) => m !== undefined);
     };
 
     const offs = [
-      controller.on('click', async (lonlat) => {
-        const { drawing, legMode, planner } = latest.current;
-        if (!drawing) return;
-        const p = legMode === 'network' ? await snapped(lonlat, true) : lonlat;
-        if (p) planner.edit((d) => addPoint(d, p, legMode));
-      }),
       controller.on('pointdragend', async (index, lonlat) => {
         const p = modesAround(index).includes('network') ? await snapped(lonlat, false) : lonlat;
         latest.current.planner.edit((d) => movePoint(d, index, p!));
@@ -66,7 +74,7 @@ export function useRouteEditing(deps: RouteEditingDeps): void {
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [deps.controller]);
+  }, [deps.controller, snapped]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -94,4 +102,6 @@ export function useRouteEditing(deps: RouteEditingDeps): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  return { addAt: (lonlat) => void addAt(lonlat) };
 }

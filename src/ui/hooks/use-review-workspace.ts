@@ -1,24 +1,24 @@
 // Wiring of the environmental review: the live review of the route on the map (use-review.ts),
 // the panel, the map (highlight and zoom of a selected pass, image for the dossier), the
 // elevation profile (the selected pass as a highlighted range), the CSV and the printable
-// Natura 2000 dossier. App.tsx renders `panel` in the side panel and `overlay` over the app, and
-// gives `profileRange` to the elevation profile. Every figure and line comes from the worker.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { safeFileName } from '../core/event/filename';
-import { DEFAULT_BREEDING_SEASON, type SeasonPeriod } from '../core/review';
-import type { MapController, MapSnapshot } from '../map/map-controller';
-import { userLayerSwatch } from '../map/layers/user';
-import { swatchFor } from '../map/styles';
-import { ReviewDossier, type DossierEventView, type DossierLayerSource } from '../ui/components/ReviewDossier';
-import { ReviewPanel, type ReviewLayerView } from '../ui/components/ReviewPanel';
-import { download } from '../ui/download';
-import { useReview, type ReviewSetup } from '../ui/hooks/use-review';
-import type { PlannerState } from '../ui/hooks/use-planner';
-import type { DossierData } from '../../workers/protocol';
-import type { PushNotice } from '../ui/components/Notices';
-import { useI18n } from '../ui/i18n';
-import { formatError } from '../i18n/messages';
-import './review.css';
+// Natura 2000 dossier. Returns what the panel and the dossier are drawn from: App.tsx draws the
+// panel in the side panel and the dossier over the app, and gives `profileRange` to the
+// elevation profile. Every figure and line comes from the worker.
+import { useCallback, useMemo, useState } from 'react';
+import { safeFileName } from '../../core/event/filename';
+import { DEFAULT_BREEDING_SEASON, type SeasonPeriod } from '../../core/review';
+import type { MapController, MapSnapshot } from '../../map/map-controller';
+import { userLayerSwatch } from '../../map/layers/user';
+import { swatchFor } from '../../map/styles';
+import type { DossierEventView, DossierLayerSource, ReviewDossierProps } from '../components/ReviewDossier';
+import type { ReviewLayerView, ReviewPanelProps } from '../components/ReviewPanel';
+import { download } from '../download';
+import { useReview, type ReviewSetup } from './use-review';
+import type { PlannerState } from './use-planner';
+import type { DossierData } from '../../../workers/protocol';
+import type { PushNotice } from '../components/Notices';
+import { useI18n } from '../i18n';
+import { formatError } from '../../i18n/messages';
 
 export interface ReviewWorkspaceDeps {
   setup: ReviewSetup;
@@ -29,8 +29,9 @@ export interface ReviewWorkspaceDeps {
 }
 
 export interface ReviewWorkspace {
-  panel: ReactNode;
-  overlay: ReactNode;
+  panel: ReviewPanelProps;
+  /** the printable dossier, when open */
+  dossier: ReviewDossierProps | null;
   /** the selected pass, [from, to] metres from the start, for the elevation profile */
   profileRange: [number, number] | null;
 }
@@ -182,50 +183,48 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     [layers],
   );
 
-  const panel = (
-    <ReviewPanel
-      status={layers ? 'ready' : 'loading'}
-      subject={review.subject && result ? { ...review.subject, length_m: result.review.route_length_m } : null}
-      computing={review.computing}
-      review={result?.review ?? null}
-      layers={layerViews}
-      layerOrder={(layers?.layers ?? []).map((l) => l.id)}
-      approximate={approximate}
-      inSeason={inSeason}
-      selected={review.selected}
-      onSelect={review.select}
-      issues={issueGroups}
-      settings={settings}
-      onSettings={update}
-      avoidable={avoidable}
-      avoidApplies={routingKind === 'graph' && review.legs !== null}
-      routingKind={routingKind}
-      detour={review.detour}
-      eventLoad={review.eventLoad}
-      seasonKinds={seasonKinds}
-      season={season?.ok ? season.value : null}
-      seasonError={season && !season.ok && season.error.code !== 'event.bad-date' ? formatError(season.error, lang) : null}
-      onDossier={() => void onDossier()}
-      onCsv={() => void onCsv()}
-      busy={busy || review.computing}
-    />
-  );
+  const panel: ReviewPanelProps = {
+    status: layers ? 'ready' : 'loading',
+    subject: review.subject && result ? { ...review.subject, length_m: result.review.route_length_m } : null,
+    computing: review.computing,
+    review: result?.review ?? null,
+    layers: layerViews,
+    layerOrder: (layers?.layers ?? []).map((l) => l.id),
+    approximate,
+    inSeason,
+    selected: review.selected,
+    onSelect: review.select,
+    issues: issueGroups,
+    settings,
+    onSettings: update,
+    avoidable,
+    avoidApplies: routingKind === 'graph' && review.legs !== null,
+    routingKind,
+    detour: review.detour,
+    eventLoad: review.eventLoad,
+    seasonKinds,
+    season: season?.ok ? season.value : null,
+    seasonError: season && !season.ok && season.error.code !== 'event.bad-date' ? formatError(season.error, lang) : null,
+    onDossier: () => void onDossier(),
+    onCsv: () => void onCsv(),
+    busy: busy || review.computing,
+  };
 
-  const overlay = dossier ? (
-    <ReviewDossier
-      data={dossier.data}
-      subject={dossier.subject}
-      event={dossier.event}
-      mapImage={dossier.mapImage}
-      sources={dossierSources}
-      issues={dossierIssues}
-      periods={periodOf}
-      generatedAt={dossier.generatedAt}
-      onCsv={() => download(dossier.data.csv, 'text/csv;charset=utf-8', safeFileName([dossier.subject.name, 'zones-sensibles'], 'csv'))}
-      onClose={() => setDossier(null)}
-    />
-  ) : null;
+  const dossierProps: ReviewDossierProps | null = dossier
+    ? {
+        data: dossier.data,
+        subject: dossier.subject,
+        event: dossier.event,
+        mapImage: dossier.mapImage,
+        sources: dossierSources,
+        issues: dossierIssues,
+        periods: periodOf,
+        generatedAt: dossier.generatedAt,
+        onCsv: () => download(dossier.data.csv, 'text/csv;charset=utf-8', safeFileName([dossier.subject.name, 'zones-sensibles'], 'csv')),
+        onClose: () => setDossier(null),
+      }
+    : null;
 
-  return { panel, overlay, profileRange: review.profileRange };
+  return { panel, dossier: dossierProps, profileRange: review.profileRange };
 }
 
