@@ -1,6 +1,8 @@
 // npm run data:build   -> builds public/data/ from the official raw files
 // npm run data:build -- --osm -> the same, with the OpenStreetMap paths of the basin in the network
 //                        (asked of the Overpass API, answers kept in data/.cache/overpass/: data/overpass.ts)
+// npm run data:build -- --dem-online -> the same, with the measured DEM over the relief's box from
+//                        the Géoplateforme altimetry (dem.json + dem.bin: data/dem-online.ts); both options go together
 // npm run data:ensure  -> same with --if-missing: nothing to do when public/data/layers.json is newer than the pipeline
 
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ import { buildLayersWithReport, writeManifest, type BuildReport } from './layers
 import { buildNetworkLayer, networkBox } from './network.ts';
 import { fetchOsmPaths, osmFailureText, type OsmPaths } from './overpass.ts';
 import { buildTilesLayer } from './tiles.ts';
+import { fetchBasinDem, writeBasinDem } from './dem-online.ts';
 import type { NetworkReport } from '../src/core/graph/build.ts';
 import { renderSourcesTable, replaceTable } from './steps/sources-md.ts';
 
@@ -104,6 +107,33 @@ function summary(report: BuildReport, manifest: LayerManifest, outDir: string, m
   return lines.join('\n');
 }
 
+/**
+ * --dem-online: the measured DEM over the relief's box from the Géoplateforme. Offline or
+ * refused, a French line and the build goes on; a DEM fetched by an earlier build is kept.
+ */
+async function demOnline(outDir: string, manifest: LayerManifest): Promise<void> {
+  const kept = fs.existsSync(path.join(outDir, 'dem.json')) && fs.existsSync(path.join(outDir, 'dem.bin'));
+  const keep = () => {
+    if (!kept) return;
+    const h = JSON.parse(fs.readFileSync(path.join(outDir, 'dem.json'), 'utf8')) as { name: string; attribution: string };
+    manifest.dem = { url: 'data/dem.json', valuesUrl: 'data/dem.bin', name: h.name, source: h.attribution, licence: 'Licence ouverte Etalab 2.0' };
+  };
+  if (!process.argv.includes('--dem-online')) return keep();
+  const head = JSON.parse(fs.readFileSync(path.join(outDir, 'relief.json'), 'utf8')) as { west: number; south: number; east: number; north: number };
+  const r = await fetchBasinDem({
+    bbox: [head.west, head.south, head.east, head.north],
+    url: process.env.CAVALIER_ALTIMETRY_URL,
+    onProgress: (done, total) => process.stdout.write(`\r  MNT en ligne      ${Math.round((100 * done) / total)} % (${done} / ${total} points)`),
+  });
+  process.stdout.write('\n');
+  if (!r.ok) {
+    console.log(`  MNT en ligne      non récupéré : ${r.why}.${kept ? ' Le MNT d’une construction précédente est gardé.' : ' Le relief approché reste la source.'}`);
+    return keep();
+  }
+  manifest.dem = writeBasinDem(outDir, r.grid);
+  console.log(`  MNT en ligne      ${r.grid.width}×${r.grid.height} → dem.bin (${r.grid.name})`);
+}
+
 /** The basin's OSM paths, with the progress line on one line of a terminal; throws the French message when they cannot be had. */
 async function osmPaths(manifest: LayerManifest): Promise<OsmPaths> {
   const tty = process.stdout.isTTY === true;
@@ -123,8 +153,9 @@ async function osmPaths(manifest: LayerManifest): Promise<OsmPaths> {
 
 async function main(): Promise<void> {
   const osm = process.argv.includes('--osm');
-  // --osm is asked for: the data is rebuilt even when up to date
-  const ifMissing = process.argv.includes('--if-missing') && !osm;
+  const demAsked = process.argv.includes('--dem-online');
+  // --osm or --dem-online is asked for: the data is rebuilt even when up to date
+  const ifMissing = process.argv.includes('--if-missing') && !osm && !demAsked;
   const outDir = DEFAULT_OUT_DIR;
   if (ifMissing && isUpToDate(outDir)) {
     console.log(`Données à jour (${path.relative(PROJECT_ROOT, outDir)}/layers.json) ; « npm run data:build » pour reconstruire.`);
@@ -137,6 +168,7 @@ async function main(): Promise<void> {
   const network = await buildNetworkLayer(outDir, manifest, rawDir, paths?.fc);
   // after the network: reseau.geojson is one of the big layers
   const tiles = buildTilesLayer(outDir, manifest);
+  await demOnline(outDir, manifest);
   writeManifest(outDir, manifest);
   const sourcesChanged = updateSourcesMd(manifest, network);
   console.log(summary(report, manifest, outDir, performance.now() - t0));

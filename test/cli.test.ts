@@ -32,8 +32,23 @@ describe('cavalier stats', { timeout: 30_000 }, () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out).sort()).toEqual(
-      ['ascent_m', 'descent_m', 'elevation_source', 'length_m', 'max_ele_m', 'min_ele_m', 'points', 'routes', 'segments'].sort(),
+      [
+        'ascent_m',
+        'descent_m',
+        'elevation_source',
+        'elevation_sources',
+        'ascent_lower_bound',
+        'warnings',
+        'length_m',
+        'max_ele_m',
+        'min_ele_m',
+        'points',
+        'routes',
+        'segments',
+      ].sort(),
     );
+    expect(out.elevation_sources).toEqual([{ source: 'track', name: 'altitudes du fichier', share: 1 }]);
+    expect(out.warnings).toEqual([]);
     // GeographicLib, summed within each segment; the 1.1 km jump between segments is not counted
     expect(out.length_m).toBeCloseTo(karneyLength(SEG1) + karneyLength(SEG2), 1);
     expect(out.points).toBe(5);
@@ -78,7 +93,7 @@ describe('cavalier stats', { timeout: 30_000 }, () => {
     const off = await cavalier('stats', fixture('gpx/route-only.gpx'), '--dem', fixture('dem/plane.asc'), '--json');
     expect(off.code).toBe(0);
     expect(JSON.parse(off.stdout)).toMatchObject({ ascent_m: null, elevation_source: 'none' });
-    expect(off.stderr).toContain('ne couvre que 0');
+    expect(off.stderr).toContain('ne couvrent que 0');
   });
 
   it('prints a French summary without --json', async () => {
@@ -151,7 +166,7 @@ describe('cavalier errors', { timeout: 30_000 }, () => {
     const lambert = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('dem/lambert93.asc'), '--json');
     expect(lambert.code).toBe(0);
     expect(JSON.parse(lambert.stdout)).toMatchObject({ elevation_source: 'dem' });
-    expect(lambert.stderr).toContain('ne couvre que');
+    expect(lambert.stderr).toContain('ne couvrent que');
     const notGrid = await cavalier('stats', fixture('gpx/two-segments.gpx'), '--dem', fixture('gpx/two-segments.gpx'));
     expect(notGrid.code).toBe(1);
     expect(notGrid.stderr).toContain('Grille d’altitude ASCII (.asc) invalide');

@@ -5,7 +5,7 @@
 // It owns change: after every call it compares its state with what it last published and bumps
 // the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
 // It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
-import { fillElevation } from '../src/core/elevation/fill';
+import { describeShares, drapeOnSources, fillFromSources } from '../src/core/elevation/sources';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { decodeText } from '../src/core/gpx/encoding';
@@ -36,7 +36,8 @@ export function createEngine(options: EngineOptions = {}) {
   // imported files and layers, the review zones; the others reach it through these hooks
   const routing = routingMethods();
   const layers = layerMethods({ mergeNetwork: routing.mergeLayers });
-  const relief = reliefMethods({ fileOf: layers.fileOf, forgetFile: layers.forgetFile });
+  // the relief's sources (DEM, online altimetry, relief approché) and terrils; online samples arrive after the call
+  const relief = reliefMethods({ fileOf: layers.fileOf, forgetFile: layers.forgetFile, onSamples: () => publish() });
   const review = reviewMethods({
     getNetwork: routing.network,
     getSensitiveLayers: () => layers.methods.getSensitiveLayers(),
@@ -44,8 +45,12 @@ export function createEngine(options: EngineOptions = {}) {
     supplyAvoidCost: routing.supplyAvoidCost,
   });
   const dem = relief.grid;
-  // filling elevations moves no point: the track's times stay aligned
-  const gpxOf = (track: Track) => writeGpx({ ...track, segments: track.segments.map((s) => fillElevation(s, dem())) });
+  // filling elevations moves no point: the track's times stay aligned; the metadata says where they came from
+  const gpxOf = (track: Track) => {
+    const layersNow = relief.sources();
+    const segments = track.segments.map((s) => fillFromSources(s, layersNow));
+    return writeGpx({ ...track, segments }, { description: describeShares(drapeOnSources(track.segments, layersNow).shares) });
+  };
   // the OSM paths of the view, kept as a network layer: see osm-engine.ts
   const osm = osmMethods({ addFetchedLayer: layers.methods.addFetchedLayer, hasEmbeddedNetworkLines: routing.methods.hasEmbeddedNetworkLines });
 
@@ -54,9 +59,10 @@ export function createEngine(options: EngineOptions = {}) {
   let avoid: AvoidSettings = { mode: 'off', factor: 0 };
   // with avoidance off, its factor and layers change no leg
   const avoidKey = () => (avoid.mode === 'off' ? 'off' : JSON.stringify(avoid));
-  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; provider: string; avoid: string; layers: string } = {
+  const seen: { network: RoutingNetwork | null; dem: DemGrid | null; relief: number; provider: string; avoid: string; layers: string } = {
     network: routing.network(),
     dem: dem(),
+    relief: relief.version(),
     provider: JSON.stringify(routing.provider()),
     avoid: avoidKey(),
     layers: '',
@@ -70,9 +76,12 @@ export function createEngine(options: EngineOptions = {}) {
       epochs.network++;
       epochs.routing++;
     }
+    // a new grid, or online samples arrived (the online relief switched, terrils loaded)
     const grid = dem();
-    if (grid !== seen.dem) {
+    const rv = relief.version();
+    if (grid !== seen.dem || rv !== seen.relief) {
       seen.dem = grid;
+      seen.relief = rv;
       epochs.relief++;
     }
     const p = JSON.stringify(routing.provider());
@@ -125,15 +134,20 @@ export function createEngine(options: EngineOptions = {}) {
     // network, merged network and provider: snap, legs, setProvider… (routing-engine.ts)
     ...routing.methods,
 
-    // elevation sources: the approximate relief, DEM files, terrain tiles (relief-engine.ts)
+    // elevation sources: the approximate relief, DEM files, terrain tiles, the online altimetry, terrils (relief-engine.ts)
     ...relief.methods,
 
+    /** The figures from the relief's sources now; the online altimetry is asked for what they lacked (the relief epoch moves when it answers). */
     analyseLegs(legs: Leg[]) {
-      return analyseLegs(legs, { dem: dem() });
+      const stats = analyseLegs(legs, { layers: relief.sources(), terrils: relief.terrils() });
+      relief.askOnline([joinLegs(legs)]);
+      return stats;
     },
 
     analyseTrack(segments: Position[][]) {
-      return analyseTrack(segments, { dem: dem() });
+      const stats = analyseTrack(segments, { layers: relief.sources(), terrils: relief.terrils() });
+      relief.askOnline(segments);
+      return stats;
     },
 
     /**

@@ -1,16 +1,23 @@
-// The engine's relief, and its only owner: the elevation source drawn routes and tracks without
-// <ele> are given (a DEM file the user loaded, online terrain tiles, or the approximate relief the
-// page loads), and the approximate relief kept aside while another source replaces it, for
-// « Revenir au relief approché ». Online services to come are added here, beside the tiles.
+// The engine's relief, and its only owner: the elevation sources drawn routes and tracks without
+// <ele> are given, in order (a DEM file the user loaded or online terrain tiles, the IGN
+// altimetry's samples asked in the background, the approximate relief the page loads behind
+// them), the approximate relief kept aside while another source replaces it (for « Revenir au
+// relief approché » and where that source has no value), and the terrils for the warning where
+// the approximate relief misses their climb.
 //
 // Kept free of worker globals, like engine.ts, so node tests can call it directly.
 
+import type { FeatureCollection } from 'geojson';
+import { fetchElevations } from '../src/adapters/altimetry';
 import { httpGet } from '../src/adapters/http';
+import { ALTIMETRY_NAME } from '../src/core/elevation/altimetry';
+import { densify, drapeStep, positionKey, reliefLayers, samplesLayer, type ElevationLayer } from '../src/core/elevation/sources';
+import { terrilAreas, type TerrilArea } from '../src/core/elevation/terrils';
 import { readDemFile } from '../src/core/elevation/read-dem';
 import { mosaicToDem, planTerrainTiles, tileOfImage, type DecodedTile } from '../src/core/elevation/terrain-tiles';
 import { fail, ok, type GeoError, type Result } from '../src/core/errors';
 import type { CrsCode } from '../src/core/import/crs';
-import type { DemGrid } from '../src/core/types';
+import type { DemGrid, Position } from '../src/core/types';
 import type { DemInfo } from './protocol';
 
 export interface ReliefEngineHooks {
@@ -18,6 +25,8 @@ export interface ReliefEngineHooks {
   fileOf: (token: string) => { fileName: string; bytes: ArrayBuffer } | undefined;
   /** the file was used: forget it */
   forgetFile: (token: string) => void;
+  /** the online altimetry's samples arrived after the call that asked them: publish the relief epoch */
+  onSamples?: () => void;
 }
 
 export interface TerrainTileRequest {
@@ -52,6 +61,9 @@ const browserTileIo: TileIo = {
   },
 };
 
+/** After a failure of the online altimetry (offline, 429), the next try waits this long: a page offline sends no request per edit. */
+const ONLINE_RETRY_MS = 30_000;
+
 /** A tile the adapter could not fetch: the load stops with its error. */
 class TileFetchError extends Error {
   constructor(readonly error: GeoError) {
@@ -76,6 +88,58 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
   let dem: DemGrid | null = null;
   // the approximate relief, kept while a user DEM replaces it
   let approximateDem: DemGrid | null = null;
+
+  // ── the online altimetry: its samples by position, asked in the background (null setting: off) ──
+  const online = new Map<string, number | null>();
+  let altimetry: { url?: string } | null = null;
+  let onlineBusy = false;
+  let onlineRetryAt = 0;
+  let onlineProblem: GeoError | null = null;
+  let terrils: TerrilArea[] = [];
+  // moves with what changes the figures besides the grid itself: samples, the online relief on or off, the terrils
+  let version = 0;
+
+  /** The relief approché kept behind a user DEM: it still answers where that DEM has no value. */
+  const reliefFallback = (): DemGrid | null => (dem?.approximate ? null : approximateDem);
+
+  /** The sources in order: the DEM, the online altimetry when on, the relief approché behind. */
+  const sources = (): ElevationLayer[] =>
+    reliefLayers({ dem, fallback: reliefFallback(), online: altimetry ? samplesLayer('online', ALTIMETRY_NAME, online) : null });
+
+  /** Asks the altimetry, in the background, for the points of `segments` a profile will take and no source has yet. */
+  function askOnline(segments: readonly Position[][]): void {
+    if (!altimetry || onlineBusy || Date.now() < onlineRetryAt) return;
+    const layersNow = sources();
+    // the very points the profile will take (sources.ts drapeOnSources: same step, same densifying)
+    const step = drapeStep(segments, layersNow);
+    const wanted = new Map<string, [number, number]>();
+    for (const s of segments)
+      for (const p of densify(s, step)) {
+        if (p.length >= 3) continue;
+        const k = positionKey(p[0], p[1]);
+        if (!online.has(k)) wanted.set(k, [p[0], p[1]]);
+      }
+    if (wanted.size === 0) return;
+    onlineBusy = true;
+    const asked = altimetry;
+    void fetchElevations([...wanted.values()], { url: asked.url })
+      .then((r) => {
+        // switched off or to another service meanwhile: the answer is dropped
+        if (asked !== altimetry) return;
+        if (r.ok) {
+          for (const [k, z] of r.value) online.set(k, z);
+          onlineProblem = null;
+          version++;
+        } else {
+          onlineProblem = r.error;
+          onlineRetryAt = Date.now() + ONLINE_RETRY_MS;
+        }
+      })
+      .finally(() => {
+        onlineBusy = false;
+        hooks.onSamples?.();
+      });
+  }
 
   /** a user DEM becomes the source; the approximate relief it replaces is kept for going back */
   const adoptDem = (grid: DemGrid) => {
@@ -139,7 +203,8 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
         if (err instanceof TileError) return { ok: false, error: err.error };
         return fail('dem.tiles-failed', { reason: err instanceof Error ? err.message : String(err) });
       }
-      const grid = mosaicToDem(tiles, plan.value.range.z, plan.value.bbox, req.name);
+      // fetched from a service: reported as the online source
+      const grid: DemGrid = { ...mosaicToDem(tiles, plan.value.range.z, plan.value.bbox, req.name), online: true };
       adoptDem(grid);
       return ok(demInfo(grid));
     },
@@ -174,7 +239,44 @@ export function reliefMethods(hooks: ReliefEngineHooks) {
     currentDem(): DemInfo | null {
       return demInfo(dem);
     },
+
+    /**
+     * The Géoplateforme altimetry as the preferred online source of profiles (null: off). Its
+     * elevations are asked in the background for each route analysed; the relief epoch moves
+     * when they arrive. `url` is for tests (a local stub).
+     */
+    setOnlineRelief(setting: { url?: string } | null): void {
+      // on or off changes the sources of the figures already shown
+      if ((setting === null) !== (altimetry === null)) version++;
+      altimetry = setting;
+      onlineRetryAt = 0;
+      onlineProblem = null;
+    },
+
+    /** Whether the online relief is on, how many points it answered, and its last failure (null when none). */
+    onlineRelief(): { on: boolean; samples: number; problem: GeoError | null } {
+      return { on: altimetry !== null, samples: online.size, problem: onlineProblem };
+    },
+
+    /** The terrils layer: where the relief approché gives the elevations over one, its climb is said to be missing. */
+    loadTerrils(fc: FeatureCollection): number {
+      terrils = terrilAreas(fc);
+      version++;
+      return terrils.length;
+    },
   };
 
-  return { methods, grid: (): DemGrid | null => dem };
+  return {
+    methods,
+    /** the current grid (the DEM, or the relief approché) */
+    grid: (): DemGrid | null => dem,
+    /** the elevation sources in order, for the figures and the GPX */
+    sources,
+    /** the terrils, for the warning */
+    terrils: (): readonly TerrilArea[] => terrils,
+    /** asks the online altimetry for what these segments' profile will need (nothing when off) */
+    askOnline,
+    /** moves when the figures may change with no new grid: online samples, the online relief switched, terrils */
+    version: (): number => version,
+  };
 }

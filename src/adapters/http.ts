@@ -30,6 +30,11 @@ export interface HttpOptions<A extends HttpAs> {
   headers?: Record<string, string>;
   /** at most this many requests at once to the URL's origin (Overpass' usage policy: one) */
   maxConcurrent?: number;
+  /**
+   * at least this long between the starts of two requests to the URL's origin (the Géoplateforme
+   * altimetry: 5 a second, 200 ms); a cached answer waits for nothing
+   */
+  minIntervalMs?: number;
 }
 
 /** BRouter's and the tile services' answers come within seconds; a stuck server must not hang a leg. */
@@ -129,6 +134,35 @@ async function slot(origin: string, max: number, signal: AbortSignal): Promise<(
   };
 }
 
+// ── spacing per origin ───────────────────────────────────────────────────────
+
+const turns = new Map<string, number>();
+
+/**
+ * How long a request to `origin` asked at `now` must wait so that requests leave at least
+ * `interval` ms apart, its turn reserved in `book` (origin → when the next one may leave).
+ */
+export function reserveTurn(book: Map<string, number>, origin: string, interval: number, now: number): number {
+  const at = Math.max(now, book.get(origin) ?? now);
+  book.set(origin, at + interval);
+  return at - now;
+}
+
+/** Resolves after `ms`, or false at once when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(!signal.aborted);
+  return new Promise((resolve) => {
+    const done = (v: boolean) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      resolve(v);
+    };
+    const stop = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
 // ── the request ──────────────────────────────────────────────────────────────
 
 function decode<A extends HttpAs>(bytes: ArrayBuffer, as: A, where: Record<string, string>): Result<HttpBodies[A]> {
@@ -158,7 +192,7 @@ function retryAfterSeconds(value: string | null): number | undefined {
  * connection dropped mid-answer), 'http.bad-answer' (not the JSON asked for), 'http.bad-url'.
  */
 export async function httpRequest<A extends HttpAs>(url: string, options: HttpOptions<A>): Promise<Result<HttpBodies[A]>> {
-  const { as, timeoutMs = HTTP_TIMEOUT_MS, signal, method = 'GET', body, headers, maxConcurrent } = options;
+  const { as, timeoutMs = HTTP_TIMEOUT_MS, signal, method = 'GET', body, headers, maxConcurrent, minIntervalMs } = options;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -181,7 +215,15 @@ export async function httpRequest<A extends HttpAs>(url: string, options: HttpOp
   const stopped = (): Result<never> | null =>
     timedOut ? fail('http.timeout', { ...where, timeout_s: Math.round(timeoutMs / 100) / 10 }) : signal?.aborted ? fail('http.aborted', where) : null;
   // the clock starts once admitted: a request waiting its turn (Overpass: one at a time) has not yet asked anything
-  const release = maxConcurrent && maxConcurrent > 0 ? await slot(parsed.origin, maxConcurrent, controller.signal) : () => {};
+  let release = maxConcurrent && maxConcurrent > 0 ? await slot(parsed.origin, maxConcurrent, controller.signal) : () => {};
+  // its turn, once admitted: a service's rate limit (5 a second) counts the requests that leave
+  if (release && minIntervalMs && minIntervalMs > 0) {
+    const wait = reserveTurn(turns, parsed.origin, minIntervalMs, Date.now());
+    if (!(await pause(wait, controller.signal))) {
+      release();
+      release = null;
+    }
+  }
   const expire = () => {
     timedOut = true;
     controller.abort();

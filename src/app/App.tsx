@@ -15,7 +15,7 @@ import { Toolbar, type LegMode } from '../ui/components/Toolbar';
 import { LegList } from '../ui/components/LegList';
 import { RoutingSettings, type RoutingChoice } from '../ui/components/RoutingSettings';
 import { TrackList } from '../ui/components/TrackList';
-import { describeElevationSource } from '../ui/components/elevation-source';
+import { describeElevationSource, describeElevationShare } from '../ui/components/elevation-source';
 import { epochKey, useEngine } from '../ui/hooks/use-engine';
 import { dataFile } from '../adapters/data-files';
 import { jsonPreference } from '../adapters/preferences';
@@ -172,6 +172,9 @@ function Shell() {
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
+  const elevationSources = stats?.elevationSources.map((e) => ({ label: describeElevationShare(e, t), share: e.share }));
+  const reliefProblem = stats?.warnings.find((w) => w.code === 'relief.terril-missing' || w.code === 'dem.partial-coverage');
+  const reliefWarning = reliefProblem ? formatError(reliefProblem, lang) : null;
   const [selected, setSelected] = useState<number | null>(null);
   const editing = useRouteEditing({ controller, engine, planner, legMode, selected, setSelected, push });
   // events, formulas, course points, exports, project file and autosave (see ui/hooks/use-event-workspace.ts)
@@ -396,6 +399,8 @@ function Shell() {
               points={stats?.points ?? 0}
               elevation={profile ? { ascent: profile.ascent, descent: profile.descent, min: profile.min, max: profile.max } : null}
               elevationSourceLabel={elevationSourceLabel}
+              elevationSources={elevationSources}
+              reliefWarning={reliefWarning}
               ways={activeTrack ? undefined : ways}
             />
             <CoursePointsPanel {...events.coursePoints} />

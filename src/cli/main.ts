@@ -19,14 +19,17 @@ import { parseFromOption, runImport } from './import';
 import { printable } from './printable';
 import { readTextFile } from './read-file';
 import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
-import { parseRouteArgs, ROUTE_USAGE, runRoute } from './route';
+import { loadRelief, loadTerrils, parseRouteArgs, ROUTE_USAGE, runRoute } from './route';
+import { gridLayer } from '../core/elevation/sources';
 
 const USAGE = `Usage :
-  cavalier stats FICHIER [--dem GRILLE] [--json] [--select tracks|routes|all]
+  cavalier stats FICHIER [--dem GRILLE] [--relief] [--json] [--select tracks|routes|all]
       Distance (géodésique, WGS84), nombre de points et de segments, dénivelé lissé,
-      altitudes minimale et maximale, nombre d’itinéraires (rte) du fichier. --dem prend les
-      altitudes dans un MNT (grille ESRI ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu
-      de celles du fichier. --json écrit un objet JSON.
+      altitudes minimale et maximale, nombre d’itinéraires (rte) du fichier, part de la
+      longueur venue de chaque source d’altitude. --dem prend les altitudes dans un MNT (grille
+      ESRI ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu de celles du fichier. --relief
+      prend celles du relief approché de l’application là où aucune autre source n’en a, et
+      signale les terrils dont la montée y manque. --json écrit un objet JSON.
   cavalier gpx FICHIER [--name NOM] [--select tracks|routes|all]
       Réécrit le fichier en GPX 1.1 valide (un segment par segment, heures des points
       gardées) sur la sortie standard.
@@ -93,8 +96,8 @@ async function run(argv: string[]): Promise<number> {
   if (command !== 'stats' && command !== 'gpx') throw new UsageError(`commande inconnue «\u00a0${command}\u00a0».`);
   if (file === undefined) throw new UsageError(`indiquez le fichier de la trace.`);
   if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
-  if (command === 'gpx' && (values.dem !== undefined || values.json)) {
-    throw new UsageError('--dem et --json ne servent qu’à la commande stats.');
+  if (command === 'gpx' && (values.dem !== undefined || values.json || values.relief)) {
+    throw new UsageError('--dem, --relief et --json ne servent qu’à la commande stats.');
   }
   if (command === 'stats' && values.name !== undefined) throw new UsageError('--name ne sert qu’à la commande gpx.');
   const select = values.select ?? 'default';
@@ -123,9 +126,13 @@ async function run(argv: string[]): Promise<number> {
     if (!grid.ok) return userError(grid.error);
     dem = grid.value;
   }
+  // the relief approché last, where neither the file (or --dem) nor anything else has a value, as in the app
+  const relief = values.relief ? loadRelief() : null;
+  if (values.relief && !relief) return userError({ code: 'data.unavailable', detail: { path: 'public/data/relief.json' } });
+  const layers = [dem, relief].filter((g): g is DemGrid => !!g).map(gridLayer);
   const stats = analyseTrack(
     chosen.flatMap((t) => t.segments),
-    { dem, preferDem: true },
+    { layers, preferDem: dem !== undefined, terrils: relief ? loadTerrils() : undefined },
   );
   for (const w of stats.warnings) warn(w);
   process.stdout.write(values.json ? `${JSON.stringify(statsJson(stats, routes))}\n` : summary(chosen[0].name, stats, routes));
@@ -238,6 +245,7 @@ function parse(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       dem: { type: 'string' },
+      relief: { type: 'boolean' },
       name: { type: 'string' },
       out: { type: 'string' },
       'max-points': { type: 'string' },
@@ -291,6 +299,10 @@ function statsJson(stats: RouteStats, routes: number) {
     min_ele_m: p ? round(p.min, 1) : null,
     max_ele_m: p ? round(p.max, 1) : null,
     elevation_source: stats.elevationSource.kind,
+    elevation_sources: stats.elevationSources.map((e) => ({ source: e.source, name: e.name, share: round(e.share, 4) })),
+    // the relief approché crossed a terril: the climb there is missing, ascent_m is a minimum
+    ascent_lower_bound: stats.ascentLowerBound,
+    warnings: stats.warnings.map((w) => ({ code: w.code, message: formatError(w, 'fr') })),
   };
 }
 
@@ -311,9 +323,14 @@ function summary(name: string, stats: RouteStats, routes: number): string {
     const from =
       src.kind === 'dem' ? `grille «\u00a0${src.name}\u00a0»${src.approximate ? ', approximation' : ''}` : 'altitudes du fichier';
     lines.push(
-      `Dénivelé\u00a0: +${m.format(p.ascent)}\u00a0m / −${m.format(p.descent)}\u00a0m (lissé)`,
+      `Dénivelé\u00a0: +${m.format(p.ascent)}\u00a0m${stats.ascentLowerBound ? ' au moins' : ''} / −${m.format(p.descent)}\u00a0m (lissé)`,
       `Altitude\u00a0: de ${m.format(p.min)} à ${m.format(p.max)}\u00a0m (${from})`,
     );
+    if (stats.elevationSources.length > 1) {
+      const pct = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+      const parts = stats.elevationSources.map((e) => `${pct.format(100 * e.share)}\u00a0% ${e.source === 'track' || e.source === 'none' ? e.name : `«\u00a0${printable(e.name)}\u00a0»`}`);
+      lines.push(`Sources des altitudes\u00a0: ${parts.join(', ')}`);
+    }
   }
   if (routes > 0) lines.push(`Itinéraires (rte) dans le fichier\u00a0: ${m.format(routes)}`);
   return `${lines.join('\n')}\n`;

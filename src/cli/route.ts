@@ -12,7 +12,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { FeatureCollection } from 'geojson';
 import { fillElevation } from '../core/elevation/fill';
+import { terrilAreas, type TerrilArea } from '../core/elevation/terrils';
 import { fail, ok, type Result } from '../core/errors';
 import { writeGpx } from '../core/gpx/write';
 import { DETOUR_RATIO, joinLegs } from '../core/route/leg';
@@ -73,12 +75,18 @@ export function loadEmbeddedNetwork(dir = dataDir()): Result<RoutingNetwork> {
 }
 
 /** the relief approché, as the page loads it (relief.json: the grid without values; relief.bin: Float32 LE) */
-function loadRelief(dir = dataDir()): DemGrid | null {
+export function loadRelief(dir = dataDir()): DemGrid | null {
   const head = join(dir, 'relief.json');
   const bin = join(dir, 'relief.bin');
   if (!existsSync(head) || !existsSync(bin)) return null;
   const grid = JSON.parse(readFileSync(head, 'utf8')) as Omit<DemGrid, 'values'>;
   return { ...grid, values: new Float32Array(arrayBufferOf(readFileSync(bin))) };
+}
+
+/** the terrils layer, to say where the relief approché misses their climb (empty when the file is absent) */
+export function loadTerrils(dir = dataDir()): TerrilArea[] {
+  const file = join(dir, 'terrils.geojson');
+  return existsSync(file) ? terrilAreas(JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection) : [];
 }
 
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;

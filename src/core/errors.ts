@@ -98,6 +98,11 @@ export type ErrorCode =
   | 'dem.tiles-none'
   | 'dem.tiles-too-many'
   | 'dem.tiles-failed'
+  // the relief approché along a terril: its climb is missing (detail terrils, count, length_m)
+  | 'relief.terril-missing'
+  // the Géoplateforme altimetry service answered, but not what was asked (detail host, expected, got)
+  | 'altimetry.incomplete'
+  | 'altimetry.bad-answer'
   // the network, as src/adapters/http.ts reports it for every online source (detail url, host)
   | 'http.timeout'
   | 'http.aborted'

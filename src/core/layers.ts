@@ -73,4 +73,6 @@ export interface LayerManifest {
   bbox: [number, number, number, number];
   layers: LayerManifestEntry[];
   relief?: ReliefManifestEntry;
+  /** a measured DEM over the basin, fetched by `data:build -- --dem-online` (data/dem-online.ts); absent offline */
+  dem?: { url: string; valuesUrl: string; name: string; source: string; licence: string };
 }

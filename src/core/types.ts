@@ -25,6 +25,14 @@ export type ElevationSource =
   | { kind: 'track' } // the file's own <ele> values
   | { kind: 'dem'; name: string; approximate: boolean };
 
+/** Where the elevations of a share of the route's length came from ('none': nowhere). */
+export interface ElevationShare {
+  source: 'track' | 'dem' | 'online' | 'approximation' | 'none';
+  name: string;
+  /** 0..1 of the length */
+  share: number;
+}
+
 export interface ElevationProfile {
   /** distance from the start of the route (m), one per sample */
   distances: number[];
@@ -47,6 +55,13 @@ export interface RouteStats {
   /** null when no elevation is known */
   profile: ElevationProfile | null;
   elevationSource: ElevationSource;
+  /** the share of the length from each elevation source, largest first (elevation/sources.ts) */
+  elevationSources: ElevationShare[];
+  /**
+   * true when the relief approché gave the elevations across a terril (it has none): the real
+   * climb is larger, the ascent is a lower bound ('relief.terril-missing' among the warnings)
+   */
+  ascentLowerBound: boolean;
   /** e.g. 'dem.partial-coverage' when the DEM misses part of the route */
   warnings: GeoError[];
 }
@@ -59,6 +74,8 @@ export interface DemGrid {
   name: string;
   /** true for modelled relief (e.g. interpolated from mine-shaft altitudes): labelled as such everywhere */
   approximate: boolean;
+  /** fetched from an online service (terrain tiles): reported as the online source */
+  online?: boolean;
   west: number;
   south: number;
   east: number;

@@ -131,6 +131,9 @@ const fr = {
   'elevation.track': 'altitudes du fichier importé',
   'elevation.dem': 'MNT «\u00a0{name}\u00a0»',
   'elevation.demApprox': '{name} (approximation)',
+  'elevation.online': '{name}',
+  'stats.elevationSources': 'Part de la longueur par source d’altitude',
+  'stats.atLeast': 'au moins {value}',
 
   'profile.title': 'Profil altimétrique',
   'profile.empty': 'Pas de profil\u00a0: tracez un parcours avec des altitudes connues.',
@@ -272,6 +275,9 @@ const en: Record<I18nKey, string> = {
   'elevation.track': 'elevations from the imported file',
   'elevation.dem': 'DEM “{name}”',
   'elevation.demApprox': '{name} (approximation)',
+  'elevation.online': '{name}',
+  'stats.elevationSources': 'Share of the length by elevation source',
+  'stats.atLeast': 'at least {value}',
 
   'profile.title': 'Elevation profile',
   'profile.empty': 'No profile: draw a route with known elevations.',

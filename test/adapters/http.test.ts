@@ -1,7 +1,7 @@
 // The HTTP adapter (src/adapters/http.ts) against a local node:http server: every way an online
 // source can fail comes back as a code with a French message, never as an exception.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearHttpCache, httpGet, httpRequest, isOffline, onConnectivityChange } from '../../src/adapters/http';
+import { clearHttpCache, httpGet, httpRequest, isOffline, onConnectivityChange, reserveTurn } from '../../src/adapters/http';
 import { formatError } from '../../src/i18n/messages';
 import { refusedUrl, startHttpStub, type HttpStub } from '../helpers/http-stub';
 
@@ -143,3 +143,35 @@ async function waitFor(cond: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
   if (!cond()) throw new Error('condition never met');
 }
+
+describe('spacing per server (minIntervalMs: the Géoplateforme altimetry allows 5 requests a second)', () => {
+  it('books each request its turn, interval apart, from when the last one may leave', () => {
+    const book = new Map<string, number>();
+    // three asked at once, 200 ms apart: they leave at 0, 200 and 400
+    expect([0, 0, 0].map((t) => reserveTurn(book, 'https://data.geopf.fr', 200, t))).toEqual([0, 200, 400]);
+    // one asked at 500 waits for the slot at 600; one asked after the book is clear leaves at once
+    expect(reserveTurn(book, 'https://data.geopf.fr', 200, 500)).toBe(100);
+    expect(reserveTurn(book, 'https://data.geopf.fr', 200, 2000)).toBe(0);
+    // another server has its own turns
+    expect(reserveTurn(book, 'http://127.0.0.1:1', 200, 2000)).toBe(0);
+  });
+
+  it('sends every request in the order asked, and an abort while waiting its turn sends nothing', async () => {
+    const spaced = await startHttpStub();
+    try {
+      const urls = [1, 2, 3].map((i) => `${spaced.url}/json?n=${i}`);
+      const answers = await Promise.all(urls.map((u) => httpGet(u, { as: 'json', minIntervalMs: 60 })));
+      expect(answers.every((a) => a.ok)).toBe(true);
+      expect(spaced.hits).toEqual(['/json', '/json', '/json']);
+      const ctl = new AbortController();
+      const first = httpGet(`${spaced.url}/json?n=4`, { as: 'json', minIntervalMs: 60_000 });
+      const waiting = httpGet(`${spaced.url}/json?n=5`, { as: 'json', minIntervalMs: 60_000, signal: ctl.signal });
+      ctl.abort();
+      expect(await waiting).toMatchObject({ ok: false, error: { code: 'http.aborted' } });
+      await first;
+      expect(spaced.hits).toHaveLength(4);
+    } finally {
+      await spaced.close();
+    }
+  });
+});

@@ -41,7 +41,11 @@ describe('analyseTrack', () => {
     expect(stats.segments).toBe(2);
     expect(stats.elevationSource).toEqual({ kind: 'track' });
     expect(stats.profile?.ascent ?? NaN).toBeCloseTo(11, 6); // 30 → 41, steadily
-    expect(warnings).toEqual([]);
+    // the second segment has no elevation at all: said, not left as a silent flat line
+    const first = karneyLength(track.segments[0]) / stats.length_m;
+    expect(stats.elevationSources.map((s) => s.source)).toEqual(['none', 'track']);
+    expect(stats.elevationSources[1].share).toBeCloseTo(first, 6);
+    expect(warnings).toEqual([{ code: 'dem.partial-coverage', detail: { percent: Math.floor(100 * first) } }]);
   });
 
   it('takes elevations from a DEM and says how much of the track it covers', () => {

@@ -53,6 +53,8 @@ describe('relief engine: online terrain tiles', () => {
     expect(asked.every((u) => u.startsWith('/terrarium/12/'))).toBe(true);
     const stats = engine.analyseTrack([route]);
     expect(stats.elevationSource).toEqual({ kind: 'dem', name: TERRARIUM_NAME, approximate: false });
+    // fetched from a service: its share is reported as the online source
+    expect(stats.elevationSources.map((s) => s.source)).toEqual(['online']);
     const at = ([lon, lat]: [number, number]) => plane(lonToTileX(lon, Z) * 256, latToTileY(lat, Z) * 256);
     const expected = [at(route[0]), at(route[1])];
     expect(stats.profile!.min).toBeCloseTo(Math.min(...expected), 1);

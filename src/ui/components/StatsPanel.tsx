@@ -10,11 +10,15 @@ export interface StatsPanelProps {
   elevation: { ascent: number; descent: number; min: number; max: number } | null;
   /** where elevations come from, in words (see describeElevationSource) — always displayed */
   elevationSourceLabel: string;
+  /** the share of the length from each elevation source, labelled (describeElevationShare); listed when more than one */
+  elevationSources?: { label: string; share: number }[];
+  /** the relief approché crossed a terril: the ascent is a lower bound, and this says why */
+  reliefWarning?: string | null;
   /** metres by way type, already labelled; shown as a breakdown when given. `key` is the way type ('road'…) */
   ways?: { key?: string; label: string; metres: number }[];
 }
 
-export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, ways }: StatsPanelProps) {
+export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, elevationSources, reliefWarning, ways }: StatsPanelProps) {
   const { t, formatNumber } = useI18n();
   const hasRoute = lengthM !== null;
   // trail rules cap asphalt: the share of roads is always stated beside the breakdown
@@ -46,8 +50,8 @@ export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, w
           <>
             <div className="cav-stat">
               <dt>{t('stats.ascent')}</dt>
-              <dd data-testid="stat-ascent" data-value={elevation.ascent}>
-                {formatNumber(elevation.ascent)} m
+              <dd data-testid="stat-ascent" data-value={elevation.ascent} data-lower-bound={reliefWarning ? 'true' : undefined}>
+                {reliefWarning ? t('stats.atLeast', { value: `${formatNumber(elevation.ascent)} m` }) : `${formatNumber(elevation.ascent)} m`}
               </dd>
             </div>
             <div className="cav-stat">
@@ -92,6 +96,21 @@ export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, w
         <p className="cav-warning" data-testid="stat-no-elevation">
           {t('stats.noElevation')}
         </p>
+      )}
+      {hasRoute && reliefWarning && (
+        <p className="cav-warning" data-testid="stat-relief-warning">
+          {reliefWarning}
+        </p>
+      )}
+      {hasRoute && elevationSources && elevationSources.length > 1 && (
+        <ul className="cav-ways cav-small" data-testid="stat-elevation-sources" aria-label={t('stats.elevationSources')}>
+          {elevationSources.map((e) => (
+            <li key={e.label} data-share={e.share}>
+              <span>{e.label}</span>
+              <span>{formatNumber(100 * e.share, 0)} %</span>
+            </li>
+          ))}
+        </ul>
       )}
       <p className="cav-small cav-elevation-source">
         {t('stats.elevationSource')}{' '}

@@ -42,6 +42,8 @@ export interface UserLayersSectionProps {
   demBusy: string | null;
   onLoadDem: (file: File) => void;
   onResetDem: () => void;
+  /** the IGN altimetry as the online source of profiles: on or off, its credit, the switch (absent: not offered) */
+  onlineRelief?: { on: boolean; attribution: string; onChange: (on: boolean) => void };
   /** online elevation tiles: the default URL template, its credit, and the action (absent: not offered) */
   tilesDefaultUrl?: string;
   tilesAttribution?: string;
@@ -178,6 +180,18 @@ export function UserLayersSection(props: UserLayersSectionProps) {
             }}
           />
         </div>
+        {props.onlineRelief && (
+          <label className="cav-small cav-user-dem-online" title={t('dem.online.hint')}>
+            <input
+              type="checkbox"
+              checked={props.onlineRelief.on}
+              onChange={(e) => props.onlineRelief?.onChange(e.currentTarget.checked)}
+              data-testid="dem-online"
+            />{' '}
+            {t('dem.online.toggle')}
+            {props.onlineRelief.on && <span className="cav-muted"> · {t('dem.tiles.attribution', { attribution: props.onlineRelief.attribution })}</span>}
+          </label>
+        )}
         {props.onUseTiles && (
           <details className="cav-user-dem-tiles" data-testid="dem-tiles">
             <summary className="cav-small">{t('dem.tiles.toggle')}</summary>

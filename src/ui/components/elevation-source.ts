@@ -1,6 +1,6 @@
 // The words shown for where elevations come from (the stats panel always shows it).
 
-import type { ElevationSource } from '../../core/types';
+import type { ElevationShare, ElevationSource } from '../../core/types';
 import type { TFunction } from '../../i18n/dictionary';
 
 export function describeElevationSource(source: ElevationSource, t: TFunction): string {
@@ -11,5 +11,21 @@ export function describeElevationSource(source: ElevationSource, t: TFunction): 
       return t('elevation.track');
     case 'dem':
       return source.approximate ? t('elevation.demApprox', { name: source.name }) : t('elevation.dem', { name: source.name });
+  }
+}
+
+/** One source's share of the route, in words: « 52 % · MNT « mnt.asc » ». */
+export function describeElevationShare(share: ElevationShare, t: TFunction): string {
+  switch (share.source) {
+    case 'none':
+      return t('elevation.none');
+    case 'track':
+      return t('elevation.track');
+    case 'dem':
+      return t('elevation.dem', { name: share.name });
+    case 'online':
+      return t('elevation.online', { name: share.name });
+    case 'approximation':
+      return t('elevation.demApprox', { name: share.name });
   }
 }

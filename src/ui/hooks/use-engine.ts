@@ -5,6 +5,7 @@
 // say: its epochs (watchEpochs) are kept here as they come, and every key of the page (cached
 // legs, figures, zones) is derived from them with epochKey. Files are read through the data-files
 // adapter and their buffers transferred, never copied.
+import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
 import { transfer } from 'comlink';
 import { dataFile } from '../../adapters/data-files';
@@ -148,6 +149,34 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
       alive = false;
     };
   }, [engine, relief]);
+
+  // the measured DEM the pipeline fetched when online (data:build -- --dem-online): real relief
+  // from the start, the relief approché behind it; a DEM the user loaded stays first
+  const basinDem = manifest?.dem;
+  useEffect(() => {
+    if (!engine || !basinDem) return;
+    Promise.all([must(dataFile(basinDem.url, 'json')), must(dataFile(basinDem.valuesUrl, 'bytes'))])
+      .then(async ([json, buf]) => {
+        if (await engine.importedDem()) return;
+        const grid: DemGrid = { ...(json as Omit<DemGrid, 'values'>), approximate: false, values: new Float32Array(buf) };
+        return engine.restoreDem(transfer(grid, [buf]));
+      })
+      .catch(() => {
+        // without it the relief approché stays the source
+      });
+  }, [engine, basinDem]);
+
+  // the terrils, for the warning where the relief approché misses their climb
+  const terrilsUrl = manifest?.layers.find((l) => l.id === 'terrils')?.url;
+  useEffect(() => {
+    if (!engine) return;
+    if (!terrilsUrl) return;
+    dataFile(terrilsUrl, 'json')
+      .then((r) => (r.ok ? engine.loadTerrils(r.value as FeatureCollection) : 0))
+      .catch(() => {
+        // without the terrils the figures stand, only the warning is not given
+      });
+  }, [engine, terrilsUrl]);
 
   return { engine, epochs: epochs && engine ? epochs : null, networkError, networkReady: engine !== null && networkFor === engine, health, restart };
 }

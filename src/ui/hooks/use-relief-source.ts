@@ -1,11 +1,15 @@
 // The relief the climbs are computed on, as the user chose it: the approximate relief of the
 // app, a DEM file (read by the worker), or online elevation tiles over the current route; kept
-// across reloads and worker restarts (src/adapters/dem-store.ts). A change reaches the figures
+// across reloads and worker restarts (src/adapters/dem-store.ts). The IGN relief online (the
+// Géoplateforme altimetry the engine asks for a profile's points) is a remembered choice, off
+// until asked, given again to each engine started. A change reaches the figures
 // through the engine's relief epoch (`reliefKey`), not through a counter kept here.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../core/import/crs-names';
 import { TERRARIUM_NAME, TERRARIUM_URL } from '../../core/elevation/terrain-tiles';
+import { ALTIMETRY_ATTRIBUTION } from '../../core/elevation/altimetry';
 import { deleteStoredDem, loadStoredDem, saveStoredDem } from '../../adapters/dem-store';
+import { choicePreference } from '../../adapters/preferences';
 import { openFileInWorker, restoreDemInWorker, type EngineClient } from '../../../workers/client';
 import { DEM_FILE_LIMIT_BYTES } from '../import-limits';
 import type { DemInfo } from '../../../workers/protocol';
@@ -13,6 +17,9 @@ import { formatError } from '../../i18n/messages';
 import type { PushNotice } from '../components/Notices';
 import { useI18n } from '../i18n';
 import { storeProblem } from './use-layer-store';
+
+/** Off until asked: offline pages and tests send nothing to the Géoplateforme. */
+const ONLINE_RELIEF = choicePreference('cavalier.relief.online', ['ign', 'off'] as const, 'off');
 
 export interface ReliefSourceDeps {
   engine: EngineClient | null;
@@ -46,6 +53,8 @@ export interface ReliefSource {
   reset: () => void;
   /** online elevation tiles from `template` over the current route */
   useTiles: (template: string) => void;
+  /** the IGN altimetry as the online source of profiles: on or off (remembered), its credit, the switch */
+  online: { on: boolean; attribution: string; onChange: (on: boolean) => void };
 }
 
 export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSourceDeps): ReliefSource {
@@ -64,6 +73,17 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
       alive = false;
     };
   }, [engine, reliefKey]);
+
+  // ── the IGN altimetry, the preferred online source of profiles (remembered; the engine asks it) ──
+  const [onlineRelief, setOnlineRelief] = useState(() => ONLINE_RELIEF.get() === 'ign');
+  useEffect(() => {
+    // a restarted engine is told again
+    if (engine) void engine.setOnlineRelief(onlineRelief ? {} : null).catch(() => {});
+  }, [engine, onlineRelief]);
+  const switchOnlineRelief = useCallback((on: boolean) => {
+    ONLINE_RELIEF.set(on ? 'ign' : 'off');
+    setOnlineRelief(on);
+  }, []);
 
   const keep = useCallback(async () => {
     if (!engine) return;
@@ -191,5 +211,6 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     loadFile: (file, askCrs) => void loadFile(file, askCrs),
     reset: () => void reset(),
     useTiles: (template) => void loadTiles(template),
+    online: { on: onlineRelief, attribution: ALTIMETRY_ATTRIBUTION, onChange: switchOnlineRelief },
   };
 }

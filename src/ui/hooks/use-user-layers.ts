@@ -56,6 +56,7 @@ export function useUserLayers({ engine, controller, push, networkReady, networkE
     demBusy: relief.busy,
     onLoadDem: (f) => relief.loadFile(f, dialog.askDemCrs),
     onResetDem: relief.reset,
+    onlineRelief: relief.online,
     tilesDefaultUrl: TERRARIUM_URL,
     tilesAttribution: TERRARIUM_ATTRIBUTION,
     onUseTiles: relief.useTiles,
