@@ -127,7 +127,9 @@ async function demOnline(outDir: string, manifest: LayerManifest): Promise<void>
   });
   process.stdout.write('\n');
   if (!r.ok) {
-    console.log(`  MNT en ligne      non récupéré : ${r.why}.${kept ? ' Le MNT d’une construction précédente est gardé.' : ' Le relief approché reste la source.'}`);
+    console.log(
+      `  MNT en ligne      non récupéré : ${r.why}.${kept ? ' Le MNT d’une construction précédente est gardé.' : ' Le relief approché reste la source.'}`,
+    );
     return keep();
   }
   manifest.dem = writeBasinDem(outDir, r.grid);

@@ -26,7 +26,11 @@ const USER_AGENT = 'Cavalier data pipeline (route planner for the Bassin minier)
  * pipeline asks with node's fetch (it stands below the app's adapters), one request at a time,
  * 200 ms apart at least: the service's 5 a second.
  */
-async function askPoints(points: [number, number][], url: string, last: { at: number }): Promise<{ ok: true; z: (number | null)[] } | { ok: false; why: string }> {
+async function askPoints(
+  points: [number, number][],
+  url: string,
+  last: { at: number },
+): Promise<{ ok: true; z: (number | null)[] } | { ok: false; why: string }> {
   const z: (number | null)[] = [];
   for (const req of altimetryRequests(points, url)) {
     const wait = last.at + ALTIMETRY_MIN_INTERVAL_MS - Date.now();
@@ -45,10 +49,22 @@ async function askPoints(points: [number, number][], url: string, last: { at: nu
       json = JSON.parse(await res.text());
     } catch (e) {
       const name = (e as Error)?.name;
-      return { ok: false, why: name === 'TimeoutError' ? 'le service n’a pas répondu à temps' : name === 'SyntaxError' ? 'réponse illisible ou coupée' : `service injoignable (hors ligne ?)` };
+      return {
+        ok: false,
+        why:
+          name === 'TimeoutError'
+            ? 'le service n’a pas répondu à temps'
+            : name === 'SyntaxError'
+              ? 'réponse illisible ou coupée'
+              : `service injoignable (hors ligne ?)`,
+      };
     }
     const a = readAltimetryAnswer(json, req.points.length);
-    if (!a.ok) return { ok: false, why: a.code === 'altimetry.incomplete' ? `réponse incomplète (${a.detail.got} altitudes sur ${a.detail.expected})` : 'réponse d’une forme inattendue' };
+    if (!a.ok)
+      return {
+        ok: false,
+        why: a.code === 'altimetry.incomplete' ? `réponse incomplète (${a.detail.got} altitudes sur ${a.detail.expected})` : 'réponse d’une forme inattendue',
+      };
     // a lone last point is asked with its predecessor: keep only the new ones
     z.push(...a.elevations.slice(a.elevations.length - Math.min(a.elevations.length, points.length - z.length)));
   }
@@ -97,6 +113,9 @@ export async function fetchBasinDem(o: DemOnlineOptions): Promise<{ ok: true; gr
 export function writeBasinDem(outDir: string, grid: DemGrid): { url: string; valuesUrl: string; name: string; source: string; licence: string } {
   const { values, ...header } = grid;
   fs.writeFileSync(path.join(outDir, 'dem.bin'), Buffer.from(values.buffer, values.byteOffset, values.byteLength));
-  fs.writeFileSync(path.join(outDir, 'dem.json'), JSON.stringify({ ...header, valuesFile: 'dem.bin', format: 'float32-le', attribution: ALTIMETRY_ATTRIBUTION }));
+  fs.writeFileSync(
+    path.join(outDir, 'dem.json'),
+    JSON.stringify({ ...header, valuesFile: 'dem.bin', format: 'float32-le', attribution: ALTIMETRY_ATTRIBUTION }),
+  );
   return { url: 'data/dem.json', valuesUrl: 'data/dem.bin', name: grid.name, source: ALTIMETRY_ATTRIBUTION, licence: 'Licence ouverte Etalab 2.0' };
 }

@@ -48,10 +48,7 @@ export async function buildLayers(rawDir: string, outDir: string): Promise<Layer
   return (await buildLayersWithReport(rawDir, outDir)).manifest;
 }
 
-export async function buildLayersWithReport(
-  rawDir: string,
-  outDir: string,
-): Promise<{ manifest: LayerManifest; report: BuildReport }> {
+export async function buildLayersWithReport(rawDir: string, outDir: string): Promise<{ manifest: LayerManifest; report: BuildReport }> {
   const files: BuildReport['files'] = [];
   const dropped: BuildReport['dropped'] = {};
   const counts: Record<string, number> = {};
@@ -107,7 +104,7 @@ export async function buildLayersWithReport(
 
   // the display layers of the December 2026 files, each when its file is there
   const optional = (file: string) => readOptionalCollection(rawDir, file)?.features ?? null;
-  const all = <T,>(xs: readonly T[], f: (x: T) => OutFeature | null) => xs.map(f).filter((x): x is OutFeature => x !== null);
+  const all = <T>(xs: readonly T[], f: (x: T) => OutFeature | null) => xs.map(f).filter((x): x is OutFeature => x !== null);
   const friches = optional(DISPLAY_FILES.friches);
   if (friches) write('friches', all(friches, normaliseFriche));
   const veloroutes = optional(DISPLAY_FILES.veloroutes);

@@ -47,7 +47,13 @@ export function buildTilesLayer(outDir: string, manifest: LayerManifest): TilesR
       ...(info.nullable.length ? { nullable: info.nullable } : {}),
     };
   }
-  return { layers: chosen.map((l) => l.id), bytes: result.bytes.length, tiles: result.stats.addressedTiles, contents: result.stats.tileContents, ms: result.stats.ms };
+  return {
+    layers: chosen.map((l) => l.id),
+    bytes: result.bytes.length,
+    tiles: result.stats.addressedTiles,
+    contents: result.stats.tileContents,
+    ms: result.stats.ms,
+  };
 }
 
 export { TILE_RULE };

@@ -62,7 +62,8 @@ function specifiers(source: string): string[] {
   // comments quote import lines in prose; a line comment is taken only where it starts a line, so 'https://…' strings stay
   const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const out: string[] = [];
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.[mc]?[tj]sx?)['"]\s*,\s*import\.meta\.url/g;
+  const re =
+    /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.[mc]?[tj]sx?)['"]\s*,\s*import\.meta\.url/g;
   for (const m of text.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return out;
 }
@@ -85,13 +86,11 @@ describe('the floors of the tree', () => {
   it('finds the sources and their imports', () => {
     expect(files.length).toBeGreaterThan(100);
     // the parser sees the kinds of import the tree uses (a parser that saw nothing would pass everything)
-    expect(specifiers(`import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst w = new URL('./w.ts', import.meta.url);\nawait import('./d');\n// import x from './comment';\nconst data = new URL('../public/data/', import.meta.url);`)).toEqual([
-      './a',
-      '../b',
-      './c',
-      './w.ts',
-      './d',
-    ]);
+    expect(
+      specifiers(
+        `import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst w = new URL('./w.ts', import.meta.url);\nawait import('./d');\n// import x from './comment';\nconst data = new URL('../public/data/', import.meta.url);`,
+      ),
+    ).toEqual(['./a', '../b', './c', './w.ts', './d']);
   });
 
   it('no file imports from a floor it may not use', () => {

@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCavalier } from './helpers/cli';
 import { validateXML } from 'xmllint-wasm';
-import {
-  addCoursePoint,
-  addFormula,
-  createEvent,
-  eventGpxFiles,
-  geometryOf,
-  serializeProject,
-  withUniqueNames,
-  type Project,
-} from '../src/core/event';
+import { addCoursePoint, addFormula, createEvent, eventGpxFiles, geometryOf, serializeProject, withUniqueNames, type Project } from '../src/core/event';
 import type { Position } from '../src/core/types';
 
 const xsd = readFileSync(new URL('fixtures/gpx-1.1.xsd', import.meta.url), 'utf8');
@@ -56,7 +47,11 @@ describe('cavalier export', { timeout: 60_000 }, () => {
     const out = join(dir, 'gpx');
     const r = await cavalier('export', file, '--out', out);
     expect(r.code).toBe(0);
-    const expectedNames = ['Trail-des-Pyramides-Noires_Semi-21-km.gpx', 'Trail-des-Pyramides-Noires_Marche-familiale-10-km.gpx', 'CON_a-b-img-src-x-onerror-alert-1.gpx'];
+    const expectedNames = [
+      'Trail-des-Pyramides-Noires_Semi-21-km.gpx',
+      'Trail-des-Pyramides-Noires_Marche-familiale-10-km.gpx',
+      'CON_a-b-img-src-x-onerror-alert-1.gpx',
+    ];
     expect(r.stdout.trim().split('\n')).toEqual(expectedNames);
     expect(readdirSync(out).sort()).toEqual(expectedNames.slice().sort());
     // the formula without a route is named on stderr, not exported

@@ -148,7 +148,16 @@ describe('cavalier import', { timeout: 30_000 }, () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'cavalier-import-'));
     const file = join(dir, 'ansi.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'a\u001b[2Jb' }, geometry: null }, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [2.8, 50.4] } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { name: 'a\u001b[2Jb' }, geometry: null },
+          { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [2.8, 50.4] } },
+        ],
+      }),
+    );
     const ansi = await cavalier('import', file);
     expect(ansi.code).toBe(0);
     expect(ansi.stderr).not.toContain('\u001b');

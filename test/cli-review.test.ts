@@ -39,13 +39,26 @@ describe('cavalier review --zones … --json', { timeout: 30_000 }, () => {
     // the documented fields, by name; others may be added, never renamed
     expect(out).toHaveProperty('route_length_m');
     for (const c of out.crossings) {
-      expect(c).toEqual(expect.objectContaining({ zone: expect.any(String), kind: expect.any(String), length_m: expect.any(Number), passes: expect.any(Array) }));
-      for (const p of c.passes) expect(p).toEqual(expect.objectContaining({ from_km: expect.any(Number), to_km: expect.any(Number), length_m: expect.any(Number) }));
+      expect(c).toEqual(
+        expect.objectContaining({ zone: expect.any(String), kind: expect.any(String), length_m: expect.any(Number), passes: expect.any(Array) }),
+      );
+      for (const p of c.passes)
+        expect(p).toEqual(expect.objectContaining({ from_km: expect.any(Number), to_km: expect.any(Number), length_m: expect.any(Number) }));
     }
-    for (const n of out.near) expect(n).toEqual(expect.objectContaining({ zone: expect.any(String), kind: expect.any(String), distance_m: expect.any(Number) }));
+    for (const n of out.near)
+      expect(n).toEqual(expect.objectContaining({ zone: expect.any(String), kind: expect.any(String), distance_m: expect.any(Number) }));
 
     close(out.route_length_m, arc(0.06));
-    close(out.route_length_m, karneyLength([[2.79, LAT], [2.795, LAT], [2.815, LAT], [2.8375, LAT], [2.85, LAT]]));
+    close(
+      out.route_length_m,
+      karneyLength([
+        [2.79, LAT],
+        [2.795, LAT],
+        [2.815, LAT],
+        [2.8375, LAT],
+        [2.85, LAT],
+      ]),
+    );
     expect(out.crossings.map((c: { zone: string }) => c.zone)).toEqual(['Carré des Aulnes', 'Cavalier de la fosse 9', 'Deux mares']);
     const [square, corridor, ponds] = out.crossings;
     expect(square).toMatchObject({ kind: 'APPB', layer: 'protected', geometry: 'polygon' });
@@ -72,7 +85,19 @@ describe('cavalier review --zones … --json', { timeout: 30_000 }, () => {
   });
 
   it('--buffer widens the near list; --corridor narrows the band', async () => {
-    const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('protected.geojson'), '--zones', fx('corridors.geojson'), '--json', '--buffer', '3000', '--corridor', '10']);
+    const r = await cavalier([
+      'review',
+      fx('route.gpx'),
+      '--zones',
+      fx('protected.geojson'),
+      '--zones',
+      fx('corridors.geojson'),
+      '--json',
+      '--buffer',
+      '3000',
+      '--corridor',
+      '10',
+    ]);
     const out = JSON.parse(r.stdout);
     expect(out.near.map((n: { zone: string }) => n.zone)).toEqual(['Pointe; "nord"', 'Lointain']);
     close(out.near[1].distance_m, meridian(LAT, 50.43));
@@ -234,7 +259,16 @@ describe('the core and the command agree', () => {
     const data = JSON.parse(readFileSync(join(PROJECT_ROOT, fx('protected.geojson')), 'utf8'));
     const v = zonesFromGeoJson(data, { file: 'protected.geojson', layer: 'protected', kind: 'protected' });
     if (!v.ok) throw new Error(v.error.code);
-    const r = reviewRoute([[2.79, LAT], [2.795, LAT], [2.815, LAT], [2.8375, LAT], [2.85, LAT]], prepareZones(v.value.zones));
+    const r = reviewRoute(
+      [
+        [2.79, LAT],
+        [2.795, LAT],
+        [2.815, LAT],
+        [2.8375, LAT],
+        [2.85, LAT],
+      ],
+      prepareZones(v.value.zones),
+    );
     expect(r.crossings.map((c) => c.passes.length)).toEqual([1, 2]);
   });
 });

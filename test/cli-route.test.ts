@@ -63,7 +63,11 @@ describe('cavalier route', { timeout: 60_000 }, () => {
       expect(out.legs[i].flagged).toBe((leg.detour ?? 0) > DETOUR_RATIO);
     });
     for (const [k, m] of Object.entries(app.stats.ways ?? {})) cm(out.ways[k] ?? 0, m ?? 0);
-    expect(Object.keys(out.ways).sort()).toEqual(Object.keys(app.stats.ways ?? {}).filter((k) => (app.stats.ways?.[k] ?? 0) > 0).sort());
+    expect(Object.keys(out.ways).sort()).toEqual(
+      Object.keys(app.stats.ways ?? {})
+        .filter((k) => (app.stats.ways?.[k] ?? 0) > 0)
+        .sort(),
+    );
 
     // the field point is too far to snap: its leg is drawn straight, off the network
     expect(out.legs[3].fallback).toBe('off-network');

@@ -99,9 +99,7 @@ describe('cavalier stats', { timeout: 30_000 }, () => {
   it('prints a French summary without --json', async () => {
     const r = await cavalier('stats', fixture('gpx/two-segments.gpx'));
     expect(r.code).toBe(0);
-    const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-      (karneyLength(SEG1) + karneyLength(SEG2)) / 1000,
-    );
+    const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((karneyLength(SEG1) + karneyLength(SEG2)) / 1000);
     expect(r.stdout).toContain('Boucle du 11/19');
     expect(r.stdout).toContain(`Distance\u00a0: ${km}\u00a0km (2 segments, 5 points)`);
     expect(r.stdout).toContain('Dénivelé\u00a0: +5\u00a0m');
@@ -215,8 +213,7 @@ describe('messages', () => {
 
 const fr = (code: Parameters<typeof formatError>[0]['code'], detail?: Record<string, string | number>) =>
   formatError(detail ? { code, detail } : { code }, 'fr');
-const warning = (code: Parameters<typeof formatError>[0]['code'], detail?: Record<string, string | number>) =>
-  `cavalier : attention : ${fr(code, detail)}\n`;
+const warning = (code: Parameters<typeof formatError>[0]['code'], detail?: Record<string, string | number>) => `cavalier : attention : ${fr(code, detail)}\n`;
 const validGpx11 = async (xml: string) =>
   (
     await validateXML({

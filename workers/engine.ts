@@ -109,7 +109,10 @@ export function createEngine(options: EngineOptions = {}) {
     if (JSON.stringify(epochs) === before) return;
     const copy = { ...epochs };
     // a page gone (or a proxy released) must not break the engine
-    for (const fn of listeners) void Promise.resolve().then(() => fn(copy)).catch(() => listeners.delete(fn));
+    for (const fn of listeners)
+      void Promise.resolve()
+        .then(() => fn(copy))
+        .catch(() => listeners.delete(fn));
   }
 
   // ── the merged network, kept by the engine itself ──

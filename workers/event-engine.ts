@@ -63,7 +63,12 @@ export function eventMethods(dem: () => DemGrid | null, roads: () => CrossableLi
       if (coords.length < 2) return null;
       const on = kmOfPoint(coords, lonlat);
       if (!on) return null;
-      const placed = addCoursePoint(newFormula({ name: '' }, () => 'x'), { kind, name: '', lonlat }, coords, () => 'p').coursePoints[0];
+      const placed = addCoursePoint(
+        newFormula({ name: '' }, () => 'x'),
+        { kind, name: '', lonlat },
+        coords,
+        () => 'p',
+      ).coursePoints[0];
       return { lonlat: placed.lonlat, km: placed.km, offset_m: on.offset_m };
     },
 

@@ -29,11 +29,21 @@ import { decodeText } from '../src/core/gpx/encoding';
 import type { NetworkLine } from '../src/core/graph/build';
 import { EdgeKind } from '../src/core/graph/graph';
 import type { CrsCode } from '../src/core/import/crs';
-import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer, } from '../src/core/import/layer';
+import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer } from '../src/core/import/layer';
 import { networkLinesFromLayer } from '../src/core/import/network';
 import { isZip, readShapefileZip } from '../src/core/import/zip';
 import type { NetworkLayerLines } from './routing-engine';
-import type { AddedLayer, LayerPreview, LayerRole, MergedNetworkBundle, NetworkState, ProgressFn, SensitiveLayer, UserLayerInfo, UserLayerRecord } from './protocol';
+import type {
+  AddedLayer,
+  LayerPreview,
+  LayerRole,
+  MergedNetworkBundle,
+  NetworkState,
+  ProgressFn,
+  SensitiveLayer,
+  UserLayerInfo,
+  UserLayerRecord,
+} from './protocol';
 
 export const LAYER_ROLES: readonly LayerRole[] = ['network', 'sensitive', 'reference'];
 
@@ -152,7 +162,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
         return imported;
       }
       // decoding's warnings first: the layer's name may be one of the damaged texts
-      const r = read.warnings.length ? { ...imported, value: { ...imported.value, warnings: [...read.warnings, ...imported.value.warnings] }, warnings: [...read.warnings, ...imported.warnings] } : imported;
+      const r = read.warnings.length
+        ? {
+            ...imported,
+            value: { ...imported.value, warnings: [...read.warnings, ...imported.value.warnings] },
+            warnings: [...read.warnings, ...imported.warnings],
+          }
+        : imported;
       if (file.zipped) r.value.format = 'shapefile';
       file.read = r.value;
       const layer = r.value;
@@ -212,7 +228,11 @@ export function layerMethods(hooks: LayerEngineHooks) {
      * Layers saved by the page (IndexedDB) back into the engine; the network is rebuilt once, or
      * taken from `prebuilt` (transfer its bytes) when it was built from these very layers.
      */
-    restoreLayers(records: UserLayerRecord[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle): Result<{ layers: UserLayerInfo[]; network?: NetworkState }> {
+    restoreLayers(
+      records: UserLayerRecord[],
+      onProgress?: ProgressFn,
+      prebuilt?: MergedNetworkBundle,
+    ): Result<{ layers: UserLayerInfo[]; network?: NetworkState }> {
       const before = new Map(layers);
       for (const r of records) {
         const { fc, ...info } = r;

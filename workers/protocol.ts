@@ -276,4 +276,3 @@ export interface DossierData {
   layers: ReviewLayerInfo[];
   csv: string;
 }
-

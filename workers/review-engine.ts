@@ -47,7 +47,20 @@ import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
 import type { Position } from '../src/core/types';
 import { dataFile } from '../src/adapters/data-files';
-import type { AvoidSettings, DetourReport, DossierData, DossierInput, ReviewLayerInfo, ReviewLayerSource, ReviewLayersState, ReviewOptionsIn, ReviewResult, ReviewRoute, SeasonLoad, SensitiveLayer } from './protocol';
+import type {
+  AvoidSettings,
+  DetourReport,
+  DossierData,
+  DossierInput,
+  ReviewLayerInfo,
+  ReviewLayerSource,
+  ReviewLayersState,
+  ReviewOptionsIn,
+  ReviewResult,
+  ReviewRoute,
+  SeasonLoad,
+  SensitiveLayer,
+} from './protocol';
 import type { AvoidCost, AvoidCostSource } from './routing-engine';
 
 export interface ReviewEngineHooks {
@@ -166,7 +179,11 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
     const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
-    const review = reviewAcrossLayers(segments, allLayers().map((l) => l.prepared), opts);
+    const review = reviewAcrossLayers(
+      segments,
+      allLayers().map((l) => l.prepared),
+      opts,
+    );
     return { review, ...reviewViews(segments, review), zonesVersion };
   }
 
@@ -241,7 +258,17 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         if (data === undefined && s.url) {
           const got = await dataFile(s.url, 'json');
           if (!got.ok) {
-            embedded.set(s.id, { id: s.id, title: s.title, origin: 'embedded', from: null, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: got.error });
+            embedded.set(s.id, {
+              id: s.id,
+              title: s.title,
+              origin: 'embedded',
+              from: null,
+              zones: [],
+              prepared: EMPTY_ZONES,
+              areas: EMPTY_ZONES,
+              issues: [],
+              error: got.error,
+            });
             continue;
           }
           data = got.value;
@@ -282,7 +309,10 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
     /** Review of a line or a track's segments against every sensitive layer, with what the map needs to show each row. */
     review(segments: Position[][], options: ReviewOptionsIn = {}): ReviewResult {
-      return reviewOf(segments.filter((s) => s.length > 0), options);
+      return reviewOf(
+        segments.filter((s) => s.length > 0),
+        options,
+      );
     },
 
     /** Same, for a drawn route's legs (joined as one line). */

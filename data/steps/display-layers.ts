@@ -20,7 +20,6 @@ export const DISPLAY_FILES = {
   'sites-classes': 'sites-classes/sites_classes_hauts_de_france.geojson',
 } as const;
 
-
 const text = (v: unknown): string | undefined => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return undefined;
@@ -271,7 +270,11 @@ export function sitesInBox(features: readonly AnyFeature[], box: BBox): { featur
   }
   return {
     features: out,
-    report: { read: features.length, kept: out.length, reprojected, chaineDesTerrils: out.filter((f) => f.properties.chaine_des_terrils === true).length,
+    report: {
+      read: features.length,
+      kept: out.length,
+      reprojected,
+      chaineDesTerrils: out.filter((f) => f.properties.chaine_des_terrils === true).length,
       terrils: out.filter((f) => /terril/i.test(String(f.properties.name))).length,
     },
   };

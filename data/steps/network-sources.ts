@@ -72,8 +72,7 @@ export const NETWORK_SOURCES: readonly NetworkSourceInfo[] = [
   },
 ];
 
-export const sourceOfKind = (kind: number): NetworkSourceInfo | undefined =>
-  NETWORK_SOURCES.find((s) => s.kinds.includes(edgeKindName(kind)));
+export const sourceOfKind = (kind: number): NetworkSourceInfo | undefined => NETWORK_SOURCES.find((s) => s.kinds.includes(edgeKindName(kind)));
 
 /**
  * AVANCE_TRA, the progress of works, as the file spells it. « travaux termin… » (4 spellings) is
@@ -164,7 +163,13 @@ export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines:
   const cavM = cav.reduce((m, l) => m + positionsLength(l.coords), 0);
   figures.push({ id: 'cavaliers', features: src.cavaliers.features.length, input_m: cavM, notBuilt_m: 0, kept_m: cavM, shared_m: 0 });
 
-  const add = (id: NetworkSourceId, fc: AnyLines | null | undefined, keep: (p: Record<string, unknown> | null) => boolean, kindOf: (p: Record<string, unknown> | null) => number, nameOf: (p: Record<string, unknown> | null) => string | undefined) => {
+  const add = (
+    id: NetworkSourceId,
+    fc: AnyLines | null | undefined,
+    keep: (p: Record<string, unknown> | null) => boolean,
+    kindOf: (p: Record<string, unknown> | null) => number,
+    nameOf: (p: Record<string, unknown> | null) => string | undefined,
+  ) => {
     if (!fc) return;
     const info = NETWORK_SOURCES.find((s) => s.id === id)!;
     const candidates: NetworkLine[] = [];
@@ -182,8 +187,20 @@ export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines:
     figures.push({ id, features: fc.features.length, ...figures_(report), notBuilt_m: notBuilt });
   };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() && v.trim() !== 'NC' ? v.trim() : undefined);
-  add('veloroutes', src.veloroutes, veloroutesBuilt, () => EdgeKind.veloroute, (p) => str(p?.nom_tit_af) ?? str(p?.ITINERAIRE));
-  add('osm-routes', src.osmRoutes, osmRouteExists, (p) => (p?.mode === 'walk' ? EdgeKind.hiking : EdgeKind.cycleroute), (p) => str(p?.name));
+  add(
+    'veloroutes',
+    src.veloroutes,
+    veloroutesBuilt,
+    () => EdgeKind.veloroute,
+    (p) => str(p?.nom_tit_af) ?? str(p?.ITINERAIRE),
+  );
+  add(
+    'osm-routes',
+    src.osmRoutes,
+    osmRouteExists,
+    (p) => (p?.mode === 'walk' ? EdgeKind.hiking : EdgeKind.cycleroute),
+    (p) => str(p?.name),
+  );
   if (src.osmPaths) {
     // the way type from highway=*, as for an OSM layer the user imports
     const candidates: NetworkLine[] = [];

@@ -33,8 +33,7 @@ export const KNOWN_PROTECTIONS: readonly ProtectionFact[] = [
     name: /pinchonvalles/i,
     kind: 'APPB',
     kinds: 'APPB, ZNIEFF',
-    protection:
-      'Arrêté préfectoral de protection de biotope du 20 janvier 1992 ; ZNIEFF de type 1 (terril des Crêtes de Pinchonvalles)',
+    protection: 'Arrêté préfectoral de protection de biotope du 20 janvier 1992 ; ZNIEFF de type 1 (terril des Crêtes de Pinchonvalles)',
     source: `Ville d'Avion, « Le terril de Pinchonvalles » (ville-avion.fr/node/261) ; INPN, ZNIEFF 310007231 ; ${NORD_NATURE}`,
   },
   {
@@ -91,8 +90,7 @@ export interface ProtectionMatch {
   duplicates: number;
 }
 
-const inCommune = (communes: string, commune: string): boolean =>
-  communes.split(',').some((c) => communeKey(c) === communeKey(commune));
+const inCommune = (communes: string, commune: string): boolean => communes.split(',').some((c) => communeKey(c) === communeKey(commune));
 
 /** One feature per fact whose terril is found with the expected commune (and name); a report line per fact. */
 export function matchProtections(
@@ -104,16 +102,15 @@ export function matchProtections(
   for (const fact of facts) {
     const number = terrilNumber(fact.terril) ?? fact.terril;
     const same = terrils.filter((t) => terrilNumber(t.properties.id) === number);
-    const satellites = terrils
-      .map((t) => terrilNumber(t.properties.id) ?? '')
-      .filter((id) => id !== number && id.startsWith(number) && /[a-z]$/.test(id));
+    const satellites = terrils.map((t) => terrilNumber(t.properties.id) ?? '').filter((id) => id !== number && id.startsWith(number) && /[a-z]$/.test(id));
     const base = { terril: number, satellites: [...new Set(satellites)].sort(), duplicates: Math.max(0, same.length - 1) };
     if (same.length === 0) {
       report.push({ ...base, status: 'not-found', reason: `aucun terril ${number} dans les données` });
       continue;
     }
     const ok = same.find(
-      (t) => inCommune(t.properties.communes, fact.commune) && (!fact.name || fact.name.test(t.properties.name) || fact.name.test(String(t.properties.nom ?? ''))),
+      (t) =>
+        inCommune(t.properties.communes, fact.commune) && (!fact.name || fact.name.test(t.properties.name) || fact.name.test(String(t.properties.nom ?? ''))),
     );
     if (!ok) {
       const t = same[0].properties;

@@ -64,11 +64,7 @@ export interface ReliefHeader extends Omit<DemGrid, 'values'> {
   note: string;
 }
 
-export function buildRelief(
-  samples: readonly IdwSample[],
-  rejectedZero: number,
-  spec: IdwGridSpec = RELIEF_SPEC,
-): { grid: DemGrid; header: ReliefHeader } {
+export function buildRelief(samples: readonly IdwSample[], rejectedZero: number, spec: IdwGridSpec = RELIEF_SPEC): { grid: DemGrid; header: ReliefHeader } {
   const grid = idwGrid(samples, spec);
   const opts = { power: spec.power, neighbours: spec.neighbours };
   const loo = idwLeaveOneOut(samples, opts);

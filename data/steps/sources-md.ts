@@ -8,7 +8,6 @@ import { NETWORK_SOURCES, type SourceFigures } from './network-sources.ts';
 export const TABLE_START = '<!-- table:start (généré par npm run data:build, ne pas modifier à la main) -->';
 export const TABLE_END = '<!-- table:end -->';
 
-
 const STATUS_FR = { official: 'officielle', approximation: 'approximation', 'to-import': 'à importer' } as const;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -27,7 +26,9 @@ export function renderSourcesTable(
   ];
   if (manifest.relief) {
     const r = manifest.relief;
-    rows.push(`| Relief approché (\`relief\`) | \`public/${r.url}\` + \`.bin\` | approximation | grille | ${cell(r.source)} | ${SOURCE_DATE} | ${cell(r.licence)} |`);
+    rows.push(
+      `| Relief approché (\`relief\`) | \`public/${r.url}\` + \`.bin\` | approximation | grille | ${cell(r.source)} | ${SOURCE_DATE} | ${cell(r.licence)} |`,
+    );
   }
   if (network) {
     const km = (m: number) => (m / 1000).toFixed(1).replace('.', ',');
@@ -39,10 +40,16 @@ export function renderSourcesTable(
         `(les cinq plus grandes : ${largest} km).`,
     );
     if (network.sources?.length) {
-      rows.push('', '| source du réseau | licence | routable lu | en projet, écarté | déjà couvert par une source précédente | gardé |', '| --- | --- | ---: | ---: | ---: | ---: |');
+      rows.push(
+        '',
+        '| source du réseau | licence | routable lu | en projet, écarté | déjà couvert par une source précédente | gardé |',
+        '| --- | --- | ---: | ---: | ---: | ---: |',
+      );
       for (const f of network.sources) {
         const info = NETWORK_SOURCES.find((s) => s.id === f.id);
-        rows.push(`| ${cell(info?.title.fr ?? f.id)} (${cell(info?.credit ?? '')}) | ${cell(info?.licence ?? '')} | ${km(f.input_m)} km | ${km(f.notBuilt_m)} km | ${km(f.shared_m)} km | ${km(f.kept_m)} km |`);
+        rows.push(
+          `| ${cell(info?.title.fr ?? f.id)} (${cell(info?.credit ?? '')}) | ${cell(info?.licence ?? '')} | ${km(f.input_m)} km | ${km(f.notBuilt_m)} km | ${km(f.shared_m)} km | ${km(f.kept_m)} km |`,
+        );
       }
     }
   }

@@ -179,7 +179,12 @@ export function buildTiles(layers: readonly TileLayerInput[], options: BuildOpti
     // this tile and its descendants are written: geojson-vt may forget them
     if (forget) for (const i of next) delete indexes[i].tiles[toID(z, x, y)];
   };
-  visit(0, 0, 0, layers.map((_, i) => i));
+  visit(
+    0,
+    0,
+    0,
+    layers.map((_, i) => i),
+  );
 
   const bounds = boundsOf(layers);
   const infos: TiledLayerInfo[] = [];

@@ -12,21 +12,22 @@ export interface ReservoirProps {
   source_layer: string;
 }
 
-export function tvbReservoirs(
-  terrils: readonly OutFeature<TerrilProps>[],
-  neonaturels: readonly OutFeature<NeonaturelProps>[],
-): OutFeature<ReservoirProps>[] {
+export function tvbReservoirs(terrils: readonly OutFeature<TerrilProps>[], neonaturels: readonly OutFeature<NeonaturelProps>[]): OutFeature<ReservoirProps>[] {
   return [
-    ...terrils.map((t): OutFeature<ReservoirProps> => ({
-      type: 'Feature',
-      geometry: t.geometry,
-      properties: { id: t.properties.id, name: t.properties.name, kind: 'terril', source_layer: t.properties.source_layer },
-    })),
-    ...neonaturels.map((n): OutFeature<ReservoirProps> => ({
-      type: 'Feature',
-      geometry: n.geometry,
-      properties: { id: n.properties.id, name: n.properties.name, kind: 'espace néonaturel', source_layer: n.properties.source_layer },
-    })),
+    ...terrils.map(
+      (t): OutFeature<ReservoirProps> => ({
+        type: 'Feature',
+        geometry: t.geometry,
+        properties: { id: t.properties.id, name: t.properties.name, kind: 'terril', source_layer: t.properties.source_layer },
+      }),
+    ),
+    ...neonaturels.map(
+      (n): OutFeature<ReservoirProps> => ({
+        type: 'Feature',
+        geometry: n.geometry,
+        properties: { id: n.properties.id, name: n.properties.name, kind: 'espace néonaturel', source_layer: n.properties.source_layer },
+      }),
+    ),
   ];
 }
 

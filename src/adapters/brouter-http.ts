@@ -26,7 +26,10 @@ export async function brouterLeg(
     // BRouter answers errors as plain text with status 400/500, e.g. "target island detected for section 0"
     if (e.code === 'http.status' || e.code === 'http.rate-limited') {
       const message = e.detail?.body;
-      return { leg: straight(), error: { code: 'routing.provider-refused', detail: { status: e.detail?.status ?? 0, ...(message !== undefined ? { message } : {}) } } };
+      return {
+        leg: straight(),
+        error: { code: 'routing.provider-refused', detail: { status: e.detail?.status ?? 0, ...(message !== undefined ? { message } : {}) } },
+      };
     }
     return { leg: straight(), error: { code: 'routing.provider-unreachable', detail: { url: options.baseUrl } } };
   }

@@ -95,7 +95,12 @@ export function geoplateformeGeocoder(options: GeocoderOptions = {}): PlaceSourc
       const controller = new AbortController();
       if (signal.aborted) controller.abort();
       else signal.addEventListener('abort', () => controller.abort());
-      const r = await httpGet(`${base}/geocodage/search?${params}`, { as: 'json', timeoutMs: options.timeoutMs ?? GEOCODER_TIMEOUT_MS, signal: controller.signal, cache: true });
+      const r = await httpGet(`${base}/geocodage/search?${params}`, {
+        as: 'json',
+        timeoutMs: options.timeoutMs ?? GEOCODER_TIMEOUT_MS,
+        signal: controller.signal,
+        cache: true,
+      });
       if (!r.ok) throw new GeocoderError(r.error.code);
       const places = placesFromGeocoder(r.value, limit);
       if (!places) throw new GeocoderError('http.bad-answer');

@@ -248,7 +248,10 @@ export async function httpRequest<A extends HttpAs>(url: string, options: HttpOp
       return stopped() ?? fail('http.truncated', where);
     }
     if (!res.ok) {
-      const excerpt = new TextDecoder().decode(bytes.slice(0, BODY_EXCERPT_CHARS * 4)).trim().slice(0, BODY_EXCERPT_CHARS);
+      const excerpt = new TextDecoder()
+        .decode(bytes.slice(0, BODY_EXCERPT_CHARS * 4))
+        .trim()
+        .slice(0, BODY_EXCERPT_CHARS);
       if (res.status === 429) {
         const retry = retryAfterSeconds(res.headers.get('retry-after'));
         return fail('http.rate-limited', { ...where, status: 429, ...(retry !== undefined ? { retry_after_s: retry } : {}) });

@@ -74,7 +74,8 @@ function useManifest(): { manifest: LayerManifest | null; error: GeoError | null
     void dataFile('data/layers.json', 'json', { signal: controller.signal }).then((r) => {
       if (controller.signal.aborted) return;
       if (!r.ok) setState({ manifest: null, error: r.error });
-      else if (!isManifest(r.value)) setState({ manifest: null, error: { code: 'data.unavailable', detail: { path: 'data/layers.json', cause: 'http.bad-answer' } } });
+      else if (!isManifest(r.value))
+        setState({ manifest: null, error: { code: 'data.unavailable', detail: { path: 'data/layers.json', cause: 'http.bad-answer' } } });
       else setState({ manifest: r.value, error: null });
     });
     return () => controller.abort();
@@ -83,7 +84,6 @@ function useManifest(): { manifest: LayerManifest | null; error: GeoError | null
 }
 
 // ── notices ───────────────────────────────────────────────────────────────────
-
 
 function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -97,7 +97,11 @@ function useNotices() {
     ({ id = `n${Date.now()}${Math.random().toString(36).slice(2, 6)}`, kind = 'info', text, timeout = 8000, action }: PushNotice) => {
       setNotices((list) => [...list.filter((n) => n.id !== id), { id, kind, text, action }].slice(-4));
       clearTimeout(timers.current.get(id));
-      if (timeout > 0) timers.current.set(id, setTimeout(() => dismiss(id), timeout));
+      if (timeout > 0)
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), timeout),
+        );
     },
     [dismiss],
   );
@@ -150,14 +154,29 @@ function Shell() {
     else push({ id: 'engine', kind: 'warning', text: t('engine.restarted'), timeout: 0 });
   }, [health.stops, health.gaveUp, push, restart]);
   useEffect(() => {
-    if (health.slow) push({ id: 'engine-slow', kind: 'warning', text: tRef.current('engine.slow'), timeout: 0, action: { label: tRef.current('engine.restart'), run: restart } });
+    if (health.slow)
+      push({
+        id: 'engine-slow',
+        kind: 'warning',
+        text: tRef.current('engine.slow'),
+        timeout: 0,
+        action: { label: tRef.current('engine.restart'), run: restart },
+      });
     else dismiss('engine-slow');
   }, [health.slow, push, dismiss, restart]);
   // imported layers and DEM files (see ui/hooks/use-user-layers.ts): they change the network and the elevations
   // the current route's (or active track's) extent, for the online elevation tiles; set below, once the planner is known
   const routeBboxRef = useRef<() => [number, number, number, number] | null>(() => null);
   const routeBbox = useCallback(() => routeBboxRef.current(), []);
-  const userLayers = useUserLayers({ engine, controller, push, networkReady, networkError: networkError && formatError(networkError, lang), reliefKey, routeBbox });
+  const userLayers = useUserLayers({
+    engine,
+    controller,
+    push,
+    networkReady,
+    networkError: networkError && formatError(networkError, lang),
+    reliefKey,
+    routeBbox,
+  });
   const [routing, setRouting] = useState<RoutingChoice>(routingPref.get);
   useEffect(() => {
     // the engine's routing epoch moves with the provider: cached legs follow
@@ -272,7 +291,12 @@ function Shell() {
       push({ kind: 'warning', text: t('export.empty') });
       return;
     }
-    const gpx = activeTrack ? await engine.writeGpx(activeTrack.track) : await engine.routeGpx(name, legs.filter((l) => l !== null));
+    const gpx = activeTrack
+      ? await engine.writeGpx(activeTrack.track)
+      : await engine.routeGpx(
+          name,
+          legs.filter((l) => l !== null),
+        );
     const fileName = safeFileName([name], 'gpx');
     download(gpx.text, 'application/gpx+xml', fileName);
     push({ id: 'export', text: t('export.done', { name: fileName }) });
@@ -409,17 +433,18 @@ function Shell() {
                 legs={doc.route.modes.map((mode, i) => {
                   const leg = legs[i];
                   const flagged = !!leg && isDetour(leg);
-                  return { lengthM: leg?.length_m ?? null, mode, fallback: leg?.fallback, ...(flagged && leg ? { detour: leg.detour, crowM: leg.length_m / (leg.detour ?? 1) } : {}) };
+                  return {
+                    lengthM: leg?.length_m ?? null,
+                    mode,
+                    fallback: leg?.fallback,
+                    ...(flagged && leg ? { detour: leg.detour, crowM: leg.length_m / (leg.detour ?? 1) } : {}),
+                  };
                 })}
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
             <ReviewPanel {...review.panel} />
-            <LayerPanel
-              layers={layerItems}
-              error={manifestError ? t('layers.error', { detail: manifestError }) : null}
-              onToggle={onToggleLayer}
-            >
+            <LayerPanel layers={layerItems} error={manifestError ? t('layers.error', { detail: manifestError }) : null} onToggle={onToggleLayer}>
               <UserLayersSection {...userLayers.section} />
             </LayerPanel>
             {basemap.switch}

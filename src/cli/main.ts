@@ -87,7 +87,8 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === undefined) throw new UsageError('indiquez une commande.');
-  if ((values.from !== undefined || values['swap-axes']) && command !== 'import') throw new UsageError('--from et --swap-axes ne servent qu’à la commande import.');
+  if ((values.from !== undefined || values['swap-axes']) && command !== 'import')
+    throw new UsageError('--from et --swap-axes ne servent qu’à la commande import.');
   if (command === 'import') return importCommand(file, extra, values);
   if (command === 'export') return exportCommand(file, extra, values);
   if (values.out !== undefined || values['max-points'] !== undefined) {
@@ -191,7 +192,8 @@ function importCommand(file: string | undefined, extra: string[], values: Return
   let from: CrsCode | undefined;
   if (values.from !== undefined) {
     const parsed = parseFromOption(values.from);
-    if (parsed === null) throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572, EPSG:4326 ou EPSG:3857.`);
+    if (parsed === null)
+      throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572, EPSG:4326 ou EPSG:3857.`);
     from = parsed;
   }
   return runImport({ file, from, swapAxes: values['swap-axes'] === true });
@@ -320,15 +322,16 @@ function summary(name: string, stats: RouteStats, routes: number): string {
   if (!p || src.kind === 'none') {
     lines.push('Dénivelé\u00a0: inconnu (aucune altitude)');
   } else {
-    const from =
-      src.kind === 'dem' ? `grille «\u00a0${src.name}\u00a0»${src.approximate ? ', approximation' : ''}` : 'altitudes du fichier';
+    const from = src.kind === 'dem' ? `grille «\u00a0${src.name}\u00a0»${src.approximate ? ', approximation' : ''}` : 'altitudes du fichier';
     lines.push(
       `Dénivelé\u00a0: +${m.format(p.ascent)}\u00a0m${stats.ascentLowerBound ? ' au moins' : ''} / −${m.format(p.descent)}\u00a0m (lissé)`,
       `Altitude\u00a0: de ${m.format(p.min)} à ${m.format(p.max)}\u00a0m (${from})`,
     );
     if (stats.elevationSources.length > 1) {
       const pct = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-      const parts = stats.elevationSources.map((e) => `${pct.format(100 * e.share)}\u00a0% ${e.source === 'track' || e.source === 'none' ? e.name : `«\u00a0${printable(e.name)}\u00a0»`}`);
+      const parts = stats.elevationSources.map(
+        (e) => `${pct.format(100 * e.share)}\u00a0% ${e.source === 'track' || e.source === 'none' ? e.name : `«\u00a0${printable(e.name)}\u00a0»`}`,
+      );
       lines.push(`Sources des altitudes\u00a0: ${parts.join(', ')}`);
     }
   }

@@ -128,9 +128,7 @@ export function runReview(args: ReviewArgs): number {
   const review = reviewAcrossLayers(track.value.segments, prepared, { buffer_m: args.buffer_m, corridor_m: args.corridor_m });
   if (args.csv !== undefined && !write(args.csv, csvTable(review))) return 1;
   if (args.geojson !== undefined && !write(args.geojson, `${JSON.stringify(passesGeoJson(review, track.value))}\n`)) return 1;
-  process.stdout.write(
-    args.json ? `${JSON.stringify(reviewJson(review, warnings))}\n` : table(track.value.name, review, zones.value.sources),
-  );
+  process.stdout.write(args.json ? `${JSON.stringify(reviewJson(review, warnings))}\n` : table(track.value.name, review, zones.value.sources));
   return 0;
 }
 
@@ -163,7 +161,9 @@ function loadZoneFiles(paths: string[]): Result<LoadedZones> {
 
 function loadEmbedded(): Result<LoadedZones> {
   const dir = dataDir();
-  const missing = EMBEDDED.filter((l) => !l.optional).map((l) => join(dir, `${l.id}.geojson`)).filter((p) => !existsSync(p));
+  const missing = EMBEDDED.filter((l) => !l.optional)
+    .map((l) => join(dir, `${l.id}.geojson`))
+    .filter((p) => !existsSync(p));
   if (missing.length) return fail('zones.missing-embedded', { path: dir });
   const present = EMBEDDED.filter((l) => existsSync(join(dir, `${l.id}.geojson`)));
   const titles = manifestTitles(dir);
@@ -307,7 +307,10 @@ function table(name: string, review: RouteReview, sources: string[]): string {
     lines.push(...columns(rows));
   }
   if (review.crossings.some((c) => c.geometry === 'line') || review.near.some((n) => n.geometry === 'line')) {
-    lines.push('', `Corridors${NBSP}: bande de ${mFmt.format(review.corridor_m)}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`);
+    lines.push(
+      '',
+      `Corridors${NBSP}: bande de ${mFmt.format(review.corridor_m)}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -53,7 +53,8 @@ export function parseRouteArgs(argv: string[]): { args: RouteArgs } | { problem:
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(p);
     const lon = m ? Number(m[1]) : NaN;
     const lat = m ? Number(m[2]) : NaN;
-    if (!m || Math.abs(lon) > 180 || Math.abs(lat) > 90) return { problem: `«\u00a0${p}\u00a0» n’est pas un point LON,LAT en degrés (par exemple 2.7792,50.4563).` };
+    if (!m || Math.abs(lon) > 180 || Math.abs(lat) > 90)
+      return { problem: `«\u00a0${p}\u00a0» n’est pas un point LON,LAT en degrés (par exemple 2.7792,50.4563).` };
     points.push([lon, lat]);
   }
   if (points.length < 2) return { problem: 'indiquez au moins deux points LON,LAT.' };
@@ -131,9 +132,18 @@ function summary(f: RouteFigures): string {
   const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const pct = f.length_m > 0 ? (100 * f.straight_m) / f.length_m : 0;
-  const lines = [`Distance\u00a0: ${km.format(f.length_m / 1000)}\u00a0km, dont ${km.format(f.straight_m / 1000)}\u00a0km hors réseau (${one.format(pct)}\u00a0%)`];
+  const lines = [
+    `Distance\u00a0: ${km.format(f.length_m / 1000)}\u00a0km, dont ${km.format(f.straight_m / 1000)}\u00a0km hors réseau (${one.format(pct)}\u00a0%)`,
+  ];
   f.legs.forEach((l, i) => {
-    const how = l.fallback === 'no-path' ? 'ligne droite (aucun chemin connu)' : l.fallback === 'off-network' ? 'ligne droite (point à plus de 300 m des chemins)' : l.detour === null ? 'ligne droite' : `détour ×${one.format(l.detour)}${l.flagged ? ` (au-delà de ×${DETOUR_RATIO} : à vérifier)` : ''}`;
+    const how =
+      l.fallback === 'no-path'
+        ? 'ligne droite (aucun chemin connu)'
+        : l.fallback === 'off-network'
+          ? 'ligne droite (point à plus de 300 m des chemins)'
+          : l.detour === null
+            ? 'ligne droite'
+            : `détour ×${one.format(l.detour)}${l.flagged ? ` (au-delà de ×${DETOUR_RATIO} : à vérifier)` : ''}`;
     lines.push(`  tronçon ${i + 1} → ${i + 2}\u00a0: ${km.format(l.length_m / 1000)}\u00a0km, ${km.format(l.crow_m / 1000)}\u00a0km à vol d’oiseau, ${how}`);
   });
   const ways = Object.entries(f.ways).sort((a, b) => b[1] - a[1]);

@@ -47,7 +47,8 @@ const fr = {
   'basemap.scan25': 'SCAN 25',
   'basemap.scan25.hint': 'la carte IGN au 1:25 000, avec votre clé Géoplateforme',
   'basemap.scan25.key': 'Clé Géoplateforme (cartes.gouv.fr)',
-  'basemap.scan25.needsKey': 'Le SCAN\u00a025 n’est servi qu’avec une clé personnelle, gratuite pour un usage professionnel ou associatif : créez-la sur cartes.gouv.fr.',
+  'basemap.scan25.needsKey':
+    'Le SCAN\u00a025 n’est servi qu’avec une clé personnelle, gratuite pour un usage professionnel ou associatif : créez-la sur cartes.gouv.fr.',
   'basemap.online': 'Les fonds de carte viennent d’internet ; hors ligne, la carte montre les couches embarquées.',
   'basemap.embedded': 'Carte hors ligne : les couches embarquées et leurs noms.',
   'basemap.unavailable': 'Fond «\u00a0{name}\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.',
@@ -94,7 +95,8 @@ const fr = {
   'legs.straight': 'Ligne droite',
   'legs.straight.hint': 'Tracer ce tronçon en ligne droite au lieu de suivre les chemins',
   'legs.detour': 'détour ×{ratio}',
-  'legs.detour.hint': 'Par les chemins connus, ce tronçon est {ratio} fois plus long qu’à vol d’oiseau ({crow}\u00a0km). Vérifiez sur le terrain ou tracez-le en ligne droite.',
+  'legs.detour.hint':
+    'Par les chemins connus, ce tronçon est {ratio} fois plus long qu’à vol d’oiseau ({crow}\u00a0km). Vérifiez sur le terrain ou tracez-le en ligne droite.',
   'legs.detour.straight': 'Ligne droite',
   'legs.fallback.noPath': 'Aucun chemin connu ne relie ces points : tracé en ligne droite (rouge). Vérifiez sur le terrain ou déplacez un point.',
   'legs.fallback.offNetwork': 'Un point est à plus de 300 m des chemins connus : tronçon tracé en ligne droite (rouge).',
@@ -103,14 +105,18 @@ const fr = {
   'tracks.routeName': 'Nom du parcours',
   'tracks.remove': 'Retirer cette trace',
   'tracks.routeKind': 'itinéraire (rte)',
-  'route.farFromNetwork': 'Aucun chemin à moins de 300 m de ce point : cliquez plus près d’un chemin, ou choisissez « Ligne droite » pour les nouveaux tronçons.',
+  'route.farFromNetwork':
+    'Aucun chemin à moins de 300 m de ce point : cliquez plus près d’un chemin, ou choisissez « Ligne droite » pour les nouveaux tronçons.',
   'route.defaultName': 'Nouveau parcours',
-  'engine.restarted': 'Le moteur de calcul s’est arrêté (mémoire du navigateur, plantage) : il a été relancé et a repris le réseau, le relief et, s’il y en a, votre MNT et vos couches importées. Votre travail est intact ; un import en cours est à refaire.',
-  'engine.gaveUp': 'Le moteur de calcul s’arrête à chaque relance (un fichier trop lourd ?). Votre travail enregistré est intact. Relancez-le, ou rechargez la page.',
+  'engine.restarted':
+    'Le moteur de calcul s’est arrêté (mémoire du navigateur, plantage) : il a été relancé et a repris le réseau, le relief et, s’il y en a, votre MNT et vos couches importées. Votre travail est intact ; un import en cours est à refaire.',
+  'engine.gaveUp':
+    'Le moteur de calcul s’arrête à chaque relance (un fichier trop lourd ?). Votre travail enregistré est intact. Relancez-le, ou rechargez la page.',
   'engine.restart': 'Relancer le moteur',
   'lease.reader': 'Lecture seule : Cavalier est ouvert dans un autre onglet, où vos modifications sont enregistrées. Cet onglet suit ce qui y est enregistré.',
   'lease.takeOver': 'Modifier dans cet onglet',
-  'engine.slow': 'Le moteur de calcul travaille depuis plus d’une minute. S’il semble bloqué, relancez-le : le calcul en cours sera abandonné, votre travail est intact.',
+  'engine.slow':
+    'Le moteur de calcul travaille depuis plus d’une minute. S’il semble bloqué, relancez-le : le calcul en cours sera abandonné, votre travail est intact.',
   'route.networkError': 'Le réseau de chemins n’a pas pu être chargé\u00a0: {detail} Les tronçons seront tracés en ligne droite.',
   'import.reading': 'Lecture de « {name} »…',
   'import.done': 'Trace « {name} » importée : {n} points.',
@@ -124,7 +130,8 @@ const fr = {
   'routing.url': 'Adresse du serveur',
   'routing.profile': 'Profil',
   'routing.apply': 'Appliquer',
-  'routing.hint': 'Le réseau intégré ne connaît que les cavaliers miniers. Un serveur BRouter avec les données OpenStreetMap de la région route sur tous les chemins (voir le README).',
+  'routing.hint':
+    'Le réseau intégré ne connaît que les cavaliers miniers. Un serveur BRouter avec les données OpenStreetMap de la région route sur tous les chemins (voir le README).',
   'stats.noElevation': 'Altitude inconnue : aucune donnée d’altitude pour ce parcours.',
 
   'elevation.none': 'aucune donnée',
@@ -249,12 +256,14 @@ const en: Record<I18nKey, string> = {
   'tracks.routeKind': 'route (rte)',
   'route.farFromNetwork': 'No path within 300 m of this point: click closer to a path, or choose “Straight line” for new legs.',
   'route.defaultName': 'New route',
-  'engine.restarted': 'The computing engine stopped (browser memory, a crash): it was restarted and took back the network, the relief and, if any, your DEM and imported layers. Your work is intact; an import under way must be done again.',
+  'engine.restarted':
+    'The computing engine stopped (browser memory, a crash): it was restarted and took back the network, the relief and, if any, your DEM and imported layers. Your work is intact; an import under way must be done again.',
   'engine.gaveUp': 'The computing engine stops each time it is restarted (a file too heavy?). Your saved work is intact. Restart it, or reload the page.',
   'engine.restart': 'Restart the engine',
   'lease.reader': 'Read only: Cavalier is open in another tab, where your changes are saved. This tab follows what is saved there.',
   'lease.takeOver': 'Edit in this tab',
-  'engine.slow': 'The computing engine has been working for over a minute. If it seems stuck, restart it: the computation under way will be dropped, your work is intact.',
+  'engine.slow':
+    'The computing engine has been working for over a minute. If it seems stuck, restart it: the computation under way will be dropped, your work is intact.',
   'route.networkError': 'The path network could not be loaded: {detail} Legs will be drawn as straight lines.',
   'import.reading': 'Reading “{name}”…',
   'import.done': 'Track “{name}” imported: {n} points.',
@@ -268,7 +277,8 @@ const en: Record<I18nKey, string> = {
   'routing.url': 'Server address',
   'routing.profile': 'Profile',
   'routing.apply': 'Apply',
-  'routing.hint': 'The embedded network only knows the cavaliers miniers. A BRouter server with the region’s OpenStreetMap data routes on every path (see the README).',
+  'routing.hint':
+    'The embedded network only knows the cavaliers miniers. A BRouter server with the region’s OpenStreetMap data routes on every path (see the README).',
   'stats.noElevation': 'Elevation unknown: no elevation data for this route.',
 
   'elevation.none': 'no data',

@@ -4,7 +4,8 @@
 
 export const eventsFr = {
   'events.title': 'Événement',
-  'events.intro': 'Un événement regroupe ses formules (distances), chacune avec son tracé, ses points de course et son GPX. Partez d’un modèle du Bassin minier ou d’un événement vierge.',
+  'events.intro':
+    'Un événement regroupe ses formules (distances), chacune avec son tracé, ses points de course et son GPX. Partez d’un modèle du Bassin minier ou d’un événement vierge.',
   'events.new': 'Nouvel événement',
   'events.new.cancel': 'Fermer',
   'events.template.formulas': '{n} formules',
@@ -160,9 +161,12 @@ export const eventsFr = {
   'roadbook.startTime': 'Départ le {date} à {time}',
   'roadbook.lapN': 'tour {n}',
 
-  'autosave.quota': 'Enregistrement automatique impossible\u00a0: l’espace de stockage du navigateur est plein. Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
-  'autosave.unavailable': 'Enregistrement automatique indisponible dans ce navigateur (navigation privée\u00a0?). Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
-  'autosave.failed': 'L’enregistrement automatique a échoué ({detail}). Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
+  'autosave.quota':
+    'Enregistrement automatique impossible\u00a0: l’espace de stockage du navigateur est plein. Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
+  'autosave.unavailable':
+    'Enregistrement automatique indisponible dans ce navigateur (navigation privée\u00a0?). Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
+  'autosave.failed':
+    'L’enregistrement automatique a échoué ({detail}). Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
   'autosave.restored': 'Travail précédent restauré\u00a0: {n} événement(s).',
   'autosave.back': 'Enregistrement automatique rétabli.',
   'autosave.unreadable': 'La sauvegarde automatique précédente est illisible{reason}\u00a0: elle est mise de côté et Cavalier repart d’un document vide.',

@@ -5,7 +5,8 @@ const NBSP = '\u00a0';
 
 export const layersFr = {
   'userLayers.title': 'Couches importées',
-  'userLayers.empty': 'Aucune couche importée. Ajoutez un réseau de chemins (export OpenStreetMap), des zones sensibles (Natura 2000, ZNIEFF, SRCE…) ou une couche de référence.',
+  'userLayers.empty':
+    'Aucune couche importée. Ajoutez un réseau de chemins (export OpenStreetMap), des zones sensibles (Natura 2000, ZNIEFF, SRCE…) ou une couche de référence.',
   'userLayers.import': 'Importer une couche…',
   'userLayers.import.hint': 'GeoJSON (WGS84, Lambert-93, Lambert II étendu, Web Mercator), GPX, KML, OpenStreetMap (.osm, export Overpass)',
   'userLayers.remove': 'Retirer',
@@ -163,14 +164,16 @@ export const layersEn: Record<LayersKey, string> = {
   'userLayers.role.network.short': 'Network',
   'userLayers.role.sensitive.short': 'Sensitive zone',
   'userLayers.role.reference.short': 'Reference',
-  'userLayers.role.network.hint': 'Its lines join the routing network: routes can follow them and cross from a cavalier onto a path where they meet (within {tolerance} m).',
+  'userLayers.role.network.hint':
+    'Its lines join the routing network: routes can follow them and cross from a cavalier onto a path where they meet (within {tolerance} m).',
   'userLayers.role.sensitive.hint': 'Its zones are taken into account by the environmental review of routes.',
   'userLayers.role.reference.hint': 'Shown on the map only, with no effect on routes.',
   'userLayers.added': 'Layer “{name}” imported{role}: {features}.',
   'userLayers.addedSkipped': 'Layer “{name}” imported{role}: {features}, {skipped}.',
   'userLayers.networkMerged': 'Routing network updated: {lines}, {joins} with the existing paths.',
   'osm.load': 'Load the OpenStreetMap paths of this area',
-  'osm.load.hint': 'Asks the Overpass service for the footpaths, paths, tracks and small roads of the area shown (100 km² at most), then adds them to the routing network. Online only.',
+  'osm.load.hint':
+    'Asks the Overpass service for the footpaths, paths, tracks and small roads of the area shown (100 km² at most), then adds them to the routing network. Online only.',
   'osm.loading': 'OpenStreetMap paths asked of the Overpass service…',
   'osm.layerName': 'OpenStreetMap paths',
   'osm.failed': 'OpenStreetMap paths not loaded: {detail}',
@@ -184,8 +187,10 @@ export const layersEn: Record<LayersKey, string> = {
   'userLayers.removedNetwork': 'Layer “{name}” removed: its paths are no longer used for routes.',
   'userLayers.tooLarge': 'File too large ({mb} MB): the limit is {limit} MB. It was not read; nothing was changed.',
   'userLayers.unexpected': 'Unexpected error while reading the file ({detail}). Nothing was changed.',
-  'userLayers.engineStopped': 'The computing engine stopped while reading the file (browser memory?). Nothing was changed; choose the file again, or a smaller one.',
-  'userLayers.storeFailed': 'The imported layers could not be saved in the browser ({detail}): they stay shown and used, but will be lost when the page is reloaded.',
+  'userLayers.engineStopped':
+    'The computing engine stopped while reading the file (browser memory?). Nothing was changed; choose the file again, or a smaller one.',
+  'userLayers.storeFailed':
+    'The imported layers could not be saved in the browser ({detail}): they stay shown and used, but will be lost when the page is reloaded.',
   'userLayers.storeQuota': 'the browser’s storage is full',
   'userLayers.storeUnavailable': 'storage unavailable, private window?',
   'userLayers.restoreFailed': 'The saved imported layers could not be read back ({detail}).',
@@ -197,7 +202,8 @@ export const layersEn: Record<LayersKey, string> = {
   'importLayer.file': 'File',
   'importLayer.choose': 'Choose a file…',
   'importLayer.chooseOther': 'Choose another file…',
-  'importLayer.formats': 'GeoJSON (WGS84, Lambert-93, Lambert II extended or Web Mercator), GPX, KML, OpenStreetMap (.osm or Overpass JSON export). 200 MB at most.',
+  'importLayer.formats':
+    'GeoJSON (WGS84, Lambert-93, Lambert II extended or Web Mercator), GPX, KML, OpenStreetMap (.osm or Overpass JSON export). 200 MB at most.',
   'importLayer.noFile': 'No file chosen',
   'importLayer.phase.send': 'Reading the file…',
   'importLayer.phase.read': 'Parsing the file…',
@@ -260,7 +266,8 @@ export const layersEn: Record<LayersKey, string> = {
   'dem.dialog.confirm': 'Load',
   'dem.notStored': 'The DEM is not saved: load it again after reloading the page.',
   'dem.online.toggle': 'Online IGN relief (RGE ALTI®) for profiles',
-  'dem.online.hint': 'Asks the Géoplateforme (IGN) altimetry service for the elevation of each route’s points where no loaded DEM has one; the approximate relief is still used offline. Needs a connection.',
+  'dem.online.hint':
+    'Asks the Géoplateforme (IGN) altimetry service for the elevation of each route’s points where no loaded DEM has one; the approximate relief is still used offline. Needs a connection.',
   'dem.tiles.toggle': 'Or an online elevation tile service (Terrarium)',
   'dem.tiles.url': 'Tile address template (Terrarium, with {z}, {x}, {y})',
   'dem.tiles.load': 'Load the tiles over the route',

@@ -108,8 +108,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.too-large': 'File too large: the limit is {limit_mb} MB.',
     'file.unknown-format': 'Unrecognised file format: import a GPX, KML or GeoJSON file.',
     'file.not-xml': 'The file is not valid XML[ (line {line})]: is it truncated or corrupt?',
-    'file.xml-entities':
-      'File refused: it declares XML entities (DOCTYPE with ENTITY), which no GPX or KML needs and which can carry an attack.',
+    'file.xml-entities': 'File refused: it declares XML entities (DOCTYPE with ENTITY), which no GPX or KML needs and which can carry an attack.',
     'file.no-track': 'No track in this file: no track (trk), no route (rte), no line.',
     'file.bad-coordinate': 'Invalid coordinate at point #{point}: latitude or longitude missing, unreadable or out of range.',
     'file.not-json': 'The file is not valid JSON.',
@@ -119,8 +118,10 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.bad-elevation': '{count} implausible elevation(s) (beyond ±{limit_m} m) left out: those points are kept, without elevation.',
     'file.bad-time': '{count} unreadable time(s) left out (not a GPX date and time): those points are kept, without time.',
     'file.routes-left-out': 'The file also holds {count} route(s) (rte), left out: only the tracks (trk) are taken.',
-    'file.invalid-utf8': 'The file holds bytes that are not valid UTF-8[ (from line {line})]: those characters are replaced by “\uFFFD”. Is it Latin-1 without saying so?',
-    'file.reprojected': 'This GeoJSON’s coordinates are in {crs}, not degrees: the track was converted to WGS84, as a layer import does. Check its position on the map.',
+    'file.invalid-utf8':
+      'The file holds bytes that are not valid UTF-8[ (from line {line})]: those characters are replaced by “\uFFFD”. Is it Latin-1 without saying so?',
+    'file.reprojected':
+      'This GeoJSON’s coordinates are in {crs}, not degrees: the track was converted to WGS84, as a layer import does. Check its position on the map.',
     'file.projected':
       'Invalid coordinate at point #{point} ({x}, {y}): these are not degrees; the file is projected[ (it declares “{declared}”)] in a system Cavalier does not recognise. Convert it to WGS84 (EPSG:4326), or import it as a layer to choose its coordinate system.',
     'geojson.no-line': 'The GeoJSON holds no line.',
@@ -131,12 +132,10 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'routing.provider-answer': 'The routing server’s answer could not be read[ ({detail})]: leg drawn as a straight line.',
     'routing.provider-refused': 'The BRouter server found no route[ (“{message}”)]: leg drawn as a straight line.',
     'routing.provider-unreachable': 'BRouter server unreachable[ ({url})]: leg drawn as a straight line. Check its address in the settings.',
-    'project.invalid':
-      'This file is not a valid Cavalier project[ (problem at “{path}”)]: it is corrupt or comes from other software. Nothing was changed.',
+    'project.invalid': 'This file is not a valid Cavalier project[ (problem at “{path}”)]: it is corrupt or comes from other software. Nothing was changed.',
     'project.future-version':
       'This project was saved by a newer version of Cavalier (format {version}; this one reads up to format {supported}): update Cavalier to open it. Nothing was changed.',
-    'project.migrated':
-      'This project comes from an older version of Cavalier (format {from}): it was converted and will be saved in the current format.',
+    'project.migrated': 'This project comes from an older version of Cavalier (format {from}): it was converted and will be saved in the current format.',
     'export.no-geometry': 'The formula “{formula}” has no route: no GPX is written for it.',
     'export.bad-coordinates': '{count} point(s) with impossible coordinates (latitude or longitude missing or out of range) not written to the GPX.',
     'export.bad-elevations': '{count} impossible elevation(s) (beyond ±{limit_m} m) not written to the GPX: those points have no elevation there.',
@@ -157,11 +156,11 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'event.bad-season': 'Invalid breeding season for “{kind}”: months go from 1 to 12.',
     'dem.invalid-grid': 'Invalid ASCII elevation grid (.asc)[: {expected} values expected, {found} found].',
     'dem.partial-coverage': 'The elevation sources cover only {percent}% of the route’s length; elsewhere elevation is unknown (held constant on the profile).',
-    'dem.not-wgs84':
-      'The elevation grid is not in WGS84 degrees (extent {west}, {south}, {east}, {north}): reproject it to EPSG:4326.',
+    'dem.not-wgs84': 'The elevation grid is not in WGS84 degrees (extent {west}, {south}, {east}, {north}): reproject it to EPSG:4326.',
     'dem.unsupported-tiff':
       'Elevation GeoTIFF not supported[ (system EPSG:{epsg})]: Cavalier reads GeoTIFFs in Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572) or WGS84 (EPSG:4326), without rotation.',
-    'dem.too-many-cells': 'DEM too large: its header declares {ncols} × {nrows} cells, beyond the {limit_mcells} million cells Cavalier can load. Cut it into tiles or resample it to a coarser step.',
+    'dem.too-many-cells':
+      'DEM too large: its header declares {ncols} × {nrows} cells, beyond the {limit_mcells} million cells Cavalier can load. Cut it into tiles or resample it to a coarser step.',
     'crs.unknown':
       'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572), WGS84 (EPSG:4326) or Web Mercator (EPSG:3857).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
@@ -182,23 +181,28 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.osm-missing-nodes': '{count} OpenStreetMap way(s) incomplete (nodes missing from the extract): only the parts present are loaded.',
     'import.osm-ignored': '{count} OpenStreetMap object(s) without a highway tag (buildings, land use, relations) ignored.',
     'overpass.bad-area': 'The area shown cannot be used to ask for the OpenStreetMap paths.',
-    'overpass.area-too-large': 'The area shown is too large to load the OpenStreetMap paths ({area_km2} km², limit {limit_km2} km²): zoom in on the area of the course, then try again.',
+    'overpass.area-too-large':
+      'The area shown is too large to load the OpenStreetMap paths ({area_km2} km², limit {limit_km2} km²): zoom in on the area of the course, then try again.',
     'overpass.incomplete': 'The answer of the Overpass service (OpenStreetMap) is incomplete: it was cut before its end. Try again later.',
     'overpass.bad-answer': 'The answer received is not an answer of the Overpass service (OpenStreetMap): is the service address right?',
-    'overpass.runtime-error': 'The Overpass service (OpenStreetMap) stopped the request[: “{remark}”]; nothing was loaded. It is probably overloaded: try again later, or on a smaller area.',
+    'overpass.runtime-error':
+      'The Overpass service (OpenStreetMap) stopped the request[: “{remark}”]; nothing was loaded. It is probably overloaded: try again later, or on a smaller area.',
     'overpass.no-paths': 'OpenStreetMap knows no path, track or small road in this area.',
     'import.crs-proposed':
       'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; read as {proposed}, they land there: that is most likely the file’s coordinate system.',
     'import.axes-swapped':
       'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; with x and y exchanged, they land there: longitude and latitude are most likely swapped in the file.',
-    'import.zip-too-large': 'Zip archive refused: [uncompressed, it goes beyond the {limit_mb} MB limit][it inflates at more than {ratio_limit} to 1][ (file “{name}”)]. This is not an ordinary shapefile.',
+    'import.zip-too-large':
+      'Zip archive refused: [uncompressed, it goes beyond the {limit_mb} MB limit][it inflates at more than {ratio_limit} to 1][ (file “{name}”)]. This is not an ordinary shapefile.',
     'import.zip-unreadable': 'This zip archive cannot be read: it is truncated (interrupted download?) or corrupt.',
     'import.no-shapefile': 'This zip archive holds no shapefile (.shp file): Cavalier reads zips holding a .shp with its .dbf and .prj.',
     'dem.tiles-none': 'No route to cover: draw or load a route before using online elevation tiles.',
     'dem.tiles-too-many': 'The route spans too far for online elevation tiles ({count} tiles, limit {limit}); the current relief is kept.',
     'dem.tiles-failed': 'The elevation tile service is unreachable or answered an error[ ({reason})]; the current relief is kept. Are you offline?',
-    'relief.terril-missing': 'The approximate relief (mine-shaft altitudes) has no terrils: the climb is missing over [{terrils}][ ({length_m} m of the route)] (the 11/19 rises about 140 m above the plain). The ascent shown is a lower bound; load a DEM or the online IGN relief for the real climb.',
-    'altimetry.incomplete': 'The altimetry service {host} answered [{got}][ elevations for {expected} asked]: an incomplete answer, its elevations are not used.',
+    'relief.terril-missing':
+      'The approximate relief (mine-shaft altitudes) has no terrils: the climb is missing over [{terrils}][ ({length_m} m of the route)] (the 11/19 rises about 140 m above the plain). The ascent shown is a lower bound; load a DEM or the online IGN relief for the real climb.',
+    'altimetry.incomplete':
+      'The altimetry service {host} answered [{got}][ elevations for {expected} asked]: an incomplete answer, its elevations are not used.',
     'altimetry.bad-answer': 'The answer of the altimetry service {host} is not in the expected shape[ ({expected})]; its elevations are not used.',
     'http.timeout': 'The server {host} did not answer in time[ (over {timeout_s} s)]: it is overloaded, or the connection is very slow.',
     'http.aborted': 'Request to {host} cancelled.',
@@ -217,9 +221,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** Fills a message template; see the file comment for the "[...]" optional parts. */
 export function interpolate(template: string, detail: GeoError['detail'] = {}): string {
   const has = (key: string) => detail[key] !== undefined && detail[key] !== '';
-  const withOptional = template.replace(/\[([^[\]]*)\]/g, (_, part: string) =>
-    [...part.matchAll(PLACEHOLDER)].every((m) => has(m[1])) ? part : '',
-  );
+  const withOptional = template.replace(/\[([^[\]]*)\]/g, (_, part: string) => ([...part.matchAll(PLACEHOLDER)].every((m) => has(m[1])) ? part : ''));
   return withOptional.replace(PLACEHOLDER, (_, key: string) => (has(key) ? String(detail[key]) : '?'));
 }
 

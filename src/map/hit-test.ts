@@ -53,7 +53,11 @@ export function hitLeg(map: QueryMap, p: ScreenPoint): number | null {
 }
 
 /** Features of `layers` under `p`, each once. */
-export function hitFeatures<F extends HitFeature>(map: { queryRenderedFeatures(box: Box, options: { layers: string[] }): F[] }, p: ScreenPoint, layers: string[]): F[] {
+export function hitFeatures<F extends HitFeature>(
+  map: { queryRenderedFeatures(box: Box, options: { layers: string[] }): F[] },
+  p: ScreenPoint,
+  layers: string[],
+): F[] {
   if (layers.length === 0) return [];
   const seen = new Set<string>();
   const out: F[] = [];

@@ -362,9 +362,7 @@ export class MapController {
     if (!this.loaded) return;
     this.setData(
       SRC.hover,
-      this.hover
-        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: this.hover } }] }
-        : EMPTY,
+      this.hover ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: this.hover } }] } : EMPTY,
     );
   }
 

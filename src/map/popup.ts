@@ -60,9 +60,7 @@ export function buildPopupContent(features: PopupFeature[], lang: string, labels
     const name = featureName(f.properties);
     if (name !== null) section.append(el('div', 'cav-popup-name', name));
     // the name is the heading: do not repeat it in the table
-    const entries = Object.entries(f.properties).filter(
-      ([k, v]) => !(name !== null && NAME_KEYS.includes(k) && String(v) === name),
-    );
+    const entries = Object.entries(f.properties).filter(([k, v]) => !(name !== null && NAME_KEYS.includes(k) && String(v) === name));
     const words: 'fr' | 'en' = lang === 'en' ? 'en' : 'fr';
     const rows = entries
       .map(([k, v]) => ({ k, v, label: fieldLabel(k, words) }))

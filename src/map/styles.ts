@@ -2,12 +2,7 @@
 // and the legend swatch of each family (the layer panel draws the swatch, so it always matches the map).
 // Only types come from maplibre-gl here.
 
-import type {
-  LayerSpecification,
-  StyleSpecification,
-  ExpressionSpecification,
-  RasterSourceSpecification,
-} from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification, ExpressionSpecification, RasterSourceSpecification } from 'maplibre-gl';
 import type { LayerManifestEntry } from '../core/layers';
 import { LABEL_FONT, labelFontFaces } from './fonts';
 
@@ -144,17 +139,7 @@ export function hatchImage(): { width: number; height: number; data: Uint8Array 
   return { width: size, height: size, data };
 }
 
-const zoomWidth = (base: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  8,
-  base * 0.6,
-  12,
-  base,
-  16,
-  base * 2.2,
-];
+const zoomWidth = (base: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, base * 0.6, 12, base, 16, base * 2.2];
 
 /**
  * The maplibre layers of one manifest entry. The first layer's id is the manifest id itself
@@ -386,7 +371,11 @@ function layerSpecs(entry: EntryLike, visible: boolean, source: string): LayerSp
           source,
           layout: { ...layout, 'line-cap': 'round', 'line-join': 'round' },
           filter: ['!=', ['get', 'etat'], 'projet'],
-          paint: { 'line-color': ['case', ['==', ['get', 'mode'], 'walk'], PALETTE.hiking, PALETTE.cycling], 'line-width': zoomWidth(1.8), 'line-opacity': 0.8 },
+          paint: {
+            'line-color': ['case', ['==', ['get', 'mode'], 'walk'], PALETTE.hiking, PALETTE.cycling],
+            'line-width': zoomWidth(1.8),
+            'line-opacity': 0.8,
+          },
         },
         {
           id: `${id}--planned`,

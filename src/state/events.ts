@@ -37,11 +37,7 @@ import type { LonLat } from '../core/route/model';
  * active formula (or the free route). A selection that no longer exists falls back: an unknown
  * event to none, an unknown formula to none.
  */
-export function withEvents(
-  doc: PlannerDoc,
-  events: Event[],
-  selection: { eventId?: string | null; formulaId?: string | null } = {},
-): PlannerDoc {
+export function withEvents(doc: PlannerDoc, events: Event[], selection: { eventId?: string | null; formulaId?: string | null } = {}): PlannerDoc {
   let eventId = selection.eventId !== undefined ? selection.eventId : doc.activeEventId;
   let formulaId = selection.formulaId !== undefined ? selection.formulaId : doc.activeFormulaId;
   const event = eventId === null ? undefined : events.find((e) => e.id === eventId);
@@ -101,7 +97,10 @@ export function duplicateEventIn(doc: PlannerDoc, eventId: string, newId: NewId,
   if (i < 0) return doc;
   const src = doc.events[i];
   const copy = duplicateEvent(src, newId, name);
-  const rank = Math.max(0, src.formulas.findIndex((f) => f.id === doc.activeFormulaId));
+  const rank = Math.max(
+    0,
+    src.formulas.findIndex((f) => f.id === doc.activeFormulaId),
+  );
   const events = [...doc.events.slice(0, i + 1), copy, ...doc.events.slice(i + 1)];
   return withEvents(doc, events, { eventId: copy.id, formulaId: copy.formulas[rank]?.id ?? null });
 }
@@ -156,10 +155,12 @@ export function editFormula(doc: PlannerDoc, formulaId: string, patch: FormulaPa
   return next === event ? doc : withEvents(doc, replaceEvent(doc.events, next));
 }
 
-const onRoute = (fn: (r: Formula['route']) => Formula['route']) => (f: Formula): Formula => {
-  const route = fn(f.route);
-  return route === f.route ? f : { ...f, route };
-};
+const onRoute =
+  (fn: (r: Formula['route']) => Formula['route']) =>
+  (f: Formula): Formula => {
+    const route = fn(f.route);
+    return route === f.route ? f : { ...f, route };
+  };
 
 /** Adds the last leg back to the start (following the paths) and marks the formula as a loop. */
 export function closeFormulaLoop(doc: PlannerDoc, formulaId: string): PlannerDoc {

@@ -54,8 +54,7 @@ export function fromSession(raw: unknown): RestoreResult {
     const tracks = checkTracks(d.tracks, 'doc.tracks');
     const eventId = typeof d.activeEventId === 'string' && events.some((e) => e.id === d.activeEventId) ? d.activeEventId : null;
     const event = events.find((e) => e.id === eventId);
-    const formulaId =
-      event && typeof d.activeFormulaId === 'string' && event.formulas.some((f) => f.id === d.activeFormulaId) ? d.activeFormulaId : null;
+    const formulaId = event && typeof d.activeFormulaId === 'string' && event.formulas.some((f) => f.id === d.activeFormulaId) ? d.activeFormulaId : null;
     const active = typeof d.active === 'string' && (d.active === 'route' || tracks.some((t) => t.id === d.active)) ? d.active : 'route';
     const doc: PlannerDoc = { route: free, free, tracks, active, events, activeEventId: eventId, activeFormulaId: formulaId };
     const formula = activeFormula(doc);
@@ -95,8 +94,7 @@ function checkTracks(v: unknown, path: string): ImportedTrack[] {
     });
     // times as JSON keeps them: null where a point has none (NaN in memory)
     const times = Array.isArray(track.times) && track.times.length === segments.length ? track.times : undefined;
-    const timed =
-      times?.every((t, j) => Array.isArray(t) && t.length === segments[j].length && t.every((x) => x === null || typeof x === 'number')) === true;
+    const timed = times?.every((t, j) => Array.isArray(t) && t.length === segments[j].length && t.every((x) => x === null || typeof x === 'number')) === true;
     return {
       id: o.id,
       track: {

@@ -105,7 +105,17 @@ describe('the Géoplateforme altimetry client', () => {
   });
 
   it('reads the extended answer too ({lon, lat, z, acc})', () => {
-    expect(readAltimetryAnswer({ elevations: [{ lon: 2.8, lat: 50.43, z: 41.2, acc: 2.5 }, { lon: 2.9, lat: 50.43, z: -99999, acc: 0 }] }, 2)).toEqual({
+    expect(
+      readAltimetryAnswer(
+        {
+          elevations: [
+            { lon: 2.8, lat: 50.43, z: 41.2, acc: 2.5 },
+            { lon: 2.9, lat: 50.43, z: -99999, acc: 0 },
+          ],
+        },
+        2,
+      ),
+    ).toEqual({
       ok: true,
       elevations: [41.2, null],
     });

@@ -19,7 +19,20 @@ afterAll(async () => {
 
 describe('BRouter request and answer', () => {
   it('builds the standard request', () => {
-    const url = new URL(brouterUrl(A, B, { baseUrl: 'http://h/brouter', profile: 'trekking', nogos: [[2.84, 50.43, 250]], polygons: [[[2.8, 50.4], [2.81, 50.4], [2.81, 50.41]]] }));
+    const url = new URL(
+      brouterUrl(A, B, {
+        baseUrl: 'http://h/brouter',
+        profile: 'trekking',
+        nogos: [[2.84, 50.43, 250]],
+        polygons: [
+          [
+            [2.8, 50.4],
+            [2.81, 50.4],
+            [2.81, 50.41],
+          ],
+        ],
+      }),
+    );
     expect(url.searchParams.get('lonlats')).toBe('2.830000,50.430000|2.850000,50.440000');
     expect(url.searchParams.get('profile')).toBe('trekking');
     expect(url.searchParams.get('format')).toBe('geojson');
@@ -28,7 +41,13 @@ describe('BRouter request and answer', () => {
   });
 
   it('reads the geometry and the way types from the messages table', () => {
-    const r = parseBrouterAnswer(brouterAnswer([[...A, 40], [...DETOUR, 45], [...B, 42]]));
+    const r = parseBrouterAnswer(
+      brouterAnswer([
+        [...A, 40],
+        [...DETOUR, 45],
+        [...B, 42],
+      ]),
+    );
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.coords).toEqual([A, DETOUR, B]);
     expect(r.value.length_m).toBeCloseTo(karneyLength([A, DETOUR, B]), 1);

@@ -10,7 +10,6 @@ import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import type { Track } from '../../src/core/types';
 import { plainGpx } from '../core/gpx-generate';
 
-
 const deps = { parseXml: parseXmlWithXmldom };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (text: string) => (text.length / 1e6).toFixed(1).replace('.', ',');

@@ -38,7 +38,10 @@ export async function benchNetwork(): Promise<BenchRow[]> {
     while (pairs.length < 200 && tries++ < 200000) {
       const n1 = Math.floor(rnd() * g.nodeCount);
       const n2 = Math.floor(rnd() * g.nodeCount);
-      const d = positionsLength([[g.nodeCoords[2 * n1], g.nodeCoords[2 * n1 + 1]], [g.nodeCoords[2 * n2], g.nodeCoords[2 * n2 + 1]]]);
+      const d = positionsLength([
+        [g.nodeCoords[2 * n1], g.nodeCoords[2 * n1 + 1]],
+        [g.nodeCoords[2 * n2], g.nodeCoords[2 * n2 + 1]],
+      ]);
       if (d < 9500 || d > 10500) continue;
       const a = nearestOnNetwork(g, net.index, g.nodeCoords[2 * n1], g.nodeCoords[2 * n1 + 1], 10);
       const b = nearestOnNetwork(g, net.index, g.nodeCoords[2 * n2], g.nodeCoords[2 * n2 + 1], 10);
@@ -60,7 +63,12 @@ export async function benchNetwork(): Promise<BenchRow[]> {
 
     const clicks = Array.from({ length: 2000 }, () => [2.3 + rnd() * 1.3, 50.3 + rnd() * 0.3]);
     const tNear = time(() => clicks.forEach(([x, y]) => nearestOnNetwork(g, net.index, x, y, 300)));
-    rows.push({ what: 'Accroche d’un clic au réseau (2 000 clics)', ours: `${((tNear / clicks.length) * 1000).toFixed(1)} µs / clic`, baseline: '—', ratio: '—' });
+    rows.push({
+      what: 'Accroche d’un clic au réseau (2 000 clics)',
+      ours: `${((tNear / clicks.length) * 1000).toFixed(1)} µs / clic`,
+      baseline: '—',
+      ratio: '—',
+    });
   }
 
   // 2. Length and elevation profile of a 50 km route (5,000 points with elevation).
@@ -73,10 +81,11 @@ export async function benchNetwork(): Promise<BenchRow[]> {
     const km = positionsLength(coords) / 1000;
     const runs = 20;
     let ours = 0;
-    for (let i = 0; i < runs; i++) ours += time(() => {
-      positionsLength(coords);
-      segmentsProfile([coords]);
-    });
+    for (let i = 0; i < runs; i++)
+      ours += time(() => {
+        positionsLength(coords);
+        segmentsProfile([coords]);
+      });
     ours /= runs;
     // naive: turf length, then resampling every 20 m with turf.along from the start each time
     const line = lineString(coords);
@@ -91,8 +100,6 @@ export async function benchNetwork(): Promise<BenchRow[]> {
       ratio: `×${(base / ours).toFixed(0)}`,
     });
   }
-
-
 
   return rows;
 }

@@ -15,7 +15,12 @@ import { benchTable, isMain, type BenchRow } from './table';
 const ROOT = join(import.meta.dirname, '../..');
 const dataDir = join(ROOT, 'public/data');
 const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-const HIGHWAY: Record<number, string> = { [EdgeKind.path]: 'path', [EdgeKind.track]: 'track', [EdgeKind.cycleway]: 'cycleway', [EdgeKind.road]: 'unclassified' };
+const HIGHWAY: Record<number, string> = {
+  [EdgeKind.path]: 'path',
+  [EdgeKind.track]: 'track',
+  [EdgeKind.cycleway]: 'cycleway',
+  [EdgeKind.road]: 'unclassified',
+};
 
 function engine() {
   const e = createEngine();
@@ -58,7 +63,8 @@ export async function benchRestore(targetEdges = 200_000): Promise<BenchRow[]> {
       const t = performance.now();
       const r = await e.restoreLayers([record], undefined, prebuilt ? { ...bundle, bytes: bundle.bytes.slice(0) } : undefined);
       best = Math.min(best, ms(t));
-      if (!r.ok || (r.value.network?.prebuilt === true) !== prebuilt) throw new Error(prebuilt ? 'the bundle must be used' : 'the rebuild must not use a bundle');
+      if (!r.ok || (r.value.network?.prebuilt === true) !== prebuilt)
+        throw new Error(prebuilt ? 'the bundle must be used' : 'the rebuild must not use a bundle');
     }
     return { engine: e, ms: best };
   };

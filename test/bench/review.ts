@@ -14,7 +14,6 @@ import { booleanIntersects, booleanPointInPolygon, length as turfLength, lineSpl
 import { prepareZones, reviewRoute, zonesFromGeoJson, type ZoneInput } from '../../src/core/review';
 import type { Position } from '../../src/core/types';
 
-
 const WEST = 2.2;
 const SOUTH = 50.22;
 const WIDTH_DEG = 1.41; // ≈ 100 km at 50.45° N
@@ -124,7 +123,10 @@ export async function benchReview(): Promise<BenchRow[]> {
   const edited = route.map((p, i): Position => (i >= 5000 && i < 5500 ? [p[0], p[1] + 30 / M_PER_DEG_LAT] : p));
   const warm = median(Array.from({ length: 16 }, (_, k) => time(() => reviewRoute(k % 2 ? edited : route, prepared))));
   // validating the layer (done once, at import): for the record
-  const fc = { type: 'FeatureCollection', features: inputs.map((z) => ({ type: 'Feature', properties: { name: z.name }, geometry: { type: 'Polygon', coordinates: z.parts } })) };
+  const fc = {
+    type: 'FeatureCollection',
+    features: inputs.map((z) => ({ type: 'Feature', properties: { name: z.name }, geometry: { type: 'Polygon', coordinates: z.parts } })),
+  };
   const validation = median(Array.from({ length: 3 }, () => time(() => zonesFromGeoJson(fc, { file: 'bench', layer: 'bench', kind: 'terril' }))));
 
   // baseline: booleanIntersects on a random subset, lineSplit on a few of the polygons met

@@ -20,7 +20,6 @@ import { networkFromBuffer, type RoutingNetwork } from '../../src/core/route/net
 import { dijkstraCost, toNaive } from './dijkstra';
 import { BASIN_BBOX, mulberry32, syntheticNetwork } from './synthetic-network';
 
-
 const TARGET_EDGES = 500_000;
 const LEG_M = 10_000;
 const PAIRS = 150;
@@ -205,9 +204,24 @@ export async function benchScale(): Promise<BenchRow[]> {
   const ratio = (f: LegFigures, base: number[]) =>
     `×${(pct(base, 0.5) / pct(f.best, 0.5)).toFixed(0)} (p50) / ×${(pct(base, 0.95) / pct(f.best, 0.95)).toFixed(0)} (p95)`;
   const legWhat = `Tronçon entre deux clics à 10 km (${pairs.length} paires reliées ; coûts égaux à ceux du Dijkstra naïf : ${pairs.length - wrong}/${pairs.length})`;
-  rows.push({ what: `${legWhat} — Dijkstra sur le graphe compact (même tas, sans heuristique)`, ours: legCell(dijkstraCsr, 'meilleur de 3'), baseline: naiveCell, ratio: ratio(dijkstraCsr, naiveTimes) });
-  rows.push({ what: `${legWhat} — A*, borne en ligne droite (cible p50 ≤ 5 ms, p95 ≤ 15 ms)`, ours: legCell(astar, 'meilleur de 3'), baseline: naiveCell, ratio: ratio(astar, naiveTimes) });
-  rows.push({ what: `${legWhat} — ALT, 16 repères (cible p95 ≤ 1 ms)`, ours: legCell(alt, 'meilleur de 3'), baseline: naiveCell, ratio: ratio(alt, naiveTimes) });
+  rows.push({
+    what: `${legWhat} — Dijkstra sur le graphe compact (même tas, sans heuristique)`,
+    ours: legCell(dijkstraCsr, 'meilleur de 3'),
+    baseline: naiveCell,
+    ratio: ratio(dijkstraCsr, naiveTimes),
+  });
+  rows.push({
+    what: `${legWhat} — A*, borne en ligne droite (cible p50 ≤ 5 ms, p95 ≤ 15 ms)`,
+    ours: legCell(astar, 'meilleur de 3'),
+    baseline: naiveCell,
+    ratio: ratio(astar, naiveTimes),
+  });
+  rows.push({
+    what: `${legWhat} — ALT, 16 repères (cible p95 ≤ 1 ms)`,
+    ours: legCell(alt, 'meilleur de 3'),
+    baseline: naiveCell,
+    ratio: ratio(alt, naiveTimes),
+  });
   const penaltyRatio = (f: LegFigures, base: LegFigures) =>
     `×${(pct(f.best, 0.5) / pct(base.best, 0.5)).toFixed(2)} (p50) / ×${(pct(f.best, 0.95) / pct(base.best, 0.95)).toFixed(2)} (p95) du temps sans pénalité`;
   rows.push({

@@ -61,7 +61,15 @@ export interface TownRoute {
 }
 
 export function townRoutes(net: RoutingNetwork): TownRoute[] {
-  return ROUTES.map((towns) => ({ towns, figures: routeFigures(planRoute(net, towns.map((t) => TOWNS[t])).legs) }));
+  return ROUTES.map((towns) => ({
+    towns,
+    figures: routeFigures(
+      planRoute(
+        net,
+        towns.map((t) => TOWNS[t]),
+      ).legs,
+    ),
+  }));
 }
 
 export function loadEmbedded(): RoutingNetwork {
@@ -139,7 +147,12 @@ export async function benchTowns(): Promise<BenchRow[]> {
   const t0 = performance.now();
   for (let k = 0; k < 5; k++) townRoutes(net);
   const perLeg = (performance.now() - t0) / (5 * legs);
-  rows.push({ what: `Accroche + tronçon, par tronçon (${legs} tronçons de ville à ville, 5 passages)`, ours: `${perLeg.toFixed(2)} ms`, baseline: '—', ratio: '—' });
+  rows.push({
+    what: `Accroche + tronçon, par tronçon (${legs} tronçons de ville à ville, 5 passages)`,
+    ours: `${perLeg.toFixed(2)} ms`,
+    baseline: '—',
+    ratio: '—',
+  });
   return rows;
 }
 
@@ -153,8 +166,14 @@ if (isMain(import.meta.url)) {
         `  ${r.towns[i]} → ${r.towns[i + 1]} : ${km(l.length_m)} km par le réseau, ${km(l.crow_m)} km à vol d’oiseau, ${x2(l.detour)}${l.fallback ? ` (${l.fallback})` : ''}`,
       ),
     );
-    console.log(`  voies : ${Object.entries(r.figures.ways).map(([k, m]) => `${k} ${km(m)} km`).join(', ')}`);
+    console.log(
+      `  voies : ${Object.entries(r.figures.ways)
+        .map(([k, m]) => `${k} ${km(m)} km`)
+        .join(', ')}`,
+    );
   }
   const t = totals(routes);
-  console.log(`\nEnsemble : hors réseau ${pct(t.straight_m, t.length_m)}, ${t.routedLegs}/${t.legs} tronçons routés, détour max ${x2(t.maxDetour)}, ${t.over} tronçon(s) à 1,6 ou plus.`);
+  console.log(
+    `\nEnsemble : hors réseau ${pct(t.straight_m, t.length_m)}, ${t.routedLegs}/${t.legs} tronçons routés, détour max ${x2(t.maxDetour)}, ${t.over} tronçon(s) à 1,6 ou plus.`,
+  );
 }

@@ -51,11 +51,16 @@ async function pixelOnFeature(layer: string, name?: string): Promise<{ x: number
     ({ layer, name }) => {
       const map = window.__cavalierMap!;
       const bboxOf = (g: unknown): [number, number, number, number] | null => {
-        let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+        let w = Infinity,
+          s = Infinity,
+          e = -Infinity,
+          n = -Infinity;
         const visit = (c: unknown): void => {
           if (Array.isArray(c) && typeof c[0] === 'number') {
-            w = Math.min(w, c[0] as number); e = Math.max(e, c[0] as number);
-            s = Math.min(s, c[1] as number); n = Math.max(n, c[1] as number);
+            w = Math.min(w, c[0] as number);
+            e = Math.max(e, c[0] as number);
+            s = Math.min(s, c[1] as number);
+            n = Math.max(n, c[1] as number);
           } else if (Array.isArray(c)) c.forEach(visit);
         };
         visit((g as { coordinates: unknown }).coordinates);
@@ -197,35 +202,47 @@ describe('Cavalier in Chromium', () => {
     const { page } = app;
     const evil = '<img src=x onerror=alert(1)>';
     const ids = manifest.layers.filter((l) => l.status !== 'to-import').map((l) => l.id);
-    const original = await page.evaluate(async ({ evil, ids }) => {
-      const map = window.__cavalierMap!;
-      const c = window.__cavalierController!;
-      const src = map.getSource('terrils') as unknown as { getData(): Promise<FeatureCollection>; setData(d: unknown): void };
-      const data = await src.getData();
-      const [lon, lat] = [2.95, 50.47];
-      const d = 0.004;
-      const poisoned = {
-        ...data,
-        features: [
-          ...data.features,
-          {
-            type: 'Feature',
-            properties: { name: evil, commune: '<b>gras</b>' },
-            geometry: { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] },
-          },
-        ],
-      };
-      src.setData(poisoned);
-      // only the terrils, so that the popup lists this feature first
-      for (const l of ids) if (l !== 'terrils') c.setLayerVisible(l, false);
-      map.jumpTo({ center: [lon, lat], zoom: 14 });
-      return data;
-    }, { evil, ids });
-    await page.waitForFunction(
-      (evil) => window.__cavalierMap!.queryRenderedFeatures({ layers: ['terrils'] }).some((f) => f.properties?.name === evil),
-      evil,
-      { timeout: 20_000 },
+    const original = await page.evaluate(
+      async ({ evil, ids }) => {
+        const map = window.__cavalierMap!;
+        const c = window.__cavalierController!;
+        const src = map.getSource('terrils') as unknown as { getData(): Promise<FeatureCollection>; setData(d: unknown): void };
+        const data = await src.getData();
+        const [lon, lat] = [2.95, 50.47];
+        const d = 0.004;
+        const poisoned = {
+          ...data,
+          features: [
+            ...data.features,
+            {
+              type: 'Feature',
+              properties: { name: evil, commune: '<b>gras</b>' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [lon - d, lat - d],
+                    [lon + d, lat - d],
+                    [lon + d, lat + d],
+                    [lon - d, lat + d],
+                    [lon - d, lat - d],
+                  ],
+                ],
+              },
+            },
+          ],
+        };
+        src.setData(poisoned);
+        // only the terrils, so that the popup lists this feature first
+        for (const l of ids) if (l !== 'terrils') c.setLayerVisible(l, false);
+        map.jumpTo({ center: [lon, lat], zoom: 14 });
+        return data;
+      },
+      { evil, ids },
     );
+    await page.waitForFunction((evil) => window.__cavalierMap!.queryRenderedFeatures({ layers: ['terrils'] }).some((f) => f.properties?.name === evil), evil, {
+      timeout: 20_000,
+    });
     await mapIdle(page);
     const target = await pixelOnFeature('terrils', evil);
     await page.mouse.click(target.x, target.y);
@@ -312,7 +329,10 @@ describe('Cavalier in Chromium', () => {
       return {
         solid: map.queryRenderedFeatures({ layers: ['cav-route'] }).length,
         dashed: map.queryRenderedFeatures({ layers: ['cav-route-dashed'] }).length,
-        points: map.queryRenderedFeatures({ layers: ['cav-points'] }).map((f) => f.properties.role as string).sort(),
+        points: map
+          .queryRenderedFeatures({ layers: ['cav-points'] })
+          .map((f) => f.properties.role as string)
+          .sort(),
       };
     });
     expect(drawn.solid).toBeGreaterThan(0);
@@ -350,7 +370,17 @@ describe('Cavalier in Chromium', () => {
     expect(ins[0][1]).toBe(0);
 
     // the app echoes the new route; then click, right-click a point, click the empty map in draw mode
-    await page.evaluate(({ A, B, C }) => window.__cavalierController!.setRoute({ points: [A, B, C], legs: [{ coordinates: [A, B], mode: 'network' }, { coordinates: [B, C], mode: 'network', fallback: true }] }), { A, B, C });
+    await page.evaluate(
+      ({ A, B, C }) =>
+        window.__cavalierController!.setRoute({
+          points: [A, B, C],
+          legs: [
+            { coordinates: [A, B], mode: 'network' },
+            { coordinates: [B, C], mode: 'network', fallback: true },
+          ],
+        }),
+      { A, B, C },
+    );
     await mapIdle(page);
     const pC = await lonLatToPage(page, C);
     await page.mouse.click(pC.x, pC.y);
@@ -373,7 +403,10 @@ describe('Cavalier in Chromium', () => {
     await page.getByTestId('tool-draw').click();
     await page.evaluate(() => {
       window.__cavalierController!.setHover([2.85, 50.43]);
-      window.__cavalierController!.setHighlight([[2.8, 50.43], [2.84, 50.44]]);
+      window.__cavalierController!.setHighlight([
+        [2.8, 50.43],
+        [2.84, 50.44],
+      ]);
     });
     await mapIdle(page);
     await page.screenshot({ path: '/tmp/cavalier-route-2.png' });

@@ -30,7 +30,12 @@ function solidPng([r, g, b]: [number, number, number]): Buffer {
   const row = Buffer.alloc(1 + 256 * 3);
   for (let x = 0; x < 256; x++) row.set([r, g, b], 1 + x * 3);
   const raw = Buffer.concat(Array.from({ length: 256 }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const TILE_RGB: [number, number, number] = [30, 144, 255];
@@ -55,7 +60,11 @@ async function routeGeoplateforme(page: Page): Promise<void> {
     const u = new URL(route.request().url());
     asked.push(u);
     const r = await fetch(`${stub.url}${u.pathname}${u.search}`);
-    await route.fulfill({ status: r.status, headers: { 'Content-Type': r.headers.get('content-type') ?? 'image/png', 'Access-Control-Allow-Origin': '*' }, body: Buffer.from(await r.arrayBuffer()) });
+    await route.fulfill({
+      status: r.status,
+      headers: { 'Content-Type': r.headers.get('content-type') ?? 'image/png', 'Access-Control-Allow-Origin': '*' },
+      body: Buffer.from(await r.arrayBuffer()),
+    });
   });
 }
 
@@ -93,7 +102,9 @@ describe('basemap: Plan IGN v2 when the Géoplateforme answers', () => {
 
   it('is chosen by default, under the embedded layers, with the documented GetTile URL', async () => {
     const { page } = app;
-    await page.waitForFunction(() => !!window.__cavalierMap!.getLayer('basemap-ign') && window.__cavalierMap!.isSourceLoaded('basemap-ign'), null, { timeout: 20_000 });
+    await page.waitForFunction(() => !!window.__cavalierMap!.getLayer('basemap-ign') && window.__cavalierMap!.isSourceLoaded('basemap-ign'), null, {
+      timeout: 20_000,
+    });
     await mapIdle(page);
     expect(await page.getByTestId('basemap-ign').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('basemap-switch').getAttribute('data-shown')).toBe('ign');
@@ -130,7 +141,9 @@ describe('basemap: Plan IGN v2 when the Géoplateforme answers', () => {
     expect((await styleLayers(page)).some((l) => l.startsWith('basemap-'))).toBe(false);
     await page.getByTestId('basemap-scan25-key').fill('cle-de-test');
     await page.getByTestId('basemap-scan25-key').press('Enter');
-    await page.waitForFunction(() => !!window.__cavalierMap!.getLayer('basemap-scan25') && window.__cavalierMap!.isSourceLoaded('basemap-scan25'), null, { timeout: 20_000 });
+    await page.waitForFunction(() => !!window.__cavalierMap!.getLayer('basemap-scan25') && window.__cavalierMap!.isSourceLoaded('basemap-scan25'), null, {
+      timeout: 20_000,
+    });
     const scan = asked.filter((u) => u.pathname === '/private/wmts');
     expect(scan.length).toBeGreaterThan(0);
     expect(Object.fromEntries(scan[0].searchParams)).toMatchObject({
@@ -146,7 +159,9 @@ describe('basemap: Plan IGN v2 when the Géoplateforme answers', () => {
     const { page } = app;
     await page.getByTestId('basemap-osm').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=basemap-switch]')?.getAttribute('data-shown') === 'none', null, { timeout: 20_000 });
-    expect(await page.getByTestId('basemap-status').innerText()).toBe('Fond «\u00a0OpenStreetMap\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.');
+    expect(await page.getByTestId('basemap-status').innerText()).toBe(
+      'Fond «\u00a0OpenStreetMap\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.',
+    );
     expect((await styleLayers(page)).some((l) => l.startsWith('basemap-'))).toBe(false);
     expect(await visibleNotices(page)).toBe(0);
     // a choice made by hand is kept; back to Plan IGN for the next tests
@@ -161,7 +176,9 @@ describe('offline: the embedded map, one quiet line', () => {
   let app: StartedApp;
   const geopf: string[] = [];
   beforeAll(async () => {
-    app = await startApp({ beforeNavigate: async (page) => void page.on('request', (r) => r.url().startsWith('https://data.geopf.fr/') && geopf.push(r.url())) });
+    app = await startApp({
+      beforeNavigate: async (page) => void page.on('request', (r) => r.url().startsWith('https://data.geopf.fr/') && geopf.push(r.url())),
+    });
     await waitForMapReady(app.page);
   });
   afterAll(async () => {
@@ -172,7 +189,9 @@ describe('offline: the embedded map, one quiet line', () => {
     const { page } = app;
     await page.waitForFunction(() => document.querySelector('[data-testid=basemap-switch]')?.getAttribute('data-shown') === 'none', null, { timeout: 20_000 });
     expect(await page.getByTestId('basemap-none').getAttribute('aria-checked')).toBe('true');
-    expect(await page.getByTestId('basemap-status').innerText()).toBe('Fond «\u00a0Plan IGN\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.');
+    expect(await page.getByTestId('basemap-status').innerText()).toBe(
+      'Fond «\u00a0Plan IGN\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.',
+    );
     expect((await styleLayers(page)).some((l) => l.startsWith('basemap-'))).toBe(false);
     expect(await visibleNotices(page)).toBe(0);
     // the names are the map: the labels are drawn
@@ -224,9 +243,13 @@ describe('offline: the embedded map, one quiet line', () => {
     // Loos-en-Gohelle: the 11/19 twin cones are part of the classified chaîne des terrils
     await page.evaluate(() => window.__cavalierMap!.jumpTo({ center: [2.79, 50.455], zoom: 13 }));
     await mapIdle(page);
-    const sites = await page.evaluate(() => window.__cavalierMap!.queryRenderedFeatures({ layers: ['sites-classes'] }).map((f) => f.properties?.chaine_des_terrils));
+    const sites = await page.evaluate(() =>
+      window.__cavalierMap!.queryRenderedFeatures({ layers: ['sites-classes'] }).map((f) => f.properties?.chaine_des_terrils),
+    );
     expect(sites).toContain(true);
-    expect(await styleLayers(page)).toEqual(expect.arrayContaining(['veloroutes--label', 'osm-routes--label', 'sites-classes--inscrit', 'veloroutes--planned']));
+    expect(await styleLayers(page)).toEqual(
+      expect.arrayContaining(['veloroutes--label', 'osm-routes--label', 'sites-classes--inscrit', 'veloroutes--planned']),
+    );
     expect(app.unexpectedErrors()).toEqual([]);
   });
 });

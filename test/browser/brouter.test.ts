@@ -28,7 +28,10 @@ it('routes legs through the BRouter server chosen in the settings', async () => 
   await mapIdle(page);
   await page.click('[data-testid=tool-draw]');
   // two clicks in open country: with a server, points are not snapped to the embedded network
-  for (const p of [[2.92, 50.435], [2.94, 50.44]] as LonLat[]) {
+  for (const p of [
+    [2.92, 50.435],
+    [2.94, 50.44],
+  ] as LonLat[]) {
     const q = await lonLatToPage(page, p);
     await page.mouse.click(q.x, q.y);
   }
@@ -47,8 +50,8 @@ it('routes legs through the BRouter server chosen in the settings', async () => 
   await page.fill('[data-testid=routing-profile]', 'island');
   await page.click('[data-testid=routing-apply]');
   await page.waitForFunction(() => document.querySelector('[data-testid=leg]')?.getAttribute('data-fallback') === 'no-path');
-  await expect.poll(() => page.locator('[data-testid=notice]').allTextContents()).toEqual(
-    expect.arrayContaining([expect.stringContaining('target island detected')]),
-  );
+  await expect
+    .poll(() => page.locator('[data-testid=notice]').allTextContents())
+    .toEqual(expect.arrayContaining([expect.stringContaining('target island detected')]));
   expect(app.unexpectedErrors()).toEqual([]);
 });

@@ -73,8 +73,16 @@ function page1(lang: Lang): string {
         h(
           'div',
           null,
-          h('div', { className: 'cav-profile', style: { width: '580px' } }, h(ElevationProfile, { distances, elevations, hoverIndex: 240, emptyMessage: 'vide' })),
-          h('div', { className: 'cav-profile', style: { width: '580px' } }, h(ElevationProfile, { distances: [], elevations: [], emptyMessage: 'Pas de profil : aucune altitude.' })),
+          h(
+            'div',
+            { className: 'cav-profile', style: { width: '580px' } },
+            h(ElevationProfile, { distances, elevations, hoverIndex: 240, emptyMessage: 'vide' }),
+          ),
+          h(
+            'div',
+            { className: 'cav-profile', style: { width: '580px' } },
+            h(ElevationProfile, { distances: [], elevations: [], emptyMessage: 'Pas de profil : aucune altitude.' }),
+          ),
           h(
             'div',
             { style: { position: 'relative', height: '120px' } },
@@ -127,7 +135,9 @@ function page1(lang: Lang): string {
 }
 
 async function show(html: string): Promise<void> {
-  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css}\nhtml,body{overflow:auto;height:auto}</style></head><body>${html}</body></html>`);
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><style>${css}\nhtml,body{overflow:auto;height:auto}</style></head><body>${html}</body></html>`,
+  );
 }
 
 describe('presentational components', () => {
@@ -156,7 +166,9 @@ describe('presentational components', () => {
     expect(await page.locator('[data-testid=notices] img').count()).toBe(0);
     expect(await page.getByTestId('layer-badge-natura2000').innerText()).toBe('à importer');
     expect(await page.getByTestId('layer-toggle-natura2000').isDisabled()).toBe(true);
-    expect(await page.getByTestId('basemap-status').innerText()).toBe('Fond «\u00a0OpenStreetMap\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.');
+    expect(await page.getByTestId('basemap-status').innerText()).toBe(
+      'Fond «\u00a0OpenStreetMap\u00a0» injoignable (hors ligne\u00a0?) : la carte montre les couches embarquées.',
+    );
     expect(await page.getByTestId('basemap-none').getAttribute('aria-checked')).toBe('true');
     await page.screenshot({ path: '/tmp/cavalier-components.png', fullPage: true });
   });

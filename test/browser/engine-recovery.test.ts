@@ -14,7 +14,19 @@ import { MAX_RESTARTS, SLOW_CALL_MS } from '../../src/ui/hooks/use-engine';
 import type { Leg } from '../../src/core/route/leg';
 import { START_TIMEOUT_MS } from '../../workers/client';
 import { createEngine } from '../../workers/engine';
-import { ROOT, clickMapAt, fitMapTo, legsSettled, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession as harnessSavedSession, waitForSave as harnessWaitForSave, startPlanner } from './harness';
+import {
+  ROOT,
+  clickMapAt,
+  fitMapTo,
+  legsSettled,
+  waitForMapReady,
+  waitForNetwork,
+  type StartedApp,
+  longPathEdges,
+  savedSession as harnessSavedSession,
+  waitForSave as harnessWaitForSave,
+  startPlanner,
+} from './harness';
 
 type LonLat = [number, number];
 
@@ -39,7 +51,8 @@ const OSM_POINT: LonLat = [2.7685, 50.44725];
 const osmFile = join(ROOT, 'test/fixtures/import/overpass-loos.json');
 {
   const opened = nodeEngine.openFile(bytesOf(readFileSync(osmFile)), 'overpass-loos.json');
-  if (!opened.ok || !nodeEngine.previewLayer(opened.value.token).ok || !nodeEngine.addLayer(opened.value.token, 'network').ok) throw new Error('the OSM fixture must import in node');
+  if (!opened.ok || !nodeEngine.previewLayer(opened.value.token).ok || !nodeEngine.addLayer(opened.value.token, 'network').ok)
+    throw new Error('the OSM fixture must import in node');
 }
 
 /** The length of a route through given points, as the node engine (same network and layer) measures it. */
@@ -56,7 +69,15 @@ const routePoints = () => page().evaluate(() => (window.__cavalierController as 
 const statLength = async () => Number(await page().getAttribute('[data-testid=stat-length]', 'data-value'));
 const engineNotice = () => page().locator('[data-testid=notice][data-id=engine]');
 const snapsOnImported = () =>
-  page().evaluate(async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1], 20)) !== null, OSM_POINT);
+  page().evaluate(
+    async (p) =>
+      (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(
+        p[0],
+        p[1],
+        20,
+      )) !== null,
+    OSM_POINT,
+  );
 
 const savedSession = () => harnessSavedSession(page());
 const waitForSave = () => harnessWaitForSave(page());
@@ -69,7 +90,8 @@ async function killWorker(): Promise<void> {
 async function markWorker(): Promise<void> {
   await page().evaluate(() => Object.assign((window as unknown as { __cavalierEngineWorker: object }).__cavalierEngineWorker, { __marked: true }));
 }
-const sameWorker = () => page().evaluate(() => (window as unknown as { __cavalierEngineWorker: { __marked?: boolean } }).__cavalierEngineWorker.__marked === true);
+const sameWorker = () =>
+  page().evaluate(() => (window as unknown as { __cavalierEngineWorker: { __marked?: boolean } }).__cavalierEngineWorker.__marked === true);
 
 let expectedLength = 0;
 
@@ -164,7 +186,10 @@ describe('the worker dies', () => {
     // deaths within the minute (the previous test's one counts): each is followed by a new
     // worker until one too many
     let kills = 0;
-    const gaveUp = () => engineNotice().getAttribute('data-kind').then((k) => k === 'error');
+    const gaveUp = () =>
+      engineNotice()
+        .getAttribute('data-kind')
+        .then((k) => k === 'error');
     while (kills <= MAX_RESTARTS && !(await gaveUp())) {
       // at work: it has the network
       await waitForNetwork(page(), clicks[0]);
@@ -194,7 +219,13 @@ describe('the worker dies', () => {
     const features = Array.from({ length: 200_000 }, (_, i) => ({
       type: 'Feature',
       properties: { name: `chemin ${i}` },
-      geometry: { type: 'LineString', coordinates: [[2.8 + (i % 400) * 1e-4, 50.4 + Math.floor(i / 400) * 1e-4], [2.80005 + (i % 400) * 1e-4, 50.40005 + Math.floor(i / 400) * 1e-4]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [2.8 + (i % 400) * 1e-4, 50.4 + Math.floor(i / 400) * 1e-4],
+          [2.80005 + (i % 400) * 1e-4, 50.40005 + Math.floor(i / 400) * 1e-4],
+        ],
+      },
     }));
     const big = join(tmp, 'gros.geojson');
     writeFileSync(big, JSON.stringify({ type: 'FeatureCollection', features }));
@@ -206,7 +237,9 @@ describe('the worker dies', () => {
     // the worker is reading it (the dialog shows its progress): stop it now
     await page().waitForSelector('[data-testid=import-layer-progress]', { timeout: 30_000 });
     await killWorker();
-    await expect.poll(() => page().locator('[data-testid=import-layer-error]').textContent(), { timeout: 15_000 }).toBe(translate('fr', 'userLayers.engineStopped'));
+    await expect
+      .poll(() => page().locator('[data-testid=import-layer-error]').textContent(), { timeout: 15_000 })
+      .toBe(translate('fr', 'userLayers.engineStopped'));
     await expect.poll(sameWorker, { timeout: 15_000 }).toBe(false);
     await page().keyboard.press('Escape');
     await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached' });
@@ -253,7 +286,10 @@ describe('the worker dies', () => {
     const crashed = new Promise<void>((resolve) => page().once('crash', () => resolve()));
     void cdp.send('Page.crash').catch(() => {});
     await crashed;
-    app.errors.splice(app.errors.findIndex((e) => e.kind === 'crash'), 1);
+    app.errors.splice(
+      app.errors.findIndex((e) => e.kind === 'crash'),
+      1,
+    );
 
     app.page = await app.context.newPage();
     await page().goto(app.url, { waitUntil: 'load' });

@@ -13,7 +13,19 @@ import { readTrackFile } from '../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { joinLegs, type Leg } from '../../src/core/route/leg';
 import { createEngine } from '../../workers/engine';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges, waitForSave as harnessWaitForSave, lonLatToPage } from './harness';
+import {
+  ROOT,
+  startApp,
+  waitForMapReady,
+  type StartedApp,
+  clickMapAt,
+  fitMapTo,
+  legsSettled,
+  waitForNetwork,
+  longPathEdges,
+  waitForSave as harnessWaitForSave,
+  lonLatToPage,
+} from './harness';
 
 type LonLat = [number, number];
 
@@ -24,8 +36,8 @@ const nodeEngine = createEngine();
 // Two long edges of the network, far enough apart: one per formula.
 const edges = longPathEdges();
 const e1 = edges[0].geometry.coordinates as LonLat[];
-const e2 = (edges.find((f) => Math.abs(f.geometry.coordinates[0][0] - e1[0][0]) + Math.abs(f.geometry.coordinates[0][1] - e1[0][1]) > 0.05) ?? edges[1]).geometry
-  .coordinates as LonLat[];
+const e2 = (edges.find((f) => Math.abs(f.geometry.coordinates[0][0] - e1[0][0]) + Math.abs(f.geometry.coordinates[0][1] - e1[0][1]) > 0.05) ?? edges[1])
+  .geometry.coordinates as LonLat[];
 const clicks1: LonLat[] = [e1[0], e1[Math.floor(e1.length / 2)], e1[e1.length - 1]];
 const clicks2: LonLat[] = [e2[0], e2[e2.length - 1]];
 
@@ -144,7 +156,8 @@ describe('events and formulas in the browser', () => {
 
   it('drags the aid station along the route: its km follows; dropped far from the route it stays where it was', async () => {
     const line = joinLegs(drawn[0].legs);
-    const aidOnMap = () => app.page.evaluate(() => (window.__cavalierController as unknown as { coursePoints: { lonlat: [number, number] }[] }).coursePoints[0].lonlat);
+    const aidOnMap = () =>
+      app.page.evaluate(() => (window.__cavalierController as unknown as { coursePoints: { lonlat: [number, number] }[] }).coursePoints[0].lonlat);
     const km = async () => Number(await app.page.getAttribute('[data-testid=course-point]', 'data-km'));
     const dragTo = async (to: LonLat) => {
       const from = await lonLatToPage(app.page, await aidOnMap());
@@ -166,7 +179,9 @@ describe('events and formulas in the browser', () => {
     const placed = await aidOnMap();
     const kmBefore = await km();
     await dragTo([target[0], target[1] + 0.018]);
-    await expect.poll(() => app.page.locator('[data-testid=notice][data-id=cp] .cav-notice-text').textContent()).toMatch(/^Point déposé à \d+\u00a0m du tracé\u00a0: il reste où il était/);
+    await expect
+      .poll(() => app.page.locator('[data-testid=notice][data-id=cp] .cav-notice-text').textContent())
+      .toMatch(/^Point déposé à \d+\u00a0m du tracé\u00a0: il reste où il était/);
     expect(await km()).toBe(kmBefore);
     await expect.poll(aidOnMap).toEqual(placed);
     await app.page.click('[data-testid=cp-place]');
@@ -178,9 +193,9 @@ describe('events and formulas in the browser', () => {
     const files = unzipSync(readFileSync(await download.path()));
     expect(Object.keys(files).sort()).toEqual(['Trail-des-Pyramides-Noires_Marathon-42-km.gpx', 'Trail-des-Pyramides-Noires_Ultra-100-km.gpx']);
     // the formulas without a route are named in a notice
-    await expect.poll(() => app.page.locator('[data-testid=notice]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Semi 21 km, Marche familiale 10 km')]),
-    );
+    await expect
+      .poll(() => app.page.locator('[data-testid=notice]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Semi 21 km, Marche familiale 10 km')]));
     const names = ['Trail-des-Pyramides-Noires_Ultra-100-km.gpx', 'Trail-des-Pyramides-Noires_Marathon-42-km.gpx'];
     for (const [i, name] of names.entries()) {
       const gpx = strFromU8(files[name]);
@@ -222,9 +237,9 @@ describe('events and formulas in the browser', () => {
     const back = readTrackFile(gpx, 'f.gpx', { parseXml: parseXmlWithXmldom });
     if (!back.ok) throw new Error(back.error.code);
     expect(back.value.segments[0]).toHaveLength(5);
-    await expect.poll(() => app.page.locator('[data-testid=notice]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Tracé simplifié pour les anciens GPS\u00a0: \d+ → 5\u00a0points, distance [−+]?\d+\u00a0m\./)]),
-    );
+    await expect
+      .poll(() => app.page.locator('[data-testid=notice]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Tracé simplifié pour les anciens GPS\u00a0: \d+ → 5\u00a0points, distance [−+]?\d+\u00a0m\./)]));
     await app.page.uncheck('[data-testid=export-limit]');
   });
 
@@ -259,9 +274,7 @@ describe('events and formulas in the browser', () => {
     await expect.poll(() => app.page.getAttribute('[data-testid=course-point]', 'data-km')).toBe(before.point);
     expect(await app.page.getAttribute('[data-testid=course-point]', 'data-kind')).toBe('aid');
     // the legs are computed again by the worker: same figures
-    await expect
-      .poll(() => formulaItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-total'))), { timeout: 30_000 })
-      .toEqual(before.totals);
+    await expect.poll(() => formulaItems().evaluateAll((els) => els.map((e) => e.getAttribute('data-total'))), { timeout: 30_000 }).toEqual(before.totals);
   });
 
   it('prints the roadbook: start, aid station and finish by km, as text', async () => {
@@ -290,9 +303,9 @@ describe('events and formulas in the browser', () => {
     ];
     for (const [name, text, message] of cases) {
       await app.page.setInputFiles('[data-testid=project-open-input]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
-      await expect.poll(() => app.page.locator('[data-testid=notice][data-kind=error]').allTextContents()).toEqual(
-        expect.arrayContaining([expect.stringMatching(message)]),
-      );
+      await expect
+        .poll(() => app.page.locator('[data-testid=notice][data-kind=error]').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(message)]));
       await app.page.locator('[data-testid=notice][data-kind=error] button').first().click();
     }
     expect(await app.page.locator('[data-testid=confirm-dialog]').count()).toBe(0);

@@ -14,7 +14,17 @@ const ANSWER = {
     {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [2.7847, 50.4583] },
-      properties: { label: 'Rue de Loos 62300 Lens', score: 0.81, id: '62498_1234', name: 'Rue de Loos', postcode: '62300', city: 'Lens', citycode: '62498', context: '62, Pas-de-Calais, Hauts-de-France', type: 'street' },
+      properties: {
+        label: 'Rue de Loos 62300 Lens',
+        score: 0.81,
+        id: '62498_1234',
+        name: 'Rue de Loos',
+        postcode: '62300',
+        city: 'Lens',
+        citycode: '62498',
+        context: '62, Pas-de-Calais, Hauts-de-France',
+        type: 'street',
+      },
     },
   ],
 };
@@ -42,7 +52,8 @@ afterAll(async () => {
   await stub?.close();
 });
 
-const options = () => app.page.getByTestId('search-option').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.cav-search-name')?.textContent]));
+const options = () =>
+  app.page.getByTestId('search-option').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.querySelector('.cav-search-name')?.textContent]));
 const status = () => app.page.locator('.cav-search-status').innerText();
 
 async function type(text: string): Promise<void> {
@@ -65,10 +76,14 @@ describe('the Géoplateforme geocoder in the search', () => {
     expect(Math.abs(Number(q.get('lat')) - centre[1])).toBeLessThan(1e-4);
     // chosen: the map goes there
     await app.page.getByTestId('search-option').filter({ hasText: 'Rue de Loos' }).click();
-    await app.page.waitForFunction(() => {
-      const c = window.__cavalierMap!.getCenter();
-      return Math.abs(c.lng - 2.7847) < 1e-3 && Math.abs(c.lat - 50.4583) < 1e-3 && !window.__cavalierMap!.isMoving();
-    }, null, { timeout: 15_000 });
+    await app.page.waitForFunction(
+      () => {
+        const c = window.__cavalierMap!.getCenter();
+        return Math.abs(c.lng - 2.7847) < 1e-3 && Math.abs(c.lat - 50.4583) < 1e-3 && !window.__cavalierMap!.isMoving();
+      },
+      null,
+      { timeout: 15_000 },
+    );
   });
 
   it('offline: the embedded results stay, the addresses are said unreachable once, then not asked', async () => {

@@ -153,7 +153,6 @@ async function servePreview(): Promise<Served> {
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
-
 async function serveDev(): Promise<Served> {
   if (!existsSync(join(ROOT, 'public/data/layers.json'))) {
     throw new Error('public/data/layers.json is missing: run `npm run data:build` (or `npm run data:ensure`) before the browser tests.');
@@ -264,9 +263,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
       context,
       errors,
       unexpectedErrors: () =>
-        errors.filter(
-          (e) => !(e.kind === 'console' && /Failed to load resource/.test(e.text) && e.url !== undefined && !e.url.startsWith(url)),
-        ),
+        errors.filter((e) => !(e.kind === 'console' && /Failed to load resource/.test(e.text) && e.url !== undefined && !e.url.startsWith(url))),
       close: async () => {
         await br.close().catch(() => {});
         await srv.close().catch(() => {});
@@ -324,7 +321,9 @@ export async function clickMapAt(page: Page, lonlat: [number, number]): Promise<
 /** Waits until the legs list shows `legs` legs, all computed (none still « … »), and the map is idle. */
 export async function legsSettled(page: Page, legs: number): Promise<void> {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=leg]').length === n && ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
+    (n) =>
+      document.querySelectorAll('[data-testid=leg]').length === n &&
+      ![...document.querySelectorAll('[data-testid=leg]')].some((el) => el.textContent?.includes('…')),
     legs,
     { timeout: 20_000 },
   );
@@ -335,7 +334,8 @@ export async function legsSettled(page: Page, legs: number): Promise<void> {
 /** Waits until the worker has the network: a known network point snaps. */
 export async function waitForNetwork(page: Page, onNetwork: [number, number]): Promise<void> {
   await page.waitForFunction(
-    async (p) => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
+    async (p) =>
+      (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
     onNetwork,
     { timeout: 30_000, polling: 200 },
   );
@@ -400,9 +400,19 @@ export type NetworkEdge = FeatureCollection<LineString, { kind: string; length_m
  * Cavaliers only: the véloroutes' denser lines would come first, and the tests read « Cavaliers miniers ».
  */
 export function longPathEdges(): NetworkEdge[] {
-  const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; way?: string; length_m: number }>;
+  const reseau = JSON.parse(readFileSync(join(ROOT, 'public/data/reseau.geojson'), 'utf8')) as FeatureCollection<
+    LineString,
+    { kind: string; way?: string; length_m: number }
+  >;
   return reseau.features
-    .filter((f) => f.properties.kind === 'path' && f.properties.way === 'cavalier' && f.properties.length_m > 2500 && f.properties.length_m < 4000 && f.geometry.coordinates.length >= 9)
+    .filter(
+      (f) =>
+        f.properties.kind === 'path' &&
+        f.properties.way === 'cavalier' &&
+        f.properties.length_m > 2500 &&
+        f.properties.length_m < 4000 &&
+        f.geometry.coordinates.length >= 9,
+    )
     .sort((a, b) => b.geometry.coordinates.length - a.geometry.coordinates.length);
 }
 

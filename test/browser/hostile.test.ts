@@ -27,7 +27,20 @@ import { MAX_ZIP_RATIO } from '../../src/core/import/zip';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
 import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip, type ZipEntrySpec } from '../helpers/shapefile';
-import { ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, mapIdle, longPathEdges, waitForSave as harnessWaitForSave, savedSession, startPlanner } from './harness';
+import {
+  ROOT,
+  startApp,
+  waitForMapReady,
+  type StartedApp,
+  clickMapAt,
+  fitMapTo,
+  legsSettled,
+  mapIdle,
+  longPathEdges,
+  waitForSave as harnessWaitForSave,
+  savedSession,
+  startPlanner,
+} from './harness';
 
 type LonLat = [number, number];
 const NBSP = '\u00a0';
@@ -117,15 +130,42 @@ const bomb = zipSync({ 'bombe.shp': bombEntry, 'bombe.prj': strToU8(PRJ_LAMBERT_
  * from ~460 KB) that one of the end record's two counts leaves out.
  */
 const lyingBomb = (() => {
-  const { shp, shx } = writeShp([{ type: 'polyline', parts: [[[683_000, 7_038_000], [684_000, 7_039_000]]] }]);
+  const { shp, shx } = writeShp([
+    {
+      type: 'polyline',
+      parts: [
+        [
+          [683_000, 7_038_000],
+          [684_000, 7_039_000],
+        ],
+      ],
+    },
+  ]);
   const zeros = new Uint8Array(10 * MiB);
   const deflated = deflateSync(zeros, { level: 9 });
-  const honest: ZipEntrySpec[] = [{ name: 'chemins.shp', data: shp }, { name: 'chemins.shx', data: shx }, { name: 'chemins.prj', data: strToU8(PRJ_LAMBERT_93) }];
-  return writeZip([...honest, ...Array.from({ length: 45 }, (_, i): ZipEntrySpec => ({ name: `bombe${i}.dbf`, data: zeros, deflated }))], { onDisk: 48, total: 3 });
+  const honest: ZipEntrySpec[] = [
+    { name: 'chemins.shp', data: shp },
+    { name: 'chemins.shx', data: shx },
+    { name: 'chemins.prj', data: strToU8(PRJ_LAMBERT_93) },
+  ];
+  return writeZip([...honest, ...Array.from({ length: 45 }, (_, i): ZipEntrySpec => ({ name: `bombe${i}.dbf`, data: zeros, deflated }))], {
+    onDisk: 48,
+    total: 3,
+  });
 })();
 /** A real zipped shapefile cut in the middle (an interrupted download). */
 const realShapefile = (() => {
-  const { shp, shx } = writeShp([{ type: 'polyline', parts: [[[683_000, 7_038_000], [684_000, 7_039_000]]] }]);
+  const { shp, shx } = writeShp([
+    {
+      type: 'polyline',
+      parts: [
+        [
+          [683_000, 7_038_000],
+          [684_000, 7_039_000],
+        ],
+      ],
+    },
+  ]);
   return zipSync({ 'chemins.shp': shp, 'chemins.shx': shx, 'chemins.dbf': writeDbf(['nom'], [{ nom: 'Chemin' }]), 'chemins.prj': strToU8(PRJ_LAMBERT_93) });
 })();
 const brokenZip = realShapefile.slice(0, Math.floor(realShapefile.length / 2));
@@ -237,12 +277,19 @@ async function expectUntouched() {
 
 const waitForSave = () => harnessWaitForSave(page());
 
-const noticeTexts = (kind?: string) => page().locator(`[data-testid=notice]${kind ? `[data-kind=${kind}]` : ''} .cav-notice-text`).allTextContents();
+const noticeTexts = (kind?: string) =>
+  page()
+    .locator(`[data-testid=notice]${kind ? `[data-kind=${kind}]` : ''} .cav-notice-text`)
+    .allTextContents();
 
 /** Closes every notice, so that the next one cannot be mistaken for an old one. */
 async function clearNotices() {
   const notices = page().locator('[data-testid=notice] button');
-  while ((await notices.count()) > 0) await notices.first().click({ timeout: 2_000 }).catch(() => {});
+  while ((await notices.count()) > 0)
+    await notices
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => {});
 }
 
 /** Waits for a notice of this kind with exactly this text (the failure lists every notice shown). */
@@ -260,7 +307,11 @@ async function expectStillWorking() {
   await page().click('[data-testid=tool-draw]');
   await clickMapAt(page(), extra);
   await legsSettled(page(), 3);
-  expect(await page().locator('[data-testid=leg]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fallback')))).toEqual(['', '', '']);
+  expect(
+    await page()
+      .locator('[data-testid=leg]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-fallback'))),
+  ).toEqual(['', '', '']);
   // drawn: the new control point is on the map, where it was clicked
   const drawn = await page().evaluate((ll) => {
     const map = window.__cavalierMap!;
@@ -383,7 +434,11 @@ describe('hostile and broken files in the app (test/fixtures/hostile)', () => {
 
   it('track import (Importer): every file gets its exact French message, or is accepted; the work stays', async () => {
     // every file of the corpus has its expectations here
-    expect(Object.keys(CORPUS).sort()).toEqual(readdirSync(join(ROOT, 'test/fixtures/hostile')).filter((n) => n !== 'README.md').sort());
+    expect(Object.keys(CORPUS).sort()).toEqual(
+      readdirSync(join(ROOT, 'test/fixtures/hostile'))
+        .filter((n) => n !== 'README.md')
+        .sort(),
+    );
     for (const [name, expected] of Object.entries(CORPUS)) {
       await importTrack(hostile(name));
       if (expected.track) {
@@ -453,7 +508,10 @@ describe('hostile and broken files in the app (test/fixtures/hostile)', () => {
     await expectLayerRefused(hugeFile, fr('userLayers.tooLarge', { mb: Math.round(hugeSize / MiB), limit: LAYER_FILE_LIMIT_BYTES / MiB }));
 
     // a zip bomb: refused a few MiB into inflating it, on the ratio of what came out
-    await expectLayerRefused(buffer('bombe.zip', bomb, 'application/zip'), `${msg('import.zip-too-large', { ratio_limit: MAX_ZIP_RATIO, name: 'bombe.shp' })} ${nothingChanged}`);
+    await expectLayerRefused(
+      buffer('bombe.zip', bomb, 'application/zip'),
+      `${msg('import.zip-too-large', { ratio_limit: MAX_ZIP_RATIO, name: 'bombe.shp' })} ${nothingChanged}`,
+    );
     // one whose end record under-states its entries: the same (45 entries alike; the first or second trips the ratio)
     const lyingText = `${msg('import.zip-too-large', { ratio_limit: MAX_ZIP_RATIO, name: 'NAME' })} ${nothingChanged}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await expectLayerRefused(buffer('chemins.zip', lyingBomb, 'application/zip'), new RegExp(`^${lyingText.replace('NAME', 'bombe\\d+\\.dbf')}$`));
@@ -503,7 +561,10 @@ describe('hostile and broken files in the app (test/fixtures/hostile)', () => {
     }
     await clearNotices();
     await page().setInputFiles('[data-testid=project-open-input]', buffer('futur.cavalier.json', futureProject, 'application/json'));
-    await expectNotice('error', openFailed({ code: 'project.future-version', detail: { version: PROJECT_SCHEMA_VERSION + 1, supported: PROJECT_SCHEMA_VERSION } }));
+    await expectNotice(
+      'error',
+      openFailed({ code: 'project.future-version', detail: { version: PROJECT_SCHEMA_VERSION + 1, supported: PROJECT_SCHEMA_VERSION } }),
+    );
     expect(await page().locator('[data-testid=confirm-dialog]').count()).toBe(0);
     await expectUntouched();
     await clearNotices();
@@ -543,7 +604,18 @@ describe('no imported text is ever inserted as HTML', () => {
         {
           type: 'Feature',
           properties: { name: IMG, description: SVG, [IMG]: SCRIPT },
-          geometry: { type: 'Polygon', coordinates: [[[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d], [x - d, y - d]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x - d, y - d],
+                [x + d, y - d],
+                [x + d, y + d],
+                [x - d, y + d],
+                [x - d, y - d],
+              ],
+            ],
+          },
         },
       ],
     };
@@ -575,7 +647,10 @@ describe('no imported text is ever inserted as HTML', () => {
     expect(popupText).toContain(SVG);
     await expectInert();
     await page().keyboard.press('Escape');
-    await page().locator('.maplibregl-popup-close-button').click().catch(() => {});
+    await page()
+      .locator('.maplibregl-popup-close-button')
+      .click()
+      .catch(() => {});
 
     // the review lists the zone the route crosses, by its name, and the dossier too
     const crossing = page().locator('[data-testid=review-crossing]').filter({ hasText: IMG });
@@ -585,9 +660,9 @@ describe('no imported text is ever inserted as HTML', () => {
     await page().click('[data-testid=review-dossier]');
     const dossier = page().locator('[data-testid=review-dossier-view]');
     await dossier.waitFor({ timeout: 30_000 });
-    await expect.poll(() => dossier.locator('[data-testid=dossier-zone-row]').allTextContents(), { timeout: 30_000 }).toEqual(
-      expect.arrayContaining([expect.stringContaining(IMG)]),
-    );
+    await expect
+      .poll(() => dossier.locator('[data-testid=dossier-zone-row]').allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining(IMG)]));
     await expectInert();
     await page().click('[data-testid=dossier-close]');
     await dossier.waitFor({ state: 'detached' });
@@ -636,7 +711,11 @@ describe('no imported text is ever inserted as HTML', () => {
     await expectInert();
     // the profile marks the point (its label as text)
     await expect.poll(() => page().locator('[data-testid=profile-marker]').count(), { timeout: 20_000 }).toBe(1);
-    expect(await page().locator('[data-testid=elevation-profile]').evaluate((el) => el.querySelectorAll('img, script, b').length)).toBe(0);
+    expect(
+      await page()
+        .locator('[data-testid=elevation-profile]')
+        .evaluate((el) => el.querySelectorAll('img, script, b').length),
+    ).toBe(0);
     // the roadbook: event, formula and the aid station by name
     await page().click('[data-testid=export-roadbook]');
     const roadbook = page().locator('[data-testid=roadbook]');

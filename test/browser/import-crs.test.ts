@@ -45,7 +45,10 @@ async function drawnAt(id: string, ll: LonLat): Promise<LonLat[]> {
     ({ ll, source }) => {
       const map = window.__cavalierMap!;
       const p = map.project(ll);
-      const layers = map.getStyle().layers.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => 'source' in l && l.source === source)
+        .map((l) => l.id);
       return map
         .queryRenderedFeatures(
           [
@@ -75,7 +78,9 @@ describe('projections in the import dialog', () => {
   it('a Web Mercator file is named EPSG:3857 in the dialog and drawn on central Lille', async () => {
     await openImport(lilleFile);
     await page().waitForSelector('[data-testid=import-layer-preview]', { timeout: 30_000 });
-    expect(await page().textContent('[data-testid=import-layer-crs-detected]')).toMatch(/Web Mercator \(pseudo-Mercator, EPSG:3857\).*déclarée dans le fichier/);
+    expect(await page().textContent('[data-testid=import-layer-crs-detected]')).toMatch(
+      /Web Mercator \(pseudo-Mercator, EPSG:3857\).*déclarée dans le fichier/,
+    );
     expect(await page().locator('[data-testid=import-layer-proposal]').count()).toBe(0);
     const id = await confirmImport();
     expect(nearest(await drawnAt(id, firstVertex), firstVertex)).toBeLessThan(1);

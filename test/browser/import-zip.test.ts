@@ -13,7 +13,12 @@ const { shp, shx } = writeShp([
   { type: 'point', xy: [686500, 7036400] },
   { type: 'point', xy: [687800, 7036900] },
 ]);
-const zip = zipSync({ 'terrils.shp': shp, 'terrils.shx': shx, 'terrils.dbf': writeDbf(['nom'], [{ nom: 'Terril n°1' }, { nom: 'Terril n°2' }]), 'terrils.prj': strToU8(PRJ_LAMBERT_93) });
+const zip = zipSync({
+  'terrils.shp': shp,
+  'terrils.shx': shx,
+  'terrils.dbf': writeDbf(['nom'], [{ nom: 'Terril n°1' }, { nom: 'Terril n°2' }]),
+  'terrils.prj': strToU8(PRJ_LAMBERT_93),
+});
 const good = join(tmp, 'terrils.zip');
 const bomb = join(tmp, 'bombe.zip');
 writeFileSync(good, zip);
@@ -42,7 +47,9 @@ describe('zipped shapefiles in the browser', () => {
     await page().click('[data-testid=import-layer-open]');
     expect(await page().getAttribute('[data-testid=import-layer-input]', 'accept')).toContain('.zip');
     await page().setInputFiles('[data-testid=import-layer-input]', bomb);
-    await expect.poll(() => page().textContent('[data-testid=import-layer-error]'), { timeout: 30_000 }).toMatch(/^Archive zip refusée\u00a0: elle se décompresse à plus de 1000\u00a0pour 1 \(fichier «\u00a0terrils\.dbf\u00a0»\)\. /);
+    await expect
+      .poll(() => page().textContent('[data-testid=import-layer-error]'), { timeout: 30_000 })
+      .toMatch(/^Archive zip refusée\u00a0: elle se décompresse à plus de 1000\u00a0pour 1 \(fichier «\u00a0terrils\.dbf\u00a0»\)\. /);
     await page().setInputFiles('[data-testid=import-layer-input]', good);
     await page().waitForSelector('[data-testid=import-layer-preview]', { timeout: 30_000 });
     expect(await page().textContent('[data-testid=import-layer-preview]')).toContain('Shapefile (.zip)');

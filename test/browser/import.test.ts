@@ -123,7 +123,10 @@ describe('importing layers in the browser', () => {
       ({ ll, source }) => {
         const map = window.__cavalierMap!;
         const p = map.project(ll);
-        const layers = map.getStyle().layers.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+        const layers = map
+          .getStyle()
+          .layers.filter((l) => 'source' in l && l.source === source)
+          .map((l) => l.id);
         return map
           .queryRenderedFeatures(
             [
@@ -146,11 +149,17 @@ describe('importing layers in the browser', () => {
       ({ ll, source }) => {
         const map = window.__cavalierMap!;
         const p = map.project(ll);
-        const layers = map.getStyle().layers.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
-        return map.queryRenderedFeatures([
-          [p.x - 3, p.y - 3],
-          [p.x + 3, p.y + 3],
-        ], { layers }).length;
+        const layers = map
+          .getStyle()
+          .layers.filter((l) => 'source' in l && l.source === source)
+          .map((l) => l.id);
+        return map.queryRenderedFeatures(
+          [
+            [p.x - 3, p.y - 3],
+            [p.x + 3, p.y + 3],
+          ],
+          { layers },
+        ).length;
       },
       { ll: away, source: `user:${id}` },
     );
@@ -173,7 +182,10 @@ describe('importing layers in the browser', () => {
     expect(text).toContain("<script>alert('couche')</script> (couche importée)");
     expect(await popup.locator('img, script, b, a').count()).toBe(0);
     await page().keyboard.press('Escape');
-    await page().locator('.maplibregl-popup-close-button').click().catch(() => {});
+    await page()
+      .locator('.maplibregl-popup-close-button')
+      .click()
+      .catch(() => {});
     expect(app.errors.filter((e) => e.kind === 'dialog')).toEqual([]);
   });
 
@@ -189,12 +201,16 @@ describe('importing layers in the browser', () => {
     writeFileSync(huge, '');
     truncateSync(huge, 201 * 1024 * 1024);
     await page().setInputFiles('[data-testid=import-layer-input]', huge);
-    await expect.poll(() => page().textContent('[data-testid=import-layer-error]')).toMatch(/^Fichier trop volumineux \(201\u00a0Mo\)\u00a0: la limite est de 200\u00a0Mo\. Il n’a pas été lu/);
+    await expect
+      .poll(() => page().textContent('[data-testid=import-layer-error]'))
+      .toMatch(/^Fichier trop volumineux \(201\u00a0Mo\)\u00a0: la limite est de 200\u00a0Mo\. Il n’a pas été lu/);
     // a file with bad features: what is skipped is listed, in French, before anything is imported
     await page().setInputFiles('[data-testid=import-layer-input]', fixture('import/invalid-geometries.geojson'));
     await page().waitForSelector('[data-testid=import-layer-skipped]');
     expect(await page().textContent('[data-testid=import-layer-skipped] summary')).toBe('9 objets ignorés\u00a0:');
-    expect(await page().locator('[data-testid=import-layer-skipped] li').allTextContents()).toContain('objet n°\u00a03 «\u00a0Géométrie nulle\u00a0»\u00a0: Géométrie vide.');
+    expect(await page().locator('[data-testid=import-layer-skipped] li').allTextContents()).toContain(
+      'objet n°\u00a03 «\u00a0Géométrie nulle\u00a0»\u00a0: Géométrie vide.',
+    );
     expect(await page().textContent('[data-testid=import-layer-notes]')).toContain('Le fichier mêle plusieurs types de géométrie');
     await page().click('[data-testid=import-layer-cancel]');
     await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached' });
@@ -210,9 +226,9 @@ describe('importing layers in the browser', () => {
     expect(await page().textContent('[data-testid=import-layer-notes]')).toMatch(/objet\(s\) OpenStreetMap sans étiquette highway/);
     await page().click('[data-testid=import-layer-confirm]');
     await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached', timeout: 30_000 });
-    await expect.poll(() => page().locator('[data-testid=notice]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Réseau de tracé mis à jour\u00a0: 5 lignes importées/)]),
-    );
+    await expect
+      .poll(() => page().locator('[data-testid=notice]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Réseau de tracé mis à jour\u00a0: 5 lignes importées/)]));
     const item = page().locator('[data-testid=user-layer][data-role=network]');
     expect(await item.locator('[data-testid=user-layer-meta]').textContent()).toContain('5 lignes ajoutées au réseau de tracé');
 
@@ -271,9 +287,11 @@ describe('importing layers in the browser', () => {
     const bad = join(tmp, 'pas-une-grille.asc');
     writeFileSync(bad, 'ncols 3\nnrows 2\nxllcorner 2.8\nyllcorner 50.4\ncellsize 0.01\n1 2 3\n');
     await page().setInputFiles('[data-testid=dem-input]', bad);
-    await expect.poll(() => page().locator('[data-testid=notice][data-kind=error]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^MNT non chargé\u00a0: Grille d’altitude ASCII \(\.asc\) invalide.*Le relief actuel est conservé\./)]),
-    );
+    await expect
+      .poll(() => page().locator('[data-testid=notice][data-kind=error]').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/^MNT non chargé\u00a0: Grille d’altitude ASCII \(\.asc\) invalide.*Le relief actuel est conservé\./)]),
+      );
     expect(await page().textContent('[data-testid=stat-elevation-source]')).toBe('MNT «\u00a0plane.asc\u00a0»');
 
     // kept in the browser: after a reload (no file at hand) it is the source again, same climb
@@ -312,7 +330,9 @@ describe('importing layers in the browser', () => {
     for (let i = 0; i < 60_000; i++) {
       const x = 680_000 + (i % 300) * 40;
       const y = 7_030_000 + Math.floor(i / 300) * 40;
-      features.push(`{"type":"Feature","properties":{"n":${i}},"geometry":{"type":"LineString","coordinates":[[${x},${y}],[${x + 25},${y + 10}],[${x + 30},${y + 30}]]}}`);
+      features.push(
+        `{"type":"Feature","properties":{"n":${i}},"geometry":{"type":"LineString","coordinates":[[${x},${y}],[${x + 25},${y + 10}],[${x + 30},${y + 30}]]}}`,
+      );
     }
     const big = join(tmp, 'grand-fichier-l93.geojson');
     writeFileSync(big, `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:2154"}},"features":[${features.join(',')}]}`);
@@ -364,14 +384,26 @@ describe('importing layers in the browser', () => {
     // …and comes back from it, without a rebuild (the routes on it are checked just below)
     await expect.poll(() => page().getAttribute('[data-testid=user-layers]', 'data-network'), { timeout: 30_000 }).toBe('prebuilt');
     const onImportedRoad = () =>
-      page().evaluate(async () => (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(2.7685, 50.44725, 20)) !== null);
+      page().evaluate(
+        async () =>
+          (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number, r: number) => Promise<unknown> } }).__cavalierEngine.snap(
+            2.7685,
+            50.44725,
+            20,
+          )) !== null,
+      );
     await expect.poll(onImportedRoad, { timeout: 30_000 }).toBe(true);
     // a leg from a cavalier onto the imported paths: the same as the node engine's, which rebuilt its merge
     const request = { from: cavalierStart, to: N1004, mode: 'network' as const };
     const [expected] = await nodeEngine.legs([request]);
     expect(expected.fallback).toBeUndefined();
     const inPage = await page().evaluate(
-      async (r) => (await (window as unknown as { __cavalierEngine: { legs: (q: unknown[]) => Promise<{ length_m: number; coords: unknown[] }[]> } }).__cavalierEngine.legs([r]))[0],
+      async (r) =>
+        (
+          await (
+            window as unknown as { __cavalierEngine: { legs: (q: unknown[]) => Promise<{ length_m: number; coords: unknown[] }[]> } }
+          ).__cavalierEngine.legs([r])
+        )[0],
       request,
     );
     expect(inPage.length_m).toBeCloseTo(expected.length_m, 6);
@@ -396,13 +428,22 @@ describe('importing a track file in the browser', () => {
     await page().setInputFiles('[data-testid=tool-import-input]', file);
     await expect.poll(() => page().locator('[data-testid=track-item]').count()).toBe(before + 2);
     const added = page().locator('[data-testid=track-item]');
-    expect(await added.locator('.cav-track-name').allTextContents()).toEqual([...Array(before).fill(expect.any(String)), 'Sortie du 1er mai', 'Itinéraire prévu']);
+    expect(await added.locator('.cav-track-name').allTextContents()).toEqual([
+      ...Array(before).fill(expect.any(String)),
+      'Sortie du 1er mai',
+      'Itinéraire prévu',
+    ]);
     expect(await added.nth(before).locator('[data-testid=track-kind]').count()).toBe(0);
-    expect(await added.nth(before + 1).locator('[data-testid=track-kind]').textContent()).toBe('itinéraire (rte)');
+    expect(
+      await added
+        .nth(before + 1)
+        .locator('[data-testid=track-kind]')
+        .textContent(),
+    ).toBe('itinéraire (rte)');
     // the one-point segment is said, as the CLI says it
-    await expect.poll(() => page().locator('[data-testid=notice]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining(formatError({ code: 'file.empty-segments', detail: { count: 1 } }, 'fr'))]),
-    );
+    await expect
+      .poll(() => page().locator('[data-testid=notice]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining(formatError({ code: 'file.empty-segments', detail: { count: 1 } }, 'fr'))]));
     // the last added is active: the route, measured as the core measures it
     await expect.poll(statLength).toBeCloseTo(analyseTrack(items.value[1].segments).length_m, 3);
     await added.nth(before).locator('input[type=radio]').check();
@@ -432,9 +473,15 @@ describe('when the browser cannot store layers', () => {
       await p.setInputFiles('[data-testid=import-layer-input]', fixture('import/cavaliers-l93-crs.geojson'));
       await p.waitForSelector('[data-testid=import-layer-preview]');
       await p.click('[data-testid=import-layer-confirm]');
-      await expect.poll(() => p.locator('[data-testid=notice][data-kind=warning]').allTextContents()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^Les couches importées n’ont pas pu être enregistrées dans le navigateur \(stockage indisponible.*\)\u00a0: elles restent affichées et utilisées/)]),
-      );
+      await expect
+        .poll(() => p.locator('[data-testid=notice][data-kind=warning]').allTextContents())
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(
+              /^Les couches importées n’ont pas pu être enregistrées dans le navigateur \(stockage indisponible.*\)\u00a0: elles restent affichées et utilisées/,
+            ),
+          ]),
+        );
       expect(await p.locator('[data-testid=user-layer-name]').allTextContents()).toEqual(['zt-cavaliers (extrait, Lambert-93)']);
       expect(await p.textContent('[data-testid=user-layer-unsaved]')).toContain('perdue au rechargement');
       expect(other.unexpectedErrors()).toEqual([]);

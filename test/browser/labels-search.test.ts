@@ -80,7 +80,9 @@ describe('names on the map, offline', () => {
 
   it('answered every font request from the app itself, and asked for no glyphs', () => {
     // Plan IGN, the default basemap, is tried once and given up offline (test/browser/basemap-layers.test.ts)
-    const foreign = requests.filter((u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('https://data.geopf.fr/wmts?'));
+    const foreign = requests.filter(
+      (u) => !u.startsWith(app.url) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('https://data.geopf.fr/wmts?'),
+    );
     expect(foreign).toEqual([]);
     expect(requests.filter((u) => /\.pbf(\?|$)|glyph|fonts\.(googleapis|gstatic)|cdn/.test(u))).toEqual([]);
     expect(fontResponses.length).toBeGreaterThanOrEqual(1);

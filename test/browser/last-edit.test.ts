@@ -10,8 +10,8 @@ type LonLat = [number, number];
 const edges = longPathEdges();
 const edge = edges[0].geometry.coordinates as LonLat[];
 // another path, away from the first (its clicks must land on neither the route's points nor its legs)
-const other = (edges.find((f) => Math.abs(f.geometry.coordinates[0][0] - edge[0][0]) + Math.abs(f.geometry.coordinates[0][1] - edge[0][1]) > 0.05) ?? edges[1]).geometry
-  .coordinates as LonLat[];
+const other = (edges.find((f) => Math.abs(f.geometry.coordinates[0][0] - edge[0][0]) + Math.abs(f.geometry.coordinates[0][1] - edge[0][1]) > 0.05) ?? edges[1])
+  .geometry.coordinates as LonLat[];
 const along = (line: LonLat[], f: number) => line[Math.round(f * (line.length - 1))];
 const at = (f: number) => along(edge, f);
 const ROUNDS = 10;

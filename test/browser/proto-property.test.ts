@@ -56,8 +56,19 @@ describe('a property named __proto__', () => {
       page().evaluate((at) => {
         const map = window.__cavalierMap!;
         const p = map.project(at);
-        const layers = map.getStyle().layers.filter((l) => 'source' in l && String(l.source).startsWith('user:')).map((l) => l.id);
-        return map.queryRenderedFeatures([[p.x - 4, p.y - 4], [p.x + 4, p.y + 4]], { layers }).map((f) => f.geometry.type);
+        const layers = map
+          .getStyle()
+          .layers.filter((l) => 'source' in l && String(l.source).startsWith('user:'))
+          .map((l) => l.id);
+        return map
+          .queryRenderedFeatures(
+            [
+              [p.x - 4, p.y - 4],
+              [p.x + 4, p.y + 4],
+            ],
+            { layers },
+          )
+          .map((f) => f.geometry.type);
       }, ll);
     expect(await drawnAt(mid)).toContain('LineString');
 
@@ -71,7 +82,10 @@ describe('a property named __proto__', () => {
     expect(await popup.locator('.cav-popup-name').textContent()).toBe('Chemin du prototype');
     expect(await page().evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     await page().keyboard.press('Escape');
-    await page().locator('.maplibregl-popup-close-button').click().catch(() => {});
+    await page()
+      .locator('.maplibregl-popup-close-button')
+      .click()
+      .catch(() => {});
 
     // the point whose __proto__ is an object: drawn, and shown as that object's JSON
     const point: LonLat = [2.8, 50.42];
@@ -79,7 +93,9 @@ describe('a property named __proto__', () => {
     await mapIdle(page());
     expect(await drawnAt(point)).toContain('Point');
     await clickMapAt(page(), point);
-    await expect.poll(() => popup.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]))).toContainEqual(['__proto__', '{"polluted":"oui"}']);
+    await expect
+      .poll(() => popup.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent])))
+      .toContainEqual(['__proto__', '{"polluted":"oui"}']);
     expect(await page().evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(app.unexpectedErrors()).toEqual([]);
   });

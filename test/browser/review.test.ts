@@ -120,9 +120,9 @@ describe('environmental review in the browser', () => {
     const row = app.page.locator(`[data-testid=review-crossing][data-layer=protections][data-zone="${zoneName}"]`);
     await row.waitFor({ timeout: 20_000 });
     expect(await row.textContent()).toContain(expected!.kind);
-    const passes = await row.locator('[data-testid=review-pass]').evaluateAll((els) =>
-      els.map((el) => ({ from: Number(el.getAttribute('data-from-km')), to: Number(el.getAttribute('data-to-km')) })),
-    );
+    const passes = await row
+      .locator('[data-testid=review-pass]')
+      .evaluateAll((els) => els.map((el) => ({ from: Number(el.getAttribute('data-from-km')), to: Number(el.getAttribute('data-to-km')) })));
     expect(passes.length).toBe(expected!.passes.length);
     passes.forEach((p, k) => {
       expect(close(p.from * 1000, expected!.passes[k].from_km * 1000)).toBe(true);
@@ -261,15 +261,18 @@ describe('environmental review in the browser', () => {
     const line: LonLat[] = [];
     for (let k = 0; k <= 30; k++) line.push([Math.min(...lons) - 0.004 + ((Math.max(...lons) - Math.min(...lons) + 0.008) * k) / 30, lat]);
     const file = join(mkdtempSync(join(tmpdir(), 'cavalier-review-')), 'trace-organisateur.geojson');
-    writeFileSync(file, JSON.stringify({ type: 'Feature', properties: { name: 'Trace de l’organisateur' }, geometry: { type: 'LineString', coordinates: line } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ type: 'Feature', properties: { name: 'Trace de l’organisateur' }, geometry: { type: 'LineString', coordinates: line } }),
+    );
     await app.page.setInputFiles('[data-testid=tool-import-input]', file);
     await expect.poll(() => app.page.textContent('[data-testid=review-subject]'), { timeout: 20_000 }).toContain('Trace importée');
     const expected = nodeEngine.review([line], { buffer_m: 500 }).review.crossings.find((c) => c.zone === 'Pinchonvalles' && c.layer === 'protections')!;
     const row = app.page.locator('[data-testid=review-crossing][data-layer=protections][data-zone=Pinchonvalles]');
     await row.waitFor();
-    const passes = await row.locator('[data-testid=review-pass]').evaluateAll((els) =>
-      els.map((el) => ({ from: Number(el.getAttribute('data-from-km')), to: Number(el.getAttribute('data-to-km')) })),
-    );
+    const passes = await row
+      .locator('[data-testid=review-pass]')
+      .evaluateAll((els) => els.map((el) => ({ from: Number(el.getAttribute('data-from-km')), to: Number(el.getAttribute('data-to-km')) })));
     expect(passes.length).toBe(expected.passes.length);
     passes.forEach((p, k) => {
       expect(close(p.from * 1000, expected.passes[k].from_km * 1000)).toBe(true);

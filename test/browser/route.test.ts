@@ -9,7 +9,19 @@ import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import { analyseTrack } from '../../src/core/route/analyse';
 import { createEngine } from '../../workers/engine';
 import { karneyLength } from '../helpers/karney';
-import { lonLatToPage, mapIdle, ROOT, startApp, waitForMapReady, type StartedApp, clickMapAt, fitMapTo, legsSettled, waitForNetwork, longPathEdges } from './harness';
+import {
+  lonLatToPage,
+  mapIdle,
+  ROOT,
+  startApp,
+  waitForMapReady,
+  type StartedApp,
+  clickMapAt,
+  fitMapTo,
+  legsSettled,
+  waitForNetwork,
+  longPathEdges,
+} from './harness';
 
 const dataDir = join(ROOT, 'public/data');
 const fixture = (name: string) => join(ROOT, 'test/fixtures/gpx', name);
@@ -109,9 +121,9 @@ describe('drawing a route in the browser', () => {
     await app.page.evaluate((c) => window.__cavalierMap!.setCenter(c), far);
     await mapIdle(app.page);
     await clickAt(far);
-    await expect.poll(() => app.page.locator('[data-testid=notice]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Aucun chemin à moins de 300 m')]),
-    );
+    await expect
+      .poll(() => app.page.locator('[data-testid=notice]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Aucun chemin à moins de 300 m')]));
     expect((await routePoints()).length).toBe(before);
   });
 
@@ -177,9 +189,9 @@ describe('drawing a route in the browser', () => {
     const legs = await legCount();
     for (const name of ['not-xml.gpx', 'nan-lon.gpx', 'no-track.gpx']) {
       await app.page.setInputFiles('[data-testid=tool-import-input]', fixture(name));
-      await expect.poll(() => app.page.locator('[data-testid=notice][data-kind=error]').allTextContents()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/Import impossible.*Rien n’a été modifié/)]),
-      );
+      await expect
+        .poll(() => app.page.locator('[data-testid=notice][data-kind=error]').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(/Import impossible.*Rien n’a été modifié/)]));
       await app.page.locator('[data-testid=notice][data-kind=error] button').first().click();
     }
     expect(await legCount()).toBe(legs);
@@ -203,9 +215,9 @@ describe('drawing a route in the browser', () => {
 
   it('a UTF-16 GPX from a Windows exporter imports with its accents', async () => {
     await app.page.setInputFiles('[data-testid=tool-import-input]', join(ROOT, 'test/fixtures/hostile/utf16le.gpx'));
-    await expect.poll(() => app.page.locator('[data-testid=track-item]').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Liévin – forêt')]),
-    );
+    await expect
+      .poll(() => app.page.locator('[data-testid=track-item]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Liévin – forêt')]));
     await app.page.click('[data-testid=track-select-route]');
     await expect.poll(() => legCount()).toBe(2);
   });

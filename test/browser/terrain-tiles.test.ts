@@ -49,10 +49,7 @@ describe('online elevation tiles', () => {
     await page().click('[data-testid=mode-straight]');
     const a: LonLat = [2.776, 50.451];
     const b: LonLat = [2.79, 50.456];
-    await page().evaluate(
-      ([p, q]) => window.__cavalierMap!.fitBounds([p[0], p[1], q[0], q[1]], { padding: 200, animate: false }),
-      [a, b] as const,
-    );
+    await page().evaluate(([p, q]) => window.__cavalierMap!.fitBounds([p[0], p[1], q[0], q[1]], { padding: 200, animate: false }), [a, b] as const);
     await mapIdle(page());
     await page().click('[data-testid=tool-draw]');
     await clickAt(a);
@@ -65,7 +62,11 @@ describe('online elevation tiles', () => {
     await page().click('[data-testid=dem-tiles-load]');
     await expect
       .poll(() => page().locator('[data-testid=notice][data-kind=error]').allTextContents(), { timeout: 30_000 })
-      .toEqual(expect.arrayContaining([expect.stringMatching(/^MNT non chargé\u00a0: Le service de tuiles d’altitude est injoignable.*Le relief actuel est conservé\./)]));
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^MNT non chargé\u00a0: Le service de tuiles d’altitude est injoignable.*Le relief actuel est conservé\./),
+        ]),
+      );
     expect(await page().textContent('[data-testid=stat-elevation-source]')).toMatch(/Relief approché/);
 
     await page().fill('[data-testid=dem-tiles-url]', `${stubUrl}/{z}/{x}/{y}.png`);

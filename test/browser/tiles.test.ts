@@ -14,7 +14,10 @@ const manifest = JSON.parse(readFileSync(join(dataDir, 'layers.json'), 'utf8')) 
 const tiled = manifest.layers.filter((l) => l.tiles);
 type LonLat = [number, number];
 
-const communes = JSON.parse(readFileSync(join(dataDir, 'communes.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string; insee: string }>;
+const communes = JSON.parse(readFileSync(join(dataDir, 'communes.geojson'), 'utf8')) as FeatureCollection<
+  Polygon | MultiPolygon,
+  { name: string; insee: string }
+>;
 const lens = communes.features.find((f) => f.properties.name === 'Lens')!;
 // a point inside Lens, checked independently to lie in no other commune
 const inLens = pointOnFeature(lens).geometry.coordinates as LonLat;
@@ -45,7 +48,9 @@ async function renderedAt(lonlat: LonLat, layer: string) {
     ({ ll, layer }) => {
       const map = window.__cavalierMap!;
       const p = map.project(ll);
-      return map.queryRenderedFeatures([p.x, p.y], { layers: [layer] }).map((f) => ({ sourceLayer: f.sourceLayer, name: f.properties?.name as string, id: f.id }));
+      return map
+        .queryRenderedFeatures([p.x, p.y], { layers: [layer] })
+        .map((f) => ({ sourceLayer: f.sourceLayer, name: f.properties?.name as string, id: f.id }));
     },
     { ll: lonlat, layer },
   );
@@ -147,7 +152,11 @@ describe('big layers as vector tiles', () => {
     await app.page.mouse.click(p.x, p.y);
     const popup = app.page.getByTestId('map-popup');
     await popup.waitFor({ state: 'visible', timeout: 10_000 });
-    const rows = await popup.locator('section').first().locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+    const rows = await popup
+      .locator('section')
+      .first()
+      .locator('tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
     expect(await popup.locator('.cav-popup-name').first().textContent()).toBe(nullCote.properties.name);
     expect(rows).toContainEqual(['Altitude du sol (m)', '—']);
     await closePopup();

@@ -6,7 +6,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/i18n/dictionary';
-import { clickMapAt, fitMapTo, legsSettled, startApp, waitForMapReady, waitForNetwork, type StartedApp, longPathEdges, savedSession, waitForSave, SERVERS } from './harness';
+import {
+  clickMapAt,
+  fitMapTo,
+  legsSettled,
+  startApp,
+  waitForMapReady,
+  waitForNetwork,
+  type StartedApp,
+  longPathEdges,
+  savedSession,
+  waitForSave,
+  SERVERS,
+} from './harness';
 
 type LonLat = [number, number];
 
@@ -20,7 +32,11 @@ describe.each(SERVERS)('served by %s', (server) => {
   const pageErrors: string[] = [];
 
   const routePoints = (p: Page) => p.evaluate(() => (window.__cavalierController as unknown as { route: { points: LonLat[] } }).route.points);
-  const readOnly = (p: Page) => p.locator('[data-testid=read-only]').count().then((n) => n > 0);
+  const readOnly = (p: Page) =>
+    p
+      .locator('[data-testid=read-only]')
+      .count()
+      .then((n) => n > 0);
   const savedRoute = async (p: Page) => JSON.stringify((await savedSession(p)) ?? null);
   const saved = (p: Page) => waitForSave(p);
   const lease = (p: Page) => p.getAttribute('[data-testid=app]', 'data-lease');
@@ -143,7 +159,9 @@ describe.each(SERVERS)('served by %s', (server) => {
       const before = await savedRoute(b);
       await clickMapAt(a, at(0.9));
       const n = (await routePoints(b)).length + 1;
-      await a.waitForFunction((k) => (window as unknown as { __cavalierDoc: { route: { points: unknown[] } } }).__cavalierDoc.route.points.length === k, n, { polling: 'raf' });
+      await a.waitForFunction((k) => (window as unknown as { __cavalierDoc: { route: { points: unknown[] } } }).__cavalierDoc.route.points.length === k, n, {
+        polling: 'raf',
+      });
       const route = await routePoints(a);
       await a.close();
       await expect.poll(() => lease(b), { timeout: 10_000 }).toBe('editor');

@@ -97,8 +97,7 @@ describe('drapeOnDem', () => {
 });
 
 describe('parseAsciiGrid', () => {
-  const asc = (corner: string) =>
-    ['ncols 3', 'NROWS 2', corner, 'cellsize 0.01', 'NODATA_value -1', '10 20 30', '40 50 -1', ''].join('\n');
+  const asc = (corner: string) => ['ncols 3', 'NROWS 2', corner, 'cellsize 0.01', 'NODATA_value -1', '10 20 30', '40 50 -1', ''].join('\n');
 
   it('reads an xllcorner grid', () => {
     const r = parseAsciiGrid(asc('xllcorner 2.8\nyllcorner 50.4'), { name: 'RGE', approximate: true });
@@ -138,7 +137,10 @@ describe('parseAsciiGrid', () => {
     // nan is a cell value only when the header names it: elsewhere, and other words, stay errors
     expect(parseAsciiGrid(text.replace('NODATA_value nan', 'NODATA_value -9999'))).toMatchObject({ ok: false, error: { code: 'dem.invalid-grid' } });
     expect(parseAsciiGrid(text.replace('20', 'x'))).toEqual({ ok: false, error: { code: 'dem.invalid-grid', detail: { reason: 'value', index: 1 } } });
-    expect(parseAsciiGrid(text.replace('cellsize 0.01', 'cellsize nan'))).toEqual({ ok: false, error: { code: 'dem.invalid-grid', detail: { reason: 'header', key: 'cellsize' } } });
+    expect(parseAsciiGrid(text.replace('cellsize 0.01', 'cellsize nan'))).toEqual({
+      ok: false,
+      error: { code: 'dem.invalid-grid', detail: { reason: 'header', key: 'cellsize' } },
+    });
   });
 
   it('rejects broken and projected grids', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { length as turfLength, lineString } from '@turf/turf';
-import {
-  cumulativeDistances,
-  interleavedLength,
-  metresPerDegree,
-  positionsLength,
-  segmentLength,
-} from '../../src/core/geo/geodesic';
+import { cumulativeDistances, interleavedLength, metresPerDegree, positionsLength, segmentLength } from '../../src/core/geo/geodesic';
 import type { Position } from '../../src/core/types';
 import { WGS84, karney, karneyLength } from '../helpers/karney';
 
@@ -73,9 +67,18 @@ describe('segmentLength against GeographicLib', () => {
 
   it('long diagonal segments and a segment across the antimeridian', () => {
     for (const [a, b] of [
-      [[2.83, 50.43], [7.2, 43.7]],
-      [[-4.5, 48.4], [8.2, 48.9]],
-      [[-70, -33], [151, -34]],
+      [
+        [2.83, 50.43],
+        [7.2, 43.7],
+      ],
+      [
+        [-4.5, 48.4],
+        [8.2, 48.9],
+      ],
+      [
+        [-70, -33],
+        [151, -34],
+      ],
     ] as [number, number][][]) {
       expect(relErr(segmentLength(a[0], a[1], b[0], b[1]), karney(a[0], a[1], b[0], b[1]))).toBeLessThan(1e-6);
     }
@@ -86,7 +89,14 @@ describe('segmentLength against GeographicLib', () => {
   it("turf's spherical length is off by more than 0.1 % on the 200 km east-west line", () => {
     const dLon = 200_000 / metresPerDegree(47).x;
     const ref = karney(0, 47, dLon, 47);
-    const spherical = turfLength(lineString([[0, 47], [dLon, 47]]), { units: 'kilometers' }) * 1000;
+    const spherical =
+      turfLength(
+        lineString([
+          [0, 47],
+          [dLon, 47],
+        ]),
+        { units: 'kilometers' },
+      ) * 1000;
     expect(relErr(spherical, ref)).toBeGreaterThan(1e-3);
     expect(relErr(segmentLength(0, 47, dLon, 47), ref)).toBeLessThan(1e-4);
   });

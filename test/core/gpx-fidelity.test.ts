@@ -80,10 +80,25 @@ describe('every GPX written validates against the schema, whatever the input', (
   });
 
   it('an elevation of 1e300 read from a file is dropped with a count, the point kept', () => {
-    const r = readTrackFile(gpx('<trk><trkseg><trkpt lat="50" lon="2"><ele>1e300</ele></trkpt><trkpt lat="50.1" lon="2"><ele>-25000</ele></trkpt><trkpt lat="50.2" lon="2"><ele>12</ele></trkpt></trkseg></trk>'), 'e.gpx', deps);
+    const r = readTrackFile(
+      gpx(
+        '<trk><trkseg><trkpt lat="50" lon="2"><ele>1e300</ele></trkpt><trkpt lat="50.1" lon="2"><ele>-25000</ele></trkpt><trkpt lat="50.2" lon="2"><ele>12</ele></trkpt></trkseg></trk>',
+      ),
+      'e.gpx',
+      deps,
+    );
     expect(r).toEqual({
       ok: true,
-      value: { name: 'e', segments: [[[2, 50], [2, 50.1], [2, 50.2, 12]]] },
+      value: {
+        name: 'e',
+        segments: [
+          [
+            [2, 50],
+            [2, 50.1],
+            [2, 50.2, 12],
+          ],
+        ],
+      },
       warnings: [{ code: 'file.bad-elevation', detail: { count: 2, limit_m: 20_000 } }],
     });
   });

@@ -56,7 +56,11 @@ function el(st: Style, name: string, body: string, attrs = ''): string {
 
 function coord(rnd: Rnd, valid: boolean, lat: boolean): string {
   if (!valid) return pick(rnd, BAD_COORDS);
-  if (chance(rnd, 0.2)) return pick(rnd, COORDS.filter((c) => !lat || Math.abs(Number(c)) <= 90 || c.trim() === ''));
+  if (chance(rnd, 0.2))
+    return pick(
+      rnd,
+      COORDS.filter((c) => !lat || Math.abs(Number(c)) <= 90 || c.trim() === ''),
+    );
   return lat ? (50 + rnd()).toFixed(int(rnd, 9)) : (2 + rnd()).toFixed(int(rnd, 9));
 }
 

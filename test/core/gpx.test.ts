@@ -24,8 +24,7 @@ async function validate(xml: string) {
   });
 }
 
-const gpx11 = (body: string) =>
-  `<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">${body}</gpx>`;
+const gpx11 = (body: string) => `<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">${body}</gpx>`;
 const kml = (body: string) => `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2">${body}</kml>`;
 
 describe('readTrackFile: fixtures', () => {
@@ -47,7 +46,10 @@ describe('readTrackFile: fixtures', () => {
           ],
         ],
         // the times the file has, NaN where a point has none
-        times: [[Date.UTC(2024, 4, 1, 8), NaN, Date.UTC(2024, 4, 1, 8, 2)], [NaN, NaN]],
+        times: [
+          [Date.UTC(2024, 4, 1, 8), NaN, Date.UTC(2024, 4, 1, 8, 2)],
+          [NaN, NaN],
+        ],
       },
     });
   });
@@ -197,7 +199,17 @@ describe('readTrackFile: formats and quirks', () => {
 
   it('accepts a byte-order mark and blank lines before the XML declaration', () => {
     const text = '\uFEFF\n\n' + gpx11('<trk><trkseg><trkpt lat="1" lon="2"/><trkpt lat="1.5" lon="2.5"/></trkseg></trk>');
-    expect(readText(text, 'x.gpx')).toMatchObject({ ok: true, value: { segments: [[[2, 1], [2.5, 1.5]]] } });
+    expect(readText(text, 'x.gpx')).toMatchObject({
+      ok: true,
+      value: {
+        segments: [
+          [
+            [2, 1],
+            [2.5, 1.5],
+          ],
+        ],
+      },
+    });
   });
 
   it('reads GPX 1.0 names, prefixed elements, and every trk of the file', () => {
@@ -212,7 +224,19 @@ describe('readTrackFile: formats and quirks', () => {
     expect(readText(prefixed)).toEqual({
       ok: true,
       warnings: [],
-      value: { name: 'P', segments: [[[2, 1, 5], [4, 3]], [[6, 5], [8, 7]]] },
+      value: {
+        name: 'P',
+        segments: [
+          [
+            [2, 1, 5],
+            [4, 3],
+          ],
+          [
+            [6, 5],
+            [8, 7],
+          ],
+        ],
+      },
     });
   });
 
@@ -221,7 +245,17 @@ describe('readTrackFile: formats and quirks', () => {
       '<rte><rtept lat="9" lon="9"/><rtept lat="9.1" lon="9.1"/></rte>' +
         '<trk><trkseg><trkpt lat="1" lon="2"><ele>n/a</ele></trkpt><trkpt lat="3" lon="4"><ele> 12.5 </ele></trkpt></trkseg></trk>',
     );
-    expect(readText(both)).toMatchObject({ ok: true, value: { segments: [[[2, 1], [4, 3, 12.5]]] } });
+    expect(readText(both)).toMatchObject({
+      ok: true,
+      value: {
+        segments: [
+          [
+            [2, 1],
+            [4, 3, 12.5],
+          ],
+        ],
+      },
+    });
   });
 
   it('treats a missing lat or lon as a bad coordinate, not as 0', () => {
@@ -243,7 +277,19 @@ describe('readTrackFile: formats and quirks', () => {
     expect(readText(text, 'm.kml')).toEqual({
       ok: true,
       warnings: [],
-      value: { name: 'Multi', segments: [[[2.83, 50.43], [2.84, 50.44]], [[2.85, 50.45], [2.86, 50.46]]] },
+      value: {
+        name: 'Multi',
+        segments: [
+          [
+            [2.83, 50.43],
+            [2.84, 50.44],
+          ],
+          [
+            [2.85, 50.45],
+            [2.86, 50.46],
+          ],
+        ],
+      },
     });
     const gx = kml(
       '<Placemark xmlns:gx="http://www.google.com/kml/ext/2.2"><gx:Track>' +
@@ -253,7 +299,15 @@ describe('readTrackFile: formats and quirks', () => {
     expect(readText(gx, 'enregistrement.kml')).toEqual({
       ok: true,
       warnings: [],
-      value: { name: 'enregistrement', segments: [[[2.83, 50.43, 40], [2.84, 50.44, 42.5]]] },
+      value: {
+        name: 'enregistrement',
+        segments: [
+          [
+            [2.83, 50.43, 40],
+            [2.84, 50.44, 42.5],
+          ],
+        ],
+      },
     });
     const bad = kml('<Placemark><LineString><coordinates>2.83,50.43 abc,50.44</coordinates></LineString></Placemark>');
     expect(readText(bad, 'b.kml')).toEqual({ ok: false, error: { code: 'file.bad-coordinate', detail: { index: 1, point: 2 } } });
@@ -294,17 +348,15 @@ describe('writeGpx', () => {
   it('writes the XSD element order with 7-decimal coordinates and 1-decimal elevations', () => {
     const out = gpxText(twoSegments(), { time: '2024-05-01T08:00:00Z', description: 'Aller & retour' });
     expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Cavalier"')).toBe(true);
+    expect(out).toContain('<metadata><name>Boucle du 11/19</name><desc>Aller &amp; retour</desc><time>2024-05-01T08:00:00Z</time></metadata>');
     expect(out).toContain(
-      '<metadata><name>Boucle du 11/19</name><desc>Aller &amp; retour</desc><time>2024-05-01T08:00:00Z</time></metadata>',
+      '<trk>\n<name>Boucle du 11/19</name>\n<trkseg>\n<trkpt lat="50.4300000" lon="2.8300000"><ele>35.0</ele><time>2024-05-01T08:00:00Z</time></trkpt>',
     );
-    expect(out).toContain('<trk>\n<name>Boucle du 11/19</name>\n<trkseg>\n<trkpt lat="50.4300000" lon="2.8300000"><ele>35.0</ele><time>2024-05-01T08:00:00Z</time></trkpt>');
     expect(out.match(/<trk>/g)?.length).toBe(1);
     expect(out.match(/<trkseg>/g)?.length).toBe(2);
     expect(gpxText({ name: 'x', segments: [[[2.5, 50.25]]] })).toContain('<trkpt lat="50.2500000" lon="2.5000000"/>');
     // padding and signs: small and negative values, elevation below sea level
-    expect(gpxText({ name: 'x', segments: [[[-0.0000123, 0.5, -2.25]]] })).toContain(
-      '<trkpt lat="0.5000000" lon="-0.0000123"><ele>-2.3</ele></trkpt>',
-    );
+    expect(gpxText({ name: 'x', segments: [[[-0.0000123, 0.5, -2.25]]] })).toContain('<trkpt lat="0.5000000" lon="-0.0000123"><ele>-2.3</ele></trkpt>');
     // the same digits as toFixed on ordinary values
     const rnd = Array.from({ length: 200 }, (_, i) => [((i * 7919) % 3600) / 10 - 180 + i * 1.37e-5, ((i * 104729) % 1800) / 10 - 90]);
     const text = gpxText({ name: 'x', segments: [rnd.map(([lon, lat]) => [lon, lat] as Position)] });
@@ -339,8 +391,15 @@ describe('writeGpx', () => {
   it('is read identically by the independent gpxparser package', () => {
     // gpxparser is CommonJS and installs jsdom-global's window.DOMParser itself when required
     const require = createRequire(import.meta.url);
-    interface GpxParserPoint { lat: number; lon: number; ele: number | null }
-    interface GpxParser { parse(xml: string): void; tracks: { name: string; points: GpxParserPoint[] }[] }
+    interface GpxParserPoint {
+      lat: number;
+      lon: number;
+      ele: number | null;
+    }
+    interface GpxParser {
+      parse(xml: string): void;
+      tracks: { name: string; points: GpxParserPoint[] }[];
+    }
     const GpxParserCtor = require('gpxparser') as new () => GpxParser;
     const track = synthetic(300, 2);
     const parser = new GpxParserCtor();

@@ -29,7 +29,10 @@ function adjacency(g: Graph, factor: ArrayLike<number>): Adjacency {
   const adj: Adjacency = new Map();
   for (let e = 0; e < g.edgeCount; e++) {
     const w = g.edgeLength[e] * factor[e];
-    for (const [a, b] of [[g.edgeFrom[e], g.edgeTo[e]], [g.edgeTo[e], g.edgeFrom[e]]]) {
+    for (const [a, b] of [
+      [g.edgeFrom[e], g.edgeTo[e]],
+      [g.edgeTo[e], g.edgeFrom[e]],
+    ]) {
       if (!adj.has(a)) adj.set(a, []);
       adj.get(a)!.push({ to: b, w });
     }
@@ -314,8 +317,20 @@ describe('nearest edge against a brute-force scan of every segment', { timeout: 
 
 describe('buildGraph noding and compaction', () => {
   const cross: NetworkLine[] = [
-    { coords: [[2.8, 50.4], [2.82, 50.4]], kind: EdgeKind.path },
-    { coords: [[2.81, 50.39], [2.81, 50.41]], kind: EdgeKind.path },
+    {
+      coords: [
+        [2.8, 50.4],
+        [2.82, 50.4],
+      ],
+      kind: EdgeKind.path,
+    },
+    {
+      coords: [
+        [2.81, 50.39],
+        [2.81, 50.41],
+      ],
+      kind: EdgeKind.path,
+    },
   ];
 
   it("'shared-vertices' does not split ways that cross without a shared vertex (a bridge)", () => {
@@ -324,17 +339,77 @@ describe('buildGraph noding and compaction', () => {
   });
 
   it('merges pass-through nodes between edges of the same kind and name only', () => {
-    const a: NetworkLine = { coords: [[2.8, 50.4], [2.81, 50.4]], kind: EdgeKind.path };
-    const b: NetworkLine = { coords: [[2.81, 50.4], [2.82, 50.401], [2.83, 50.4]], kind: EdgeKind.path };
-    const c: NetworkLine = { coords: [[2.83, 50.4], [2.84, 50.4]], kind: EdgeKind.track };
+    const a: NetworkLine = {
+      coords: [
+        [2.8, 50.4],
+        [2.81, 50.4],
+      ],
+      kind: EdgeKind.path,
+    };
+    const b: NetworkLine = {
+      coords: [
+        [2.81, 50.4],
+        [2.82, 50.401],
+        [2.83, 50.4],
+      ],
+      kind: EdgeKind.path,
+    };
+    const c: NetworkLine = {
+      coords: [
+        [2.83, 50.4],
+        [2.84, 50.4],
+      ],
+      kind: EdgeKind.track,
+    };
     const opts = { joinTolerance_m: 0, noding: 'shared-vertices' } as const;
     const merged = buildGraph([a, b, c], opts);
     expect(merged.graph.edgeCount).toBe(2);
     expect(merged.graph.coordCount).toBe(4 + 2);
     expect(buildGraph([a, b, c], { ...opts, mergePassThrough: false }).graph.edgeCount).toBe(3);
     // a closed ring with no junction keeps one node and becomes one loop edge
-    const ring = buildGraph([{ coords: [[2.8, 50.4], [2.81, 50.4], [2.81, 50.41], [2.8, 50.4]], kind: 0 }, { coords: [[2.81, 50.4], [2.81, 50.41]], kind: 1 }], opts);
+    const ring = buildGraph(
+      [
+        {
+          coords: [
+            [2.8, 50.4],
+            [2.81, 50.4],
+            [2.81, 50.41],
+            [2.8, 50.4],
+          ],
+          kind: 0,
+        },
+        {
+          coords: [
+            [2.81, 50.4],
+            [2.81, 50.41],
+          ],
+          kind: 1,
+        },
+      ],
+      opts,
+    );
     expect(ring.graph.edgeCount).toBe(3);
-    expect(buildGraph([{ coords: [[2.8, 50.4], [2.81, 50.4], [2.81, 50.41]], kind: 0 }, { coords: [[2.81, 50.41], [2.8, 50.4]], kind: 0 }], opts).graph.edgeCount).toBe(1);
+    expect(
+      buildGraph(
+        [
+          {
+            coords: [
+              [2.8, 50.4],
+              [2.81, 50.4],
+              [2.81, 50.41],
+            ],
+            kind: 0,
+          },
+          {
+            coords: [
+              [2.81, 50.41],
+              [2.8, 50.4],
+            ],
+            kind: 0,
+          },
+        ],
+        opts,
+      ).graph.edgeCount,
+    ).toBe(1);
   });
 });

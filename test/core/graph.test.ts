@@ -8,17 +8,45 @@ import { dijkstraCost, toNaive } from '../bench/dijkstra';
 
 const geod = geodesicLib.Geodesic.WGS84;
 /** Independent reference: GeographicLib's geodesic length of a polyline. */
-const refLength = (pts: [number, number][]) =>
-  pts.slice(1).reduce((sum, p, i) => sum + geod.Inverse(pts[i][1], pts[i][0], p[1], p[0]).s12!, 0);
+const refLength = (pts: [number, number][]) => pts.slice(1).reduce((sum, p, i) => sum + geod.Inverse(pts[i][1], pts[i][0], p[1], p[0]).s12!, 0);
 
 // A hand-drawn network near Lens:
 //   L2 (vertical) crosses L1 (horizontal) at (2.81, 50.40);
 //   L3 starts 0.0003° (≈ 21 m) east of L1's end: a bridged gap;
 //   L4 lies 2 km away, unconnected.
-const L1: NetworkLine = { coords: [[2.8, 50.4], [2.82, 50.4]], kind: EdgeKind.cavalier, name: 'L1' };
-const L2: NetworkLine = { coords: [[2.81, 50.39], [2.81, 50.41]], kind: EdgeKind.cavalier, name: 'L2' };
-const L3: NetworkLine = { coords: [[2.8203, 50.4], [2.83, 50.4], [2.84, 50.405]], kind: EdgeKind.cavalier, name: 'L3' };
-const L4: NetworkLine = { coords: [[2.8, 50.42], [2.82, 50.42]], kind: EdgeKind.cavalier, name: 'L4' };
+const L1: NetworkLine = {
+  coords: [
+    [2.8, 50.4],
+    [2.82, 50.4],
+  ],
+  kind: EdgeKind.cavalier,
+  name: 'L1',
+};
+const L2: NetworkLine = {
+  coords: [
+    [2.81, 50.39],
+    [2.81, 50.41],
+  ],
+  kind: EdgeKind.cavalier,
+  name: 'L2',
+};
+const L3: NetworkLine = {
+  coords: [
+    [2.8203, 50.4],
+    [2.83, 50.4],
+    [2.84, 50.405],
+  ],
+  kind: EdgeKind.cavalier,
+  name: 'L3',
+};
+const L4: NetworkLine = {
+  coords: [
+    [2.8, 50.42],
+    [2.82, 50.42],
+  ],
+  kind: EdgeKind.cavalier,
+  name: 'L4',
+};
 
 describe('buildGraph', () => {
   const { graph, report, names } = buildGraph([L1, L2, L3, L4], { joinTolerance_m: 50 });
@@ -33,7 +61,13 @@ describe('buildGraph', () => {
 
   it('bridges the 21 m gap and reports components', () => {
     expect(report.gaps).toBe(1);
-    expect(report.gapLength_m).toBeCloseTo(refLength([[2.82, 50.4], [2.8203, 50.4]]), 2);
+    expect(report.gapLength_m).toBeCloseTo(
+      refLength([
+        [2.82, 50.4],
+        [2.8203, 50.4],
+      ]),
+      2,
+    );
     expect(report.components).toBe(2);
     // L1 (2 edges) + L2 (2 edges) + L3 + gap + L4
     expect(report.edges).toBe(7);
@@ -82,7 +116,12 @@ describe('Router', () => {
     const b = snap(2.835, 50.4025); // on L3's second segment
     const r = router.route(a, b)!;
     const expected: [number, number][] = [
-      [2.81, 50.395], [2.81, 50.4], [2.82, 50.4], [2.8203, 50.4], [2.83, 50.4], [b.lon, b.lat],
+      [2.81, 50.395],
+      [2.81, 50.4],
+      [2.82, 50.4],
+      [2.8203, 50.4],
+      [2.83, 50.4],
+      [b.lon, b.lat],
     ];
     expect(r.coords.length).toBe(expected.length);
     r.coords.forEach((c, i) => {
@@ -98,9 +137,21 @@ describe('Router', () => {
     const b = snap(2.805, 50.4);
     const ab = router.route(a, b)!;
     const ba = router.route(b, a)!;
-    expect(ab.coords).toEqual([[a.lon, a.lat], [b.lon, b.lat]]);
-    expect(ba.coords).toEqual([[b.lon, b.lat], [a.lon, a.lat]]);
-    expect(ab.length_m).toBeCloseTo(refLength([[2.801, 50.4], [2.805, 50.4]]), 3);
+    expect(ab.coords).toEqual([
+      [a.lon, a.lat],
+      [b.lon, b.lat],
+    ]);
+    expect(ba.coords).toEqual([
+      [b.lon, b.lat],
+      [a.lon, a.lat],
+    ]);
+    expect(ab.length_m).toBeCloseTo(
+      refLength([
+        [2.801, 50.4],
+        [2.805, 50.4],
+      ]),
+      3,
+    );
   });
 
   it('says when two points are not connected', () => {
@@ -110,7 +161,7 @@ describe('Router', () => {
   it('finds the same cost as a plain Dijkstra on a random network', () => {
     // a jittered grid of lines, some links removed: many alternative paths
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const lines: NetworkLine[] = [];
     const N = 12;
     const pt = (i: number, j: number): [number, number] => [2.7 + i * 0.004 + ((i * 7 + j * 13) % 5) * 1e-4, 50.35 + j * 0.003 + ((i * 3 + j * 11) % 7) * 1e-4];

@@ -71,7 +71,10 @@ describe('hostile and broken files (test/fixtures/hostile)', () => {
     expect(readFixture('trk-and-rte.gpx')).toMatchObject({
       ok: true,
       value: { name: 'Sortie du 1er mai' },
-      warnings: [{ code: 'file.empty-segments', detail: { count: 1 } }, { code: 'file.routes-left-out', detail: { count: 1 } }],
+      warnings: [
+        { code: 'file.empty-segments', detail: { count: 1 } },
+        { code: 'file.routes-left-out', detail: { count: 1 } },
+      ],
     });
     const utf8 = decodeText(bytesOf('invalid-utf8.gpx'));
     expect(utf8.ok && utf8.warnings).toEqual([{ code: 'file.invalid-utf8', detail: { line: 4 } }]);
@@ -119,7 +122,15 @@ describe('hostile and broken files (test/fixtures/hostile)', () => {
     expect(read(decoded(bytes), 'utf16le.gpx')).toEqual({
       ok: true,
       warnings: [],
-      value: { name: 'Liévin – forêt', segments: [[[2.778, 50.423, 62], [2.779, 50.424, 63.5]]] },
+      value: {
+        name: 'Liévin – forêt',
+        segments: [
+          [
+            [2.778, 50.423, 62],
+            [2.779, 50.424, 63.5],
+          ],
+        ],
+      },
     });
     expect(read(asUtf8(bytes), 'utf16le.gpx')).toEqual({ ok: false, error: { code: 'file.not-xml' } });
     // the same without a byte-order mark, and big-endian
@@ -139,7 +150,15 @@ describe('hostile files made in the test', () => {
     expect(r).toEqual({
       ok: true,
       warnings: [{ code: 'file.empty-segments', detail: { count: 10_000 } }],
-      value: { name: 'Pauses', segments: [[[2.83, 50.43], [2.84, 50.44]]] },
+      value: {
+        name: 'Pauses',
+        segments: [
+          [
+            [2.83, 50.43],
+            [2.84, 50.44],
+          ],
+        ],
+      },
     });
     expect(read(gpx('<trkseg></trkseg>\n'.repeat(10_000)), 'vide.gpx')).toEqual({ ok: false, error: { code: 'file.no-track' } });
   });

@@ -12,14 +12,43 @@ const route: [number, number][] = [
 describe('lineCrossings', () => {
   it('gives the km of each road crossed, measured on the ellipsoid', () => {
     const roads = [
-      { coords: [[2.81, 50.42], [2.81, 50.44]] as [number, number][], name: 'Rue A' },
+      {
+        coords: [
+          [2.81, 50.42],
+          [2.81, 50.44],
+        ] as [number, number][],
+        name: 'Rue A',
+      },
       // a dual carriageway: two lines 14 m apart count as one crossing
-      { coords: [[2.83, 50.42], [2.83, 50.44]] as [number, number][], name: 'RN 43' },
-      { coords: [[2.8302, 50.42], [2.8302, 50.44]] as [number, number][], name: 'RN 43' },
+      {
+        coords: [
+          [2.83, 50.42],
+          [2.83, 50.44],
+        ] as [number, number][],
+        name: 'RN 43',
+      },
+      {
+        coords: [
+          [2.8302, 50.42],
+          [2.8302, 50.44],
+        ] as [number, number][],
+        name: 'RN 43',
+      },
       // one that stays north of the route
-      { coords: [[2.805, 50.44], [2.835, 50.45]] as [number, number][], name: 'Loin' },
+      {
+        coords: [
+          [2.805, 50.44],
+          [2.835, 50.45],
+        ] as [number, number][],
+        name: 'Loin',
+      },
       // unnamed
-      { coords: [[2.835, 50.42], [2.835, 50.44]] as [number, number][] },
+      {
+        coords: [
+          [2.835, 50.42],
+          [2.835, 50.44],
+        ] as [number, number][],
+      },
     ];
     const c = lineCrossings(route, roads);
     expect(c.map((x) => x.name)).toEqual(['Rue A', 'RN 43', 'Route']);
@@ -31,6 +60,18 @@ describe('lineCrossings', () => {
 
   it('finds nothing without roads or route', () => {
     expect(lineCrossings(route, [])).toEqual([]);
-    expect(lineCrossings([[2.8, 50.43]], [{ coords: [[2.81, 50.42], [2.81, 50.44]] }])).toEqual([]);
+    expect(
+      lineCrossings(
+        [[2.8, 50.43]],
+        [
+          {
+            coords: [
+              [2.81, 50.42],
+              [2.81, 50.44],
+            ],
+          },
+        ],
+      ),
+    ).toEqual([]);
   });
 });

@@ -167,7 +167,13 @@ describe('segmentsProfile', () => {
 
 describe('rawGain', () => {
   it('sums every rise and drop between points with elevation', () => {
-    const pts: Position[] = [[0, 0, 10], [0, 0.001], [0, 0.002, 13], [0, 0.003, 12], [0, 0.004, 20]];
+    const pts: Position[] = [
+      [0, 0, 10],
+      [0, 0.001],
+      [0, 0.002, 13],
+      [0, 0.003, 12],
+      [0, 0.004, 20],
+    ];
     expect(rawGain(pts)).toEqual({ ascent: 11, descent: 1 });
   });
 });

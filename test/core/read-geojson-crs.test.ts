@@ -49,7 +49,29 @@ describe('a projected GeoJSON opened as a track', () => {
   });
 
   it('a degree track stays as it was, with no warning', () => {
-    const r = readTrackFile(JSON.stringify({ type: 'LineString', coordinates: [[2.83, 50.43], [2.84, 50.44]] }), 't.geojson', { parseXml: parseXmlWithXmldom });
-    expect(r).toEqual({ ok: true, value: { name: 't', segments: [[[2.83, 50.43], [2.84, 50.44]]] }, warnings: [] });
+    const r = readTrackFile(
+      JSON.stringify({
+        type: 'LineString',
+        coordinates: [
+          [2.83, 50.43],
+          [2.84, 50.44],
+        ],
+      }),
+      't.geojson',
+      { parseXml: parseXmlWithXmldom },
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        name: 't',
+        segments: [
+          [
+            [2.83, 50.43],
+            [2.84, 50.44],
+          ],
+        ],
+      },
+      warnings: [],
+    });
   });
 });

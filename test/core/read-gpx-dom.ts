@@ -18,7 +18,11 @@ export function tracksFromGpx(root: XmlElement, fallbackName: string): Result<Tr
   const rtes = childElements(root, 'rte');
   const counter = { badTimes: 0 };
   const metadata = firstChildElement(root, 'metadata');
-  const trk = collect(trks.map((t) => childElements(t, 'trkseg')), 'trkpt', counter);
+  const trk = collect(
+    trks.map((t) => childElements(t, 'trkseg')),
+    'trkpt',
+    counter,
+  );
   const rte = collect([rtes], 'rtept', counter);
   return gpxItems(
     {

@@ -39,7 +39,11 @@ const box = (w: number, s: number, e: number, n: number): Ring => [
   [w, n],
   [w, s],
 ];
-const poly = (name: string, ...rings: Ring[]): Feature<Polygon> => ({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates: rings } });
+const poly = (name: string, ...rings: Ring[]): Feature<Polygon> => ({
+  type: 'Feature',
+  properties: { name },
+  geometry: { type: 'Polygon', coordinates: rings },
+});
 const multi = (name: string, ...polys: Ring[][]): Feature<MultiPolygon> => ({
   type: 'Feature',
   properties: { name },
@@ -186,7 +190,19 @@ describe('a square on the graticule (by hand)', () => {
     expect(c.passes).toHaveLength(1);
     exact(c.length_m, parallelArc(50.405, 0.005) + parallelArc(50.407, 0.005));
     // starting the second segment outside gives two passes
-    const two = crossing(reviewRoute([segs[0], [[2.795, 50.407], [2.82, 50.407]]], zones), 'Carré');
+    const two = crossing(
+      reviewRoute(
+        [
+          segs[0],
+          [
+            [2.795, 50.407],
+            [2.82, 50.407],
+          ],
+        ],
+        zones,
+      ),
+      'Carré',
+    );
     expect(two.passes).toHaveLength(2);
   });
 });
@@ -487,7 +503,18 @@ describe('corridors (line zones as a band of corridor_m each side)', () => {
     exact(c.passes[0].from_km * 1000, x - 25, 'entry');
     expect(c.line_crossings).toHaveLength(1);
     exact((c.line_crossings?.[0].at_km ?? 0) * 1000, x, 'crossing km');
-    exact(reviewRoute([[2.79, 50.405], [2.81, 50.405]], zones, { corridor_m: 10 }).crossings[0].length_m, 20, 'narrower band');
+    exact(
+      reviewRoute(
+        [
+          [2.79, 50.405],
+          [2.81, 50.405],
+        ],
+        zones,
+        { corridor_m: 10 },
+      ).crossings[0].length_m,
+      20,
+      'narrower band',
+    );
   });
 
   it('crossing at 45° (in metres): 2·w·√2', () => {
@@ -668,7 +695,15 @@ describe('warm and cold', () => {
   });
 
   it('no zone, or an empty route: an empty review', () => {
-    expect(reviewRoute([[2.8, 50.4], [2.81, 50.4]], prepareZones([]))).toMatchObject({ crossings: [], near: [] });
+    expect(
+      reviewRoute(
+        [
+          [2.8, 50.4],
+          [2.81, 50.4],
+        ],
+        prepareZones([]),
+      ),
+    ).toMatchObject({ crossings: [], near: [] });
     expect(reviewRoute([], prepared(poly('Carré', SQUARE)))).toMatchObject({ route_length_m: 0, crossings: [], near: [] });
   });
 });

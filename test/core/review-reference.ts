@@ -105,14 +105,14 @@ export function karneyNearest(route: readonly Pt[], edges: readonly (readonly [P
     const a = route[i - 1];
     const b = route[i];
     const along = (t: number): [number, number] => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-      const edgeAt = (u: number): [number, number] => [p[0] + u * (q[0] - p[0]), p[1] + u * (q[1] - p[1])];
-      const inner = (t: number) => {
-        const r = along(t);
-        return golden((u) => {
-          const z = edgeAt(u);
-          return karney(r[0], r[1], z[0], z[1]);
-        });
-      };
+    const edgeAt = (u: number): [number, number] => [p[0] + u * (q[0] - p[0]), p[1] + u * (q[1] - p[1])];
+    const inner = (t: number) => {
+      const r = along(t);
+      return golden((u) => {
+        const z = edgeAt(u);
+        return karney(r[0], r[1], z[0], z[1]);
+      });
+    };
     const outer = golden((t) => inner(t).value);
     if (outer.value < best.d) {
       const r = along(outer.arg);

@@ -61,7 +61,10 @@ describe('seasonReview', () => {
   it('refuses impossible dates, participants and months', () => {
     expect(seasonReview(review, { date: '2026-02-30', participants: 1 })).toMatchObject({ ok: false, error: { code: 'event.bad-date' } });
     expect(seasonReview(review, { date: '10/05/2026', participants: 1 })).toMatchObject({ ok: false, error: { code: 'event.bad-date' } });
-    expect(seasonReview(review, { date: '2026-05-10', end_date: '2026-05-01', participants: 1 })).toMatchObject({ ok: false, error: { code: 'event.bad-date' } });
+    expect(seasonReview(review, { date: '2026-05-10', end_date: '2026-05-01', participants: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'event.bad-date' },
+    });
     expect(seasonReview(review, { date: '2026-05-10', participants: -3 })).toMatchObject({ ok: false, error: { code: 'event.bad-participants' } });
     expect(seasonReview(review, { date: '2026-05-10', participants: 2.5 })).toMatchObject({ ok: false, error: { code: 'event.bad-participants' } });
     expect(seasonReview(review, { date: '2026-05-10', participants: 1 }, { byKind: { APPB: { from_month: 0, to_month: 13 } } })).toMatchObject({

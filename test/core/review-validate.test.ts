@@ -40,15 +40,49 @@ describe('zonesFromGeoJson: names and kinds', () => {
       ['Marais', 'ZNIEFF', '2'],
       ['zones.geojson n°3', 'zones', 'T12'],
     ]);
-    const forced = valid(fc(feature({ name: 'T', kind: 'terril' }, { type: 'Polygon', coordinates: [square] })), { ...SRC, kind: 'réservoir TVB', kindProperties: [] });
+    const forced = valid(fc(feature({ name: 'T', kind: 'terril' }, { type: 'Polygon', coordinates: [square] })), {
+      ...SRC,
+      kind: 'réservoir TVB',
+      kindProperties: [],
+    });
     expect(forced.zones[0].kind).toBe('réservoir TVB');
   });
 
   it('a bare geometry, a single feature, lines, and a collection mixing both', () => {
     expect(valid({ type: 'Polygon', coordinates: [square] }).zones).toHaveLength(1);
-    expect(valid(feature({ name: 'x' }, { type: 'MultiLineString', coordinates: [[[2.8, 50.4], [2.81, 50.4]]] })).zones[0].geometry).toBe('line');
+    expect(
+      valid(
+        feature(
+          { name: 'x' },
+          {
+            type: 'MultiLineString',
+            coordinates: [
+              [
+                [2.8, 50.4],
+                [2.81, 50.4],
+              ],
+            ],
+          },
+        ),
+      ).zones[0].geometry,
+    ).toBe('line');
     const mixed = valid(
-      feature({ name: 'Site' }, { type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [square] }, { type: 'LineString', coordinates: [[2.8, 50.4], [2.9, 50.4]] }] }),
+      feature(
+        { name: 'Site' },
+        {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Polygon', coordinates: [square] },
+            {
+              type: 'LineString',
+              coordinates: [
+                [2.8, 50.4],
+                [2.9, 50.4],
+              ],
+            },
+          ],
+        },
+      ),
     );
     expect(mixed.zones.map((z) => [z.name, z.geometry, z.id])).toEqual([
       ['Site', 'polygon', '1#surface'],
@@ -75,7 +109,13 @@ describe('zonesFromGeoJson: broken zones', () => {
     ];
     const v = valid(fc(feature({ name: 'Papillon' }, { type: 'Polygon', coordinates: [bowtie] })));
     expect(v.issues).toEqual([{ code: 'zone.self-intersection', detail: { name: 'Papillon', layer: 'zones', lon: 2.805, lat: 50.405 } }]);
-    const r = reviewRoute([[2.79, 50.402], [2.82, 50.402]], prepareZones(v.zones));
+    const r = reviewRoute(
+      [
+        [2.79, 50.402],
+        [2.82, 50.402],
+      ],
+      prepareZones(v.zones),
+    );
     // at 50.402 the lobes span 2.800–2.802 and 2.808–2.810
     expect(r.crossings[0].passes).toHaveLength(2);
     expect(r.crossings[0].length_m).toBeCloseTo(2 * parallelArc(50.402, 0.002), 2);
@@ -99,9 +139,45 @@ describe('zonesFromGeoJson: broken zones', () => {
         feature({ name: 'Rien' }, null),
         feature({ name: 'Vide' }, { type: 'MultiPolygon', coordinates: [] }),
         feature({ name: 'Point' }, { type: 'Point', coordinates: [2.8, 50.4] }),
-        feature({ name: 'Texte' }, { type: 'Polygon', coordinates: [[[2.8, 50.4], ['x', 50.4], [2.81, 50.41], [2.8, 50.4]]] }),
-        feature({ name: 'NaN' }, { type: 'LineString', coordinates: [[2.8, 50.4], [NaN, 50.41]] }),
-        feature({ name: 'Plat' }, { type: 'Polygon', coordinates: [[[2.8, 50.4], [2.81, 50.4], [2.82, 50.4], [2.8, 50.4]], square] }),
+        feature(
+          { name: 'Texte' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [2.8, 50.4],
+                ['x', 50.4],
+                [2.81, 50.41],
+                [2.8, 50.4],
+              ],
+            ],
+          },
+        ),
+        feature(
+          { name: 'NaN' },
+          {
+            type: 'LineString',
+            coordinates: [
+              [2.8, 50.4],
+              [NaN, 50.41],
+            ],
+          },
+        ),
+        feature(
+          { name: 'Plat' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [2.8, 50.4],
+                [2.81, 50.4],
+                [2.82, 50.4],
+                [2.8, 50.4],
+              ],
+              square,
+            ],
+          },
+        ),
       ),
     );
     expect(v.zones.map((z) => z.name)).toEqual(['Bon']);
@@ -119,7 +195,25 @@ describe('zonesFromGeoJson: broken zones', () => {
   });
 
   it('Lambert-93 coordinates, or a declared projected CRS, refuse the file', () => {
-    const lambert = zonesFromGeoJson(fc(feature({ name: 'L93' }, { type: 'Polygon', coordinates: [[[690000, 7030000], [691000, 7030000], [691000, 7031000], [690000, 7030000]]] })), SRC);
+    const lambert = zonesFromGeoJson(
+      fc(
+        feature(
+          { name: 'L93' },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [690000, 7030000],
+                [691000, 7030000],
+                [691000, 7031000],
+                [690000, 7030000],
+              ],
+            ],
+          },
+        ),
+      ),
+      SRC,
+    );
     expect(lambert).toEqual({ ok: false, error: { code: 'zones.not-wgs84', detail: { file: 'zones.geojson', x: 690000, y: 7030000 } } });
     if (!lambert.ok) expect(formatError(lambert.error, 'fr')).toContain('pas en degrés WGS84');
     const declared = zonesFromGeoJson(
@@ -128,7 +222,10 @@ describe('zonesFromGeoJson: broken zones', () => {
     );
     expect(declared.ok).toBe(false);
     if (!declared.ok) expect(declared.error).toMatchObject({ code: 'zones.not-wgs84', detail: { crs: 'urn:ogc:def:crs:EPSG::2154' } });
-    const crs84 = zonesFromGeoJson({ ...fc(feature({}, { type: 'Polygon', coordinates: [square] })), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } }, SRC);
+    const crs84 = zonesFromGeoJson(
+      { ...fc(feature({}, { type: 'Polygon', coordinates: [square] })), crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } },
+      SRC,
+    );
     expect(crs84.ok).toBe(true);
   });
 
@@ -144,7 +241,13 @@ describe('zonesFromGeoJson: broken zones', () => {
       const k = Math.floor(rnd() * 9);
       if (depth > 4 || k === 0) return [null, 1, -1e9, 'a', NaN, true, 50.4, 2.8][Math.floor(rnd() * 8)];
       if (k < 4) return Array.from({ length: Math.floor(rnd() * 6) }, () => junk(depth + 1));
-      if (k < 6) return { type: ['Polygon', 'MultiPolygon', 'LineString', 'GeometryCollection', 'Feature', 'Point'][Math.floor(rnd() * 6)], coordinates: junk(depth + 1), geometries: junk(depth + 1), geometry: junk(depth + 1) };
+      if (k < 6)
+        return {
+          type: ['Polygon', 'MultiPolygon', 'LineString', 'GeometryCollection', 'Feature', 'Point'][Math.floor(rnd() * 6)],
+          coordinates: junk(depth + 1),
+          geometries: junk(depth + 1),
+          geometry: junk(depth + 1),
+        };
       const ring = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => [2.8 + rnd() * 0.01, 50.4 + rnd() * 0.01]);
       return { type: 'Polygon', coordinates: [ring] };
     };
@@ -157,7 +260,15 @@ describe('zonesFromGeoJson: broken zones', () => {
         for (const f of data.features as { properties: { name: string } }[]) {
           expect(r.value.zones.some((z) => z.name === f.properties.name) || said.has(f.properties.name)).toBe(true);
         }
-        expect(() => reviewRoute([[2.799, 50.401], [2.812, 50.409]], prepareZones(r.value.zones))).not.toThrow();
+        expect(() =>
+          reviewRoute(
+            [
+              [2.799, 50.401],
+              [2.812, 50.409],
+            ],
+            prepareZones(r.value.zones),
+          ),
+        ).not.toThrow();
       }
     }
   });

@@ -39,8 +39,7 @@ function viaScanner(text: string, name = 'fichier'): Result<Track[]> {
 }
 
 /** Results compared whole, except the line of a 'file.not-xml' (each parser says where it stopped). */
-const comparable = (r: Result<Track[]>) =>
-  !r.ok && r.error.code === 'file.not-xml' ? { ok: false, error: { code: 'file.not-xml' } } : r;
+const comparable = (r: Result<Track[]>) => (!r.ok && r.error.code === 'file.not-xml' ? { ok: false, error: { code: 'file.not-xml' } } : r);
 
 /** libxml2's verdict on each text: well-formed, namespaces included (one xmllint run for all). */
 async function libxml2WellFormed(texts: string[]): Promise<boolean[]> {
@@ -155,12 +154,29 @@ describe('scanGpx reads XML as XML', () => {
 
   it('reads attributes in either quote style and order, with spaces around "="', () => {
     const r = read(doc(`<trk><trkseg><trkpt lon='2.1' lat = "50.1"/><trkpt\n lat='50.2'\tlon="2.2" ><ele>5</ele></trkpt></trkseg></trk>`));
-    expect(r.ok && r.value.segments).toEqual([[[2.1, 50.1], [2.2, 50.2, 5]]]);
+    expect(r.ok && r.value.segments).toEqual([
+      [
+        [2.1, 50.1],
+        [2.2, 50.2, 5],
+      ],
+    ]);
   });
 
   it('reads prefixed elements when the prefix is declared, and refuses them when not', () => {
     const declared = `<gpx:gpx xmlns:gpx="http://www.topografix.com/GPX/1/1"><gpx:trk><gpx:trkseg><gpx:trkpt lat="1" lon="2"/><gpx:trkpt lat="3" lon="4"><gpx:ele>7</gpx:ele></gpx:trkpt></gpx:trkseg></gpx:trk></gpx:gpx>`;
-    expect(read(declared)).toEqual({ ok: true, warnings: [], value: { name: 'fichier', segments: [[[2, 1], [4, 3, 7]]] } });
+    expect(read(declared)).toEqual({
+      ok: true,
+      warnings: [],
+      value: {
+        name: 'fichier',
+        segments: [
+          [
+            [2, 1],
+            [4, 3, 7],
+          ],
+        ],
+      },
+    });
     expect(read(declared.replace(' xmlns:gpx="http://www.topografix.com/GPX/1/1"', ''))).toMatchObject({ ok: false, error: { code: 'file.not-xml' } });
     // a declaration holds inside its element only
     expect(read(doc(`<a xmlns:x="u"/><x:b/><trk>${pts}</trk>`))).toMatchObject({ ok: false, error: { code: 'file.not-xml' } });
@@ -168,7 +184,17 @@ describe('scanGpx reads XML as XML', () => {
 
   it('skips a byte-order mark, a declaration, a DOCTYPE without entities, processing instructions', () => {
     const text = `\uFEFF<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- c --><?pi x?><!DOCTYPE gpx SYSTEM "gpx.dtd">\n${doc(`<trk>${pts}</trk>`)}\n<!-- fin -->\n`;
-    expect(read(text)).toMatchObject({ ok: true, value: { segments: [[[2.1, 50.1], [2.2, 50.2]]] } });
+    expect(read(text)).toMatchObject({
+      ok: true,
+      value: {
+        segments: [
+          [
+            [2.1, 50.1],
+            [2.2, 50.2],
+          ],
+        ],
+      },
+    });
   });
 
   it.each([
@@ -252,7 +278,17 @@ describe('scanGpx reads XML as XML', () => {
     }
     // an elevation in hexadecimal is no elevation
     const ele = doc('<trk><trkseg><trkpt lat="50.1" lon="2"><ele>0x10</ele></trkpt><trkpt lat="50.2" lon="2"/></trkseg></trk>');
-    expect(read(ele)).toMatchObject({ ok: true, value: { segments: [[[2, 50.1], [2, 50.2]]] } });
+    expect(read(ele)).toMatchObject({
+      ok: true,
+      value: {
+        segments: [
+          [
+            [2, 50.1],
+            [2, 50.2],
+          ],
+        ],
+      },
+    });
   });
 
   it('dispatches on the root: rootLocalName', () => {
@@ -288,6 +324,5 @@ describe('scanGpx stays linear on hostile structure', () => {
     const refs = timed(doc(`<trk><name>${'&amp;'.repeat(100_000)}</name>${pts}</trk>`));
     // decoded in full, then cut to a label's length
     expect(refs.r.ok && refs.r.value.name).toBe(`${'&'.repeat(MAX_NAME_CHARS - 1)}…`);
-
   });
 });

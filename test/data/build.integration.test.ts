@@ -84,7 +84,18 @@ describe('buildLayers on the real raw data', () => {
 
   it('lists every layer with an existing file, and the layers to import without url', () => {
     const ids = manifest.layers.map((l) => l.id);
-    for (const id of ['terrils', 'cavaliers', 'cavaliers-unesco', 'neonaturels', 'puits', 'communes', 'bassin', 'tvb-reservoirs', 'tvb-corridors', 'protections']) {
+    for (const id of [
+      'terrils',
+      'cavaliers',
+      'cavaliers-unesco',
+      'neonaturels',
+      'puits',
+      'communes',
+      'bassin',
+      'tvb-reservoirs',
+      'tvb-corridors',
+      'protections',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(ids).not.toContain('reseau');
@@ -103,9 +114,12 @@ describe('buildLayers on the real raw data', () => {
     for (const u of [manifest.relief?.url, manifest.relief?.valuesUrl]) {
       expect(fs.existsSync(path.join(outDir, path.basename(u ?? 'missing')))).toBe(true);
     }
-    expect(manifest.layers.filter((l) => l.status === 'to-import').map((l) => l.id).sort()).toEqual(
-      ['natura2000', 'srce-corridors', 'srce-reservoirs', 'znieff'],
-    );
+    expect(
+      manifest.layers
+        .filter((l) => l.status === 'to-import')
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual(['natura2000', 'srce-corridors', 'srce-reservoirs', 'znieff']);
     const visible = manifest.layers.filter((l) => l.visible).map((l) => l.id);
     expect(visible).toEqual(expect.arrayContaining(['terrils', 'cavaliers', 'neonaturels', 'protections']));
     for (const hidden of ['communes', 'puits', 'tvb-reservoirs', 'tvb-corridors']) expect(visible).not.toContain(hidden);
@@ -130,7 +144,12 @@ describe('buildLayers on the real raw data', () => {
     expect(anor?.properties?.name).toBe("Aciéries et Forges d'Anor");
     expect(String(anor?.properties?.site_nom)).toMatch(/^Appel à projet Recyclage Foncier/);
     expect(f.features.every((x) => String(x.properties?.activite_libelle ?? '').length <= 241)).toBe(true);
-    expect(manifest.layers.find((l) => l.id === 'friches')).toMatchObject({ status: 'official', licence: 'Licence Ouverte 2.0', date: '2024-03-10', featureCount: 2111 });
+    expect(manifest.layers.find((l) => l.id === 'friches')).toMatchObject({
+      status: 'official',
+      licence: 'Licence Ouverte 2.0',
+      date: '2024-03-10',
+      featureCount: 2111,
+    });
   });
 
   it('builds the véloroutes (built or planned, as the network reads AVANCE_TRA) and the OSM routes', () => {

@@ -14,7 +14,9 @@ beforeAll(async () => {
       const lons = String(p.lon).split('|').map(Number);
       const lats = String(p.lat).split('|').map(Number);
       // a cone 140 m above a 30 m plain at (2.785, 50.445); no data west of 2.771
-      const z = lons.map((lon, i) => (lon < 2.771 ? -99999 : Math.round((30 + Math.max(0, 140 - 40000 * Math.hypot(lon - 2.785, lats[i] - 50.445))) * 100) / 100));
+      const z = lons.map((lon, i) =>
+        lon < 2.771 ? -99999 : Math.round((30 + Math.max(0, 140 - 40000 * Math.hypot(lon - 2.785, lats[i] - 50.445))) * 100) / 100,
+      );
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ elevations: z }));
     },
     '/busy.json': (_q, res) => res.writeHead(429).end(),
@@ -38,7 +40,10 @@ describe('the basin DEM from the altimetry service', () => {
   });
 
   it('offline or refused: a reason in French, no grid', async () => {
-    expect(await fetchBasinDem({ bbox: [2.77, 50.44, 2.78, 50.45], url: `${stub.url}/busy.json` })).toEqual({ ok: false, why: 'le service limite les demandes (HTTP 429)' });
+    expect(await fetchBasinDem({ bbox: [2.77, 50.44, 2.78, 50.45], url: `${stub.url}/busy.json` })).toEqual({
+      ok: false,
+      why: 'le service limite les demandes (HTTP 429)',
+    });
     const off = await fetchBasinDem({ bbox: [2.77, 50.44, 2.78, 50.45], url: 'http://127.0.0.1:9/alti.json' });
     expect(off).toEqual({ ok: false, why: 'service injoignable (hors ligne ?)' });
   });

@@ -46,7 +46,12 @@ describe('friches', () => {
     });
     expect(f.geometry).toEqual({ type: 'Point', coordinates: [2.831235, 50.429877] });
 
-    const potential = normaliseFriche(feature({ site_id: '62480_10173', site_nom: 'LARUE Achille', site_type: 'inconnu', site_statut: 'friche potentielle' }, { type: 'Point', coordinates: [2.7, 50.5] }))!;
+    const potential = normaliseFriche(
+      feature(
+        { site_id: '62480_10173', site_nom: 'LARUE Achille', site_type: 'inconnu', site_statut: 'friche potentielle' },
+        { type: 'Point', coordinates: [2.7, 50.5] },
+      ),
+    )!;
     // the same name is not repeated; an « inconnu » type says nothing
     expect(potential.properties).toEqual({ name: 'LARUE Achille', site_id: '62480_10173', site_statut: 'friche potentielle', verifiee: false });
     expect(normaliseFriche(feature({ site_id: 'x' }, null))).toBeNull();
@@ -75,8 +80,16 @@ describe('véloroutes and OSM routes', () => {
   });
 
   it('tells built from planned with the network’s own rule', () => {
-    const line: Geometry = { type: 'LineString', coordinates: [[2.8, 50.4], [2.81, 50.41]] };
-    const built = normaliseVeloroute(feature({ nom_tit_af: 'Chemin des Galibots', NUMERO_VEL: '31', AVANCE_TRA: 'travaux termines', Type_voie: '3', Longueur: '12 km' }, line))!;
+    const line: Geometry = {
+      type: 'LineString',
+      coordinates: [
+        [2.8, 50.4],
+        [2.81, 50.41],
+      ],
+    };
+    const built = normaliseVeloroute(
+      feature({ nom_tit_af: 'Chemin des Galibots', NUMERO_VEL: '31', AVANCE_TRA: 'travaux termines', Type_voie: '3', Longueur: '12 km' }, line),
+    )!;
     expect(built.properties).toMatchObject({ name: 'Chemin des Galibots', ref: 'V31', etat: 'realise', longueur: '12 km' });
     const planned = normaliseVeloroute(feature({ NOM_ITI: 'Liaison X', AVANCE_TRA: 'Non démarré', Type_voie: '0' }, line))!;
     expect(planned.properties).toMatchObject({ name: 'Liaison X', etat: 'projet' });
@@ -102,14 +115,39 @@ describe('sites classés', () => {
   it('keeps the sites touching the box, with their kind and an ISO date', () => {
     const square = (x: number, y: number, d = 0.01): Geometry => ({
       type: 'MultiPolygon',
-      coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]],
+      coordinates: [
+        [
+          [
+            [x, y],
+            [x + d, y],
+            [x + d, y + d],
+            [x, y + d],
+            [x, y],
+          ],
+        ],
+      ],
     });
     const chaine = 'terrils formant la chaîne des terrils du bassin minier du nord de la France';
     const fc = [
       feature({ nomgen: chaine, typesite: 'Site classé', surfdclha: 18316450, datecrea: '28/12/2016', idsup: 'A-1' }, square(2.8, 50.4)),
       feature({ nomgen: "TERRIL D'HAVELUY", typesite: 'Site inscrit', surfdclha: 249434, datecrea: '08/04/1988' }, square(3.4, 50.35)),
       // the Somme coast, in Lambert-93 metres: out of the box once read as such
-      feature({ nomgen: 'Bois de Cise', typesite: 'Site classé' }, { type: 'MultiPolygon', coordinates: [[[[586900, 7000078], [587000, 7000078], [587000, 7000178], [586900, 7000078]]]] }),
+      feature(
+        { nomgen: 'Bois de Cise', typesite: 'Site classé' },
+        {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [586900, 7000078],
+                [587000, 7000078],
+                [587000, 7000178],
+                [586900, 7000078],
+              ],
+            ],
+          ],
+        },
+      ),
       // straddles the box edge: one corner inside
       feature({ nomgen: 'Bord', typesite: 'Site classé' }, square(3.695, 50.3)),
       // a big site around the whole box
@@ -118,7 +156,14 @@ describe('sites classés', () => {
     ];
     const { features, report } = sitesInBox(fc, [2.2, 50.2, 3.7, 50.7]);
     expect(features.map((f) => f.properties.name)).toEqual([chaine, "TERRIL D'HAVELUY", 'Bord', 'Vallée']);
-    expect(features[0].properties).toEqual({ name: chaine, kind: 'site classé', chaine_des_terrils: true, idsup: 'A-1', datecrea: '2016-12-28', surface_ha: 1831.65 });
+    expect(features[0].properties).toEqual({
+      name: chaine,
+      kind: 'site classé',
+      chaine_des_terrils: true,
+      idsup: 'A-1',
+      datecrea: '2016-12-28',
+      surface_ha: 1831.65,
+    });
     expect(features[1].properties).toMatchObject({ kind: 'site inscrit', chaine_des_terrils: false, surface_ha: 24.94, datecrea: '1988-04-08' });
     expect(report).toEqual({ read: 6, kept: 4, reprojected: ['Bois de Cise'], chaineDesTerrils: 1, terrils: 2 });
     expect(isoDate('2016')).toBe('2016');

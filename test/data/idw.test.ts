@@ -56,7 +56,7 @@ describe('inverse distance weighting', () => {
       { lon: 3, lat: 50.0, z: 0 },
       { lon: 3, lat: 50.004, z: 100 },
     ];
-    expect(idwAt(createIdwIndex(s), 3, 50.001)).toBeCloseTo((100 / 9) / (1 + 1 / 9), 3);
+    expect(idwAt(createIdwIndex(s), 3, 50.001)).toBeCloseTo(100 / 9 / (1 + 1 / 9), 3);
   });
 
   it('uses only the nearest neighbours', () => {
@@ -71,7 +71,7 @@ describe('inverse distance weighting', () => {
 
   it('finds the same neighbours as a brute-force search', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const many = Array.from({ length: 400 }, () => ({ lon: 2.2 + rnd() * 1.5, lat: 50.2 + rnd() * 0.5, z: rnd() * 100 }));
     const index = createIdwIndex(many);
     for (let q = 0; q < 50; q++) {

@@ -18,7 +18,10 @@ const km = (m: number) => Math.round(m / 10) / 100;
 
 function build(name: string) {
   const fc = JSON.parse(readFileSync(join(dir, 'in', `${name}.geojson`), 'utf8')) as FeatureCollection;
-  const of = (source: string): FeatureCollection => ({ type: 'FeatureCollection', features: fc.features.filter((f: Feature) => f.properties?.source === source) });
+  const of = (source: string): FeatureCollection => ({
+    type: 'FeatureCollection',
+    features: fc.features.filter((f: Feature) => f.properties?.source === source),
+  });
   const { lines, figures } = embeddedNetworkLines({ cavaliers: of('cavaliers'), veloroutes: of('veloroutes'), osmRoutes: of('osm-routes') }, [2, 50, 4, 51]);
   // as data/network.ts does: through the file the page reads back
   const built = buildGraph(networkFileLines(linesCollection(lines)), { joinTolerance_m: JOIN_TOLERANCE_M });

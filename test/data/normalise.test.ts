@@ -89,7 +89,13 @@ describe('cavaliers and shafts', () => {
     const f: Feature<Geometry, GeoJsonProperties> = {
       type: 'Feature',
       properties: { id_troncon: null, nom: null, commune_1: 'LIEVIN', commune_2: null },
-      geometry: { type: 'LineString', coordinates: [[2.7, 50.4], [2.71, 50.41]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [2.7, 50.4],
+          [2.71, 50.41],
+        ],
+      },
     };
     expect(normaliseCavalierLine(f, 7, communes).properties).toEqual({ id: 'cavalier-7', name: 'Cavalier sans nom', communes: 'Liévin' });
   });
@@ -135,7 +141,13 @@ describe('TVB approximations', () => {
     const line: Feature<Geometry, GeoJsonProperties> = {
       type: 'Feature',
       properties: { id_troncon: '001_01', nom: 'Voie ferrée', commune_1: null },
-      geometry: { type: 'LineString', coordinates: [[2.7, 50.4], [2.71, 50.41]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [2.7, 50.4],
+          [2.71, 50.41],
+        ],
+      },
     };
     expect(tvbCorridors([normaliseCavalierLine(line, 0)])[0].properties).toEqual({ id: '001_01', name: 'Voie ferrée', kind: 'cavalier' });
   });

@@ -39,8 +39,7 @@ function decode(data: ArrayBuffer): VectorTile {
 
 describe('PMTiles v3 writer', () => {
   it('numbers tiles on the Hilbert curve like the reference reader', () => {
-    for (let z = 0; z <= 6; z++)
-      for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) expect(zxyToTileId(z, x, y)).toBe(refTileId(z, x, y));
+    for (let z = 0; z <= 6; z++) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) expect(zxyToTileId(z, x, y)).toBe(refTileId(z, x, y));
     // a few deep tiles (the basin at z14 and z20)
     for (const [z, x, y] of [
       [14, 8300, 5450],
@@ -104,7 +103,7 @@ describe('PMTiles v3 writer', () => {
     const w = new PMTilesWriter();
     // ~100,000 tiles of z9 with irregular gaps and lengths (a regular pattern would gzip into a small root)
     let seed = 12345;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const tile = (x: number, y: number) => {
       const len = 1 + ((x * 31 + y * 17) % 97);
       return Uint8Array.from({ length: len }, (_, i) => (x + y * 3 + i) & 255);
@@ -116,10 +115,7 @@ describe('PMTiles v3 writer', () => {
           w.addTile(9, x, y, tile(x, y));
           kept.push([x, y]);
         }
-    const { bytes, stats } = w.finish(
-      { tileType: TileType.Mvt, tileCompression: Compression.None, minZoom: 9, maxZoom: 9, bounds: [-180, -85, 180, 85] },
-      {},
-    );
+    const { bytes, stats } = w.finish({ tileType: TileType.Mvt, tileCompression: Compression.None, minZoom: 9, maxZoom: 9, bounds: [-180, -85, 180, 85] }, {});
     expect(stats.leafDirectories).toBeGreaterThan(1);
     const p = new PMTiles(memorySource(bytes));
     const h = await p.getHeader();
@@ -148,7 +144,11 @@ describe('vector tiles of the layers', () => {
     // lat 66.51326°: Mercator y = 1/4 of the world, i.e. the middle of tile z1 (1, 0) vertically;
     // lon 90°: the middle of tile z1 x = 1 horizontally → (2048, 2048) in a 4096 tile
     const features: Feature<Geometry, GeoJsonProperties>[] = [
-      { type: 'Feature', properties: { name: 'milieu', n: 3, ok: true, gone: null, nested: { a: 1 } }, geometry: { type: 'Point', coordinates: [90, 66.51326044311186] } },
+      {
+        type: 'Feature',
+        properties: { name: 'milieu', n: 3, ok: true, gone: null, nested: { a: 1 } },
+        geometry: { type: 'Point', coordinates: [90, 66.51326044311186] },
+      },
     ];
     const r = buildTiles([{ id: 'pts', features }], { minzoom: 0, maxzoom: 1 });
     const p = new PMTiles(memorySource(r.bytes));
@@ -228,11 +228,7 @@ describe('vector tiles of the layers', () => {
             if (id === 'communes') continue; // polygons: clipped rings, counted and named only
             // each decoded vertex is a source vertex (within rounding), or a clip point on the buffered tile edge
             const coords: number[][] =
-              source.geometry.type === 'Point'
-                ? [source.geometry.coordinates]
-                : source.geometry.type === 'LineString'
-                  ? source.geometry.coordinates
-                  : [];
+              source.geometry.type === 'Point' ? [source.geometry.coordinates] : source.geometry.type === 'LineString' ? source.geometry.coordinates : [];
             const px = coords.map(([lon, lat]) => toTile(lon, lat, z)).map(([tx, ty]) => [(tx - x) * EXTENT, (ty - y) * EXTENT]);
             for (const ring of f.loadGeometry())
               for (const v of ring) {

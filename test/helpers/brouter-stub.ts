@@ -20,16 +20,38 @@ export interface BrouterStub {
 
 /** BRouter's geojson answer (FormatGeoJson): string-valued properties, a messages table in microdegrees. */
 export function brouterAnswer(coords: [number, number, number][]): string {
-  const header = ['Longitude', 'Latitude', 'Elevation', 'Distance', 'CostPerKm', 'ElevCost', 'TurnCost', 'NodeCost', 'InitialCost', 'WayTags', 'NodeTags', 'Time', 'Energy'];
-  const rows = coords.slice(1).map((c, i) => [
-    String(Math.round(c[0] * 1e6)),
-    String(Math.round(c[1] * 1e6)),
-    String(Math.round(c[2])),
-    String(i === 0 ? 700 : 300),
-    '1000', '0', '0', '0', '0',
-    i === 0 ? 'highway=track surface=gravel' : 'highway=residential surface=asphalt',
-    '', '60', '600',
-  ]);
+  const header = [
+    'Longitude',
+    'Latitude',
+    'Elevation',
+    'Distance',
+    'CostPerKm',
+    'ElevCost',
+    'TurnCost',
+    'NodeCost',
+    'InitialCost',
+    'WayTags',
+    'NodeTags',
+    'Time',
+    'Energy',
+  ];
+  const rows = coords
+    .slice(1)
+    .map((c, i) => [
+      String(Math.round(c[0] * 1e6)),
+      String(Math.round(c[1] * 1e6)),
+      String(Math.round(c[2])),
+      String(i === 0 ? 700 : 300),
+      '1000',
+      '0',
+      '0',
+      '0',
+      '0',
+      i === 0 ? 'highway=track surface=gravel' : 'highway=residential surface=asphalt',
+      '',
+      '60',
+      '600',
+    ]);
   return JSON.stringify({
     type: 'FeatureCollection',
     features: [
@@ -58,7 +80,13 @@ export async function startBrouterStub(detour: [number, number]): Promise<Broute
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://stub');
     const lonlats = (u.searchParams.get('lonlats') ?? '').split('|').map((p) => p.split(',').map(Number) as [number, number]);
-    requests.push({ lonlats, profile: u.searchParams.get('profile'), format: u.searchParams.get('format'), nogos: u.searchParams.get('nogos'), polygons: u.searchParams.get('polygons') });
+    requests.push({
+      lonlats,
+      profile: u.searchParams.get('profile'),
+      format: u.searchParams.get('format'),
+      nogos: u.searchParams.get('nogos'),
+      polygons: u.searchParams.get('polygons'),
+    });
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (u.pathname !== '/brouter' || lonlats.length !== 2 || lonlats.some((p) => p.some((x) => !Number.isFinite(x)))) {
       res.writeHead(400, { 'Content-Type': 'text/plain' });
@@ -72,7 +100,13 @@ export async function startBrouterStub(detour: [number, number]): Promise<Broute
       return;
     }
     res.writeHead(200, { 'Content-Type': 'application/vnd.geo+json' });
-    res.end(brouterAnswer([[...lonlats[0], 40], [...detour, 45], [...lonlats[1], 42]]));
+    res.end(
+      brouterAnswer([
+        [...lonlats[0], 40],
+        [...detour, 45],
+        [...lonlats[1], 42],
+      ]),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

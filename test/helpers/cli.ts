@@ -14,8 +14,13 @@ export interface CliRun {
 /** Runs `cavalier …args` with the debug output off; never rejects: a failure is a non-zero code. */
 export function runCavalier(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/cavalier.mjs', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, CAVALIER_DEBUG: '', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['src/cli/cavalier.mjs', ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, CAVALIER_DEBUG: '', ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }

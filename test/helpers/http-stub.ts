@@ -42,7 +42,8 @@ export async function startHttpStub(routes: Record<string, Handler> = {}): Promi
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '100' });
       res.write(Buffer.alloc(10), () => res.socket?.destroy());
     },
-    '/echo': (q, res, body) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ method: q.method, body, agent: q.headers['x-client'] ?? null })),
+    '/echo': (q, res, body) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ method: q.method, body, agent: q.headers['x-client'] ?? null })),
     '/hold': (_q, res) => {
       held.push(res);
     },

@@ -3,7 +3,16 @@
 // from a list of features placed at screen positions, and unprojects x, y as lon = x / 1000,
 // lat = y / 1000, so the positions asserted can be read off the pointer's.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MapGestures, type Drag, type GestureEnv, type GestureEvents, type GestureHost, type MapMode, type MapPointerEvent, type WindowPointerEvent } from '../../src/map/gestures';
+import {
+  MapGestures,
+  type Drag,
+  type GestureEnv,
+  type GestureEvents,
+  type GestureHost,
+  type MapMode,
+  type MapPointerEvent,
+  type WindowPointerEvent,
+} from '../../src/map/gestures';
 import { hitFeatures, type HitFeature } from '../../src/map/hit-test';
 import { LYR } from '../../src/map/layers/route';
 

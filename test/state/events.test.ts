@@ -81,7 +81,11 @@ describe('events in the planner document', () => {
     expect(activeFormula(d)!.route.points).toEqual([A, B]);
     expect(activeFormula(d)!.route.modes).toEqual(['straight']);
     // the other formulas and the free route are untouched
-    expect(activeEvent(d)!.formulas.slice(1).every((f) => f.route.points.length === 0)).toBe(true);
+    expect(
+      activeEvent(d)!
+        .formulas.slice(1)
+        .every((f) => f.route.points.length === 0),
+    ).toBe(true);
     expect(d.free.points).toEqual([]);
     d = movePoint(d, 1, C);
     d = renameRoute(d, 'Boucle nord');
@@ -280,5 +284,21 @@ describe('the autosaved session', () => {
 });
 
 function addTrackLike(d: PlannerDoc): PlannerDoc {
-  return { ...d, tracks: [{ id: 'trk-1', track: { name: 'Trace', segments: [[[2.8, 50.4, 30], [2.81, 50.41, 35]]] } }] };
+  return {
+    ...d,
+    tracks: [
+      {
+        id: 'trk-1',
+        track: {
+          name: 'Trace',
+          segments: [
+            [
+              [2.8, 50.4, 30],
+              [2.81, 50.41, 35],
+            ],
+          ],
+        },
+      },
+    ],
+  };
 }

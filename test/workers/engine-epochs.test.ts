@@ -43,7 +43,24 @@ function addLayer(engine: ReturnType<typeof createEngine>, text: string, name: s
 
 const zone = JSON.stringify({
   type: 'FeatureCollection',
-  features: [{ type: 'Feature', properties: { name: 'Marais' }, geometry: { type: 'Polygon', coordinates: [[[2.76, 50.44], [2.78, 50.44], [2.78, 50.45], [2.76, 50.45], [2.76, 50.44]]] } }],
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'Marais' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [2.76, 50.44],
+            [2.78, 50.44],
+            [2.78, 50.45],
+            [2.76, 50.45],
+            [2.76, 50.44],
+          ],
+        ],
+      },
+    },
+  ],
 });
 
 /** Lets the engine's deferred work (keeping the network) run. */
@@ -92,7 +109,18 @@ describe('engine epochs', () => {
 
     engine.setProvider({ kind: 'brouter', baseUrl: 'http://127.0.0.1:9/brouter', profile: 'trekking' });
     expect(engine.epochs()).toMatchObject({ network: 1, routing: 2 });
-    engine.loadDem({ name: 'test', approximate: true, west: 2.7, south: 50.4, east: 2.9, north: 50.5, width: 2, height: 2, values: new Float32Array(4), nodata: -9999 });
+    engine.loadDem({
+      name: 'test',
+      approximate: true,
+      west: 2.7,
+      south: 50.4,
+      east: 2.9,
+      north: 50.5,
+      width: 2,
+      height: 2,
+      values: new Float32Array(4),
+      nodata: -9999,
+    });
     expect(engine.epochs()).toMatchObject({ routing: 2, relief: 1 });
     await settle();
     expect(heard.at(-1)).toEqual(engine.epochs());

@@ -38,7 +38,9 @@ beforeAll(async () => {
       asked++;
       const p = q.method === 'POST' ? JSON.parse(body) : Object.fromEntries(new URL(q.url ?? '/', 'http://s').searchParams);
       // the service's no-data east of 2.815 E
-      const z = String(p.lon).split('|').map((lon) => (Number(lon) > 2.815 ? -99999 : 55));
+      const z = String(p.lon)
+        .split('|')
+        .map((lon) => (Number(lon) > 2.815 ? -99999 : 55));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ elevations: z }));
     },
   });

@@ -45,7 +45,13 @@ describe('engine on the embedded network', () => {
     expect(leg.coords.length).toBe(2);
     const [straight] = await engine.legs([{ from: [2.3, 50.5], to: [2.31, 50.5], mode: 'straight' }]);
     expect(straight.fallback).toBeUndefined();
-    expect(straight.length_m).toBeCloseTo(refLength([[2.3, 50.5], [2.31, 50.5]]), 3);
+    expect(straight.length_m).toBeCloseTo(
+      refLength([
+        [2.3, 50.5],
+        [2.31, 50.5],
+      ]),
+      3,
+    );
   });
 
   it('analyses a drawn route: no elevation until a DEM is loaded, then the DEM is named', async () => {

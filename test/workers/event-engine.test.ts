@@ -23,7 +23,18 @@ const C: LonLat = [2.81, 50.41];
 const legsOf = (pts: LonLat[]): Leg[] => pts.slice(1).map((p, i) => straightLeg(pts[i], p, 'straight'));
 
 /** 40 m everywhere around Lens. */
-const flatDem: DemGrid = { name: 'plat', approximate: false, west: 2.7, south: 50.3, east: 2.9, north: 50.5, width: 2, height: 2, values: new Float32Array([40, 40, 40, 40]), nodata: -9999 };
+const flatDem: DemGrid = {
+  name: 'plat',
+  approximate: false,
+  west: 2.7,
+  south: 50.3,
+  east: 2.9,
+  north: 50.5,
+  width: 2,
+  height: 2,
+  values: new Float32Array([40, 40, 40, 40]),
+  nodata: -9999,
+};
 
 function trailWithRoute(): Event {
   const ev = eventFromTemplate(EVENT_TEMPLATES.find((t) => t.id === 'trail-pyramides-noires')!, counter('t'));
@@ -53,7 +64,13 @@ describe('event methods of the engine', () => {
     const near: LonLat = [2.8003, 50.405];
     const p = engine.placeCoursePoint(legs, 'aid', near)!;
     expect(p.lonlat[0]).toBeCloseTo(2.8, 9);
-    expect(p.km).toBeCloseTo(kmOfPoint(legs.flatMap((l) => l.coords), near)!.km, 9);
+    expect(p.km).toBeCloseTo(
+      kmOfPoint(
+        legs.flatMap((l) => l.coords),
+        near,
+      )!.km,
+      9,
+    );
     expect(p.offset_m).toBeGreaterThan(15);
     expect(p.offset_m).toBeLessThan(30);
     const start = engine.placeCoursePoint(legs, 'start', near)!;
@@ -95,7 +112,10 @@ describe('event methods of the engine', () => {
     expect(back.value.events).toEqual([ev]);
     expect(back.value.geometry[ev.formulas[0].id]).toHaveLength(3);
     expect(back.value.geometry[ev.formulas[0].id].every((p) => p[2] === 40)).toBe(true);
-    expect(engine.parseProject('{"format":"cavalier-project","schemaVersion":7,"events":[]}')).toMatchObject({ ok: false, error: { code: 'project.future-version' } });
+    expect(engine.parseProject('{"format":"cavalier-project","schemaVersion":7,"events":[]}')).toMatchObject({
+      ok: false,
+      error: { code: 'project.future-version' },
+    });
     expect(engine.parseProject('not json')).toMatchObject({ ok: false, error: { code: 'project.invalid' } });
   });
 
@@ -113,7 +133,18 @@ describe('roadbook road crossings', () => {
     let n = 0;
     const event = eventFromTemplate(EVENT_TEMPLATES[0], () => `id${n++}`);
     const formula = event.formulas[0];
-    const methods = eventMethods(() => null, () => [{ coords: [[2.81, 50.42], [2.81, 50.44]], name: 'Rue A' }]);
+    const methods = eventMethods(
+      () => null,
+      () => [
+        {
+          coords: [
+            [2.81, 50.42],
+            [2.81, 50.44],
+          ],
+          name: 'Rue A',
+        },
+      ],
+    );
     const rb = methods.roadbook(formula, [straightLeg([2.8, 50.43], [2.82, 50.43], 'straight')]);
     const crossing = rb.rows.find((r) => r.kind === 'crossing');
     expect(crossing?.name).toBe('Rue A');

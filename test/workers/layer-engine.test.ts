@@ -26,7 +26,10 @@ const fileBytes = (p: string) => bytesOf(readFileSync(p));
 type LonLat = [number, number];
 
 const meta = JSON.parse(readFileSync(join(dataDir, 'network.json'), 'utf8')) as { names: string[]; joinTolerance_m: number };
-const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<LineString, { kind: string; way: EdgeKindName; length_m: number }>;
+const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8')) as FeatureCollection<
+  LineString,
+  { kind: string; way: EdgeKindName; length_m: number }
+>;
 
 function freshEngine() {
   const engine = createEngine();
@@ -37,7 +40,13 @@ function freshEngine() {
 
 type Engine = ReturnType<typeof freshEngine>;
 
-function importInto(engine: Engine, bytes: ArrayBuffer, fileName: string, role: 'network' | 'sensitive' | 'reference', from?: 'EPSG:2154' | 'EPSG:27572' | 'EPSG:4326') {
+function importInto(
+  engine: Engine,
+  bytes: ArrayBuffer,
+  fileName: string,
+  role: 'network' | 'sensitive' | 'reference',
+  from?: 'EPSG:2154' | 'EPSG:27572' | 'EPSG:4326',
+) {
   const opened = engine.openFile(bytes, fileName);
   if (!opened.ok) throw new Error(opened.error.code);
   const preview = engine.previewLayer(opened.value.token, from);
@@ -288,7 +297,18 @@ describe('layer engine: an OSM export merged with the embedded network', () => {
 describe('layer engine: DEM files', () => {
   it('loads an ASCII grid in Lambert-93 as the elevation source; a bad file keeps the current one; back to the relief', async () => {
     const engine = createEngine();
-    const relief = { name: 'Relief approché', approximate: true, west: 2.7, south: 50.4, east: 2.9, north: 50.5, width: 2, height: 2, values: new Float32Array([50, 60, 70, 80]), nodata: -9999 };
+    const relief = {
+      name: 'Relief approché',
+      approximate: true,
+      west: 2.7,
+      south: 50.4,
+      east: 2.9,
+      north: 50.5,
+      width: 2,
+      height: 2,
+      values: new Float32Array([50, 60, 70, 80]),
+      nodata: -9999,
+    };
     engine.loadDem(relief);
     const opened = engine.openFile(fileBytes(fixture('dem/lambert93.asc')), 'lambert93.asc');
     if (!opened.ok) throw new Error(opened.error.code);

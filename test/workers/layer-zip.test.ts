@@ -24,7 +24,12 @@ const attrs = [
 
 function zipOf(withPrj: boolean): ArrayBuffer {
   const { shp, shx } = writeShp(lines.map((l) => ({ type: 'polyline' as const, parts: [l] })));
-  const files: Record<string, Uint8Array> = { 'lignes.shp': shp, 'lignes.shx': shx, 'lignes.dbf': writeDbf(['name', 'highway'], attrs), 'lignes.cpg': strToU8('UTF-8') };
+  const files: Record<string, Uint8Array> = {
+    'lignes.shp': shp,
+    'lignes.shx': shx,
+    'lignes.dbf': writeDbf(['name', 'highway'], attrs),
+    'lignes.cpg': strToU8('UTF-8'),
+  };
   if (withPrj) files['lignes.prj'] = strToU8(PRJ_LAMBERT_93);
   const z = zipSync(files);
   return z.buffer.slice(z.byteOffset, z.byteOffset + z.byteLength) as ArrayBuffer;
@@ -74,8 +79,15 @@ describe('layer engine: zipped shapefiles', () => {
     const zeros = new Uint8Array(10 * 1024 * 1024);
     const deflated = deflateSync(zeros, { level: 9 });
     const { shp, shx } = writeShp(lines.map((l) => ({ type: 'polyline' as const, parts: [l] })));
-    const honest: ZipEntrySpec[] = [{ name: 'lignes.shp', data: shp }, { name: 'lignes.shx', data: shx }, { name: 'lignes.prj', data: strToU8(PRJ_LAMBERT_93) }];
-    const z = writeZip([...honest, ...Array.from({ length: 45 }, (_, i): ZipEntrySpec => ({ name: `lignes${i}.dbf`, data: zeros, deflated }))], { onDisk: 48, total: 3 });
+    const honest: ZipEntrySpec[] = [
+      { name: 'lignes.shp', data: shp },
+      { name: 'lignes.shx', data: shx },
+      { name: 'lignes.prj', data: strToU8(PRJ_LAMBERT_93) },
+    ];
+    const z = writeZip([...honest, ...Array.from({ length: 45 }, (_, i): ZipEntrySpec => ({ name: `lignes${i}.dbf`, data: zeros, deflated }))], {
+      onDisk: 48,
+      total: 3,
+    });
     const opened = engine.openFile(z.buffer as ArrayBuffer, 'bombe.zip');
     if (!opened.ok) throw new Error(opened.error.code);
     const r = engine.previewLayer(opened.value.token);

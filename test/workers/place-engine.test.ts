@@ -12,24 +12,24 @@ describe('readPlaces', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     const stub = await startHttpStub({
       '/communes.geojson': json(
-          fc([
-            {
-              type: 'Feature',
-              properties: { name: 'Lens', insee: '62498', population: 31415 },
-              geometry: {
-                type: 'Polygon',
-                coordinates: [
-                  [
-                    [2.8, 50.4],
-                    [2.85, 50.4],
-                    [2.85, 50.45],
-                    [2.8, 50.45],
-                    [2.8, 50.4],
-                  ],
+        fc([
+          {
+            type: 'Feature',
+            properties: { name: 'Lens', insee: '62498', population: 31415 },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [2.8, 50.4],
+                  [2.85, 50.4],
+                  [2.85, 50.45],
+                  [2.8, 50.45],
+                  [2.8, 50.4],
                 ],
-              },
+              ],
             },
-          ]),
+          },
+        ]),
       ),
       '/terrils.geojson': (_q, res) => res.writeHead(404).end('not found'),
       '/puits.geojson': (_q, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"type":"Feat'),

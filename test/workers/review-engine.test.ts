@@ -187,7 +187,17 @@ describe('sensitive layers imported by the user', () => {
           type: 'Feature',
           properties: { nom: 'Mare aux hérons', type: 'ZNIEFF' },
           // an unclosed ring: repaired, and said so
-          geometry: { type: 'Polygon', coordinates: [[[2.81, 50.39], [2.82, 50.39], [2.82, 50.41], [2.81, 50.41]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [2.81, 50.39],
+                [2.82, 50.39],
+                [2.82, 50.41],
+                [2.81, 50.41],
+              ],
+            ],
+          },
         },
       ],
     };
@@ -224,7 +234,21 @@ describe('sensitive layers imported by the user', () => {
     const state = engine.addSensitiveLayer('direct', 'Zones de la DDTM', {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: 'Roselière' }, geometry: { type: 'Polygon', coordinates: [[[2.81, 50.39], [2.82, 50.39], [2.82, 50.41], [2.81, 50.41]]] } },
+        {
+          type: 'Feature',
+          properties: { name: 'Roselière' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [2.81, 50.39],
+                [2.82, 50.39],
+                [2.82, 50.41],
+                [2.81, 50.41],
+              ],
+            ],
+          },
+        },
         { type: 'Feature', properties: { name: 'Vide' }, geometry: null as unknown as Polygon },
       ],
     });
@@ -256,7 +280,9 @@ const zoneRing: LonLat[] = [
 ];
 const zoneFc = {
   type: 'FeatureCollection' as const,
-  features: [{ type: 'Feature' as const, properties: { name: 'Roselière du marais', kind: 'APPB' }, geometry: { type: 'Polygon' as const, coordinates: [zoneRing] } }],
+  features: [
+    { type: 'Feature' as const, properties: { name: 'Roselière du marais', kind: 'APPB' }, geometry: { type: 'Polygon' as const, coordinates: [zoneRing] } },
+  ],
 };
 
 function syntheticEngine(withDetour: boolean) {
@@ -272,7 +298,10 @@ function syntheticEngine(withDetour: boolean) {
 }
 
 const insideZone = (engine: ReturnType<typeof createEngine>, coords: LonLat[]) =>
-  engine.review([coords], { buffer_m: 0 }).review.crossings.filter((c) => c.zone === 'Roselière du marais').reduce((s, c) => s + c.length_m, 0);
+  engine
+    .review([coords], { buffer_m: 0 })
+    .review.crossings.filter((c) => c.zone === 'Roselière du marais')
+    .reduce((s, c) => s + c.length_m, 0);
 
 describe('avoid mode', () => {
   const straightLength = karneyLength([A, B]);

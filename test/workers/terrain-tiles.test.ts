@@ -33,7 +33,18 @@ const io: Partial<TileIo> = { decode: async (png) => decodePng(new Uint8Array(pn
 const template = () => `${tiles.url}/terrarium/{z}/{x}/{y}.png`;
 const tileHits = () => tiles.hits.filter((h) => h.startsWith('/terrarium/'));
 
-const relief = () => ({ name: 'Relief approché', approximate: true, west: 2.7, south: 50.4, east: 2.9, north: 50.5, width: 2, height: 2, values: new Float32Array([50, 60, 70, 80]), nodata: -9999 });
+const relief = () => ({
+  name: 'Relief approché',
+  approximate: true,
+  west: 2.7,
+  south: 50.4,
+  east: 2.9,
+  north: 50.5,
+  width: 2,
+  height: 2,
+  values: new Float32Array([50, 60, 70, 80]),
+  nodata: -9999,
+});
 const route: [number, number][] = [
   [2.775, 50.45],
   [2.79, 50.455],

@@ -66,7 +66,9 @@ export function altimetryRequests(points: readonly [number, number][], base = AL
   return out;
 }
 
-export type AltimetryAnswer = { ok: true; elevations: (number | null)[] } | { ok: false; code: 'altimetry.incomplete' | 'altimetry.bad-answer'; detail: Record<string, string | number> };
+export type AltimetryAnswer =
+  | { ok: true; elevations: (number | null)[] }
+  | { ok: false; code: 'altimetry.incomplete' | 'altimetry.bad-answer'; detail: Record<string, string | number> };
 
 /** The elevations of an answer, rank for rank with the points asked; null where the service has no data. */
 export function readAltimetryAnswer(json: unknown, expected: number): AltimetryAnswer {

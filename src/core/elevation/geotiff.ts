@@ -75,7 +75,12 @@ export async function readGeoTiff(data: ArrayBuffer, opts: ReadGeoTiffOptions = 
   const east = west + width * sx;
   const south = north - height * sy;
 
-  const declared = typeof keys.ProjectedCSTypeGeoKey === 'number' ? keys.ProjectedCSTypeGeoKey : typeof keys.GeographicTypeGeoKey === 'number' ? keys.GeographicTypeGeoKey : undefined;
+  const declared =
+    typeof keys.ProjectedCSTypeGeoKey === 'number'
+      ? keys.ProjectedCSTypeGeoKey
+      : typeof keys.GeographicTypeGeoKey === 'number'
+        ? keys.GeographicTypeGeoKey
+        : undefined;
   let crs: CrsCode | null;
   if (opts.from) crs = opts.from;
   else if (declared !== undefined && declared !== USER_DEFINED) {

@@ -144,15 +144,7 @@ interface Scratch {
 const makeScratch = (k: number): Scratch => ({ idx: new Int32Array(k + 1), d2: new Float64Array(k + 1) });
 
 /** Fills scratch with the k nearest samples of (x, y) in metres; returns how many were found. */
-function nearest(
-  index: IdwIndex,
-  x: number,
-  y: number,
-  k: number,
-  exclude: number,
-  excludeR2: number,
-  s: Scratch,
-): number {
+function nearest(index: IdwIndex, x: number, y: number, k: number, exclude: number, excludeR2: number, s: Scratch): number {
   const { cell, nx, ny, minX, minY, xs, ys, bucketStart, bucketItems } = index;
   const cx = Math.floor((x - minX) / cell);
   const cy = Math.floor((y - minY) / cell);
@@ -279,10 +271,7 @@ export interface CrossValidation {
  * (leave-one-site-out), so that twin samples (e.g. the two shafts of one pit head) do not make the
  * error look smaller than it is between sites.
  */
-export function idwLeaveOneOut(
-  samples: readonly IdwSample[],
-  options: IdwOptions & { exclusionRadius_m?: number } = {},
-): CrossValidation {
+export function idwLeaveOneOut(samples: readonly IdwSample[], options: IdwOptions & { exclusionRadius_m?: number } = {}): CrossValidation {
   const index = createIdwIndex(samples, options);
   const r = options.exclusionRadius_m ?? 0;
   const excludeR2 = r > 0 ? r * r : -1;
@@ -305,7 +294,5 @@ export function idwLeaveOneOut(
     sum += e;
     if (Math.abs(e) > maxAbs) maxAbs = Math.abs(e);
   }
-  return n === 0
-    ? { n: 0, rmse: NaN, mae: NaN, maxAbs: NaN, bias: NaN }
-    : { n, rmse: Math.sqrt(se / n), mae: ae / n, maxAbs, bias: sum / n };
+  return n === 0 ? { n: 0, rmse: NaN, mae: NaN, maxAbs: NaN, bias: NaN } : { n, rmse: Math.sqrt(se / n), mae: ae / n, maxAbs, bias: sum / n };
 }

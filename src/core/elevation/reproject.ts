@@ -41,7 +41,12 @@ export function reprojectGrid(src: SourceGrid, opts: ReprojectGridOptions): DemG
     const t = k / EDGE_SAMPLES;
     const x = src.west + t * (src.east - src.west);
     const y = src.south + t * (src.north - src.south);
-    for (const [px, py] of [[x, src.south], [x, src.north], [src.west, y], [src.east, y]]) {
+    for (const [px, py] of [
+      [x, src.south],
+      [x, src.north],
+      [src.west, y],
+      [src.east, y],
+    ]) {
       const [lon, lat] = toWgs(px, py);
       if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
       west = Math.min(west, lon);

@@ -11,7 +11,8 @@ import type { DemGrid } from '../types';
 export const TERRARIUM_URL = 'https://s3.amazonaws.com/elevation-tiles-prod/terrarium/{z}/{x}/{y}.png';
 export const TERRARIUM_NAME = 'Tuiles Terrarium (Mapzen / Amazon)';
 /** Credit, as the service's documentation asks (its sources are listed there: SRTM, GMTED, ETOPO1, national DEMs…). */
-export const TERRARIUM_ATTRIBUTION = 'Terrain Tiles, Mapzen / Amazon Web Services (SRTM, GMTED2010, ETOPO1, EU-DEM… : github.com/tilezen/joerd/blob/master/docs/attribution.md)';
+export const TERRARIUM_ATTRIBUTION =
+  'Terrain Tiles, Mapzen / Amazon Web Services (SRTM, GMTED2010, ETOPO1, EU-DEM… : github.com/tilezen/joerd/blob/master/docs/attribution.md)';
 const TERRAIN_TILE_ZOOM = 12;
 export const MAX_TERRAIN_TILES = 64;
 export const TERRAIN_NODATA = -32768;

@@ -10,7 +10,19 @@ export const MAX_STEM = 80;
 
 // letters NFKD does not decompose into ASCII
 const FOLD: Record<string, string> = {
-  œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'TH',
+  œ: 'oe',
+  Œ: 'OE',
+  æ: 'ae',
+  Æ: 'AE',
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'TH',
 };
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -21,9 +33,7 @@ export function safeNamePart(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[œŒæÆßøØđĐłŁþÞ]/g, (c) => FOLD[c]);
-  return folded
-    .replace(/[^A-Za-z0-9_]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '');
+  return folded.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
 }
 
 /**

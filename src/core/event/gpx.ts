@@ -97,11 +97,7 @@ export interface EventGpx {
 }
 
 /** Files for every formula of an event that has a route, with names made distinct. */
-export function eventGpxFiles(
-  event: Event,
-  geometryOf: (formulaId: string) => readonly Position[] | undefined,
-  options: FormulaGpxOptions = {},
-): EventGpx {
+export function eventGpxFiles(event: Event, geometryOf: (formulaId: string) => readonly Position[] | undefined, options: FormulaGpxOptions = {}): EventGpx {
   const files: FormulaGpx[] = [];
   const skipped: string[] = [];
   for (const f of event.formulas) {

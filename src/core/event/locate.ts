@@ -48,11 +48,7 @@ function footOnSegment(coords: readonly Position[], cum: Float64Array, i: number
 const interpolate = (a: Position, b: Position, t: number): Position => {
   const ea = elevationOf(a);
   const eb = elevationOf(b);
-  return position(
-    a[0] + t * (b[0] - a[0]),
-    a[1] + t * (b[1] - a[1]),
-    ea !== undefined && eb !== undefined ? ea + t * (eb - ea) : undefined,
-  );
+  return position(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), ea !== undefined && eb !== undefined ? ea + t * (eb - ea) : undefined);
 };
 
 /**
@@ -128,4 +124,3 @@ export function pointAtDistance(coords: readonly Position[], cum: ArrayLike<numb
   const span = cum[hi] - cum[lo];
   return interpolate(coords[lo], coords[hi], span > 0 ? (d_m - cum[lo]) / span : 0);
 }
-

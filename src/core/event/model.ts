@@ -7,16 +7,7 @@ export type Discipline = 'trail' | 'vtt-xc' | 'raid' | 'marche';
 export const DISCIPLINES: readonly Discipline[] = ['trail', 'vtt-xc', 'raid', 'marche'];
 
 export type CoursePointKind = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info';
-export const COURSE_POINT_KINDS: readonly CoursePointKind[] = [
-  'start',
-  'finish',
-  'aid',
-  'checkpoint',
-  'marshal',
-  'danger',
-  'water',
-  'info',
-];
+export const COURSE_POINT_KINDS: readonly CoursePointKind[] = ['start', 'finish', 'aid', 'checkpoint', 'marshal', 'danger', 'water', 'info'];
 
 export interface Participants {
   runners: number;

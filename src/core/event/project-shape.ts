@@ -7,16 +7,7 @@ import { isIsoDate, isLocalDateTime } from './clock';
 import type { LegMode } from '../route/leg';
 import type { LonLat, RouteModel } from '../route/model';
 import type { Position } from '../types';
-import {
-  COURSE_POINT_KINDS,
-  DISCIPLINES,
-  type CoursePoint,
-  type CoursePointKind,
-  type Discipline,
-  type Event,
-  type Formula,
-  type Participants,
-} from './model';
+import { COURSE_POINT_KINDS, DISCIPLINES, type CoursePoint, type CoursePointKind, type Discipline, type Event, type Formula, type Participants } from './model';
 
 export const LIMITS = {
   name: 500,
@@ -129,16 +120,16 @@ function coursePoint(v: unknown, path: string): CoursePoint {
 /** A formula and the geometry stored beside it in the file ([] when none was saved). */
 export function formula(v: unknown, path: string): { formula: Formula; geometry: Position[] } {
   const o = obj(v, path);
-  const coursePoints = arr(o.coursePoints, `${path}.coursePoints`, LIMITS.coursePoints).map((p, i) =>
-    coursePoint(p, `${path}.coursePoints[${i}]`),
+  const coursePoints = arr(o.coursePoints, `${path}.coursePoints`, LIMITS.coursePoints).map((p, i) => coursePoint(p, `${path}.coursePoints[${i}]`));
+  unique(
+    coursePoints.map((p) => p.id),
+    `${path}.coursePoints`,
   );
-  unique(coursePoints.map((p) => p.id), `${path}.coursePoints`);
   const start = o.start === null ? null : str(o.start, `${path}.start`, 16);
   if (start !== null && !isLocalDateTime(start)) throw new ShapeError(`${path}.start`);
   const pace = o.cutoffPace_min_per_km === null ? null : num(o.cutoffPace_min_per_km, `${path}.cutoffPace_min_per_km`, 0, LIMITS.pace);
   if (pace === 0) throw new ShapeError(`${path}.cutoffPace_min_per_km`);
-  const geometry =
-    o.geometry === undefined ? [] : arr(o.geometry, `${path}.geometry`, LIMITS.geometry).map((p, i) => pos(p, `${path}.geometry[${i}]`));
+  const geometry = o.geometry === undefined ? [] : arr(o.geometry, `${path}.geometry`, LIMITS.geometry).map((p, i) => pos(p, `${path}.geometry[${i}]`));
   return {
     formula: {
       id: id(o.id, `${path}.id`),
@@ -199,9 +190,15 @@ export function events(v: unknown, path: string): { events: Event[]; geometry: M
     for (const [k, g] of r.geometry) geometry.set(k, g);
     return r.event;
   });
-  unique(list.map((e) => e.id), path);
+  unique(
+    list.map((e) => e.id),
+    path,
+  );
   // formula ids key the geometry, so they are unique across the whole project
-  unique(list.flatMap((e) => e.formulas.map((f) => f.id)), `${path}[].formulas`);
+  unique(
+    list.flatMap((e) => e.formulas.map((f) => f.id)),
+    `${path}[].formulas`,
+  );
   return { events: list, geometry };
 }
 

@@ -100,8 +100,7 @@ export const MIGRATIONS: readonly ((doc: Record<string, unknown>) => Record<stri
     const points = Array.isArray(v0.points) ? v0.points : [];
     const first = points[0];
     const last = points[points.length - 1];
-    const closed =
-      points.length >= 3 && Array.isArray(first) && Array.isArray(last) && first[0] === last[0] && first[1] === last[1];
+    const closed = points.length >= 3 && Array.isArray(first) && Array.isArray(last) && first[0] === last[0] && first[1] === last[1];
     const name = typeof v0.name === 'string' && v0.name.trim() ? v0.name : 'Parcours';
     return {
       format: PROJECT_FORMAT,

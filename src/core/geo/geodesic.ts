@@ -68,12 +68,7 @@ function vincentyLength(lon1: number, lat1: number, lon2: number, lat2: number):
     const cos2SigmaM = cos2Alpha !== 0 ? cosSigma - (2 * sinU1 * sinU2) / cos2Alpha : 0;
     const C = (F / 16) * cos2Alpha * (4 + F * (4 - 3 * cos2Alpha));
     const prev = lambda;
-    lambda =
-      L +
-      (1 - C) *
-        F *
-        sinAlpha *
-        (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+    lambda = L + (1 - C) * F * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
     if (Math.abs(lambda - prev) < 1e-12) {
       const u2 = (cos2Alpha * (A * A - B * B)) / (B * B);
       const AA = 1 + (u2 / 16384) * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)));
@@ -83,8 +78,7 @@ function vincentyLength(lon1: number, lat1: number, lon2: number, lat2: number):
         sinSigma *
         (cos2SigmaM +
           (BB / 4) *
-            (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-              (BB / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+            (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) - (BB / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
       return B * AA * (sigma - deltaSigma);
     }
   }

@@ -134,7 +134,9 @@ export class SegmentBuilder {
   result(options: TrackReadOptions = {}): Result<Position[][]> {
     if (this.current.length) this.endSegment();
     if (this.bad !== null) return fail('file.bad-coordinate', { index: this.bad, point: this.bad + 1 });
-    const warnings: GeoError[] = this.badElevations ? [{ code: 'file.bad-elevation', detail: { count: this.badElevations, limit_m: MAX_ABS_ELEVATION_M } }] : [];
+    const warnings: GeoError[] = this.badElevations
+      ? [{ code: 'file.bad-elevation', detail: { count: this.badElevations, limit_m: MAX_ABS_ELEVATION_M } }]
+      : [];
     if (this.segments.length === 0) {
       if (options.keepSinglePoint && this.valid === 1 && this.lone) return ok([[this.lone]], [...warnings, { code: 'file.single-point' }]);
       return fail('file.no-track');

@@ -21,10 +21,7 @@ export function tracksFromKml(root: XmlElement, fallbackName: string, options: T
   if (!segments.ok) return segments;
 
   const doc = firstChildElement(root, 'Document');
-  const name =
-    (doc ? childText(doc, 'name') : '') ||
-    firstPlacemarkName(root) ||
-    fallbackName;
+  const name = (doc ? childText(doc, 'name') : '') || firstPlacemarkName(root) || fallbackName;
   return ok({ name, segments: dropZeroAltitudes(segments.value) }, segments.warnings);
 }
 

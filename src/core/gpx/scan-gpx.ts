@@ -125,8 +125,7 @@ function scanName(text: string, i: number): number {
 }
 
 /** A qualified name has at most one colon, neither first nor last. */
-const validQName = (start: number, end: number): boolean =>
-  nameColons === 0 || (nameColons === 1 && nameColon > start && nameColon < end - 1);
+const validQName = (start: number, end: number): boolean => nameColons === 0 || (nameColons === 1 && nameColon > start && nameColon < end - 1);
 
 function sameText(text: string, a: number, b: number, n: number): boolean {
   for (let k = 0; k < n; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
@@ -152,7 +151,7 @@ function referenceEnd(text: string, a: number, end: number): number {
     if (hex) i++;
     const digits = i;
     let cp = 0;
-    for (;; i++) {
+    for (; ; i++) {
       c = text.charCodeAt(i);
       let d: number;
       if (c >= 48 && c <= 57) d = c - 48;
@@ -887,4 +886,3 @@ function isWord(text: string, s: number, e: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) if (text.charCodeAt(s + k) !== word.charCodeAt(k)) return false;
   return true;
 }
-

@@ -51,7 +51,8 @@ export function parseTime(text: string, s = 0, e = text.length): number {
   let offset = 0;
   if (i < e) {
     const c = text.charCodeAt(i);
-    if (c === 90 && i + 1 === e) offset = 0; // Z
+    if (c === 90 && i + 1 === e)
+      offset = 0; // Z
     else if ((c === 43 || c === 45) && e - i === 6 && text.charCodeAt(i + 3) === 58) {
       const oh = two(text, i + 1);
       const om = two(text, i + 4);

@@ -211,7 +211,8 @@ function writePoints(points: readonly Position[], times: readonly number[] | und
     if (lonN >= HALF_TURN) lonN -= 2 * HALF_TURN;
     units(lonN, COORD_DECIMALS);
     let ele = p.length === 3 ? p[2] : NaN;
-    if (!Number.isFinite(ele)) ele = NaN; // Infinity is no elevation, as NaN
+    if (!Number.isFinite(ele))
+      ele = NaN; // Infinity is no elevation, as NaN
     else if (!isPlausibleElevation(ele)) {
       dropped.elevations++;
       ele = NaN;

@@ -159,7 +159,7 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
         const dx = (qx2 - qx1) * kx;
         const dy = (qy2 - qy1) * M_PER_DEG_LAT;
         const len2 = dx * dx + dy * dy;
-        let t = len2 === 0 ? 0 : (((px - qx1) * kx) * dx + ((py - qy1) * M_PER_DEG_LAT) * dy) / len2;
+        let t = len2 === 0 ? 0 : ((px - qx1) * kx * dx + (py - qy1) * M_PER_DEG_LAT * dy) / len2;
         t = t < 0 ? 0 : t > 1 ? 1 : t;
         const nx = t === 1 ? qx2 : qx1 + t * (qx2 - qx1);
         const ny = t === 1 ? qy2 : qy1 + t * (qy2 - qy1);
@@ -232,9 +232,7 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
     k = 0;
     usable.forEach((l, li) => {
       // a split at the far end of a segment is a split at the start of the next one
-      const sorted = splits[li]
-        .map((sp) => (sp.t === 1 ? { ...sp, seg: sp.seg + 1, t: 0 } : sp))
-        .sort((p, q) => p.seg - q.seg || p.t - q.t);
+      const sorted = splits[li].map((sp) => (sp.t === 1 ? { ...sp, seg: sp.seg + 1, t: 0 } : sp)).sort((p, q) => p.seg - q.seg || p.t - q.t);
       const name = nameOf(l.name);
       const last = l.coords.length - 1;
       // the line's vertices with its split points inserted, cut into edges at nodes
@@ -378,7 +376,7 @@ function dedupe(coords: [number, number][]): [number, number][] {
   if (clean) out = coords.slice();
   else {
     out = [];
-    for (const c of coords) if (!bad(c, out[out.length - 1]) ) out.push(c);
+    for (const c of coords) if (!bad(c, out[out.length - 1])) out.push(c);
   }
   if (out.length > 0) {
     const last = out.length - 1;
@@ -388,12 +386,8 @@ function dedupe(coords: [number, number][]): [number, number][] {
   return out;
 }
 
-
 /** Parameters (t, u) in [0, 1] of the intersection of segments p1p2 and q1q2, or null (parallel segments never intersect here). */
-function intersect(
-  x1: number, y1: number, x2: number, y2: number,
-  x3: number, y3: number, x4: number, y4: number,
-): [number, number] | null {
+function intersect(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, x4: number, y4: number): [number, number] | null {
   const d = (x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3);
   if (d === 0) return null;
   const t = ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / d;

@@ -24,8 +24,7 @@ export const EdgeKind = {
   cycleroute: 9,
 } as const;
 export type EdgeKindName = keyof typeof EdgeKind;
-export const edgeKindName = (k: number): EdgeKindName =>
-  (Object.keys(EdgeKind) as EdgeKindName[]).find((n) => EdgeKind[n] === k) ?? 'path';
+export const edgeKindName = (k: number): EdgeKindName => (Object.keys(EdgeKind) as EdgeKindName[]).find((n) => EdgeKind[n] === k) ?? 'path';
 
 export interface GraphArrays {
   /** lon, lat of each node, interleaved */

@@ -208,7 +208,6 @@ function centralNode(graph: Graph, nodes: number[]): number {
   return argmax(nodes, (v) => -((graph.nodeCoords[2 * v] - cx) ** 2 + (graph.nodeCoords[2 * v + 1] - cy) ** 2));
 }
 
-
 /** Full single-source Dijkstra over the default costs, reusing its heap. */
 class ShortestPaths {
   private heap = new FlatHeap(4096);

@@ -72,12 +72,7 @@ export function buildSegmentIndex(graph: Graph): SegmentIndex {
     const y1 = c[2 * v + 1];
     const x2 = c[2 * v + 2] * lonScale;
     const y2 = c[2 * v + 3];
-    index.add(
-      Math.min(x1, x2) - BOX_MARGIN_DEG,
-      Math.min(y1, y2) - BOX_MARGIN_DEG,
-      Math.max(x1, x2) + BOX_MARGIN_DEG,
-      Math.max(y1, y2) + BOX_MARGIN_DEG,
-    );
+    index.add(Math.min(x1, x2) - BOX_MARGIN_DEG, Math.min(y1, y2) - BOX_MARGIN_DEG, Math.max(x1, x2) + BOX_MARGIN_DEG, Math.max(y1, y2) + BOX_MARGIN_DEG);
   }
   if (segCount === 0) index.add(0, 0, 0, 0);
   index.finish();
@@ -96,13 +91,7 @@ export function segmentIndexFromData(graph: Graph, data: ArrayBuffer, byteOffset
 }
 
 /** The nearest point of the network within maxDistance_m of (lon, lat), or null. */
-export function nearestOnNetwork(
-  graph: Graph,
-  idx: SegmentIndex,
-  lon: number,
-  lat: number,
-  maxDistance_m: number,
-): Snap | null {
+export function nearestOnNetwork(graph: Graph, idx: SegmentIndex, lon: number, lat: number, maxDistance_m: number): Snap | null {
   if (idx.segStart.length === 0) return null;
   const c = graph.coords;
   // metres per degree at the query latitude, for the projection onto each candidate segment
@@ -121,7 +110,7 @@ export function nearestOnNetwork(
     const dx = (c[2 * v + 2] - x1) * mx;
     const dy = (c[2 * v + 3] - y1) * my;
     const len2 = dx * dx + dy * dy;
-    let t = len2 === 0 ? 0 : (((lon - x1) * mx) * dx + ((lat - y1) * my) * dy) / len2;
+    let t = len2 === 0 ? 0 : ((lon - x1) * mx * dx + (lat - y1) * my * dy) / len2;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     const px = x1 + (t * dx) / mx;
     const py = y1 + (t * dy) / my;

@@ -147,8 +147,7 @@ export class Router {
     if (D) {
       // the target is a point on edge eb: its landmark cost comes through one of the edge's ends
       const c0 = this.defaultCost[eb];
-      for (let l = 0; l < K; l++)
-        dT[l] = Math.min(D[tFrom * K + l] + alongB * c0, D[tTo * K + l] + (lenB - alongB) * c0);
+      for (let l = 0; l < K; l++) dT[l] = Math.min(D[tFrom * K + l] + alongB * c0, D[tTo * K + l] + (lenB - alongB) * c0);
     }
     const h = (n: number): number => {
       const dx = (nodeCoords[2 * n] - tlon) * mx;
@@ -297,4 +296,3 @@ function pushArrival(graph: Graph, snap: Snap, node: number, coords: [number, nu
   else for (let v = end; v > snap.seg; v--) add(coords, c[2 * v], c[2 * v + 1]);
   add(coords, snap.lon, snap.lat);
 }
-

@@ -7,9 +7,7 @@
 import type { Geometry, Position } from 'geojson';
 import type { ErrorCode } from '../errors';
 
-export type CleanGeometry =
-  | { ok: true; geometry: Geometry; closedRings: number }
-  | { ok: false; reason: ErrorCode };
+export type CleanGeometry = { ok: true; geometry: Geometry; closedRings: number } | { ok: false; reason: ErrorCode };
 
 class Skip {
   constructor(readonly reason: ErrorCode) {}
@@ -48,7 +46,10 @@ function clean(g: unknown, state: { closedRings: number }, depth: number): Geome
       return line.length ? { type: 'LineString', coordinates: lineString(line) } : null;
     }
     case 'MultiLineString': {
-      const lines = list(c).map(list).filter((l) => l.length > 0).map(lineString);
+      const lines = list(c)
+        .map(list)
+        .filter((l) => l.length > 0)
+        .map(lineString);
       return lines.length ? { type: 'MultiLineString', coordinates: lines } : null;
     }
     case 'Polygon': {
@@ -56,7 +57,10 @@ function clean(g: unknown, state: { closedRings: number }, depth: number): Geome
       return rings.length ? { type: 'Polygon', coordinates: polygon(rings, state) } : null;
     }
     case 'MultiPolygon': {
-      const polys = list(c).map(list).filter((p) => p.length > 0).map((p) => polygon(p, state));
+      const polys = list(c)
+        .map(list)
+        .filter((p) => p.length > 0)
+        .map((p) => polygon(p, state));
       return polys.length ? { type: 'MultiPolygon', coordinates: polys } : null;
     }
     case 'GeometryCollection': {

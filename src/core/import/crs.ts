@@ -29,14 +29,11 @@ const NTF_GRID_KEY = 'cavalier-ntf_r93';
  */
 export const CRS_DEFS: Record<CrsCode, string> = {
   'EPSG:4326': '+proj=longlat +datum=WGS84 +no_defs +type=crs',
-  'EPSG:2154':
-    '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs',
-  'EPSG:27572':
-    `+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=0 +k_0=0.99987742 +x_0=600000 +y_0=2200000 +ellps=clrk80ign +pm=paris +nadgrids=${NTF_GRID_KEY} +units=m +no_defs +type=crs`,
+  'EPSG:2154': '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs',
+  'EPSG:27572': `+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=0 +k_0=0.99987742 +x_0=600000 +y_0=2200000 +ellps=clrk80ign +pm=paris +nadgrids=${NTF_GRID_KEY} +units=m +no_defs +type=crs`,
   // a sphere of the WGS84 semi-major axis, whose longitudes and latitudes are taken as WGS84 ones
   // (that is what "pseudo" means): no datum shift, hence the null grid
-  'EPSG:3857':
-    '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs +type=crs',
+  'EPSG:3857': '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs +type=crs',
 };
 
 /** EPSG:27572 exactly as `projinfo EPSG:27572 -o PROJ` prints it: the 2 m Helmert datum shift. */

@@ -82,7 +82,10 @@ export function crsFromName(name: string): CrsCode | null {
   const epsg = /(?:EPSG|ESRI)(?::[\d.]*)?:+(\d+)$/i.exec(n) ?? /\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(n);
   if (epsg) return EPSG_ALIASES[epsg[1]] ?? null;
   // names used by ESRI .prj files, IGN's IGNF register and older QGIS exports
-  const flat = n.toLowerCase().replace(/[\s_()/-]+/g, ' ').trim();
+  const flat = n
+    .toLowerCase()
+    .replace(/[\s_()/-]+/g, ' ')
+    .trim();
   if (/^ignf:lamb93$|^rgf93 (v1 )?lambert 93$|^lambert 93$/.test(flat)) return 'EPSG:2154';
   if (/^ignf:lambe$|^ntf (paris )?lambert (zone )?ii( [ée]tendu| extended| carto)?$|^ntf paris lambert zone ii$|^lambert ii [ée]tendu$/.test(flat)) {
     return 'EPSG:27572';
@@ -104,7 +107,10 @@ function declaredName(geojson: unknown): string | undefined {
 
 /** A declared name is quoted in messages: keep it short and printable. */
 function clip(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 100);
+  return s
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, 100);
 }
 
 /** The system whose French coordinate ranges hold this [west, south, east, north] extent (also used for DEM grids). */

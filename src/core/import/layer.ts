@@ -201,7 +201,13 @@ function fromOsm(format: LayerFormat, stem: string, osm: ReturnType<typeof featu
   if (osm.ignored + osm.relations > 0) w.push({ code: 'import.osm-ignored', detail: { count: osm.ignored + osm.relations } });
   if (osm.withMissingNodes > 0) w.push({ code: 'import.osm-missing-nodes', detail: { count: osm.withMissingNodes } });
   const candidates = osm.features.map(
-    (f, i): Candidate => ({ index: osm.wayIndex[i], name: f.properties.name ?? String(f.id ?? ''), id: f.id, properties: { ...f.properties }, geometry: f.geometry }),
+    (f, i): Candidate => ({
+      index: osm.wayIndex[i],
+      name: f.properties.name ?? String(f.id ?? ''),
+      id: f.id,
+      properties: { ...f.properties },
+      geometry: f.geometry,
+    }),
   );
   return { format, name: stem, crs: WGS84_BY_FORMAT, candidates, skipped: osm.skipped, warnings: w };
 }
@@ -216,9 +222,7 @@ function gpxLayer(xml: string, stem: string): Result<Read> {
 function fromTracks(format: 'gpx' | 'kml', tracks: Track[], warnings: GeoError[]): Read {
   const candidates = tracks.map((track, index): Candidate => {
     const geometry =
-      track.segments.length === 1
-        ? { type: 'LineString', coordinates: track.segments[0] }
-        : { type: 'MultiLineString', coordinates: track.segments };
+      track.segments.length === 1 ? { type: 'LineString', coordinates: track.segments[0] } : { type: 'MultiLineString', coordinates: track.segments };
     const properties: GeoJsonProperties = track.kind === 'route' ? { name: track.name, gpx: 'rte' } : { name: track.name };
     return { index, name: track.name, properties, geometry };
   });
@@ -317,7 +321,8 @@ function finish(read: Read, chosen: CrsCode | undefined, swapAsked: boolean, onP
     if (proposed) return fail(proposed.code, proposed.detail);
     // every usable feature is outside: the extent says where the file landed, which usually
     // shows the wrong projection
-    const ext = outside[0] <= outside[2] ? { west: round2(outside[0]), south: round2(outside[1]), east: round2(outside[2]), north: round2(outside[3]) } : undefined;
+    const ext =
+      outside[0] <= outside[2] ? { west: round2(outside[0]), south: round2(outside[1]), east: round2(outside[2]), north: round2(outside[3]) } : undefined;
     return fail('import.outside-france', { crs: from, ...ext });
   }
 

@@ -10,14 +10,9 @@ import { crsConverter, type CrsCode, type PointConverter } from './crs';
 export const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /** A new collection (the input is not modified); positions that cannot be converted become NaN. */
-export function reprojectGeoJSON<G extends Geometry | null, P>(
-  fc: FeatureCollection<G, P>,
-  from: CrsCode,
-): FeatureCollection<G, P> {
+export function reprojectGeoJSON<G extends Geometry | null, P>(fc: FeatureCollection<G, P>, from: CrsCode): FeatureCollection<G, P> {
   const convert = crsConverter(from, 'EPSG:4326');
-  const features = fc.features.map(
-    (f): Feature<G, P> => ({ ...f, geometry: (f.geometry === null ? null : reprojectGeometry(f.geometry, convert)) as G }),
-  );
+  const features = fc.features.map((f): Feature<G, P> => ({ ...f, geometry: (f.geometry === null ? null : reprojectGeometry(f.geometry, convert)) as G }));
   // the output is RFC 7946 GeoJSON: WGS84 by definition, no `crs` member
   const { crs: _crs, ...rest } = fc as FeatureCollection<G, P> & { crs?: unknown };
   return { ...rest, features };

@@ -12,14 +12,7 @@ import type { PreparedZone } from './zones';
 const band: Interval = { lo: 0, hi: 0 };
 
 /** Adds to `passes` the stretches within w of the zone's lines, and to `crossings` where the route crosses them. */
-export function bandPasses(
-  zone: PreparedZone,
-  f: RouteFrame,
-  chunks: readonly number[],
-  w: number,
-  passes: OpenPass[],
-  crossings: LineCrossing[],
-): void {
+export function bandPasses(zone: PreparedZone, f: RouteFrame, chunks: readonly number[], w: number, passes: OpenPass[], crossings: LineCrossing[]): void {
   const pieces = f.len.length;
   const { xy, edges } = zone;
   const ivLo: number[] = [];

@@ -36,15 +36,7 @@ import { bandPasses, dedupeCrossings } from './band';
 import { nearestZone } from './nearest';
 import { polygonPasses } from './polygon';
 import { routeFrame, type RouteFrame, type RouteInput } from './route-frame';
-import {
-  DEFAULT_BUFFER_M,
-  DEFAULT_CORRIDOR_M,
-  type LineCrossing,
-  type ReviewOptions,
-  type ReviewPass,
-  type RouteReview,
-  type ZoneCrossing,
-} from './types';
+import { DEFAULT_BUFFER_M, DEFAULT_CORRIDOR_M, type LineCrossing, type ReviewOptions, type ReviewPass, type RouteReview, type ZoneCrossing } from './types';
 import { CHUNK, PAD, pointAt, type OpenPass } from './walk';
 import type { PreparedZones } from './zones';
 
@@ -125,7 +117,7 @@ function candidateChunks(f: RouteFrame, zones: PreparedZones, reach_m: number): 
     boxes[4 * c + 2] = maxX;
     boxes[4 * c + 3] = maxY;
     // a degree of longitude is shortest at the latitude farthest from the equator
-    const ex = reach_m / metresPerDegree(Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)))).x * 1.01 + PAD;
+    const ex = (reach_m / metresPerDegree(Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)))).x) * 1.01 + PAD;
     const ey = reach_m * LAT_DEG_PER_M * 1.01 + PAD;
     index.search(minX - ex, minY - ey, maxX + ex, maxY + ey, (i) => {
       let list = out.get(i);

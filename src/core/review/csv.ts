@@ -65,7 +65,24 @@ export function csvTable(review: RouteReview): string {
     );
   }
   for (const n of review.near) {
-    rows.push(['proche', n.zone, n.id, n.kind, n.layer, null, round(n.at_km, 3), round(n.at_km, 3), 0, 0, 0, round(n.distance_m, 1), round(n.at[0], 6), round(n.at[1], 6), round(n.at[0], 6), round(n.at[1], 6)]);
+    rows.push([
+      'proche',
+      n.zone,
+      n.id,
+      n.kind,
+      n.layer,
+      null,
+      round(n.at_km, 3),
+      round(n.at_km, 3),
+      0,
+      0,
+      0,
+      round(n.distance_m, 1),
+      round(n.at[0], 6),
+      round(n.at[1], 6),
+      round(n.at[0], 6),
+      round(n.at[1], 6),
+    ]);
   }
   return `\ufeff${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
 }

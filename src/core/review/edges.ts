@@ -10,14 +10,7 @@ import type { PreparedZone } from './zones';
 const SCAN_EDGES = 32;
 
 /** Calls `visit(e)` for every edge e of the zone whose box meets [minX, minY, maxX, maxY]. */
-export function edgesInBox(
-  zone: PreparedZone,
-  minX: number,
-  minY: number,
-  maxX: number,
-  maxY: number,
-  visit: (edge: number) => void,
-): void {
+export function edgesInBox(zone: PreparedZone, minX: number, minY: number, maxX: number, maxY: number, visit: (edge: number) => void): void {
   const { xy, edges } = zone;
   if (edges.length <= SCAN_EDGES) {
     for (let e = 0; e < edges.length; e++) {

@@ -24,9 +24,7 @@ export function nearestZone(zone: PreparedZone, f: RouteFrame, chunks: readonly 
     return gx * gx + gy * gy;
   };
   // nearest chunks first, so that the best distance shrinks early and prunes the rest
-  const order = chunks
-    .map((c) => ({ c, g: gap2(boxes[4 * c], boxes[4 * c + 1], boxes[4 * c + 2], boxes[4 * c + 3]) }))
-    .sort((a, b) => a.g - b.g);
+  const order = chunks.map((c) => ({ c, g: gap2(boxes[4 * c], boxes[4 * c + 1], boxes[4 * c + 2], boxes[4 * c + 3]) })).sort((a, b) => a.g - b.g);
   let best = buffer_m;
   let found = false;
   let bestJ = 0;

@@ -16,16 +16,7 @@ export interface Interval {
  * two end discs and the rectangle between them. False when it misses the capsule.
  * t is not clamped to [0, 1].
  */
-export function capsuleInterval(
-  dx: number,
-  dy: number,
-  px: number,
-  py: number,
-  qx: number,
-  qy: number,
-  w: number,
-  out: Interval,
-): boolean {
+export function capsuleInterval(dx: number, dy: number, px: number, py: number, qx: number, qy: number, w: number, out: Interval): boolean {
   const dd = dx * dx + dy * dy;
   if (dd === 0) return false;
   let lo = Infinity;
@@ -114,17 +105,7 @@ export function segmentDistance(dx: number, dy: number, px: number, py: number, 
  * closer. `onRoute` says which of the two segments (ox, oy) belongs to, and `fixed` is the
  * parameter of (x, y) on its own segment.
  */
-function endToSegment(
-  x: number,
-  y: number,
-  ox: number,
-  oy: number,
-  vx: number,
-  vy: number,
-  out: Closest,
-  onRoute: boolean,
-  fixed = 0,
-): void {
+function endToSegment(x: number, y: number, ox: number, oy: number, vx: number, vy: number, out: Closest, onRoute: boolean, fixed = 0): void {
   const vv = vx * vx + vy * vy;
   let s = vv > 0 ? ((x - ox) * vx + (y - oy) * vy) / vv : 0;
   s = s < 0 ? 0 : s > 1 ? 1 : s;

@@ -23,8 +23,7 @@ export interface RouteFrame {
 export type RouteInput = readonly Position[] | readonly (readonly Position[])[];
 
 // a Position starts with a number; a segment list starts with a segment (perhaps an empty one)
-const isSegmentList = (route: RouteInput): route is readonly (readonly Position[])[] =>
-  route.length > 0 && typeof route[0][0] !== 'number';
+const isSegmentList = (route: RouteInput): route is readonly (readonly Position[])[] => route.length > 0 && typeof route[0][0] !== 'number';
 
 export function routeFrame(route: RouteInput): RouteFrame {
   const segments: readonly (readonly Position[])[] = isSegmentList(route) ? route : [route as readonly Position[]];

@@ -48,7 +48,10 @@ const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' &
 
 /** Thrown inside the walk when the file is not in degrees; caught below and returned as a value. */
 class NotDegrees {
-  constructor(readonly x: number, readonly y: number) {}
+  constructor(
+    readonly x: number,
+    readonly y: number,
+  ) {}
 }
 
 export function zonesFromGeoJson(data: unknown, source: ZoneSource): Result<ValidZones> {
@@ -105,9 +108,7 @@ interface FeatureLike {
 function collectFeatures(data: Json): FeatureLike[] {
   if (!isObject(data)) return [];
   if (data.type === 'FeatureCollection') {
-    return Array.isArray(data.features)
-      ? data.features.filter(isObject).map((f) => ({ geometry: f.geometry, properties: f.properties, id: f.id }))
-      : [];
+    return Array.isArray(data.features) ? data.features.filter(isObject).map((f) => ({ geometry: f.geometry, properties: f.properties, id: f.id })) : [];
   }
   if (data.type === 'Feature') return [{ geometry: data.geometry, properties: data.properties, id: data.id }];
   if (typeof data.type === 'string' && 'coordinates' in data) return [{ geometry: data, properties: {}, id: undefined }];

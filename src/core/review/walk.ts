@@ -43,10 +43,5 @@ export function pointAt(f: RouteFrame, j: number, t: number): [number, number] {
 
 /** Does chunk c's box (minX, minY, maxX, maxY at 4c) meet the zone's box grown by pad? */
 export function boxesMeet(boxes: Float64Array, c: number, zone: PreparedZone, pad: number): boolean {
-  return !(
-    boxes[4 * c + 2] < zone.minX - pad ||
-    boxes[4 * c] > zone.maxX + pad ||
-    boxes[4 * c + 3] < zone.minY - pad ||
-    boxes[4 * c + 1] > zone.maxY + pad
-  );
+  return !(boxes[4 * c + 2] < zone.minX - pad || boxes[4 * c] > zone.maxX + pad || boxes[4 * c + 3] < zone.minY - pad || boxes[4 * c + 1] > zone.maxY + pad);
 }

@@ -12,7 +12,11 @@ export function snapPoint(net: RoutingNetwork | null, p: [number, number]): [num
   return s ? [s.lon, s.lat] : p;
 }
 
-export function planRoute(net: RoutingNetwork | null, points: readonly [number, number][], mode: LegMode = 'network'): { points: [number, number][]; legs: Leg[] } {
+export function planRoute(
+  net: RoutingNetwork | null,
+  points: readonly [number, number][],
+  mode: LegMode = 'network',
+): { points: [number, number][]; legs: Leg[] } {
   const snapped = points.map((p) => snapPoint(net, p));
   const legs: Leg[] = [];
   for (let i = 0; i + 1 < snapped.length; i++) legs.push(computeLeg(net, snapped[i], snapped[i + 1], mode));

@@ -10,17 +10,14 @@ import type { LayerManifest, LayerManifestEntry } from '../../core/layers';
 import { familyRank, layersFor } from '../styles';
 import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Source id of the vector tiles of one archive. */
 export const tilesSourceId = (url: string): string => `cav-tiles:${url}`;
 
 /** Entries that have data to draw, bottom to top. */
 export function drawableEntries(manifest: LayerManifest | null | undefined): LayerManifestEntry[] {
-  return (manifest?.layers ?? [])
-    .filter((e) => e.status !== 'to-import' && typeof e.url === 'string')
-    .sort((a, b) => familyRank(a) - familyRank(b));
+  return (manifest?.layers ?? []).filter((e) => e.status !== 'to-import' && typeof e.url === 'string').sort((a, b) => familyRank(a) - familyRank(b));
 }
 
 export interface EmbeddedLayers {

@@ -59,17 +59,7 @@ export function routeSources(): Record<string, GeoJSONSourceSpecification> {
   };
 }
 
-const w = (base: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  8,
-  base * 0.7,
-  13,
-  base,
-  17,
-  base * 1.6,
-];
+const w = (base: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 8, base * 0.7, 13, base, 17, base * 1.6];
 
 /** Bottom to top. */
 export function routeLayers(): LayerSpecification[] {
@@ -175,23 +165,8 @@ export function routeLayers(): LayerSpecification[] {
       type: 'circle',
       source: SRC.points,
       paint: {
-        'circle-radius': [
-          'case',
-          ['==', ['get', 'selected'], true],
-          10,
-          ['!=', ['get', 'role'], 'mid'],
-          7.5,
-          6,
-        ],
-        'circle-color': [
-          'match',
-          ['get', 'role'],
-          'first',
-          START_COLOR,
-          'last',
-          END_COLOR,
-          '#ffffff',
-        ],
+        'circle-radius': ['case', ['==', ['get', 'selected'], true], 10, ['!=', ['get', 'role'], 'mid'], 7.5, 6],
+        'circle-color': ['match', ['get', 'role'], 'first', START_COLOR, 'last', END_COLOR, '#ffffff'],
         'circle-stroke-color': ['match', ['get', 'role'], 'mid', POINT_OUTLINE, '#ffffff'],
         'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3, 2],
         'circle-pitch-alignment': 'map',
@@ -271,10 +246,7 @@ export function legsCollection(route: RouteView): FeatureCollection<LineString> 
   return { type: 'FeatureCollection', features };
 }
 
-export function pointsCollection(
-  points: readonly LonLatLike[],
-  selected: number | null | undefined,
-): FeatureCollection<Point> {
+export function pointsCollection(points: readonly LonLatLike[], selected: number | null | undefined): FeatureCollection<Point> {
   const n = points.length;
   return {
     type: 'FeatureCollection',

@@ -42,7 +42,20 @@ export const USER_COLORS = {
 
 const PREFIX = 'user:';
 /** OSM highway values counted as roads (as src/core/import/network.ts does) */
-const ROAD_HIGHWAYS = ['pedestrian', 'living_street', 'residential', 'service', 'unclassified', 'tertiary', 'tertiary_link', 'secondary', 'secondary_link', 'primary', 'primary_link', 'road'];
+const ROAD_HIGHWAYS = [
+  'pedestrian',
+  'living_street',
+  'residential',
+  'service',
+  'unclassified',
+  'tertiary',
+  'tertiary_link',
+  'secondary',
+  'secondary_link',
+  'primary',
+  'primary_link',
+  'road',
+];
 const JOINS = `${PREFIX}joins`;
 export const userSourceId = (id: string) => `${PREFIX}${id}`;
 
@@ -86,7 +99,12 @@ export function userLayerSpecs(view: Pick<UserLayerView, 'id' | 'role' | 'visibl
     source,
     layout,
     filter: isPoint,
-    paint: { 'circle-color': color, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3, 14, 5], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 },
+    paint: {
+      'circle-color': color,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3, 14, 5],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
   });
   switch (view.role) {
     case 'network':
@@ -153,7 +171,8 @@ export function userLayerSwatch(role: UserLayerRole, counts: { point: number; li
   const main = counts.polygon >= counts.line && counts.polygon >= counts.point ? 'polygon' : counts.line >= counts.point ? 'line' : 'point';
   if (role === 'network') return { shape: 'line', stroke: USER_COLORS.network, strokeWidth: 2 };
   if (role === 'sensitive') {
-    if (main === 'polygon') return { shape: 'fill', fill: USER_COLORS.sensitive, fillOpacity: 0.12, stroke: USER_COLORS.sensitive, strokeWidth: 1.8, dashed: true, hatched: true };
+    if (main === 'polygon')
+      return { shape: 'fill', fill: USER_COLORS.sensitive, fillOpacity: 0.12, stroke: USER_COLORS.sensitive, strokeWidth: 1.8, dashed: true, hatched: true };
     if (main === 'line') return { shape: 'line', stroke: USER_COLORS.sensitiveLine, strokeWidth: 3 };
     return { shape: 'circle', fill: USER_COLORS.sensitiveLine, stroke: '#ffffff', strokeWidth: 1 };
   }

@@ -31,7 +31,14 @@ export function ConfirmDialog({ title, message, choices, onChoose, onCancel }: C
   }, [onCancel]);
   return (
     <div className="cav-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div className="cav-modal" role="alertdialog" aria-modal="true" aria-labelledby={title ? 'cav-confirm-title' : undefined} aria-describedby="cav-confirm-message" data-testid="confirm-dialog">
+      <div
+        className="cav-modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={title ? 'cav-confirm-title' : undefined}
+        aria-describedby="cav-confirm-message"
+        data-testid="confirm-dialog"
+      >
         {title && (
           <h2 id="cav-confirm-title" className="cav-modal-title">
             {title}

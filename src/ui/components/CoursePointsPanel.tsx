@@ -105,14 +105,34 @@ export function CoursePointsPanel(props: CoursePointsPanelProps) {
             <ol className="cav-cp-list">
               {props.points.map((p) => (
                 <li key={p.id} className="cav-cp" data-testid="course-point" data-kind={p.kind} data-km={p.km}>
-                  <span className="cav-cp-badge" role="img" style={{ background: COURSE_POINT_STYLE[p.kind].color }} title={t(COURSE_POINT_KEYS[p.kind])} aria-label={t(COURSE_POINT_KEYS[p.kind])}>
+                  <span
+                    className="cav-cp-badge"
+                    role="img"
+                    style={{ background: COURSE_POINT_STYLE[p.kind].color }}
+                    title={t(COURSE_POINT_KEYS[p.kind])}
+                    aria-label={t(COURSE_POINT_KEYS[p.kind])}
+                  >
                     {COURSE_POINT_STYLE[p.kind].letter}
                   </span>
                   <span className="cav-cp-km" data-testid="course-point-km">
                     {t('cp.km', { km: formatNumber(p.km, 1) })}
                   </span>
-                  <CommitInput className="cav-cp-name" value={p.name} maxLength={200} onCommit={(v) => props.onRename(p.id, v)} aria-label={t('cp.name')} data-testid="course-point-name" />
-                  <button type="button" className="cav-btn cav-btn--icon cav-btn--tiny" onClick={() => props.onDelete(p.id)} title={t('cp.delete')} aria-label={t('cp.delete')} data-testid="course-point-delete">
+                  <CommitInput
+                    className="cav-cp-name"
+                    value={p.name}
+                    maxLength={200}
+                    onCommit={(v) => props.onRename(p.id, v)}
+                    aria-label={t('cp.name')}
+                    data-testid="course-point-name"
+                  />
+                  <button
+                    type="button"
+                    className="cav-btn cav-btn--icon cav-btn--tiny"
+                    onClick={() => props.onDelete(p.id)}
+                    title={t('cp.delete')}
+                    aria-label={t('cp.delete')}
+                    data-testid="course-point-delete"
+                  >
                     ×
                   </button>
                   {CUTOFF_KINDS.includes(p.kind) && (

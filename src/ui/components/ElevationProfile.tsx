@@ -54,7 +54,16 @@ function nearestIndex(distances: readonly number[], n: number, d: number): numbe
   return Math.abs(distances[lo] - d) <= Math.abs(distances[hi] - d) ? lo : hi;
 }
 
-export function ElevationProfile({ distances, elevations, hoverIndex = null, onHover, emptyMessage, markers = [], highlight = null, height = 150 }: ElevationProfileProps) {
+export function ElevationProfile({
+  distances,
+  elevations,
+  hoverIndex = null,
+  onHover,
+  emptyMessage,
+  markers = [],
+  highlight = null,
+  height = 150,
+}: ElevationProfileProps) {
   const { t, formatNumber } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
@@ -211,25 +220,28 @@ export function ElevationProfile({ distances, elevations, hoverIndex = null, onH
             );
           })}
         </g>
-        {highlight && Number.isFinite(highlight[0]) && Number.isFinite(highlight[1]) && (() => {
-          // clamped to the chart; at least 2 px wide so that a short pass stays visible
-          const clamp = (d: number) => geometry.x(Math.min(geometry.d1, Math.max(geometry.d0, d)));
-          const x0 = clamp(Math.min(highlight[0], highlight[1]));
-          const x1 = clamp(Math.max(highlight[0], highlight[1]));
-          const w = Math.max(2, x1 - x0);
-          return (
-            <rect
-              className="cav-profile-highlight"
-              data-testid="profile-highlight"
-              data-from={highlight[0]}
-              data-to={highlight[1]}
-              x={(x0 + x1) / 2 - w / 2}
-              y={PAD.top}
-              width={w}
-              height={geometry.plotH}
-            />
-          );
-        })()}
+        {highlight &&
+          Number.isFinite(highlight[0]) &&
+          Number.isFinite(highlight[1]) &&
+          (() => {
+            // clamped to the chart; at least 2 px wide so that a short pass stays visible
+            const clamp = (d: number) => geometry.x(Math.min(geometry.d1, Math.max(geometry.d0, d)));
+            const x0 = clamp(Math.min(highlight[0], highlight[1]));
+            const x1 = clamp(Math.max(highlight[0], highlight[1]));
+            const w = Math.max(2, x1 - x0);
+            return (
+              <rect
+                className="cav-profile-highlight"
+                data-testid="profile-highlight"
+                data-from={highlight[0]}
+                data-to={highlight[1]}
+                x={(x0 + x1) / 2 - w / 2}
+                y={PAD.top}
+                width={w}
+                height={geometry.plotH}
+              />
+            );
+          })()}
         <path className="cav-profile-area" d={geometry.area} />
         <path className="cav-profile-line" d={geometry.line} />
         <g className="cav-profile-markers">

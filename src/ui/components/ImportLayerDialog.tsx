@@ -64,7 +64,8 @@ export interface ImportLayerDialogProps {
   onCancel: () => void;
 }
 
-const LAYER_ACCEPT = '.geojson,.json,.gpx,.kml,.osm,.xml,.zip,application/zip,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml';
+const LAYER_ACCEPT =
+  '.geojson,.json,.gpx,.kml,.osm,.xml,.zip,application/zip,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml';
 const DEM_ACCEPT = '.asc,.tif,.tiff,image/tiff';
 
 export function ImportLayerDialog(props: ImportLayerDialogProps) {
@@ -102,7 +103,14 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
         <div className="cav-import-step">
           <div className="cav-import-file">
             {/* biome-ignore lint/a11y/noAutofocus: the dialog's first step has one action, and the dialog pattern puts the focus on it */}
-            <button type="button" className="cav-btn" onClick={() => fileInput.current?.click()} disabled={busy !== null} data-testid="import-layer-choose" autoFocus={!props.fileName}>
+            <button
+              type="button"
+              className="cav-btn"
+              onClick={() => fileInput.current?.click()}
+              disabled={busy !== null}
+              data-testid="import-layer-choose"
+              autoFocus={!props.fileName}
+            >
               {t(props.fileName ? 'importLayer.chooseOther' : 'importLayer.choose')}
             </button>
             <span className="cav-import-filename" data-testid="import-layer-filename">
@@ -144,7 +152,8 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
               {t('importLayer.name', { name: preview.name })}
             </p>
             <p className="cav-import-line cav-small cav-muted">
-              {t('importLayer.format', { format: preview.formatLabel })} · {t('importLayer.counts', { features: countText(t, 'userLayers.features', preview.featureCount, formatNumber), parts })}
+              {t('importLayer.format', { format: preview.formatLabel })} ·{' '}
+              {t('importLayer.counts', { features: countText(t, 'userLayers.features', preview.featureCount, formatNumber), parts })}
             </p>
           </section>
         )}
@@ -191,7 +200,13 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
                 </select>
                 {kind === 'layer' && (
                   <label className="cav-small cav-import-swap">
-                    <input type="checkbox" checked={props.swapAxes} onChange={(e) => props.onSwapChange(e.currentTarget.checked)} data-testid="import-layer-swap" /> {t('importLayer.crs.swap')}
+                    <input
+                      type="checkbox"
+                      checked={props.swapAxes}
+                      onChange={(e) => props.onSwapChange(e.currentTarget.checked)}
+                      data-testid="import-layer-swap"
+                    />{' '}
+                    {t('importLayer.crs.swap')}
                   </label>
                 )}
                 {props.proposal && (
@@ -213,7 +228,14 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
             <legend className="cav-import-heading">{t('importLayer.role')}</legend>
             {IMPORT_ROLES.map((role) => (
               <label key={role} className={`cav-import-role${props.role === role ? ' is-selected' : ''}`}>
-                <input type="radio" name="cav-import-role" value={role} checked={props.role === role} onChange={() => props.onRoleChange(role)} data-testid={`import-layer-role-${role}`} />
+                <input
+                  type="radio"
+                  name="cav-import-role"
+                  value={role}
+                  checked={props.role === role}
+                  onChange={() => props.onRoleChange(role)}
+                  data-testid={`import-layer-role-${role}`}
+                />
                 <span>
                   <strong>{t(`userLayers.role.${role}`)}</strong>
                   <span className="cav-small cav-muted">{t(`userLayers.role.${role}.hint`, { tolerance: props.joinTolerance_m })}</span>
@@ -238,7 +260,9 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
                   {preview.skipped.map((s, i) => (
                     <li key={i}>{s}</li>
                   ))}
-                  {preview.skippedCount > preview.skipped.length && <li>{t('importLayer.skipped.more', { n: formatNumber(preview.skippedCount - preview.skipped.length) })}</li>}
+                  {preview.skippedCount > preview.skipped.length && (
+                    <li>{t('importLayer.skipped.more', { n: formatNumber(preview.skippedCount - preview.skipped.length) })}</li>
+                  )}
                 </ul>
               </details>
             )}

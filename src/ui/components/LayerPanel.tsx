@@ -112,28 +112,28 @@ export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProp
                         </button>
                       </div>
                       <div className="cav-layer-details" id={`${inputId}-details`}>
-                      {layer.note && (
-                        <p className="cav-layer-note" data-testid={`layer-note-${layer.id}`}>
-                          {layer.note}
+                        {layer.note && (
+                          <p className="cav-layer-note" data-testid={`layer-note-${layer.id}`}>
+                            {layer.note}
+                          </p>
+                        )}
+                        <p className="cav-layer-meta" title={`${layer.source}${layer.date ? ` (${layer.date})` : ''} — ${layer.licence}`}>
+                          <span>{t('layers.source', { v: layer.source })}</span>
+                          {layer.date && !toImport && (
+                            <>
+                              <span aria-hidden="true"> · </span>
+                              <span data-testid={`layer-date-${layer.id}`}>{t('layers.date', { v: layer.date })}</span>
+                            </>
+                          )}
+                          <span aria-hidden="true"> · </span>
+                          <span>{t('layers.licence', { v: layer.licence })}</span>
+                          {typeof layer.featureCount === 'number' && !toImport && (
+                            <>
+                              <span aria-hidden="true"> · </span>
+                              <span>{t('layers.features', { n: formatNumber(layer.featureCount) })}</span>
+                            </>
+                          )}
                         </p>
-                      )}
-                      <p className="cav-layer-meta" title={`${layer.source}${layer.date ? ` (${layer.date})` : ''} — ${layer.licence}`}>
-                        <span>{t('layers.source', { v: layer.source })}</span>
-                        {layer.date && !toImport && (
-                          <>
-                            <span aria-hidden="true"> · </span>
-                            <span data-testid={`layer-date-${layer.id}`}>{t('layers.date', { v: layer.date })}</span>
-                          </>
-                        )}
-                        <span aria-hidden="true"> · </span>
-                        <span>{t('layers.licence', { v: layer.licence })}</span>
-                        {typeof layer.featureCount === 'number' && !toImport && (
-                          <>
-                            <span aria-hidden="true"> · </span>
-                            <span>{t('layers.features', { n: formatNumber(layer.featureCount) })}</span>
-                          </>
-                        )}
-                      </p>
                       </div>
                     </li>
                   );

@@ -38,7 +38,15 @@ export function Notices({ notices, onDismiss, children }: NoticesProps) {
         <div key={n.id} className={`cav-notice cav-notice--${n.kind}`} data-testid="notice" data-kind={n.kind} data-id={n.id}>
           <span className="cav-notice-text">{n.text}</span>
           {n.action && (
-            <button type="button" className="cav-notice-action" data-testid="notice-action" onClick={() => { n.action!.run(); onDismiss(n.id); }}>
+            <button
+              type="button"
+              className="cav-notice-action"
+              data-testid="notice-action"
+              onClick={() => {
+                n.action!.run();
+                onDismiss(n.id);
+              }}
+            >
               {n.action.label}
             </button>
           )}

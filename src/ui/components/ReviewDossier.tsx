@@ -66,7 +66,9 @@ const metres = (m: number) => `${num(m)}${NBSP}m`;
 const pct = (share: number) => `${num(share * 100, 1)}${NBSP}%`;
 const day = (iso: string) => formatDate(iso, 'fr', 'weekday');
 const period = (p: SeasonPeriod | null) => (p ? `${MONTHS[p.from_month - 1]} à ${MONTHS[p.to_month - 1]}` : 'aucune');
-const ToFill = ({ wide = false }: { wide?: boolean }) => <span className={`cav-dossier-fill${wide ? ' cav-dossier-fill--wide' : ''}`} role="img" aria-label="à compléter" />;
+const ToFill = ({ wide = false }: { wide?: boolean }) => (
+  <span className={`cav-dossier-fill${wide ? ' cav-dossier-fill--wide' : ''}`} role="img" aria-label="à compléter" />
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -112,8 +114,8 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
           <p className="cav-dossier-kicker">Manifestation sportive · formulaire d’évaluation simplifiée des incidences Natura 2000</p>
           <h1 id="cav-dossier-title">Dossier d’évaluation des incidences Natura 2000</h1>
           <p className="cav-dossier-meta">
-            Préparé avec Cavalier le {formatDate(generatedAt, 'fr', 'long')} —
-            document de travail, à vérifier, compléter et signer par l’organisateur avant dépôt auprès du service instructeur (préfecture, DDT(M)).
+            Préparé avec Cavalier le {formatDate(generatedAt, 'fr', 'long')} — document de travail, à vérifier, compléter et signer par l’organisateur avant
+            dépôt auprès du service instructeur (préfecture, DDT(M)).
           </p>
         </header>
 
@@ -121,7 +123,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
           <aside className="cav-dossier-alert" role="note" data-testid="dossier-approx">
             <p className="cav-dossier-alert-title">Attention{NBSP}: données approximatives</p>
             <p>
-              Les zones sensibles comparées au parcours comprennent des couches embarquées dans Cavalier qui <strong>ne sont pas les périmètres officiels</strong>{NBSP}:
+              Les zones sensibles comparées au parcours comprennent des couches embarquées dans Cavalier qui{' '}
+              <strong>ne sont pas les périmètres officiels</strong>
+              {NBSP}:
             </p>
             <ul>
               {approximate.map((s) => (
@@ -132,9 +136,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               ))}
             </ul>
             <p>
-              Les distances et longueurs ci-dessous sont exactes pour ces contours, mais ces contours ne sont qu’une approximation. Avant tout dépôt, vérifiez le parcours
-              contre les périmètres officiels{NBSP}: sites Natura 2000, ZNIEFF et arrêtés de protection de biotope (INPN, inpn.mnhn.fr), Trame verte et bleue du SRCE
-              Nord-Pas-de-Calais (geo2france.fr), en les important dans Cavalier comme «{NBSP}zones sensibles{NBSP}».
+              Les distances et longueurs ci-dessous sont exactes pour ces contours, mais ces contours ne sont qu’une approximation. Avant tout dépôt, vérifiez
+              le parcours contre les périmètres officiels{NBSP}: sites Natura 2000, ZNIEFF et arrêtés de protection de biotope (INPN, inpn.mnhn.fr), Trame verte
+              et bleue du SRCE Nord-Pas-de-Calais (geo2france.fr), en les important dans Cavalier comme «{NBSP}zones sensibles{NBSP}».
             </p>
           </aside>
         )}
@@ -148,12 +152,19 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               <ToFill wide />
             </Field>
             <Field label="Date(s)">
-              {event.dates.length === 0 ? <ToFill /> : event.dates.length > 4 ? `du ${day(event.dates[0])} au ${day(event.dates[event.dates.length - 1])}` : event.dates.map(day).join(' ; ')}
+              {event.dates.length === 0 ? (
+                <ToFill />
+              ) : event.dates.length > 4 ? (
+                `du ${day(event.dates[0])} au ${day(event.dates[event.dates.length - 1])}`
+              ) : (
+                event.dates.map(day).join(' ; ')
+              )}
             </Field>
             <Field label="Participants attendus">
               {event.participants ? (
                 <>
-                  {num(event.participants.runners)} participants, {num(event.participants.staff)} bénévoles et organisateurs, {num(event.participants.public)} spectateurs
+                  {num(event.participants.runners)} participants, {num(event.participants.staff)} bénévoles et organisateurs, {num(event.participants.public)}{' '}
+                  spectateurs
                 </>
               ) : event.counted !== null ? (
                 <>{num(event.counted)} personnes</>
@@ -162,7 +173,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               )}
             </Field>
             <Field label="Parcours">
-              {subject.kind === 'route' ? 'Parcours tracé' : 'Trace importée'} «{NBSP}{subject.name}{NBSP}» — {km(total)}
+              {subject.kind === 'route' ? 'Parcours tracé' : 'Trace importée'} «{NBSP}
+              {subject.name}
+              {NBSP}» — {km(total)}
               {laps > 1 && `, parcouru ${laps} fois (${km(total * laps, 1)} au total)`}
             </Field>
           </dl>
@@ -172,17 +185,25 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
           <h2>2. Localisation et emprise</h2>
           <h3>2.1 Communes traversées</h3>
           {data.communes === null ? (
-            <p className="cav-dossier-note">La couche des communes n’est pas disponible{NBSP}: communes à indiquer. <ToFill wide /></p>
+            <p className="cav-dossier-note">
+              La couche des communes n’est pas disponible{NBSP}: communes à indiquer. <ToFill wide />
+            </p>
           ) : data.communes.length === 0 ? (
-            <p className="cav-dossier-note">Le parcours ne traverse aucune commune de la couche du Bassin minier{NBSP}: communes à indiquer. <ToFill wide /></p>
+            <p className="cav-dossier-note">
+              Le parcours ne traverse aucune commune de la couche du Bassin minier{NBSP}: communes à indiquer. <ToFill wide />
+            </p>
           ) : (
             <table className="cav-dossier-table" data-testid="dossier-communes">
               <thead>
                 <tr>
                   <th scope="col">Commune</th>
                   <th scope="col">Code INSEE</th>
-                  <th scope="col" className="cav-num">Longueur du parcours</th>
-                  <th scope="col" className="cav-num">Part</th>
+                  <th scope="col" className="cav-num">
+                    Longueur du parcours
+                  </th>
+                  <th scope="col" className="cav-num">
+                    Part
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -199,7 +220,8 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
           )}
           {data.communes && data.communes.length > 0 && data.communes.reduce((s, c) => s + c.length_m, 0) < total - 10 && (
             <p className="cav-dossier-note">
-              {km(total - data.communes.reduce((s, c) => s + c.length_m, 0))} du parcours sont hors des communes du Bassin minier couvertes par la couche{NBSP}: communes à compléter.
+              {km(total - data.communes.reduce((s, c) => s + c.length_m, 0))} du parcours sont hors des communes du Bassin minier couvertes par la couche{NBSP}:
+              communes à compléter.
             </p>
           )}
 
@@ -213,9 +235,10 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               </p>
             )}
             <figcaption>
-              {mapImage && `Nord en haut ; emprise de la carte d’environ ${km(mapImage.width_m, mapImage.width_m < 10_000 ? 1 : 0)} × ${km(mapImage.height_m, mapImage.height_m < 10_000 ? 1 : 0)}. `}
-              Parcours en bleu (trace importée en violet), zones protégées en rouge hachuré, réservoirs de biodiversité en vert, corridors en tirets verts, couches importées en
-              violet hachuré. Fond{NBSP}: couches embarquées de Cavalier.
+              {mapImage &&
+                `Nord en haut ; emprise de la carte d’environ ${km(mapImage.width_m, mapImage.width_m < 10_000 ? 1 : 0)} × ${km(mapImage.height_m, mapImage.height_m < 10_000 ? 1 : 0)}. `}
+              Parcours en bleu (trace importée en violet), zones protégées en rouge hachuré, réservoirs de biodiversité en vert, corridors en tirets verts,
+              couches importées en violet hachuré. Fond{NBSP}: couches embarquées de Cavalier.
             </figcaption>
           </figure>
 
@@ -242,13 +265,14 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                 </tbody>
               </table>
               <p className="cav-dossier-note">
-                D’après le type des voies du réseau de tracé. Le réseau embarqué (cavaliers miniers) ne contient pas les routes{NBSP}: les traversées et emprunts de routes
-                n’y figurent pas et sont à vérifier sur le terrain.
+                D’après le type des voies du réseau de tracé. Le réseau embarqué (cavaliers miniers) ne contient pas les routes{NBSP}: les traversées et
+                emprunts de routes n’y figurent pas et sont à vérifier sur le terrain.
               </p>
             </>
           ) : (
             <p className="cav-dossier-note" data-testid="dossier-ways-unknown">
-              Inconnu{NBSP}: le parcours est une trace importée, sans lien avec un réseau de voies. Longueurs sur routes et sur chemins à indiquer. <ToFill wide />
+              Inconnu{NBSP}: le parcours est une trace importée, sans lien avec un réseau de voies. Longueurs sur routes et sur chemins à indiquer.{' '}
+              <ToFill wide />
             </p>
           )}
         </section>
@@ -256,8 +280,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
         <section className="cav-dossier-section">
           <h2>3. Sites Natura 2000 et zones sensibles concernés</h2>
           <p className="cav-dossier-note">
-            Zone d’influence retenue{NBSP}: les zones traversées par le parcours et celles situées à moins de {metres(review.buffer_m)} de lui. Un parcours qui longe la limite d’une
-            zone est compté dedans. Les corridors écologiques (lignes) comptent pour une bande de {metres(review.corridor_m)} de part et d’autre.
+            Zone d’influence retenue{NBSP}: les zones traversées par le parcours et celles situées à moins de {metres(review.buffer_m)} de lui. Un parcours qui
+            longe la limite d’une zone est compté dedans. Les corridors écologiques (lignes) comptent pour une bande de {metres(review.corridor_m)} de part et
+            d’autre.
           </p>
           <h3>3.1 Zones traversées</h3>
           {review.crossings.length === 0 ? (
@@ -270,8 +295,12 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                   <th scope="col">Type</th>
                   <th scope="col">Couche</th>
                   <th scope="col">Passages (km d’entrée → de sortie)</th>
-                  <th scope="col" className="cav-num">Longueur dedans</th>
-                  <th scope="col" className="cav-num">Part du parcours</th>
+                  <th scope="col" className="cav-num">
+                    Longueur dedans
+                  </th>
+                  <th scope="col" className="cav-num">
+                    Part du parcours
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -304,8 +333,12 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                   <th scope="col">Zone</th>
                   <th scope="col">Type</th>
                   <th scope="col">Couche</th>
-                  <th scope="col" className="cav-num">Distance minimale</th>
-                  <th scope="col" className="cav-num">Au km</th>
+                  <th scope="col" className="cav-num">
+                    Distance minimale
+                  </th>
+                  <th scope="col" className="cav-num">
+                    Au km
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -332,7 +365,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               Date ou nombre de participants non renseignés{NBSP}: la période de nidification et l’exposition ne sont pas évaluées. <ToFill wide />
             </p>
           ) : !season.ok ? (
-            <p className="cav-dossier-note">Période non évaluée{NBSP}: {season.error.code === 'event.bad-date' ? 'date de la manifestation à indiquer' : 'réglages de période invalides'}.</p>
+            <p className="cav-dossier-note">
+              Période non évaluée{NBSP}: {season.error.code === 'event.bad-date' ? 'date de la manifestation à indiquer' : 'réglages de période invalides'}.
+            </p>
           ) : (
             <>
               <table className="cav-dossier-table" data-testid="dossier-season">
@@ -342,7 +377,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                     <th scope="col">Type</th>
                     <th scope="col">Période de nidification</th>
                     <th scope="col">Manifestation pendant la période</th>
-                    <th scope="col" className="cav-num">Exposition (personnes·km)</th>
+                    <th scope="col" className="cav-num">
+                      Exposition (personnes·km)
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -372,8 +409,11 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               </table>
               <p className="cav-dossier-note">
                 Exposition = personnes sur le parcours ({num(event.counted ?? 0)}
-                {event.countsStaff || event.countsPublic ? `, ${[event.countsStaff && 'bénévoles', event.countsPublic && 'public'].filter(Boolean).join(' et ')} compris` : ', participants seuls'}) × nombre de
-                tours ({laps}) × longueur dans la zone. La manifestation est «{NBSP}pendant la période{NBSP}» quand l’un de ses jours tombe dans l’un des mois de la période.
+                {event.countsStaff || event.countsPublic
+                  ? `, ${[event.countsStaff && 'bénévoles', event.countsPublic && 'public'].filter(Boolean).join(' et ')} compris`
+                  : ', participants seuls'}
+                ) × nombre de tours ({laps}) × longueur dans la zone. La manifestation est «{NBSP}pendant la période{NBSP}» quand l’un de ses jours tombe dans
+                l’un des mois de la période.
               </p>
             </>
           )}
@@ -420,8 +460,8 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
             </>
           )}
           <p className="cav-dossier-note">
-            Longueurs géodésiques (ellipsoïde WGS84), kilomètres comptés depuis le départ le long du parcours. Communes{NBSP}: contours geo.api.gouv.fr. Calcul{NBSP}: Cavalier, le même
-            que la commande «{NBSP}cavalier review{NBSP}»{NBSP}; le tableau des passages est aussi fourni au format CSV.
+            Longueurs géodésiques (ellipsoïde WGS84), kilomètres comptés depuis le départ le long du parcours. Communes{NBSP}: contours geo.api.gouv.fr. Calcul
+            {NBSP}: Cavalier, le même que la commande «{NBSP}cavalier review{NBSP}»{NBSP}; le tableau des passages est aussi fourni au format CSV.
           </p>
         </section>
       </article>

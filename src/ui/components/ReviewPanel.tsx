@@ -57,7 +57,9 @@ export interface ReviewPanelProps {
 const DEFAULT_PERIOD: SeasonPeriod = { from_month: 3, to_month: 7 };
 
 const sameRow = (a: ReviewRow | null, b: ReviewRow) =>
-  !!a && a.kind === b.kind && (a.kind === 'pass' ? b.kind === 'pass' && a.crossing === b.crossing && a.pass === b.pass : b.kind === 'near' && a.near === b.near);
+  !!a &&
+  a.kind === b.kind &&
+  (a.kind === 'pass' ? b.kind === 'pass' && a.crossing === b.crossing && a.pass === b.pass : b.kind === 'near' && a.near === b.near);
 
 export function ReviewPanel(props: ReviewPanelProps) {
   const { t, formatNumber, lang } = useI18n();
@@ -102,7 +104,12 @@ export function ReviewPanel(props: ReviewPanelProps) {
 
   let body: ReactNode;
   if (props.status === 'loading') body = <p className="cav-muted cav-small">{t('review.loading')}</p>;
-  else if (!subject) body = <p className="cav-muted cav-small" data-testid="review-empty">{t('review.empty')}</p>;
+  else if (!subject)
+    body = (
+      <p className="cav-muted cav-small" data-testid="review-empty">
+        {t('review.empty')}
+      </p>
+    );
   else if (!review) body = <p className="cav-muted cav-small">{t('review.computing')}</p>;
   else
     body = (
@@ -273,7 +280,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
         {avoidMode !== 'off' && (
           <>
             <p className="cav-small cav-muted">
-              {avoidMode === 'penalise' ? t('review.avoid.hint.penalise', { k: formatNumber(settings.avoid.factor, settings.avoid.factor % 1 ? 1 : 0) }) : t('review.avoid.hint.forbid')}
+              {avoidMode === 'penalise'
+                ? t('review.avoid.hint.penalise', { k: formatNumber(settings.avoid.factor, settings.avoid.factor % 1 ? 1 : 0) })
+                : t('review.avoid.hint.forbid')}
             </p>
             {props.avoidable.length > 1 && (
               <div className="cav-review-avoid-layers">
@@ -327,11 +336,27 @@ export function ReviewPanel(props: ReviewPanelProps) {
             </p>
             <p>{t('review.season.runners', { n: formatNumber(load.event.participants.runners) })}</p>
             <label className="cav-review-check">
-              <input type="checkbox" checked={settings.includeStaff} onChange={(e) => { const v = e.currentTarget.checked; onSettings((s) => ({ ...s, includeStaff: v })); }} data-testid="review-include-staff" />
+              <input
+                type="checkbox"
+                checked={settings.includeStaff}
+                onChange={(e) => {
+                  const v = e.currentTarget.checked;
+                  onSettings((s) => ({ ...s, includeStaff: v }));
+                }}
+                data-testid="review-include-staff"
+              />
               {t('review.season.staff', { n: formatNumber(load.event.participants.staff) })}
             </label>
             <label className="cav-review-check">
-              <input type="checkbox" checked={settings.includePublic} onChange={(e) => { const v = e.currentTarget.checked; onSettings((s) => ({ ...s, includePublic: v })); }} data-testid="review-include-public" />
+              <input
+                type="checkbox"
+                checked={settings.includePublic}
+                onChange={(e) => {
+                  const v = e.currentTarget.checked;
+                  onSettings((s) => ({ ...s, includePublic: v }));
+                }}
+                data-testid="review-include-public"
+              />
               {t('review.season.public', { n: formatNumber(load.event.participants.public) })}
             </label>
           </div>
@@ -339,11 +364,27 @@ export function ReviewPanel(props: ReviewPanelProps) {
           <div className="cav-review-manual">
             <label>
               {t('review.season.from')}
-              <input type="date" value={settings.manual.from} onChange={(e) => { const v = e.currentTarget.value; onSettings((s) => ({ ...s, manual: { ...s.manual, from: v } })); }} data-testid="review-date-from" />
+              <input
+                type="date"
+                value={settings.manual.from}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  onSettings((s) => ({ ...s, manual: { ...s.manual, from: v } }));
+                }}
+                data-testid="review-date-from"
+              />
             </label>
             <label>
               {t('review.season.to')}
-              <input type="date" value={settings.manual.to} onChange={(e) => { const v = e.currentTarget.value; onSettings((s) => ({ ...s, manual: { ...s.manual, to: v } })); }} data-testid="review-date-to" />
+              <input
+                type="date"
+                value={settings.manual.to}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  onSettings((s) => ({ ...s, manual: { ...s.manual, to: v } }));
+                }}
+                data-testid="review-date-to"
+              />
             </label>
             <label>
               {t('review.season.participants')}
@@ -415,8 +456,17 @@ export function ReviewPanel(props: ReviewPanelProps) {
         {props.seasonError && <p className="cav-error cav-small">{props.seasonError}</p>}
       </details>
       {props.season && (
-        <p className="cav-review-exposure" data-testid="review-exposure" data-total={props.season.exposure_person_km} data-in-season={props.season.in_season_exposure_person_km} title={t('review.season.exposure.hint')}>
-          {t('review.season.exposure', { total: formatNumber(props.season.exposure_person_km, 1), season: formatNumber(props.season.in_season_exposure_person_km, 1) })}
+        <p
+          className="cav-review-exposure"
+          data-testid="review-exposure"
+          data-total={props.season.exposure_person_km}
+          data-in-season={props.season.in_season_exposure_person_km}
+          title={t('review.season.exposure.hint')}
+        >
+          {t('review.season.exposure', {
+            total: formatNumber(props.season.exposure_person_km, 1),
+            season: formatNumber(props.season.in_season_exposure_person_km, 1),
+          })}
         </p>
       )}
 
@@ -438,7 +488,14 @@ export function ReviewPanel(props: ReviewPanelProps) {
       </details>
 
       <div className="cav-review-actions">
-        <button type="button" className="cav-btn cav-btn--primary" disabled={!review || props.busy} onClick={props.onDossier} title={t('review.dossier.hint')} data-testid="review-dossier">
+        <button
+          type="button"
+          className="cav-btn cav-btn--primary"
+          disabled={!review || props.busy}
+          onClick={props.onDossier}
+          title={t('review.dossier.hint')}
+          data-testid="review-dossier"
+        >
           {t('review.dossier')}
         </button>
         <button type="button" className="cav-btn" disabled={!review || props.busy} onClick={props.onCsv} data-testid="review-csv">

@@ -87,11 +87,17 @@ export function RoadbookView({ eventName, formulaName, start, dates, roadbook, o
                     )}
                     <span className="cav-roadbook-name">{r.name || kind}</span>
                     {r.name && <span className="cav-muted"> · {kind}</span>}
-                    {roadbook.laps > 1 && r.kind !== 'lap' && r.kind !== 'start' && r.kind !== 'finish' && <span className="cav-muted"> · {t('roadbook.lapN', { n: r.lap })}</span>}
+                    {roadbook.laps > 1 && r.kind !== 'lap' && r.kind !== 'start' && r.kind !== 'finish' && (
+                      <span className="cav-muted"> · {t('roadbook.lapN', { n: r.lap })}</span>
+                    )}
                   </td>
                   <td className="cav-num">{i === 0 ? '' : `${formatNumber(r.fromPrevious_km, 1)} km`}</td>
                   <td className="cav-num">{i === 0 || r.ascentFromPrevious_m === null ? '' : `${formatNumber(r.ascentFromPrevious_m)} m`}</td>
-                  <td className="cav-num">{r.cutoff ? (clock(r.cutoff.clock) ?? `${Math.floor(r.cutoff.minutesFromStart / 60)} h ${String(r.cutoff.minutesFromStart % 60).padStart(2, '0')}`) : ''}</td>
+                  <td className="cav-num">
+                    {r.cutoff
+                      ? (clock(r.cutoff.clock) ?? `${Math.floor(r.cutoff.minutesFromStart / 60)} h ${String(r.cutoff.minutesFromStart % 60).padStart(2, '0')}`)
+                      : ''}
+                  </td>
                 </tr>
               );
             })}

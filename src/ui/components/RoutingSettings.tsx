@@ -44,7 +44,12 @@ export function RoutingSettings({ value, onChange }: RoutingSettingsProps) {
           <input value={profile} onChange={(e) => setProfile(e.currentTarget.value)} data-testid="routing-profile" spellCheck={false} />
         </label>
         {value.kind === 'brouter' && (value.baseUrl !== url.trim() || value.profile !== profile.trim()) && validUrl && (
-          <button type="button" className="cav-btn" onClick={() => onChange({ kind: 'brouter', baseUrl: url.trim(), profile: profile.trim() || 'trekking' })} data-testid="routing-apply">
+          <button
+            type="button"
+            className="cav-btn"
+            onClick={() => onChange({ kind: 'brouter', baseUrl: url.trim(), profile: profile.trim() || 'trekking' })}
+            data-testid="routing-apply"
+          >
             {t('routing.apply')}
           </button>
         )}

@@ -113,8 +113,7 @@ export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, e
         </ul>
       )}
       <p className="cav-small cav-elevation-source">
-        {t('stats.elevationSource')}{' '}
-        <span data-testid="stat-elevation-source">{elevationSourceLabel}</span>
+        {t('stats.elevationSource')} <span data-testid="stat-elevation-source">{elevationSourceLabel}</span>
       </p>
     </section>
   );

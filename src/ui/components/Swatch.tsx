@@ -44,9 +44,7 @@ export function Swatch({ spec, muted = false }: { spec: SwatchSpec; muted?: bool
           strokeDasharray={dash}
         />
       )}
-      {spec.shape === 'circle' && (
-        <circle cx="14" cy="8" r="4.5" fill={spec.fill} stroke={spec.stroke} strokeWidth={spec.strokeWidth ?? 1} />
-      )}
+      {spec.shape === 'circle' && <circle cx="14" cy="8" r="4.5" fill={spec.fill} stroke={spec.stroke} strokeWidth={spec.strokeWidth ?? 1} />}
     </svg>
   );
 }

@@ -26,7 +26,14 @@ export function TrackList({ routeName, tracks, active, onSelect, onRemove, onRen
       </h2>
       <ul className="cav-tracks">
         <li className={active === 'route' ? 'is-active' : undefined}>
-          <input type="radio" name="cav-active" checked={active === 'route'} onChange={() => onSelect('route')} aria-label={t('tracks.select')} data-testid="track-select-route" />
+          <input
+            type="radio"
+            name="cav-active"
+            checked={active === 'route'}
+            onChange={() => onSelect('route')}
+            aria-label={t('tracks.select')}
+            data-testid="track-select-route"
+          />
           <input
             className="cav-route-name"
             value={routeName}

@@ -58,13 +58,26 @@ export function UserLayersSection(props: UserLayersSectionProps) {
     <div className="cav-user-layers" data-testid="user-layers" data-network={props.networkOrigin ?? undefined}>
       <div className="cav-user-layers-head">
         <h3 className="cav-layer-group-title">{t('userLayers.title')}</h3>
-        <button type="button" className="cav-btn cav-btn--small cav-btn--primary" onClick={props.onImport} title={t('userLayers.import.hint')} data-testid="import-layer-open">
+        <button
+          type="button"
+          className="cav-btn cav-btn--small cav-btn--primary"
+          onClick={props.onImport}
+          title={t('userLayers.import.hint')}
+          data-testid="import-layer-open"
+        >
           {t('userLayers.import')}
         </button>
       </div>
       {props.onLoadOsm && (
         <p className="cav-user-layers-osm">
-          <button type="button" className="cav-btn cav-btn--small" disabled={props.osmBusy} onClick={props.onLoadOsm} title={t('osm.load.hint')} data-testid="osm-load">
+          <button
+            type="button"
+            className="cav-btn cav-btn--small"
+            disabled={props.osmBusy}
+            onClick={props.onLoadOsm}
+            title={t('osm.load.hint')}
+            data-testid="osm-load"
+          >
             {props.osmBusy ? t('osm.loading') : t('osm.load')}
           </button>{' '}
           <span className="cav-small cav-muted">{t('osm.credit')}</span>
@@ -102,7 +115,10 @@ export function UserLayersSection(props: UserLayersSectionProps) {
                     data-testid="user-layer-zoom"
                   >
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-                      <path d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm8.94 3A9 9 0 0 0 13 3.06V1h-2v2.06A9 9 0 0 0 3.06 11H1v2h2.06A9 9 0 0 0 11 20.94V23h2v-2.06A9 9 0 0 0 20.94 13H23v-2h-2.06zM12 19a7 7 0 1 1 0-14 7 7 0 0 1 0 14z" fill="currentColor" />
+                      <path
+                        d="M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm8.94 3A9 9 0 0 0 13 3.06V1h-2v2.06A9 9 0 0 0 3.06 11H1v2h2.06A9 9 0 0 0 11 20.94V23h2v-2.06A9 9 0 0 0 20.94 13H23v-2h-2.06zM12 19a7 7 0 1 1 0-14 7 7 0 0 1 0 14z"
+                        fill="currentColor"
+                      />
                     </svg>
                   </button>
                   <button
@@ -149,8 +165,7 @@ export function UserLayersSection(props: UserLayersSectionProps) {
       <div className="cav-user-dem" data-testid="dem-section">
         <h3 className="cav-layer-group-title">{t('dem.title')}</h3>
         <p className="cav-small">
-          {t('dem.current')}{' '}
-          <strong data-testid="dem-current">{props.demLabel}</strong>
+          {t('dem.current')} <strong data-testid="dem-current">{props.demLabel}</strong>
         </p>
         {props.canResetDem && <p className="cav-small cav-muted">{t('dem.notStored')}</p>}
         {props.demBusy !== null && (
@@ -159,7 +174,14 @@ export function UserLayersSection(props: UserLayersSectionProps) {
           </p>
         )}
         <div className="cav-user-dem-actions">
-          <button type="button" className="cav-btn cav-btn--small" disabled={props.demBusy !== null} onClick={() => demInput.current?.click()} title={t('dem.load.hint')} data-testid="dem-load">
+          <button
+            type="button"
+            className="cav-btn cav-btn--small"
+            disabled={props.demBusy !== null}
+            onClick={() => demInput.current?.click()}
+            title={t('dem.load.hint')}
+            data-testid="dem-load"
+          >
             {t('dem.load')}
           </button>
           {props.canResetDem && (

@@ -29,7 +29,12 @@ export type SessionStatus = 'loading' | 'restored' | 'empty' | 'unreadable' | 'u
 /** the state of the last save: lets the user (and the tests) know the work is on disk */
 export type SaveStatus = 'idle' | 'pending' | 'saved' | 'failed';
 
-export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void, t: TFunction, lease: TabLeaseState): { session: SessionStatus; save: SaveStatus } {
+export function useAutosave(
+  planner: PlannerState,
+  push: (n: PushNotice) => void,
+  t: TFunction,
+  lease: TabLeaseState,
+): { session: SessionStatus; save: SaveStatus } {
   const [session, setSession] = useState<SessionStatus>('loading');
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
   const docRef = useRef(planner.doc);
@@ -196,7 +201,8 @@ export function useAutosave(planner: PlannerState, push: (n: PushNotice) => void
       journaled.current = true;
       latest.current.reset(replay.doc);
       setSession((s) => (s === 'empty' ? 'restored' : s));
-      if (replay.doc.events.length) latest.current.push({ id: 'autosave', text: latest.current.t('autosave.restored', { n: replay.doc.events.length }), timeout: 5000 });
+      if (replay.doc.events.length)
+        latest.current.push({ id: 'autosave', text: latest.current.t('autosave.restored', { n: replay.doc.events.length }), timeout: 5000 });
     }
     setReplayed(true);
   }, [editing, replayed]);

@@ -73,7 +73,10 @@ export function useCoursePointPlacing({ engine, controller, planner, event, form
 
   // ── the map ──
   const sortedPoints = useMemo(() => (formula ? sortedCoursePoints(formula.coursePoints) : []), [formula]);
-  const showPoints = useCallback(() => controller?.setCoursePoints(sortedPoints.map((p) => ({ id: p.id, kind: p.kind, lonlat: p.lonlat }))), [controller, sortedPoints]);
+  const showPoints = useCallback(
+    () => controller?.setCoursePoints(sortedPoints.map((p) => ({ id: p.id, kind: p.kind, lonlat: p.lonlat }))),
+    [controller, sortedPoints],
+  );
   useEffect(showPoints, [showPoints]);
   useEffect(() => {
     if (!formula && placing) setMode('inspect');
@@ -137,7 +140,15 @@ export function useCoursePointPlacing({ engine, controller, planner, event, form
         if (c.clock) label = c.clock.slice(0, 10) === day ? c.clock.slice(11, 16) : `${c.clock.slice(8, 10)}/${c.clock.slice(5, 7)} ${c.clock.slice(11, 16)}`;
         else label = formatDuration(c.minutesFromStart);
       }
-      return { id: p.id, kind: p.kind, name: p.name, km: p.km, cutoffMinutes: p.cutoff?.minutesFromStart ?? null, cutoffLabel: label, cutoffSource: c?.source ?? null };
+      return {
+        id: p.id,
+        kind: p.kind,
+        name: p.name,
+        km: p.km,
+        cutoffMinutes: p.cutoff?.minutesFromStart ?? null,
+        cutoffLabel: label,
+        cutoffSource: c?.source ?? null,
+      };
     });
   }, [formula, sortedPoints]);
 
@@ -154,7 +165,8 @@ export function useCoursePointPlacing({ engine, controller, planner, event, form
     setKind,
     placeAt: (lonlat) => void placeAt(lonlat),
     rename: (id, name) => formulaId && edit((d) => editCoursePoint(d, formulaId, id, { name })),
-    setCutoff: (id, minutes) => formulaId && edit((d) => editCoursePoint(d, formulaId, id, { cutoff: minutes === null ? null : { minutesFromStart: minutes } })),
+    setCutoff: (id, minutes) =>
+      formulaId && edit((d) => editCoursePoint(d, formulaId, id, { cutoff: minutes === null ? null : { minutesFromStart: minutes } })),
     remove: (id) => formulaId && edit((d) => removeCoursePoint(d, formulaId, id)),
     invalidCutoff: () => push({ id: 'cp', kind: 'warning', text: t('cp.cutoff.invalid') }),
   };

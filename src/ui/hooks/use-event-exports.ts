@@ -84,7 +84,11 @@ export function useEventExports({ engine, planner, event, formula, push }: Event
       const fmt = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
       push({
         id: 'export-simplified',
-        text: t('export.simplified', { before: fmt(s.pointsBefore), after: fmt(s.pointsAfter), change: `${change < 0 ? '−' : change > 0 ? '+' : ''}${fmt(Math.abs(change))}` }),
+        text: t('export.simplified', {
+          before: fmt(s.pointsBefore),
+          after: fmt(s.pointsAfter),
+          change: `${change < 0 ? '−' : change > 0 ? '+' : ''}${fmt(Math.abs(change))}`,
+        }),
         timeout: 12_000,
       });
     },

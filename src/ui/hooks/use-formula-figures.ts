@@ -58,7 +58,14 @@ export function useFormulaFigures({ engine, event, formula, legsFor, demVersion 
       const legs = legsFor(f.route);
       if (!complete(legs)) continue;
       const prev = figures.current.get(f.id);
-      if (prev && prev.route === f.route && prev.laps === f.laps && prev.target === f.targetDistance_m && prev.tolerance === f.tolerance_m && sameLegs(prev.legs, legs))
+      if (
+        prev &&
+        prev.route === f.route &&
+        prev.laps === f.laps &&
+        prev.target === f.targetDistance_m &&
+        prev.tolerance === f.tolerance_m &&
+        sameLegs(prev.legs, legs)
+      )
         continue;
       const entry: FiguresEntry = { route: f.route, laps: f.laps, target: f.targetDistance_m, tolerance: f.tolerance_m, legs, stats: null };
       figures.current.set(f.id, entry);

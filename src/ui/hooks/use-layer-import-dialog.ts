@@ -89,7 +89,9 @@ const newDialog = (kind: 'layer' | 'dem'): DialogState => ({
 });
 
 const newLayerId = () =>
-  typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `layer-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `layer-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -168,22 +170,19 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
   }, []);
 
   /** Reads the DEM file in the worker; the dialog closes, asks for a system, or says why not. */
-  const finishDem = useCallback(
-    async (s: number, token: string, fileName: string, from: CrsCode | undefined) => {
-      const r = await latest.current.relief.readDem(token, fileName, from);
-      if (r.kind === 'loaded') {
-        if (session.current === s) setDialog(null);
-      } else if (r.kind === 'ask-crs') {
-        session.current = s;
-        setDialog({ ...newDialog('dem'), fileName, token, unknown: true });
-      } else if (!r.thrown && session.current === s && dialogRef.current?.kind === 'dem') {
-        setDialog((d) => d && { ...d, busy: null, error: r.text, token: null });
-      } else {
-        latest.current.push({ id: 'dem', kind: 'error', text: r.text, timeout: 0 });
-      }
-    },
-    [],
-  );
+  const finishDem = useCallback(async (s: number, token: string, fileName: string, from: CrsCode | undefined) => {
+    const r = await latest.current.relief.readDem(token, fileName, from);
+    if (r.kind === 'loaded') {
+      if (session.current === s) setDialog(null);
+    } else if (r.kind === 'ask-crs') {
+      session.current = s;
+      setDialog({ ...newDialog('dem'), fileName, token, unknown: true });
+    } else if (!r.thrown && session.current === s && dialogRef.current?.kind === 'dem') {
+      setDialog((d) => d && { ...d, busy: null, error: r.text, token: null });
+    } else {
+      latest.current.push({ id: 'dem', kind: 'error', text: r.text, timeout: 0 });
+    }
+  }, []);
 
   const open = useCallback(() => {
     session.current++;
@@ -208,7 +207,11 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
       const limit = kind === 'dem' ? DEM_FILE_LIMIT_BYTES : LAYER_FILE_LIMIT_BYTES;
       // refused before reading a byte
       if (file.size > limit) {
-        setDialog({ ...newDialog(kind), fileName: file.name, error: t(kind === 'dem' ? 'dem.tooLarge' : 'userLayers.tooLarge', { mb: mb(file.size), limit: mb(limit) }) });
+        setDialog({
+          ...newDialog(kind),
+          fileName: file.name,
+          error: t(kind === 'dem' ? 'dem.tooLarge' : 'userLayers.tooLarge', { mb: mb(file.size), limit: mb(limit) }),
+        });
         return;
       }
       setDialog({ ...newDialog(kind), fileName: file.name, busy: { phase: kind === 'dem' ? 'dem' : 'send', done: 0, total: 0 } });
@@ -233,7 +236,8 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
       const d = dialogRef.current;
       if (!d) return;
       setDialog({ ...d, crsChoice: crs, error: d.kind === 'dem' ? null : d.error });
-      if (d.kind === 'layer' && d.token && !(d.unknown && crs === 'auto')) void runPreview(session.current, d.token, crs === 'auto' ? undefined : crs, d.swapAxes);
+      if (d.kind === 'layer' && d.token && !(d.unknown && crs === 'auto'))
+        void runPreview(session.current, d.token, crs === 'auto' ? undefined : crs, d.swapAxes);
     },
     [runPreview],
   );
@@ -266,7 +270,8 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
     setDialog({ ...d, busy: { phase: role === 'network' ? 'network' : 'read', done: 0, total: 0 }, error: null });
     try {
       if (role === 'network' && !(await store.ensureBase())) {
-        if (session.current === s) setDialog((x) => x && { ...x, busy: null, error: `${formatError({ code: 'network.empty' }, lang)} ${t('importLayer.nothingChanged')}` });
+        if (session.current === s)
+          setDialog((x) => x && { ...x, busy: null, error: `${formatError({ code: 'network.empty' }, lang)} ${t('importLayer.nothingChanged')}` });
         return;
       }
       const bar = progress(s);
@@ -319,7 +324,9 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
           }
         : null;
     const canConfirm =
-      !dialog.busy && dialog.token !== null && (dialog.kind === 'dem' ? dialog.crsChoice !== 'auto' : p !== null && !(dialog.unknown && dialog.crsChoice === 'auto'));
+      !dialog.busy &&
+      dialog.token !== null &&
+      (dialog.kind === 'dem' ? dialog.crsChoice !== 'auto' : p !== null && !(dialog.unknown && dialog.crsChoice === 'auto'));
     props = {
       kind: dialog.kind,
       fileName: dialog.fileName,

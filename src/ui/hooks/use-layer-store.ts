@@ -77,14 +77,11 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
   const latest = useRef({ t, lang, push, formatNumber });
   latest.current = { t, lang, push, formatNumber };
 
-  const networkChanged = useCallback(
-    (n: NetworkState | undefined) => {
-      if (!n) return;
-      setJoins(n.merged && n.joins.features.length > 0 ? n.joins : null);
-      setNetworkOrigin(n.merged ? (n.prebuilt ? 'prebuilt' : 'rebuilt') : null);
-    },
-    [],
-  );
+  const networkChanged = useCallback((n: NetworkState | undefined) => {
+    if (!n) return;
+    setJoins(n.merged && n.joins.features.length > 0 ? n.joins : null);
+    setNetworkOrigin(n.merged ? (n.prebuilt ? 'prebuilt' : 'rebuilt') : null);
+  }, []);
 
   const ensureBase = useCallback((): Promise<boolean> => {
     if (!engine) return Promise.resolve(false);
@@ -143,7 +140,8 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
           records = await loadStoredLayers();
         } catch (err) {
           // no storage at all (private window): nothing was saved, nothing to say until an import
-          if (!(err instanceof LayerStoreError && err.kind === 'unavailable')) push({ kind: 'warning', text: t('userLayers.restoreFailed', { detail: storeProblem(err, t) }) });
+          if (!(err instanceof LayerStoreError && err.kind === 'unavailable'))
+            push({ kind: 'warning', text: t('userLayers.restoreFailed', { detail: storeProblem(err, t) }) });
           return;
         }
       }
@@ -179,7 +177,13 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
   // ── the map ──
   useEffect(() => {
     if (!controller) return;
-    const views: UserLayerView[] = layers.map((l) => ({ id: l.id, title: t('userLayers.popupTitle', { name: l.name }), role: l.role, fc: l.fc, visible: l.visible }));
+    const views: UserLayerView[] = layers.map((l) => ({
+      id: l.id,
+      title: t('userLayers.popupTitle', { name: l.name }),
+      role: l.role,
+      fc: l.fc,
+      visible: l.visible,
+    }));
     controller.setUserLayers(views, joins ? { title: t('userLayers.joins'), fc: joins } : null);
   }, [controller, layers, joins, t]);
 

@@ -103,10 +103,7 @@ export function usePlanner(engine: EngineClient | null, routingKey: string, demV
   // the other formulas of the shown event: their figures against the target need their legs too
   const event = activeEvent(doc);
   const inFlight = useRef(new Set<string>());
-  const background = useMemo(
-    () => (event ? event.formulas.filter((f) => f.route !== doc.route).flatMap((f) => legRequests(f.route)) : []),
-    [event, doc.route],
-  );
+  const background = useMemo(() => (event ? event.formulas.filter((f) => f.route !== doc.route).flatMap((f) => legRequests(f.route)) : []), [event, doc.route]);
   useEffect(() => {
     if (!engine || background.length === 0) return;
     const missing: LegRequest[] = [];
@@ -127,10 +124,7 @@ export function usePlanner(engine: EngineClient | null, routingKey: string, demV
     });
   }, [engine, background, cacheVersion]);
 
-  const legsFor = useCallback(
-    (route: RouteModel) => legRequests(route).map((r) => cache.current.get(r) ?? null),
-    [cacheVersion],
-  );
+  const legsFor = useCallback((route: RouteModel) => legRequests(route).map((r) => cache.current.get(r) ?? null), [cacheVersion]);
   const ensureLegs = useCallback(
     async (routes: readonly RouteModel[]): Promise<Leg[][]> => {
       const all = routes.map((r) => legRequests(r));
@@ -156,13 +150,11 @@ export function usePlanner(engine: EngineClient | null, routingKey: string, demV
   const analyse = useMemo(
     () =>
       engine
-        ? latest((job: { legs: Leg[] } | { segments: Position[][] }) =>
-            'legs' in job ? engine.analyseLegs(job.legs) : engine.analyseTrack(job.segments),
-          )
+        ? latest((job: { legs: Leg[] } | { segments: Position[][] }) => ('legs' in job ? engine.analyseLegs(job.legs) : engine.analyseTrack(job.segments)))
         : null,
     [engine],
   );
-  const activeTrack = doc.active === 'route' ? null : doc.tracks.find((t) => t.id === doc.active) ?? null;
+  const activeTrack = doc.active === 'route' ? null : (doc.tracks.find((t) => t.id === doc.active) ?? null);
 
   useEffect(() => {
     if (!analyse) return;

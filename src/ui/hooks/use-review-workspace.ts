@@ -170,16 +170,34 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     const out: DossierLayerSource[] = dossier.data.layers.map((l) => {
       const entry = entryOf(l.id);
       return entry
-        ? { id: l.id, title: entry.title.fr, approximate: entry.status === 'approximation', imported: false, source: entry.source, licence: entry.licence, note: entry.note?.fr ?? null }
+        ? {
+            id: l.id,
+            title: entry.title.fr,
+            approximate: entry.status === 'approximation',
+            imported: false,
+            source: entry.source,
+            licence: entry.licence,
+            note: entry.note?.fr ?? null,
+          }
         : { id: l.id, title: l.title, approximate: false, imported: true, source: 'fichier importé dans Cavalier par l’utilisateur', licence: '', note: null };
     });
     const communes = entryOf('communes');
-    if (dossier.data.communes && communes) out.push({ id: 'communes', title: communes.title.fr, approximate: false, imported: false, source: communes.source, licence: communes.licence, note: null });
+    if (dossier.data.communes && communes)
+      out.push({
+        id: 'communes',
+        title: communes.title.fr,
+        approximate: false,
+        imported: false,
+        source: communes.source,
+        licence: communes.licence,
+        note: null,
+      });
     return out;
   }, [dossier, entryOf]);
   // the dossier is French whatever the interface's language
   const dossierIssues = useMemo(
-    () => (layers?.layers ?? []).flatMap((l) => [...(l.error ? [`${l.title} : ${formatError(l.error, 'fr')}`] : []), ...l.issues.map((i) => formatError(i, 'fr'))]),
+    () =>
+      (layers?.layers ?? []).flatMap((l) => [...(l.error ? [`${l.title} : ${formatError(l.error, 'fr')}`] : []), ...l.issues.map((i) => formatError(i, 'fr'))]),
     [layers],
   );
 
@@ -227,4 +245,3 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
 
   return { panel, dossier: dossierProps, profileRange: review.profileRange };
 }
-

@@ -274,7 +274,10 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
   }, [event, formula, activeTrack, settings.includeStaff, settings.includePublic, settings.manual]);
 
   const seasonSettings = useMemo<SeasonSettings>(() => ({ default: DEFAULT_BREEDING_SEASON, byKind: settings.season }), [settings.season]);
-  const askSeason = useMemo(() => (engine ? latest((r: ReviewResult, load: SeasonLoad, s: SeasonSettings): Promise<Result<SeasonReview>> => engine.season(r.review, load, s)) : null), [engine]);
+  const askSeason = useMemo(
+    () => (engine ? latest((r: ReviewResult, load: SeasonLoad, s: SeasonSettings): Promise<Result<SeasonReview>> => engine.season(r.review, load, s)) : null),
+    [engine],
+  );
   const [season, setSeason] = useState<Result<SeasonReview> | null>(null);
   useEffect(() => {
     if (!askSeason || !result || !eventLoad.load || result.review.crossings.length === 0) {
@@ -289,17 +292,14 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
   const onShowRef = useRef(onShow);
   onShowRef.current = onShow;
   const selectedKey = useRef<string | null>(null);
-  const keyOf = useCallback(
-    (r: ReviewResult, row: ReviewRow): string | null => {
-      if (row.kind === 'pass') {
-        const c = r.review.crossings[row.crossing];
-        return c && c.passes[row.pass] ? `p|${c.layer}|${c.id}|${row.pass}` : null;
-      }
-      const n = r.review.near[row.near];
-      return n ? `n|${n.layer}|${n.id}` : null;
-    },
-    [],
-  );
+  const keyOf = useCallback((r: ReviewResult, row: ReviewRow): string | null => {
+    if (row.kind === 'pass') {
+      const c = r.review.crossings[row.crossing];
+      return c && c.passes[row.pass] ? `p|${c.layer}|${c.id}|${row.pass}` : null;
+    }
+    const n = r.review.near[row.near];
+    return n ? `n|${n.layer}|${n.id}` : null;
+  }, []);
 
   const select = useCallback(
     (row: ReviewRow | null) => {
@@ -327,9 +327,11 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
     }
     const key = selectedKey.current;
     let found: ReviewRow | null = null;
-    result.review.crossings.forEach((c, i) => c.passes.forEach((_, k) => {
-      if (!found && keyOf(result, { kind: 'pass', crossing: i, pass: k }) === key) found = { kind: 'pass', crossing: i, pass: k };
-    }));
+    result.review.crossings.forEach((c, i) =>
+      c.passes.forEach((_, k) => {
+        if (!found && keyOf(result, { kind: 'pass', crossing: i, pass: k }) === key) found = { kind: 'pass', crossing: i, pass: k };
+      }),
+    );
     result.review.near.forEach((_, i) => {
       if (!found && keyOf(result, { kind: 'near', near: i }) === key) found = { kind: 'near', near: i };
     });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addMinutesLocal, coursePointCutoff, isIsoDate, isLocalDateTime, newFormula, paceCutoff, parisDateTime, parisOffsetHours } from '../../../src/core/event';
+import {
+  addMinutesLocal,
+  coursePointCutoff,
+  isIsoDate,
+  isLocalDateTime,
+  newFormula,
+  paceCutoff,
+  parisDateTime,
+  parisOffsetHours,
+} from '../../../src/core/event';
 import type { CoursePoint } from '../../../src/core/event/model';
 import { counter } from './helpers';
 

@@ -4,16 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import {
-  addCoursePoint,
-  COURSE_POINT_SYMBOLS,
-  createEvent,
-  eventGpxFiles,
-  eventGpxZip,
-  formulaGpx,
-  newFormula,
-  zipFiles,
-} from '../../../src/core/event';
+import { addCoursePoint, COURSE_POINT_SYMBOLS, createEvent, eventGpxFiles, eventGpxZip, formulaGpx, newFormula, zipFiles } from '../../../src/core/event';
 import type { CoursePointKind, Event, Formula } from '../../../src/core/event/model';
 import { readTrackFile } from '../../../src/core/gpx/read';
 import { parseXmlWithXmldom } from '../../../src/core/gpx/xml';
@@ -22,13 +13,10 @@ import { karney, karneyLength } from '../../helpers/karney';
 import { counter, northLine } from './helpers';
 
 const xsd = readFileSync(new URL('../../fixtures/gpx-1.1.xsd', import.meta.url), 'utf8');
-const validate = (xml: string) =>
-  validateXML({ xml: [{ fileName: 'f.gpx', contents: xml }], schema: [{ fileName: 'gpx-1.1.xsd', contents: xsd }] });
+const validate = (xml: string) => validateXML({ xml: [{ fileName: 'f.gpx', contents: xml }], schema: [{ fileName: 'gpx-1.1.xsd', contents: xsd }] });
 
 // 400 points north of Lens, ~4.4 km; elevation missing on a few interior points (a DEM gap)
-const LINE: Position[] = northLine(2.83, 50.43, 399, 0.0001, (i) => 30 + 0.05 * i).map((p, i) =>
-  i >= 100 && i < 103 ? [p[0], p[1]] : p,
-);
+const LINE: Position[] = northLine(2.83, 50.43, 399, 0.0001, (i) => 30 + 0.05 * i).map((p, i) => (i >= 100 && i < 103 ? [p[0], p[1]] : p));
 
 const KINDS: CoursePointKind[] = ['start', 'aid', 'water', 'checkpoint', 'marshal', 'danger', 'info', 'finish'];
 
@@ -98,7 +86,14 @@ describe('GPX per formula', () => {
     expect(wpts.map((w) => get(w, 'sym'))).toEqual(KINDS.map((k) => COURSE_POINT_SYMBOLS[k].sym));
     expect(wpts.map((w) => get(w, 'type'))).toEqual(KINDS.map((k) => COURSE_POINT_SYMBOLS[k].type));
     expect(wpts.map((w) => get(w, 'sym'))).toEqual([
-      'Flag, Green', 'Food Source', 'Water Source', 'Flag, Blue', 'Pin, Blue', 'Danger Area', 'Information', 'Flag, Red',
+      'Flag, Green',
+      'Food Source',
+      'Water Source',
+      'Flag, Blue',
+      'Pin, Blue',
+      'Danger Area',
+      'Information',
+      'Flag, Red',
     ]);
     expect(wpts.map((w) => get(w, 'type'))).toEqual(['GENERIC', 'AID_STATION', 'WATER', 'CHECKPOINT', 'GENERIC', 'DANGER', 'INFO', 'GENERIC']);
     // on the line, with the km (GeographicLib) in desc; an unnamed point is named by its km
@@ -117,7 +112,11 @@ describe('GPX per formula', () => {
     const back = readTrackFile(text, 'x.gpx', { parseXml: parseXmlWithXmldom });
     expect(back.ok && back.value.segments[0].length).toBe(400);
     const require = createRequire(import.meta.url);
-    interface Parser { parse(x: string): void; waypoints: { name: string; sym: string }[]; tracks: { points: unknown[] }[] }
+    interface Parser {
+      parse(x: string): void;
+      waypoints: { name: string; sym: string }[];
+      tracks: { points: unknown[] }[];
+    }
     const GpxParser = require('gpxparser') as new () => Parser;
     const p = new GpxParser();
     p.parse(text);

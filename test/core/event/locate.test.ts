@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addCoursePoint, deleteCoursePoint, kmOfPoint, moveCoursePoint, newFormula, pointAtKm, refreshCoursePoints, sortedCoursePoints, updateCoursePoint } from '../../../src/core/event';
+import {
+  addCoursePoint,
+  deleteCoursePoint,
+  kmOfPoint,
+  moveCoursePoint,
+  newFormula,
+  pointAtKm,
+  refreshCoursePoints,
+  sortedCoursePoints,
+  updateCoursePoint,
+} from '../../../src/core/event';
 import type { Position } from '../../../src/core/types';
 import { karney, karneyLength } from '../../helpers/karney';
 import { counter, northLine } from './helpers';
@@ -35,7 +45,12 @@ describe('kmOfPoint', () => {
     expect(kmOfPoint(line, [2.8001, 50.42], 1.9)!.km * 1000).toBeCloseTo(first, 2);
     expect(kmOfPoint(line, [2.8001, 50.42], 4.1)!.km * 1000).toBeCloseTo(second, 2);
     // a passage much farther away never wins, whatever the hint
-    const farther: Position[] = [[2.8, 50.4], [2.8, 50.43], [2.81, 50.43], [2.81, 50.4]];
+    const farther: Position[] = [
+      [2.8, 50.4],
+      [2.8, 50.43],
+      [2.81, 50.43],
+      [2.81, 50.4],
+    ];
     expect(kmOfPoint(farther, [2.8001, 50.42], 5)!.km * 1000).toBeCloseTo(karney(2.8, 50.4, 2.8, 50.42), 2);
   });
 

@@ -63,7 +63,14 @@ describe('formulas', () => {
     e = addFormula(e, { name: 'Mini', targetDistance_m: 1000, laps: 2.7 }, ids);
     expect(e.formulas[2]).toMatchObject({ tolerance_m: 200, laps: 2 });
     e = updateFormula(e, e.formulas[0].id, {
-      route: { name: 'Long', points: [[2.8, 50.4], [2.81, 50.41]], modes: ['straight'] },
+      route: {
+        name: 'Long',
+        points: [
+          [2.8, 50.4],
+          [2.81, 50.41],
+        ],
+        modes: ['straight'],
+      },
     });
     e = duplicateFormula(e, e.formulas[0].id, ids);
     expect(e.formulas.map((f) => f.name)).toEqual(['Long', 'Long (copie)', 'Court', 'Mini']);
@@ -79,14 +86,38 @@ describe('formulas', () => {
   it('starts a formula from a stretch of another one', () => {
     let e = base();
     e = updateFormula(e, e.formulas[0].id, {
-      route: { name: 'Long', points: [[2.8, 50.4], [2.8, 50.41], [2.8, 50.42]], modes: ['straight', 'network'] },
+      route: {
+        name: 'Long',
+        points: [
+          [2.8, 50.4],
+          [2.8, 50.41],
+          [2.8, 50.42],
+        ],
+        modes: ['straight', 'network'],
+      },
     });
-    const legs = [{ coords: [[2.8, 50.4], [2.8, 50.41]] as [number, number][] }, { coords: [[2.8, 50.41], [2.8, 50.42]] as [number, number][] }];
+    const legs = [
+      {
+        coords: [
+          [2.8, 50.4],
+          [2.8, 50.41],
+        ] as [number, number][],
+      },
+      {
+        coords: [
+          [2.8, 50.41],
+          [2.8, 50.42],
+        ] as [number, number][],
+      },
+    ];
     const next = addFormulaFromStretch(e, e.formulas[0].id, legs, 0, 1.5, { name: 'Bout' }, counter('s'));
     const f = next.formulas[1];
     expect(f.name).toBe('Bout');
     expect(f.route.modes).toEqual(['straight', 'network']);
-    expect(f.route.points.slice(0, 2)).toEqual([[2.8, 50.4], [2.8, 50.41]]);
+    expect(f.route.points.slice(0, 2)).toEqual([
+      [2.8, 50.4],
+      [2.8, 50.41],
+    ]);
     expect(f.coursePoints).toEqual([]);
   });
 });

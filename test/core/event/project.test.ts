@@ -23,7 +23,19 @@ function sample(): Project {
   const f0 = trail.formulas[0];
   trail = updateFormula(trail, f0.id, (f) =>
     addCoursePoint(
-      { ...f, route: { name: f.name, points: [[2.83, 50.43], [2.83, 50.45]], modes: ['network'] }, start: '2025-06-14T06:00', cutoffPace_min_per_km: 11.5 },
+      {
+        ...f,
+        route: {
+          name: f.name,
+          points: [
+            [2.83, 50.43],
+            [2.83, 50.45],
+          ],
+          modes: ['network'],
+        },
+        start: '2025-06-14T06:00',
+        cutoffPace_min_per_km: 11.5,
+      },
       { kind: 'aid', name: '<script>alert(1)</script>', lonlat: [2.8301, 50.44], cutoff: { minutesFromStart: 45 } },
       LINE,
       ids,
@@ -54,9 +66,19 @@ describe('project file', () => {
   it('migrates a version 0 file (a lone route, before events) to one event with one formula', () => {
     const v0 = JSON.stringify({
       name: 'Boucle du 11/19',
-      points: [[2.78, 50.45], [2.79, 50.46], [2.8, 50.45], [2.78, 50.45]],
+      points: [
+        [2.78, 50.45],
+        [2.79, 50.46],
+        [2.8, 50.45],
+        [2.78, 50.45],
+      ],
       modes: ['network', 'straight', 'network'],
-      geometry: [[2.78, 50.45, 40], [2.79, 50.46, 55], [2.8, 50.45, 48], [2.78, 50.45, 40]],
+      geometry: [
+        [2.78, 50.45, 40],
+        [2.79, 50.46, 55],
+        [2.8, 50.45, 48],
+        [2.78, 50.45, 40],
+      ],
     });
     const r = parseProject(v0);
     expect(r.ok).toBe(true);
@@ -85,14 +107,19 @@ describe('project file', () => {
   });
 
   it('quotes the future version as the file writes it', () => {
-    const future = (version: string, before = '') => parseProject(`{"format":"cavalier-project",${before}"schemaVersion" : ${version},"events":[{"schemaVersion":3}]}`);
+    const future = (version: string, before = '') =>
+      parseProject(`{"format":"cavalier-project",${before}"schemaVersion" : ${version},"events":[{"schemaVersion":3}]}`);
     // 2^53 + 1 parses as 2^53: the message must not name a version the file does not
     expect(future('9007199254740993')).toEqual({ ok: false, error: { code: 'project.future-version', detail: { version: '9007199254740993', supported: 1 } } });
     expect(formatError({ code: 'project.future-version', detail: { version: '9007199254740993', supported: 1 } }, 'fr')).toContain('(format 9007199254740993,');
     expect(future('2e0')).toMatchObject({ error: { detail: { version: '2e0' } } });
     // the root's member, not a nested one, nor one inside a string; a repeated key: the last, as JSON.parse
-    expect(future('12', '"note":"\\"schemaVersion\\": 99","x":{"schemaVersion":98},"schemaVersion":1,')).toMatchObject({ error: { detail: { version: '12' } } });
-    expect(parseProject('{"format":"cavalier-project","schema\\u0056ersion":20000000000000001,"events":[]}')).toMatchObject({ error: { detail: { version: '20000000000000001' } } });
+    expect(future('12', '"note":"\\"schemaVersion\\": 99","x":{"schemaVersion":98},"schemaVersion":1,')).toMatchObject({
+      error: { detail: { version: '12' } },
+    });
+    expect(parseProject('{"format":"cavalier-project","schema\\u0056ersion":20000000000000001,"events":[]}')).toMatchObject({
+      error: { detail: { version: '20000000000000001' } },
+    });
   });
 
   it('refuses corrupt and foreign JSON', () => {

@@ -71,7 +71,10 @@ describe('simplifyToLimit', () => {
   });
 
   it('simplifies a closed loop (first point = last point) too', () => {
-    const loop: Position[] = Array.from({ length: 401 }, (_, i) => [2.8 + 0.01 * Math.cos((i / 400) * 2 * Math.PI), 50.4 + 0.006 * Math.sin((i / 400) * 2 * Math.PI)]);
+    const loop: Position[] = Array.from({ length: 401 }, (_, i) => [
+      2.8 + 0.01 * Math.cos((i / 400) * 2 * Math.PI),
+      50.4 + 0.006 * Math.sin((i / 400) * 2 * Math.PI),
+    ]);
     const { coords } = simplifyToLimit(loop, 40);
     expect(coords.length).toBeLessThanOrEqual(40);
     expect(coords.length).toBeGreaterThan(30);

@@ -31,9 +31,18 @@ function l93Grid(value: (x: number, y: number, i: number, j: number) => number, 
 
 // cs2cs EPSG:4326 → EPSG:2154 (lon, lat → x, y)
 const PROBES: [[number, number], [number, number]][] = [
-  [[2.83, 50.43], [687903.4527, 7036954.7]],
-  [[2.8255, 50.4281], [687582.7827, 7036743.745]],
-  [[2.8366, 50.4352], [688374.2813, 7037532.9736]],
+  [
+    [2.83, 50.43],
+    [687903.4527, 7036954.7],
+  ],
+  [
+    [2.8255, 50.4281],
+    [687582.7827, 7036743.745],
+  ],
+  [
+    [2.8366, 50.4352],
+    [688374.2813, 7037532.9736],
+  ],
 ];
 
 function ascText(src: SourceGrid): string {
@@ -85,7 +94,10 @@ describe('reprojectGrid', () => {
 
   it('puts a summit where cs2cs puts its Lambert-93 position (orientation, no flip)', () => {
     // one 100 m cell at column 20, row 39: centre (687512.5, 7037012.5) → 2.8245039214, 50.4305111862
-    const dem = reprojectGrid(l93Grid((_x, _y, i, j) => (i === 20 && j === 39 ? 100 : 0)), { name: 'x' });
+    const dem = reprojectGrid(
+      l93Grid((_x, _y, i, j) => (i === 20 && j === 39 ? 100 : 0)),
+      { name: 'x' },
+    );
     let best = 0;
     for (let k = 1; k < dem.values.length; k++) if (dem.values[k] > dem.values[best]) best = k;
     const i = best % dem.width;
@@ -100,16 +112,40 @@ describe('reprojectGrid', () => {
 
   it('turns what a nodata cell weighs in into nodata', () => {
     // column 39, row 60: centre (687987.5, 7036487.5) → 2.8311952001, 50.4258076061
-    const dem = reprojectGrid(l93Grid((x, y, i, j) => (i === 39 && j === 60 ? -99999 : plane(x, y))), { name: 'x' });
+    const dem = reprojectGrid(
+      l93Grid((x, y, i, j) => (i === 39 && j === 60 ? -99999 : plane(x, y))),
+      { name: 'x' },
+    );
     expect(dem.nodata).toBe(-99999);
     expect(sampleDem(dem, 2.8311952001, 50.4258076061)).toBeNull();
     expect(sampleDem(dem, ...PROBES[0][0])).toBeCloseTo(plane(...PROBES[0][1]), 3);
   });
 
   it('returns a WGS84 grid as it is', () => {
-    const src: SourceGrid = { crs: 'EPSG:4326', west: 2.8, south: 50.4, east: 2.9, north: 50.5, width: 1, height: 1, values: Float32Array.of(7), nodata: -9999 };
+    const src: SourceGrid = {
+      crs: 'EPSG:4326',
+      west: 2.8,
+      south: 50.4,
+      east: 2.9,
+      north: 50.5,
+      width: 1,
+      height: 1,
+      values: Float32Array.of(7),
+      nodata: -9999,
+    };
     const dem = reprojectGrid(src, { name: 'w', approximate: true });
-    expect(dem).toEqual({ name: 'w', approximate: true, west: 2.8, south: 50.4, east: 2.9, north: 50.5, width: 1, height: 1, values: Float32Array.of(7), nodata: -9999 });
+    expect(dem).toEqual({
+      name: 'w',
+      approximate: true,
+      west: 2.8,
+      south: 50.4,
+      east: 2.9,
+      north: 50.5,
+      width: 1,
+      height: 1,
+      values: Float32Array.of(7),
+      nodata: -9999,
+    });
   });
 });
 
@@ -226,12 +262,18 @@ describe('readDemFile and readGeoTiff: GeoTIFF', () => {
       if (dv.getUint16(e + 2, le) === 3) dv.setUint16(e + 8, 60000, le);
       else dv.setUint32(e + 8, 60000, le);
     }
-    expect(await readDemFile(buf, 'enorme.tif')).toEqual({ ok: false, error: { code: 'dem.too-many-cells', detail: { ncols: 60000, nrows: 60000, limit_mcells: 50 } } });
+    expect(await readDemFile(buf, 'enorme.tif')).toEqual({
+      ok: false,
+      error: { code: 'dem.too-many-cells', detail: { ncols: 60000, nrows: 60000, limit_mcells: 50 } },
+    });
   });
 
   it('refuses systems it cannot convert, rotated grids and broken files', async () => {
     const src = l93Grid(plane);
-    expect(await readGeoTiff(tiff(src, { ProjectedCSTypeGeoKey: 3857 }))).toEqual({ ok: false, error: { code: 'dem.unsupported-tiff', detail: { epsg: 3857 } } });
+    expect(await readGeoTiff(tiff(src, { ProjectedCSTypeGeoKey: 3857 }))).toEqual({
+      ok: false,
+      error: { code: 'dem.unsupported-tiff', detail: { epsg: 3857 } },
+    });
     const rotated = writeArrayBuffer(src.values, {
       width: SIZE,
       height: SIZE,

@@ -32,17 +32,56 @@ describe('detectCrs', () => {
   });
 
   it('looks into bare geometries, single features and geometry collections', () => {
-    expect(detectCrs({ type: 'LineString', coordinates: [[683000, 7038000], [684000, 7038500]] }).crs).toBe('EPSG:2154');
+    expect(
+      detectCrs({
+        type: 'LineString',
+        coordinates: [
+          [683000, 7038000],
+          [684000, 7038500],
+        ],
+      }).crs,
+    ).toBe('EPSG:2154');
     expect(detectCrs({ type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [630217.8, 2605010.4] } }).crs).toBe('EPSG:27572');
     expect(
-      detectCrs({ type: 'GeometryCollection', geometries: [{ type: 'MultiPolygon', coordinates: [[[[2.8, 50.4], [2.9, 50.4], [2.9, 50.5], [2.8, 50.4]]]] }] }).crs,
+      detectCrs({
+        type: 'GeometryCollection',
+        geometries: [
+          {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [2.8, 50.4],
+                  [2.9, 50.4],
+                  [2.9, 50.5],
+                  [2.8, 50.4],
+                ],
+              ],
+            ],
+          },
+        ],
+      }).crs,
     ).toBe('EPSG:4326');
   });
 
   it('does not guess when the coordinates fit no system, or when there are none', () => {
     // one Lambert-93 point and one Lambert II point: a merge gone wrong
-    expect(detectCrs(line([[683000, 7038000], [630217, 2605010]]))).toEqual({ crs: 'unknown', by: 'none' });
-    expect(detectCrs(line([[5_000_000, 7038000], [5_000_001, 7038001]]))).toEqual({ crs: 'unknown', by: 'none' });
+    expect(
+      detectCrs(
+        line([
+          [683000, 7038000],
+          [630217, 2605010],
+        ]),
+      ),
+    ).toEqual({ crs: 'unknown', by: 'none' });
+    expect(
+      detectCrs(
+        line([
+          [5_000_000, 7038000],
+          [5_000_001, 7038001],
+        ]),
+      ),
+    ).toEqual({ crs: 'unknown', by: 'none' });
     expect(detectCrs({ type: 'FeatureCollection', features: [] })).toEqual({ crs: 'unknown', by: 'none' });
     expect(detectCrs('not geojson')).toEqual({ crs: 'unknown', by: 'none' });
   });
@@ -85,7 +124,15 @@ describe('detectCrs', () => {
   });
 
   it('keeps a declared name printable and short', () => {
-    const d = detectCrs(line([[1, 2], [3, 4]], `EPSG:9999\u0007${'x'.repeat(300)}`));
+    const d = detectCrs(
+      line(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        `EPSG:9999\u0007${'x'.repeat(300)}`,
+      ),
+    );
     expect(d.crs).toBe('unknown');
     expect(d.declared).toHaveLength(100);
     expect(d.declared).not.toMatch(/[\u0000-\u001f]/);
@@ -107,14 +154,20 @@ describe('proposeCrs', () => {
   });
 
   it('proposes Lambert-93 for Lambert-93 read as Web Mercator or Lambert II étendu', () => {
-    const basin = extentOf([[683000, 7038000], [740000, 7025000]]);
+    const basin = extentOf([
+      [683000, 7038000],
+      [740000, 7025000],
+    ]);
     expect(proposeCrs(basin, 'EPSG:3857')).toEqual({ crs: 'EPSG:2154', swap: false });
     expect(proposeCrs(basin, 'EPSG:27572')).toEqual({ crs: 'EPSG:2154', swap: false });
     expect(proposeCrs(basin, 'EPSG:2154')).toBeNull();
   });
 
   it('proposes exchanging the axes of degrees written latitude first (the Indian Ocean, off Somalia)', () => {
-    const swapped = extentOf([[50.4392695, 2.7610448], [50.43, 2.83]]);
+    const swapped = extentOf([
+      [50.4392695, 2.7610448],
+      [50.43, 2.83],
+    ]);
     expect(proposeCrs(swapped, 'EPSG:4326')).toEqual({ crs: 'EPSG:4326', swap: true });
     expect(proposeCrs(swapped, 'EPSG:4326', true)).toBeNull();
   });

@@ -102,7 +102,16 @@ describe('importLayer: projection problems', () => {
   });
 
   it('fails with crs.unknown when the coordinates fit no system', () => {
-    const r = importLayer(JSON.stringify({ type: 'LineString', coordinates: [[5e6, 1], [5e6, 2]] }), 'x.geojson');
+    const r = importLayer(
+      JSON.stringify({
+        type: 'LineString',
+        coordinates: [
+          [5e6, 1],
+          [5e6, 2],
+        ],
+      }),
+      'x.geojson',
+    );
     expect(r).toEqual({ ok: false, error: { code: 'crs.unknown' } });
   });
 
@@ -198,16 +207,12 @@ describe('importLayer: Web Mercator, and readings that land far from the region'
 describe('importLayer: bad features', () => {
   it('skips invalid geometries with a reason and keeps the rest (Python NaN repaired)', () => {
     const layer = load('invalid-geometries.geojson');
-    expect(layer.fc.features.map((f) => f.properties?.name)).toEqual([
-      'Valide 1',
-      'Valide 2',
-      'NaN et Infinity dans un texte : "NaN", -Infinity',
-    ]);
+    expect(layer.fc.features.map((f) => f.properties?.name)).toEqual(['Valide 1', 'Valide 2', 'NaN et Infinity dans un texte : "NaN", -Infinity']);
     expect(layer.skipped).toEqual([
       { index: 1, name: 'NaN en longitude', reason: 'import.bad-coordinate' },
       { index: 2, name: 'Géométrie nulle', reason: 'import.empty-geometry' },
       { index: 3, name: 'Ligne vide', reason: 'import.empty-geometry' },
-      { index: 4, name: 'Ligne d\'un seul point', reason: 'import.invalid-geometry' },
+      { index: 4, name: "Ligne d'un seul point", reason: 'import.invalid-geometry' },
       { index: 5, name: 'Anneau de deux points', reason: 'import.invalid-geometry' },
       { index: 6, name: 'Cercle', reason: 'import.unsupported-geometry' },
       { index: 7, name: 'Coordonnées en texte', reason: 'import.bad-coordinate' },
@@ -272,7 +277,17 @@ describe('importLayer: bad features', () => {
 
   it('lists at most 1000 skipped features but counts them all', () => {
     const features = Array.from({ length: 1500 }, () => ({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [] } }));
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[2.8, 50.4], [2.9, 50.5]] as never } });
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [2.8, 50.4],
+          [2.9, 50.5],
+        ] as never,
+      },
+    });
     const r = importLayer(JSON.stringify({ type: 'FeatureCollection', features }), 'many.geojson');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -311,7 +326,12 @@ describe('importLayer: OpenStreetMap', () => {
   it('reads `out geom` answers, where each way carries its own coordinates', () => {
     const answer = {
       elements: [
-        { type: 'way', id: 7, geometry: [{ lat: 50.44, lon: 2.76 }, { lat: 50.45, lon: 2.77 }, null, { lat: 50.46, lon: 2.78 }, { lat: 50.47, lon: 2.79 }], tags: { highway: 'footway' } },
+        {
+          type: 'way',
+          id: 7,
+          geometry: [{ lat: 50.44, lon: 2.76 }, { lat: 50.45, lon: 2.77 }, null, { lat: 50.46, lon: 2.78 }, { lat: 50.47, lon: 2.79 }],
+          tags: { highway: 'footway' },
+        },
         { type: 'way', id: 8, geometry: [{ lat: 50.44, lon: 2.76 }, null], tags: { highway: 'path', name: 'Coupé' } },
       ],
     };
@@ -321,8 +341,14 @@ describe('importLayer: OpenStreetMap', () => {
     expect(layer.value.fc.features[0].geometry).toEqual({
       type: 'MultiLineString',
       coordinates: [
-        [[2.76, 50.44], [2.77, 50.45]],
-        [[2.78, 50.46], [2.79, 50.47]],
+        [
+          [2.76, 50.44],
+          [2.77, 50.45],
+        ],
+        [
+          [2.78, 50.46],
+          [2.79, 50.47],
+        ],
       ],
     });
     expect(layer.value.skipped).toEqual([{ index: 1, name: 'Coupé', reason: 'import.osm-missing-nodes' }]);

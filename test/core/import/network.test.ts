@@ -18,7 +18,13 @@ const fc = (props: Record<string, unknown>[]): FeatureCollection => ({
   features: props.map((properties, i) => ({
     type: 'Feature',
     properties,
-    geometry: { type: 'LineString', coordinates: [[2.8 + i * 0.01, 50.4], [2.8 + i * 0.01, 50.41]] },
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [2.8 + i * 0.01, 50.4],
+        [2.8 + i * 0.01, 50.41],
+      ],
+    },
   })),
 });
 

@@ -44,7 +44,19 @@ describe('reprojectGeoJSON', () => {
             type: 'GeometryCollection',
             geometries: [
               { type: 'Point', coordinates: [683000, 7038000] },
-              { type: 'MultiPolygon', coordinates: [[[[683000, 7038000], [684000, 7038000], [684000, 7039000], [683000, 7038000]]]] },
+              {
+                type: 'MultiPolygon',
+                coordinates: [
+                  [
+                    [
+                      [683000, 7038000],
+                      [684000, 7038000],
+                      [684000, 7039000],
+                      [683000, 7038000],
+                    ],
+                  ],
+                ],
+              },
             ],
           },
         },

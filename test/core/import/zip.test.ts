@@ -10,14 +10,40 @@ const MiB = 1024 * 1024;
 
 function shapefileFiles(): Record<string, Uint8Array> {
   const { shp, shx } = writeShp([
-    { type: 'polyline', parts: [[[686000, 7036000], [686500, 7036400], [687000, 7036500]]] },
-    { type: 'polyline', parts: [[[687000, 7036500], [687800, 7036900]]] },
+    {
+      type: 'polyline',
+      parts: [
+        [
+          [686000, 7036000],
+          [686500, 7036400],
+          [687000, 7036500],
+        ],
+      ],
+    },
+    {
+      type: 'polyline',
+      parts: [
+        [
+          [687000, 7036500],
+          [687800, 7036900],
+        ],
+      ],
+    },
   ]);
-  const dbf = writeDbf(['NOM', 'TYPE'], [
-    { NOM: 'Cavalier de Loos', TYPE: 'cavalier' },
-    { NOM: 'Chemin des Éperons', TYPE: 'chemin' },
-  ]);
-  return { 'cavaliers/lignes.shp': shp, 'cavaliers/lignes.shx': shx, 'cavaliers/lignes.dbf': dbf, 'cavaliers/lignes.prj': strToU8(PRJ_LAMBERT_93), 'cavaliers/lignes.cpg': strToU8('UTF-8') };
+  const dbf = writeDbf(
+    ['NOM', 'TYPE'],
+    [
+      { NOM: 'Cavalier de Loos', TYPE: 'cavalier' },
+      { NOM: 'Chemin des Éperons', TYPE: 'chemin' },
+    ],
+  );
+  return {
+    'cavaliers/lignes.shp': shp,
+    'cavaliers/lignes.shx': shx,
+    'cavaliers/lignes.dbf': dbf,
+    'cavaliers/lignes.prj': strToU8(PRJ_LAMBERT_93),
+    'cavaliers/lignes.cpg': strToU8('UTF-8'),
+  };
 }
 
 function shapefileZip() {
@@ -49,7 +75,13 @@ describe('zipped shapefiles', () => {
     expect(isZip(strToU8('{"type":"FeatureCollection"}'))).toBe(false);
     const entries = zipEntries(zip);
     if (!entries.ok) throw new Error(entries.error.code);
-    expect(entries.value.map((e) => e.name).sort()).toEqual(['cavaliers/lignes.cpg', 'cavaliers/lignes.dbf', 'cavaliers/lignes.prj', 'cavaliers/lignes.shp', 'cavaliers/lignes.shx']);
+    expect(entries.value.map((e) => e.name).sort()).toEqual([
+      'cavaliers/lignes.cpg',
+      'cavaliers/lignes.dbf',
+      'cavaliers/lignes.prj',
+      'cavaliers/lignes.shp',
+      'cavaliers/lignes.shx',
+    ]);
     const shp = entries.value.find((e) => e.name.endsWith('.shp'))!;
     expect(shp.uncompressedSize).toBe(100 + 2 * (8 + 44 + 4) + 16 * 5);
   });
@@ -60,7 +92,14 @@ describe('zipped shapefiles', () => {
     expect(r.value.name).toBe('lignes');
     expect(r.value.crs).toBe('EPSG:2154');
     expect(r.value.fc.features).toHaveLength(2);
-    expect(r.value.fc.features[0].geometry).toEqual({ type: 'LineString', coordinates: [[686000, 7036000], [686500, 7036400], [687000, 7036500]] });
+    expect(r.value.fc.features[0].geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [686000, 7036000],
+        [686500, 7036400],
+        [687000, 7036500],
+      ],
+    });
     expect(r.value.fc.features[1].properties).toEqual({ NOM: 'Chemin des Éperons', TYPE: 'chemin' });
   });
 
@@ -89,19 +128,34 @@ describe('zipped shapefiles', () => {
     const r = readShapefileZip(zip);
     // stopped within the first bombs, some MiB in: never the 450 MiB
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect(r.ok ? 'ok' : r.error).toEqual({ code: 'import.zip-too-large', detail: { ratio_limit: MAX_ZIP_RATIO, name: expect.stringMatching(/^bombe[01]\.dbf$/) } });
+    expect(r.ok ? 'ok' : r.error).toEqual({
+      code: 'import.zip-too-large',
+      detail: { ratio_limit: MAX_ZIP_RATIO, name: expect.stringMatching(/^bombe[01]\.dbf$/) },
+    });
     // the same lie with data that compresses as shapefiles do: the byte limit holds
-    const text = writeZip([...shapefileEntries(), ...Array.from({ length: 8 }, (_, i): ZipEntrySpec => ({ name: `t${i}.dbf`, data: attributeText(MiB, i + 1) }))], { onDisk: 13, total: 5 });
+    const text = writeZip(
+      [...shapefileEntries(), ...Array.from({ length: 8 }, (_, i): ZipEntrySpec => ({ name: `t${i}.dbf`, data: attributeText(MiB, i + 1) }))],
+      { onDisk: 13, total: 5 },
+    );
     expect(readShapefileZip(text, 4 * MiB)).toEqual({ ok: false, error: { code: 'import.zip-too-large', detail: { limit_mb: 4, name: 't3.dbf' } } });
     expect(readShapefileZip(text, 9 * MiB).ok).toBe(true);
   });
 
   it('refuses a zip whose local headers and central directory disagree', () => {
     // the directory declares 1 KB for an entry whose local header says 3 MiB (and so does its stream)
-    const lowDirectory = writeZip([...shapefileEntries(), { name: 'cavaliers/lignes2.dbf', data: attributeText(3 * MiB), central: { uncompressedSize: 1000 } }]);
-    expect(readShapefileZip(lowDirectory, 2 * MiB)).toEqual({ ok: false, error: { code: 'import.zip-too-large', detail: { limit_mb: 2, name: 'lignes2.dbf' } } });
+    const lowDirectory = writeZip([
+      ...shapefileEntries(),
+      { name: 'cavaliers/lignes2.dbf', data: attributeText(3 * MiB), central: { uncompressedSize: 1000 } },
+    ]);
+    expect(readShapefileZip(lowDirectory, 2 * MiB)).toEqual({
+      ok: false,
+      error: { code: 'import.zip-too-large', detail: { limit_mb: 2, name: 'lignes2.dbf' } },
+    });
     // both headers lie low: what is inflated is counted all the same
-    const lowBoth = writeZip([...shapefileEntries(), { name: 'cavaliers/lignes2.dbf', data: attributeText(3 * MiB), central: { uncompressedSize: 1000 }, local: { uncompressedSize: 1000 } }]);
+    const lowBoth = writeZip([
+      ...shapefileEntries(),
+      { name: 'cavaliers/lignes2.dbf', data: attributeText(3 * MiB), central: { uncompressedSize: 1000 }, local: { uncompressedSize: 1000 } },
+    ]);
     expect(code(readShapefileZip(lowBoth, 2 * MiB))).toBe('import.zip-too-large');
     // a directory that hides the stream's end: inflating what it declares cannot finish
     const shortDirectory = writeZip([...shapefileEntries(), { name: 'cavaliers/lignes2.dbf', data: attributeText(MiB), central: { compressedSize: 1000 } }]);
@@ -121,14 +175,26 @@ describe('zipped shapefiles', () => {
     // directory's sizes add up to (600 KB); a 50 MiB limit here keeps the test quick
     const zeros = new Uint8Array(100 * 1024);
     const deflated = deflateSync(zeros, { level: 9 });
-    const many = writeZip([...shapefileEntries(), ...Array.from({ length: 6000 }, (_, i): ZipEntrySpec => ({ name: `p/${i}.dbf`, data: zeros, deflated, central: { uncompressedSize: 100 }, local: { uncompressedSize: 100 } }))]);
+    const many = writeZip([
+      ...shapefileEntries(),
+      ...Array.from(
+        { length: 6000 },
+        (_, i): ZipEntrySpec => ({ name: `p/${i}.dbf`, data: zeros, deflated, central: { uncompressedSize: 100 }, local: { uncompressedSize: 100 } }),
+      ),
+    ]);
     expect(many.length).toBeLessThan(1.5 * MiB);
     expect(readShapefileZip(many, 50 * MiB)).toEqual({ ok: false, error: { code: 'import.zip-too-large', detail: { limit_mb: 50, name: '511.dbf' } } });
     // 3,000 entries of 1 KiB of text, over a 2 MiB limit, however small each one is
-    const text = writeZip([...shapefileEntries(), ...Array.from({ length: 3000 }, (_, i): ZipEntrySpec => ({ name: `t/${i}.cpg`, data: attributeText(1024, i + 1), central: { uncompressedSize: 1 } }))]);
+    const text = writeZip([
+      ...shapefileEntries(),
+      ...Array.from({ length: 3000 }, (_, i): ZipEntrySpec => ({ name: `t/${i}.cpg`, data: attributeText(1024, i + 1), central: { uncompressedSize: 1 } })),
+    ]);
     expect(code(readShapefileZip(text, 2 * MiB))).toBe('import.zip-too-large');
     // a real shapefile's bytes are counted too
-    expect(readShapefileZip(shapefileZip(), 200)).toEqual({ ok: false, error: { code: 'import.zip-too-large', detail: { limit_mb: 0, name: expect.any(String) } } });
+    expect(readShapefileZip(shapefileZip(), 200)).toEqual({
+      ok: false,
+      error: { code: 'import.zip-too-large', detail: { limit_mb: 0, name: expect.any(String) } },
+    });
   });
 
   it('finds the directory through a ZIP64 end record', () => {

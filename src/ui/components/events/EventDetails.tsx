@@ -82,7 +82,13 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
                 {event.dates.map((d, i) => (
                   <span key={i} className="cav-date">
                     <CommitInput type="date" value={d} onCommit={(v) => setDate(i, v)} aria-label={`${t('events.dates')} ${i + 1}`} />
-                    <button type="button" className="cav-btn cav-btn--icon cav-btn--tiny" onClick={() => setDate(i, '')} title={t('events.dates.remove')} aria-label={t('events.dates.remove')}>
+                    <button
+                      type="button"
+                      className="cav-btn cav-btn--icon cav-btn--tiny"
+                      onClick={() => setDate(i, '')}
+                      title={t('events.dates.remove')}
+                      aria-label={t('events.dates.remove')}
+                    >
                       ×
                     </button>
                   </span>
@@ -102,11 +108,23 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
             </div>
           </fieldset>
           <div className="cav-actions">
-            <button type="button" className="cav-btn cav-btn--small" onClick={onDuplicateEvent} title={t('events.duplicate.hint')} data-testid="event-duplicate">
+            <button
+              type="button"
+              className="cav-btn cav-btn--small"
+              onClick={onDuplicateEvent}
+              title={t('events.duplicate.hint')}
+              data-testid="event-duplicate"
+            >
               <Icon d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z" />
               {t('events.duplicate')}
             </button>
-            <button type="button" className="cav-btn cav-btn--small cav-btn--danger-text" onClick={onDeleteEvent} title={t('events.delete.hint')} data-testid="event-delete">
+            <button
+              type="button"
+              className="cav-btn cav-btn--small cav-btn--danger-text"
+              onClick={onDeleteEvent}
+              title={t('events.delete.hint')}
+              data-testid="event-delete"
+            >
               <Icon d="M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z" />
               {t('events.delete')}
             </button>
@@ -116,4 +134,3 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
     </>
   );
 }
-

@@ -93,7 +93,13 @@ export function EventsPanel(props: EventsPanelProps) {
 
         {event && <EventDetails {...props} event={event} />}
         <div className="cav-project-bar" role="group" aria-label={t('project.title')}>
-          <button type="button" className="cav-btn cav-btn--small" onClick={() => fileInput.current?.click()} title={t('project.open.hint')} data-testid="project-open">
+          <button
+            type="button"
+            className="cav-btn cav-btn--small"
+            onClick={() => fileInput.current?.click()}
+            title={t('project.open.hint')}
+            data-testid="project-open"
+          >
             <Icon d="M20 6h-8l-2-2H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2z" />
             {t('project.open')}
           </button>
@@ -109,7 +115,14 @@ export function EventsPanel(props: EventsPanelProps) {
               e.currentTarget.value = '';
             }}
           />
-          <button type="button" className="cav-btn cav-btn--small" onClick={props.onSaveProject} disabled={props.busy} title={t('project.save.hint')} data-testid="project-save">
+          <button
+            type="button"
+            className="cav-btn cav-btn--small"
+            onClick={props.onSaveProject}
+            disabled={props.busy}
+            title={t('project.save.hint')}
+            data-testid="project-save"
+          >
             <Icon d="M17 3H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V7l-4-4zm-5 16a3 3 0 1 1 0-6 3 3 0 0 1 0 6zm3-10H5V5h10v4z" />
             {t('project.save')}
           </button>

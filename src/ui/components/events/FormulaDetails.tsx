@@ -73,7 +73,14 @@ export function FormulaDetails({ formula: f, ...props }: EventsPanelProps & { fo
           {t('formula.loop')}
         </label>
         <span className="cav-actions">
-          <button type="button" className="cav-btn cav-btn--small" disabled={f.closed || f.points < 2} onClick={() => props.onCloseLoop(f.id)} title={t('formula.closeLoop.hint')} data-testid="formula-close-loop">
+          <button
+            type="button"
+            className="cav-btn cav-btn--small"
+            disabled={f.closed || f.points < 2}
+            onClick={() => props.onCloseLoop(f.id)}
+            title={t('formula.closeLoop.hint')}
+            data-testid="formula-close-loop"
+          >
             {t('formula.closeLoop')}
           </button>
           <button type="button" className="cav-btn cav-btn--small" disabled={f.points < 2} onClick={() => props.onReverse(f.id)} data-testid="formula-reverse">
@@ -116,7 +123,12 @@ export function FormulaDetails({ formula: f, ...props }: EventsPanelProps & { fo
       <div className="cav-field-row">
         <label className="cav-field">
           <span>{t('formula.start')}</span>
-          <CommitInput type="datetime-local" value={f.start ?? ''} onCommit={(v) => edit({ start: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? v.slice(0, 16) : null })} data-testid="formula-start" />
+          <CommitInput
+            type="datetime-local"
+            value={f.start ?? ''}
+            onCommit={(v) => edit({ start: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? v.slice(0, 16) : null })}
+            data-testid="formula-start"
+          />
         </label>
         <label className="cav-field cav-field--num" title={t('formula.pace.hint')}>
           <span>{t('formula.pace')}</span>
@@ -138,7 +150,12 @@ export function FormulaDetails({ formula: f, ...props }: EventsPanelProps & { fo
       <h3 className="cav-subtitle-small">{t('export.title')}</h3>
       <div className="cav-export">
         <label className="cav-check cav-max-points">
-          <input type="checkbox" checked={props.maxPoints !== null} onChange={(e) => props.onMaxPointsChange(e.currentTarget.checked ? 500 : null)} data-testid="export-limit" />
+          <input
+            type="checkbox"
+            checked={props.maxPoints !== null}
+            onChange={(e) => props.onMaxPointsChange(e.currentTarget.checked ? 500 : null)}
+            data-testid="export-limit"
+          />
           {t('export.maxPoints')}
           <CommitInput
             type="number"
@@ -157,7 +174,14 @@ export function FormulaDetails({ formula: f, ...props }: EventsPanelProps & { fo
           {t('export.maxPoints.unit')}
         </label>
         <div className="cav-actions cav-actions--wrap">
-          <button type="button" className="cav-btn" disabled={!canExport} onClick={props.onExportFormula} title={t('export.formula.hint')} data-testid="export-formula">
+          <button
+            type="button"
+            className="cav-btn"
+            disabled={!canExport}
+            onClick={props.onExportFormula}
+            title={t('export.formula.hint')}
+            data-testid="export-formula"
+          >
             <Icon d="M5 20h14v-2H5v2zM19 9h-4V3H9v6H5l7 7 7-7z" />
             {t('export.formula')}
           </button>

@@ -71,10 +71,24 @@ export function FormulaList(props: EventsPanelProps) {
                     <Icon d="M3 17h4v-2H3v2zm7 0h4v-2h-4v2zm7 0h4v-2h-4v2zM7 7l5 5 5-5H7z" />
                   </button>
                 )}
-                <button type="button" className="cav-btn cav-btn--icon cav-btn--tiny" onClick={() => props.onDuplicateFormula(f.id)} title={t('formulas.duplicate')} aria-label={t('formulas.duplicate')} data-testid="formula-duplicate">
+                <button
+                  type="button"
+                  className="cav-btn cav-btn--icon cav-btn--tiny"
+                  onClick={() => props.onDuplicateFormula(f.id)}
+                  title={t('formulas.duplicate')}
+                  aria-label={t('formulas.duplicate')}
+                  data-testid="formula-duplicate"
+                >
                   <Icon d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z" />
                 </button>
-                <button type="button" className="cav-btn cav-btn--icon cav-btn--tiny" onClick={() => props.onDeleteFormula(f.id)} title={t('formulas.delete')} aria-label={t('formulas.delete')} data-testid="formula-delete">
+                <button
+                  type="button"
+                  className="cav-btn cav-btn--icon cav-btn--tiny"
+                  onClick={() => props.onDeleteFormula(f.id)}
+                  title={t('formulas.delete')}
+                  aria-label={t('formulas.delete')}
+                  data-testid="formula-delete"
+                >
                   <Icon d="M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z" />
                 </button>
               </span>

@@ -3,7 +3,15 @@ import { useI18n } from '../../i18n';
 import { km, parseNumber } from './numbers';
 
 /** « Nouvelle formule depuis un tronçon »: a start and an end km, checked against the route's length (one lap). */
-export function StretchForm({ length_m, onCreate, onCancel }: { length_m: number | null; onCreate: (fromKm: number, toKm: number) => void; onCancel: () => void }) {
+export function StretchForm({
+  length_m,
+  onCreate,
+  onCancel,
+}: {
+  length_m: number | null;
+  onCreate: (fromKm: number, toKm: number) => void;
+  onCancel: () => void;
+}) {
   const { t, formatNumber } = useI18n();
   const [from, setFrom] = useState('0');
   const [to, setTo] = useState('');
@@ -34,11 +42,27 @@ export function StretchForm({ length_m, onCreate, onCancel }: { length_m: number
       <div className="cav-field-row">
         <label className="cav-field cav-field--num">
           <span>{t('formulas.stretch.from')}</span>
-          <input type="number" min={0} step="any" inputMode="decimal" value={from} onChange={(e) => setFrom(e.currentTarget.value)} data-testid="formula-stretch-from" />
+          <input
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            data-testid="formula-stretch-from"
+          />
         </label>
         <label className="cav-field cav-field--num">
           <span>{t('formulas.stretch.to')}</span>
-          <input type="number" min={0} step="any" inputMode="decimal" value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="formula-stretch-to" />
+          <input
+            type="number"
+            min={0}
+            step="any"
+            inputMode="decimal"
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            data-testid="formula-stretch-to"
+          />
         </label>
       </div>
       {error && (

@@ -18,7 +18,11 @@ export function TargetBadge({ row }: { row: FormulaRow }) {
   }
   const sign = target.diff_m < 0 ? '−' : '+';
   return (
-    <span className={`cav-badge cav-badge--${target.status}`} data-testid="formula-target-status" title={t(target.status === 'short' ? 'formulas.short' : 'formulas.long')}>
+    <span
+      className={`cav-badge cav-badge--${target.status}`}
+      data-testid="formula-target-status"
+      title={t(target.status === 'short' ? 'formulas.short' : 'formulas.long')}
+    >
       {sign}
       {formatNumber(Math.abs(km(target.diff_m)), 1)} km
     </span>
