@@ -27,4 +27,12 @@ describe('conventions', () => {
   it('the geo core compiles without DOM, React or maplibre', () => {
     expect(run('typescript/bin/tsc', ['--noEmit', '-p', 'src/core/tsconfig.json'])).toBe('');
   }, 120_000);
+
+  it('Biome finds no lint or format problem', () => {
+    expect(run('@biomejs/biome/bin/biome', ['check', '--colors=off', '--max-diagnostics=50', '.'])).toBe('');
+  }, 120_000);
+
+  it('knip finds no unused file, export or dependency', () => {
+    expect(run('knip/bin/knip.js', ['--no-progress', '--no-config-hints'])).toBe('');
+  }, 180_000);
 });

@@ -114,7 +114,7 @@ export function eventMethods(dem: () => DemGrid | null, roads: () => CrossableLi
       for (const e of events)
         for (const f of e.formulas) {
           const legs = legsByFormula[f.id];
-          if (legs && legs.length) project = setGeometry(project, f.id, geometry(legs));
+          if (legs?.length) project = setGeometry(project, f.id, geometry(legs));
         }
       return serializeProject(project, savedAt ? { savedAt } : {});
     },

@@ -45,7 +45,7 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 /** The places of a geocoder answer, best first; null when it is not the documented FeatureCollection. */
 export function placesFromGeocoder(answer: unknown, limit: number): Place[] | null {
   const fc = answer as { type?: unknown; features?: unknown };
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return null;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return null;
   const out: { place: Place; score: number }[] = [];
   fc.features.forEach((f: { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> }, i) => {
     const c = f?.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null;

@@ -62,7 +62,11 @@ function open(spec: ObjectStoreSpec): Promise<IDBDatabase> {
 }
 
 /** Runs one request and resolves once its transaction is committed (on disk as far as the browser is concerned). */
-export function runInStore<T>(spec: ObjectStoreSpec, mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+export function runInStore<T>(
+  spec: ObjectStoreSpec,
+  mode: IDBTransactionMode,
+  fn: (store: IDBObjectStore) => IDBRequest<T> | undefined,
+): Promise<T | undefined> {
   return open(spec).then(
     (db) =>
       new Promise<T | undefined>((resolve, reject) => {

@@ -18,7 +18,7 @@ export interface StoredLayer extends UserLayerRecord {
   visible: boolean;
 }
 
-const run = <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T> | void) => runInStore<T>(SPEC, mode, fn);
+const run = <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T> | undefined) => runInStore<T>(SPEC, mode, fn);
 
 /** Every stored layer, oldest import first. */
 export async function loadStoredLayers(): Promise<StoredLayer[]> {

@@ -284,7 +284,7 @@ export class MapGestures<F extends HitFeature = HitFeature> {
   private renderDrag = (): void => {
     this.dragFrame = 0;
     const drag = this.drag;
-    if (!drag || !drag.moved) return;
+    if (!drag?.moved) return;
     this.host.drawDrag(drag);
     if (drag.kind === 'point') this.host.emit('pointdrag', drag.index, drag.lonlat);
   };

@@ -648,8 +648,8 @@ export class MapController {
       this.setData(SRC.preview, previewCollection(pts[drag.index - 1] ?? null, drag.lonlat, pts[drag.index + 1] ?? null, false));
     } else {
       const coords = this.route.legs[drag.leg]?.coordinates;
-      const from = coords && coords.length ? toLonLat(coords[0]) : null;
-      const to = coords && coords.length ? toLonLat(coords[coords.length - 1]) : null;
+      const from = coords?.length ? toLonLat(coords[0]) : null;
+      const to = coords?.length ? toLonLat(coords[coords.length - 1]) : null;
       this.setData(SRC.preview, previewCollection(from, drag.lonlat, to, true));
     }
   }

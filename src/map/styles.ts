@@ -412,7 +412,6 @@ function layerSpecs(entry: EntryLike, visible: boolean, source: string): LayerSp
           paint: { 'line-color': PALETTE.site, 'line-width': zoomWidth(1.2), 'line-dasharray': [2, 1.5] },
         },
       ];
-    case 'generic':
     default:
       return [
         { id, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': PALETTE.generic, 'fill-opacity': 0.2 } },

@@ -63,7 +63,7 @@ function baselineWrite(track: Track): string {
     trk.appendChild(s);
   }
   gpx.appendChild(trk);
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(doc);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
 }
 
 /** The first run (a file is read once, by code not yet optimised) and the median of the next ones. */

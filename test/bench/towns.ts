@@ -13,7 +13,7 @@ import { planRoute, routeFigures, type RouteFigures } from '../../src/core/route
 import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../../src/core/route/network';
 import { JOIN_TOLERANCE_M } from '../../data/network';
 import { networkFileLines } from '../../src/core/import/network';
-import { benchTable, isMain, type BenchRow } from './table';
+import { isMain, type BenchRow } from './table';
 
 const root = join(import.meta.dirname, '../..');
 

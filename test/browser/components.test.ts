@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { I18nProvider } from '../../src/ui/i18n';
-import { type Lang } from '../../src/i18n/dictionary';
+import type { Lang } from '../../src/i18n/dictionary';
 import { swatchFor } from '../../src/map/styles';
 import { ElevationProfile, niceTicks } from '../../src/ui/components/ElevationProfile';
 import { LayerPanel } from '../../src/ui/components/LayerPanel';

@@ -19,7 +19,7 @@ function report(r: DragReport): void {
   reports.push(r);
   const out = join(ROOT, 'test/.output');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'drag-longtasks.json'), JSON.stringify({ measured: new Date().toISOString(), reports }, null, 2) + '\n');
+  writeFileSync(join(out, 'drag-longtasks.json'), `${JSON.stringify({ measured: new Date().toISOString(), reports }, null, 2)}\n`);
 }
 
 function checkFacts(r: DragReport): void {

@@ -339,7 +339,7 @@ describe('autosave when the browser storage is full', () => {
     const full = await startApp({
       beforeNavigate: (page) =>
         page.addInitScript(() => {
-          IDBObjectStore.prototype.put = function () {
+          IDBObjectStore.prototype.put = () => {
             throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           };
         }),

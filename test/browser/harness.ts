@@ -69,7 +69,7 @@ export function ensureBuild(): Promise<void> {
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
-    writeFileSync(STAMP, new Date().toISOString() + '\n');
+    writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   })();
   buildOnce.catch(() => (buildOnce = null));
   return buildOnce;

@@ -747,9 +747,8 @@ describe('an undo while the autosave is writing', () => {
             if (this.name === 'sessions') {
               w.__started++;
               this.transaction.addEventListener('complete', () => w.__done++);
-              const store = this;
               const spin = () => {
-                if (w.__hold) store.count().onsuccess = spin;
+                if (w.__hold) this.count().onsuccess = spin;
               };
               spin();
             }

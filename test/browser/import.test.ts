@@ -78,7 +78,7 @@ const clickAt = (lonlat: LonLat) => clickMapAt(page(), lonlat);
 
 const settled = (legs: number) => legsSettled(page(), legs);
 
-const fit = (points: LonLat[], padding = 120) => fitMapTo(page(), points, padding);
+const fitView = (points: LonLat[], padding = 120) => fitMapTo(page(), points, padding);
 
 async function waitForWorkerNetwork() {
   await waitForNetwork(page(), cavalierStart);
@@ -238,7 +238,7 @@ describe('importing layers in the browser', () => {
     expect(nodeEngine.previewLayer(opened.value.token).ok).toBe(true);
     expect(nodeEngine.addLayer(opened.value.token, 'network').ok).toBe(true);
 
-    await fit([cavalierStart, N1004]);
+    await fitView([cavalierStart, N1004]);
     await page().click('[data-testid=tool-draw]');
     await clickAt(cavalierStart);
     await clickAt(N1004);
@@ -264,7 +264,7 @@ describe('importing layers in the browser', () => {
     await page().click('[data-testid=mode-straight]');
     const a: LonLat = [2.826, 50.432];
     const b: LonLat = [2.845, 50.438];
-    await fit([a, b], 200);
+    await fitView([a, b], 200);
     await page().click('[data-testid=tool-draw]');
     await clickAt(a);
     await clickAt(b);
@@ -345,7 +345,7 @@ describe('importing layers in the browser', () => {
       const tick = (ts: number) => {
         w.__frames.push(ts);
         const bar = document.querySelector('[data-testid=import-layer-progress] progress') as HTMLProgressElement | null;
-        if (bar && bar.hasAttribute('value')) w.__progress.push(bar.value);
+        if (bar?.hasAttribute('value')) w.__progress.push(bar.value);
         if (!w.__stop) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);

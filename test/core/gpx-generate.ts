@@ -82,7 +82,7 @@ function point(rnd: Rnd, st: Style, tag: string, badRate: number): string {
     );
   }
   if (!kids.length && chance(rnd, 0.5)) return `<${st.prefix}${tag}${attrs}${chance(rnd, 0.2) ? ' ' : ''}/>`;
-  const sep = st.pretty ? st.nl + '  ' : '';
+  const sep = st.pretty ? `${st.nl}  ` : '';
   return `<${st.prefix}${tag}${attrs}>${sep}${kids.join(sep)}${sep}</${st.prefix}${tag}>`;
 }
 

@@ -198,7 +198,7 @@ describe('readTrackFile: formats and quirks', () => {
   });
 
   it('accepts a byte-order mark and blank lines before the XML declaration', () => {
-    const text = '\uFEFF\n\n' + gpx11('<trk><trkseg><trkpt lat="1" lon="2"/><trkpt lat="1.5" lon="2.5"/></trkseg></trk>');
+    const text = `\uFEFF\n\n${gpx11('<trk><trkseg><trkpt lat="1" lon="2"/><trkpt lat="1.5" lon="2.5"/></trkseg></trk>')}`;
     expect(readText(text, 'x.gpx')).toMatchObject({
       ok: true,
       value: {

@@ -166,7 +166,7 @@ describe('hostile files made in the test', () => {
   it('a GeoJSON over 200 MB: refused on its length, before parsing', () => {
     // a rope: concatenation does not copy, so this costs nothing until something reads it
     const filler = ' '.repeat(MAX_TRACK_FILE_CHARS);
-    const huge = '{"type":"FeatureCollection","features":[' + filler + '{ not json';
+    const huge = `{"type":"FeatureCollection","features":[${filler}{ not json`;
     expect(huge.length).toBeGreaterThan(MAX_TRACK_FILE_CHARS);
     // had it been parsed, the answer would be 'file.not-json' (the text ends in broken JSON)
     expect(read(huge, 'enorme.geojson')).toEqual({ ok: false, error: { code: 'file.too-large', detail: { limit_mb: 200 } } });

@@ -38,7 +38,7 @@ describe('the display layers of the manifest', () => {
     expect(circle.type).toBe('circle');
     // the case expression reads the pipeline's flag
     expect(JSON.stringify(circle.paint?.['circle-color'])).toContain('"verifiee"');
-    const [, , unverifiedFill, verifiedFill] = circle.paint?.['circle-color'] as unknown as [string, unknown, string, string];
+    const [, , unverifiedFill, verifiedFill] = (circle.paint?.['circle-color'] ?? []) as unknown as [string, unknown, string, string];
     expect(unverifiedFill).toMatch(/^rgba\(255,255,255,0\.\d+\)$/);
     expect(verifiedFill).toMatch(/^#/);
   });

@@ -4,7 +4,7 @@
 // rotation (ModelPixelScale + ModelTiepoint, or a ModelTransformation without shear terms),
 // which is what GDAL writes for these products.
 
-import { fromArrayBuffer } from 'geotiff';
+import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import { fail, ok, type Result } from '../errors';
 import type { CrsCode } from '../import/crs';
 import { crsFromExtent } from '../import/detect-crs';
@@ -32,7 +32,7 @@ export function isTiff(data: ArrayBuffer): boolean {
 }
 
 export async function readGeoTiff(data: ArrayBuffer, opts: ReadGeoTiffOptions = {}): Promise<Result<SourceGrid>> {
-  let image;
+  let image: GeoTIFFImage;
   try {
     image = await (await fromArrayBuffer(data)).getImage(0);
   } catch {

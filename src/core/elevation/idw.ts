@@ -203,7 +203,7 @@ function weighted(index: IdwIndex, found: number, s: Scratch): number {
   let sw = 0;
   let sz = 0;
   for (let j = 0; j < found; j++) {
-    const w = half === 1 ? 1 / s.d2[j] : 1 / Math.pow(s.d2[j], half);
+    const w = half === 1 ? 1 / s.d2[j] : 1 / s.d2[j] ** half;
     sw += w;
     sz += w * index.zs[s.idx[j]];
   }

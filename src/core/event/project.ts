@@ -32,7 +32,7 @@ export const emptyProject = (): Project => ({ events: [], geometry: Object.creat
 
 /** The stored line of a formula (own properties only: ids are data). */
 export function geometryOf(project: Project, formulaId: string): Position[] | undefined {
-  return Object.prototype.hasOwnProperty.call(project.geometry, formulaId) ? project.geometry[formulaId] : undefined;
+  return Object.hasOwn(project.geometry, formulaId) ? project.geometry[formulaId] : undefined;
 }
 
 /**

@@ -222,9 +222,9 @@ export function readShapefileZip(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED
     for (const shpName of shps) {
       const base = shpName.slice(0, -4);
       const shp = lower.get(shpName)!;
-      const dbf = lower.get(base + '.dbf');
-      const cpg = lower.get(base + '.cpg');
-      const thisPrj = lower.get(base + '.prj');
+      const dbf = lower.get(`${base}.dbf`);
+      const cpg = lower.get(`${base}.cpg`);
+      const thisPrj = lower.get(`${base}.prj`);
       if (thisPrj && prj === undefined) prj = decodeUtf8(thisPrj);
       const geoms = parseShp(shp, false) as (Geometry | null)[];
       const rows = dbf ? (parseDbf(dbf, cpg) as Record<string, unknown>[]) : [];

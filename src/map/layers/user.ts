@@ -148,7 +148,6 @@ export function userLayerSpecs(view: Pick<UserLayerView, 'id' | 'role' | 'visibl
         },
         point(USER_COLORS.sensitiveLine),
       ];
-    case 'reference':
     default:
       return [
         { id: `${id}--fill`, type: 'fill', source, layout, filter: isPolygon, paint: { 'fill-color': USER_COLORS.reference, 'fill-opacity': 0.15 } },

@@ -2,7 +2,7 @@
 // list in course order with km, name, cut-off. Presentational: km and cut-off clocks come
 // computed; names are user text, rendered as text.
 import { useI18n } from '../i18n';
-import { type I18nKey } from '../../i18n/dictionary';
+import type { I18nKey } from '../../i18n/dictionary';
 import type { CoursePointKind } from '../../core/event/model';
 import { COURSE_POINT_STYLE } from '../../map/layers/route';
 import { CommitInput } from './CommitInput';

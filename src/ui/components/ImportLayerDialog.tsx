@@ -102,7 +102,6 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
 
         <div className="cav-import-step">
           <div className="cav-import-file">
-            {/* biome-ignore lint/a11y/noAutofocus: the dialog's first step has one action, and the dialog pattern puts the focus on it */}
             <button
               type="button"
               className="cav-btn"

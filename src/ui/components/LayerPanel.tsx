@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import type { LayerGroup, LayerStatus } from '../../core/layers';
 import { useI18n } from '../i18n';
-import { type I18nKey } from '../../i18n/dictionary';
+import type { I18nKey } from '../../i18n/dictionary';
 import { Swatch, type SwatchSpec } from './Swatch';
 
 export interface LayerPanelItem {

@@ -3,7 +3,7 @@
 // prints only this sheet (see @media print in events.css). Rows come computed by the worker
 // (core roadbook); names are user text, rendered as React text, never as HTML.
 import { useI18n } from '../i18n';
-import { type I18nKey } from '../../i18n/dictionary';
+import type { I18nKey } from '../../i18n/dictionary';
 import type { Roadbook, RoadbookKind } from '../../core/event/roadbook';
 import { COURSE_POINT_STYLE } from '../../map/layers/route';
 import { COURSE_POINT_KEYS } from './CoursePointsPanel';

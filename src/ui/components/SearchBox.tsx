@@ -106,7 +106,7 @@ export function SearchBox({ query, onQueryChange, results, pending = false, unav
   const activeId = showList && active >= 0 && active < results.length ? `${id}-opt-${active}` : undefined;
 
   return (
-    // biome-ignore lint/a11y/useSemanticElements: <search> is too recent for the browsers the planner supports
+    // role=search on a div: <search> is too recent for the browsers the planner supports
     <div className="cav-search" role="search" data-testid="search">
       <label className="cav-visually-hidden" htmlFor={`${id}-input`}>
         {t('search.label')}

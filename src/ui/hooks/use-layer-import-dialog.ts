@@ -121,7 +121,7 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
   const progress = useCallback((s: number) => {
     let live = true;
     const fn = progressProxy((phase, done, total) => {
-      if (live && session.current === s) setDialog((d) => d && d.busy && { ...d, busy: { phase, done, total } });
+      if (live && session.current === s) setDialog((d) => (d?.busy ? { ...d, busy: { phase, done, total } } : d));
     });
     return { fn, stop: () => (live = false) };
   }, []);
@@ -246,7 +246,7 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
   const reread = useCallback(
     (next: { crsChoice?: CrsCode; swapAxes: boolean }) => {
       const d = dialogRef.current;
-      if (!d || d.kind !== 'layer' || !d.token) return;
+      if (d?.kind !== 'layer' || !d.token) return;
       const crsChoice = next.crsChoice ?? d.crsChoice;
       setDialog({ ...d, crsChoice, swapAxes: next.swapAxes });
       if (!(d.unknown && crsChoice === 'auto')) void runPreview(session.current, d.token, crsChoice === 'auto' ? undefined : crsChoice, next.swapAxes);
@@ -256,7 +256,7 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
 
   const confirm = useCallback(async () => {
     const d = dialogRef.current;
-    if (!engine || !d || !d.token) return;
+    if (!engine || !d?.token) return;
     const { t, lang, store } = latest.current;
     const s = session.current;
     if (d.kind === 'dem') {

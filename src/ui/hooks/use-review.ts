@@ -295,7 +295,7 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
   const keyOf = useCallback((r: ReviewResult, row: ReviewRow): string | null => {
     if (row.kind === 'pass') {
       const c = r.review.crossings[row.crossing];
-      return c && c.passes[row.pass] ? `p|${c.layer}|${c.id}|${row.pass}` : null;
+      return c?.passes[row.pass] ? `p|${c.layer}|${c.id}|${row.pass}` : null;
     }
     const n = r.review.near[row.near];
     return n ? `n|${n.layer}|${n.id}` : null;

@@ -258,7 +258,7 @@ describe('importLayer: bad features', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(props)).toBe(Object.prototype);
     // the odd key survives as data in the output
-    expect(JSON.parse(JSON.stringify(layer.fc)).features[0].properties.__proto__).toEqual({ polluted: true });
+    expect(Object.getOwnPropertyDescriptor(JSON.parse(JSON.stringify(layer.fc)).features[0].properties, '__proto__')?.value).toEqual({ polluted: true });
   });
 
   it('reports progress while checking and converting features, ending at the total', () => {
