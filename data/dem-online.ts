@@ -72,9 +72,9 @@ async function askPoints(
 }
 
 /** ~70 m × 111 m at 50.45° N: a terril (300 m and more across) spans several cells */
-export const DEM_ONLINE_STEP_DEG = 0.001;
-export const DEM_ONLINE_NODATA = -9999;
-export const DEM_ONLINE_NAME = 'RGE ALTI® / BD ALTI® (IGN Géoplateforme), grille 0,001°';
+const DEM_ONLINE_STEP_DEG = 0.001;
+const DEM_ONLINE_NODATA = -9999;
+const DEM_ONLINE_NAME = 'RGE ALTI® / BD ALTI® (IGN Géoplateforme), grille 0,001°';
 
 export interface DemOnlineOptions {
   bbox: [number, number, number, number];

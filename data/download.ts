@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RAW_FILES, UNESCO_DIR, rawPath } from './io.ts';
 
-export const SOURCE_REPO = 'rlespinasse/bassin-minier-unesco';
-export const SOURCE_COMMIT = 'db8dc78f80043a443d3b902390e281d82efb4be5';
-export const SOURCE_BASE = `https://raw.githubusercontent.com/${SOURCE_REPO}/${SOURCE_COMMIT}/site/public/data/`;
+const SOURCE_REPO = 'rlespinasse/bassin-minier-unesco';
+const SOURCE_COMMIT = 'db8dc78f80043a443d3b902390e281d82efb4be5';
+const SOURCE_BASE = `https://raw.githubusercontent.com/${SOURCE_REPO}/${SOURCE_COMMIT}/site/public/data/`;
 
 /** Downloads the raw files missing from cacheDir/unesco-bassin-minier/ and returns cacheDir (a raw dir). */
 export async function downloadRaw(cacheDir: string, log: (msg: string) => void = console.log): Promise<string> {

@@ -44,10 +44,6 @@ export interface BuildReport {
 /** the sites classés are kept where they touch the basin's box and this margin (degrees, about 4 km) */
 const SITES_MARGIN_DEG = 0.05;
 
-export async function buildLayers(rawDir: string, outDir: string): Promise<LayerManifest> {
-  return (await buildLayersWithReport(rawDir, outDir)).manifest;
-}
-
 export async function buildLayersWithReport(rawDir: string, outDir: string): Promise<{ manifest: LayerManifest; report: BuildReport }> {
   const files: BuildReport['files'] = [];
   const dropped: BuildReport['dropped'] = {};

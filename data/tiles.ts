@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import type { LayerManifest } from '../src/core/layers';
 import { writeBytes } from './io';
-import { TILE_MAXZOOM, TILE_MINZOOM, TILE_RULE, buildTiles, shouldTile, type TilesResult } from './steps/tiles';
+import { TILE_MAXZOOM, TILE_MINZOOM, buildTiles, shouldTile, type TilesResult } from './steps/tiles';
 
-export const TILES_FILE = 'layers.pmtiles';
+const TILES_FILE = 'layers.pmtiles';
 
 export interface TilesReport {
   layers: string[];
@@ -55,5 +55,3 @@ export function buildTilesLayer(outDir: string, manifest: LayerManifest): TilesR
     ms: result.stats.ms,
   };
 }
-
-export { TILE_RULE };

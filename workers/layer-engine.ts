@@ -45,8 +45,6 @@ import type {
   UserLayerRecord,
 } from './protocol';
 
-export const LAYER_ROLES: readonly LayerRole[] = ['network', 'sensitive', 'reference'];
-
 export interface LayerEngineHooks {
   /** the routing engine's merge of the network layers' lines (routing-engine.ts mergeLayers) */
   mergeNetwork: (layers: NetworkLayerLines[], onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) => Result<NetworkState>;
@@ -71,7 +69,7 @@ interface KeptLayer {
 }
 
 /** Largest file accepted (bytes): the text limit of layers, the byte limit of DEMs. */
-export const MAX_IMPORT_FILE_BYTES = Math.max(MAX_LAYER_FILE_CHARS, MAX_DEM_FILE_BYTES);
+const MAX_IMPORT_FILE_BYTES = Math.max(MAX_LAYER_FILE_CHARS, MAX_DEM_FILE_BYTES);
 
 export function layerMethods(hooks: LayerEngineHooks) {
   const pending = new Map<string, PendingFile>();

@@ -226,9 +226,7 @@ export interface ReviewOptionsIn {
   buffer_m?: number;
   corridor_m?: number;
 }
-
 /** Where to draw and frame a row of the review on the map (src/core/review/views.ts). */
-export type { ReviewView };
 
 export interface ReviewResult {
   review: RouteReview;
@@ -254,9 +252,7 @@ export interface DetourReport {
 
 /** Load of an event for the season review: its days, participants and laps (src/core/review/season.ts). */
 export type { SeasonLoad };
-
 /** A commune the route crosses, for the dossier (src/core/review/communes.ts). */
-export type { CommuneCrossing };
 
 export interface DossierInput {
   route: ReviewRoute;

@@ -12,7 +12,7 @@ import { positionsLength } from '../../src/core/geo/geodesic.ts';
 import { networkLinesFromLayer } from '../../src/core/import/network.ts';
 import { CREDIT, LICENCE } from './manifest.ts';
 
-export type NetworkSourceId = 'cavaliers' | 'veloroutes' | 'osm-routes' | 'osm-paths';
+type NetworkSourceId = 'cavaliers' | 'veloroutes' | 'osm-routes' | 'osm-paths';
 
 export interface NetworkSourceInfo {
   id: NetworkSourceId;
@@ -94,7 +94,7 @@ export const osmRouteExists = (p: Record<string, unknown> | null): boolean => !/
 type Box = [number, number, number, number];
 
 /** The parts of a line inside the box: the véloroutes cover the whole former region, the network the basin. */
-export function clipToBox(coords: [number, number][], box: Box): [number, number][][] {
+function clipToBox(coords: [number, number][], box: Box): [number, number][][] {
   const inside = (c: [number, number]) => c[0] >= box[0] && c[0] <= box[2] && c[1] >= box[1] && c[1] <= box[3];
   const parts: [number, number][][] = [];
   let cur: [number, number][] = [];

@@ -31,7 +31,7 @@ export function makeCommuneIndex(names: readonly string[]): CommuneIndex {
 const LOWER_PARTICLES = new Set(['les', 'lez', 'lès', 'sur', 'sous', 'en', 'la', 'le', 'de', 'du', 'des', 'd', 'l', 'à', 'aux', 'au', 'et']);
 
 /** "FRESNES-SUR-ESCAUT" -> "Fresnes-sur-Escaut" (only used for names not found in the commune index). */
-export function titleCaseCommune(name: string): string {
+function titleCaseCommune(name: string): string {
   const parts = name.toLowerCase().split(/([\s\-']+)/);
   let first = true;
   return parts
@@ -53,7 +53,7 @@ export function normaliseCommune(raw: string, index?: CommuneIndex): string {
 }
 
 /** commune_1, commune_2… joined with ", " (empty values and repeats left out). */
-export function joinCommunes(props: GeoJsonProperties, index?: CommuneIndex): string {
+function joinCommunes(props: GeoJsonProperties, index?: CommuneIndex): string {
   const keys = Object.keys(props ?? {})
     .filter((k) => /^commune_\d+$/.test(k))
     .sort((a, b) => Number(a.slice(8)) - Number(b.slice(8)));

@@ -20,7 +20,7 @@ export type Compression = (typeof Compression)[keyof typeof Compression];
 export const TileType = { Unknown: 0, Mvt: 1 } as const;
 export type TileType = (typeof TileType)[keyof typeof TileType];
 
-export const HEADER_BYTES = 127;
+const HEADER_BYTES = 127;
 /** header + root directory must fit in the first 16 KiB */
 const ROOT_LIMIT = 16384 - HEADER_BYTES;
 
@@ -34,7 +34,7 @@ export interface PMTilesHeaderOptions {
   center?: [number, number, number];
 }
 
-export interface DirEntry {
+interface DirEntry {
   tileId: number;
   offset: number;
   length: number;
@@ -104,7 +104,7 @@ class Bytes {
 }
 
 /** Directory bytes before compression (spec §4): count, then the four columns. */
-export function serializeDirectory(entries: readonly DirEntry[]): Uint8Array {
+function serializeDirectory(entries: readonly DirEntry[]): Uint8Array {
   const b = new Bytes();
   b.varint(entries.length);
   let last = 0;
@@ -130,7 +130,7 @@ const gzip = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 9, mtim
  * Root and leaf directories for entries sorted by tile id. The root alone when it fits in 16 KiB
  * with the header; otherwise leaves of `leafSize` entries (doubled until the root fits).
  */
-export function buildDirectories(entries: readonly DirEntry[]): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
+function buildDirectories(entries: readonly DirEntry[]): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
   const root = gzip(serializeDirectory(entries));
   if (root.length <= ROOT_LIMIT) return { root, leaves: new Uint8Array(0), leafCount: 0 };
   for (let leafSize = 4096; ; leafSize *= 2) {

@@ -5,7 +5,7 @@
 import type { OutFeature } from './geo.ts';
 import { communeKey, terrilNumber, type TerrilProps } from './normalise.ts';
 
-export type ProtectionKind = 'APPB' | 'ZNIEFF';
+type ProtectionKind = 'APPB' | 'ZNIEFF';
 
 export interface ProtectionFact {
   /** terril number as in the data (T075) */

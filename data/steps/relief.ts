@@ -6,7 +6,7 @@ import { idwGrid, idwLeaveOneOut, type IdwGridSpec, type IdwSample } from '../..
 import type { OutFeature } from './geo.ts';
 import type { PuitsProps } from './normalise.ts';
 
-export const RELIEF_SPEC: IdwGridSpec = {
+const RELIEF_SPEC: IdwGridSpec = {
   name: 'Relief approché (altitudes des puits de mine)',
   approximate: true,
   west: 2.2,
@@ -23,7 +23,7 @@ export const RELIEF_SPEC: IdwGridSpec = {
 };
 
 /** twin shafts of one pit head lie within this distance: they are left out together in the cross-validation */
-export const SITE_RADIUS_M = 300;
+const SITE_RADIUS_M = 300;
 
 /** Shafts with a usable ground altitude; 0 m values are missing values in practice and are rejected. */
 export function shaftSamples(puits: readonly OutFeature<PuitsProps>[]): { samples: IdwSample[]; withCote: number; rejectedZero: number } {
@@ -100,7 +100,7 @@ export function buildRelief(samples: readonly IdwSample[], rejectedZero: number,
   return { grid, header };
 }
 
-export function reliefNote(samples: number, rejectedZero: number, expectedError_m: number): string {
+function reliefNote(samples: number, rejectedZero: number, expectedError_m: number): string {
   return (
     `Relief approché interpolé depuis ${samples} altitudes de puits de mine` +
     (rejectedZero ? ` (${rejectedZero} puits à « 0 m » écartés, valeur manquante)` : '') +

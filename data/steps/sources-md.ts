@@ -5,8 +5,8 @@ import type { LayerManifest } from '../../src/core/layers.ts';
 import { SOURCE_DATE } from './manifest.ts';
 import { NETWORK_SOURCES, type SourceFigures } from './network-sources.ts';
 
-export const TABLE_START = '<!-- table:start (généré par npm run data:build, ne pas modifier à la main) -->';
-export const TABLE_END = '<!-- table:end -->';
+const TABLE_START = '<!-- table:start (généré par npm run data:build, ne pas modifier à la main) -->';
+const TABLE_END = '<!-- table:end -->';
 
 const STATUS_FR = { official: 'officielle', approximation: 'approximation', 'to-import': 'à importer' } as const;
 

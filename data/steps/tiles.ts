@@ -39,7 +39,7 @@ export interface TileLayerInput {
   description?: string;
 }
 
-export interface TiledLayerInfo {
+interface TiledLayerInfo {
   id: string;
   /** property names in order of first appearance */
   fields: string[];

@@ -10,7 +10,7 @@ import { httpGet, type HttpOptions } from './http';
 export type GetText = (url: string, options: Omit<HttpOptions<'text'>, 'as'>) => Promise<Result<string>>;
 
 /** A BRouter request that takes longer than this is abandoned (BRouter's own apps use 60 s for very long routes). */
-export const BROUTER_TIMEOUT_MS = 20_000;
+const BROUTER_TIMEOUT_MS = 20_000;
 
 export async function brouterLeg(
   from: [number, number],

@@ -6,10 +6,8 @@
 import type { DemGrid } from '../core/types';
 import { runInStore, type ObjectStoreSpec } from './idb';
 
-export { StoreError as DemStoreError } from './idb';
-
-export const DEM_DB_NAME = 'cavalier-dem';
-export const DEM_STORE = 'dem';
+const DEM_DB_NAME = 'cavalier-dem';
+const DEM_STORE = 'dem';
 const SPEC: ObjectStoreSpec = { db: DEM_DB_NAME, store: DEM_STORE };
 const KEY = 'current';
 

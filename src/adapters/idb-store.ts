@@ -3,8 +3,8 @@ import { runInStore, type ObjectStoreSpec } from './idb';
 
 export { StoreError, type StoreErrorKind } from './idb';
 
-export const DB_NAME = 'cavalier';
-export const STORE = 'sessions';
+const DB_NAME = 'cavalier';
+const STORE = 'sessions';
 const SPEC: ObjectStoreSpec = { db: DB_NAME, store: STORE };
 
 export function idbGet<T>(key: string): Promise<T | undefined> {

@@ -3,7 +3,7 @@
 // page closed or killed the next millisecond keeps it. Every call is guarded: storage may be
 // unavailable (some private modes, a blocked origin) or full.
 
-export const JOURNAL_KEY = 'cavalier.journal';
+const JOURNAL_KEY = 'cavalier.journal';
 
 export function readJournal(): string | null {
   try {

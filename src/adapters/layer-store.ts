@@ -8,8 +8,8 @@ import { runInStore, type ObjectStoreSpec } from './idb';
 
 export { StoreError as LayerStoreError } from './idb';
 
-export const LAYER_DB_NAME = 'cavalier-layers';
-export const LAYER_STORE = 'layers';
+const LAYER_DB_NAME = 'cavalier-layers';
+const LAYER_STORE = 'layers';
 const SPEC: ObjectStoreSpec = { db: LAYER_DB_NAME, store: LAYER_STORE, keyPath: 'id' };
 
 /** What is stored: the record plus when it was imported and whether it is shown. */

@@ -9,8 +9,8 @@
 
 export type LeaseRole = 'pending' | 'editor' | 'reader';
 
-export const LEASE_LOCK = 'cavalier-editor';
-export const LEASE_CHANNEL = 'cavalier-tabs';
+const LEASE_LOCK = 'cavalier-editor';
+const LEASE_CHANNEL = 'cavalier-tabs';
 
 type Message = { type: 'saved'; from: string } | { type: 'take-over'; from: string } | { type: 'released'; to: string };
 

@@ -67,7 +67,7 @@ const dataDir = () => process.env.CAVALIER_DATA_DIR || fileURLToPath(new URL('..
 const arrayBufferOf = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** network.bin and its names, as the page loads them into the engine */
-export function loadEmbeddedNetwork(dir = dataDir()): Result<RoutingNetwork> {
+function loadEmbeddedNetwork(dir = dataDir()): Result<RoutingNetwork> {
   const bin = join(dir, 'network.bin');
   const meta = join(dir, 'network.json');
   if (!existsSync(bin) || !existsSync(meta)) return fail('network.missing-embedded', { path: dir });
@@ -93,7 +93,7 @@ export function loadTerrils(dir = dataDir()): TerrilArea[] {
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
 /** The documented JSON shape of `cavalier route --json`. */
-export function routeJson(f: RouteFigures, points: [number, number][]) {
+function routeJson(f: RouteFigures, points: [number, number][]) {
   return {
     length_m: round(f.length_m, 2),
     straight_m: round(f.straight_m, 2),

@@ -39,7 +39,7 @@ export interface LayerManifestEntry {
 }
 
 /** Where the vector tiles of a layer are: one PMTiles v3 archive, one source-layer per layer. */
-export interface LayerTiles {
+interface LayerTiles {
   /** path of the PMTiles archive relative to the app's base URL ('data/layers.pmtiles') */
   url: string;
   /** the layer's name inside the tiles (the manifest id) */

@@ -302,7 +302,7 @@ const en: Record<I18nKey, string> = {
   ...searchEn,
 };
 
-export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
+const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: I18nKey, params?: TParams) => string;

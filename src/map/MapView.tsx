@@ -1,15 +1,10 @@
 // React only creates the map controller and hands it up; everything else is imperative.
 
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useEffect, useRef, useState } from 'react';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapController, type MapControllerOptions } from './map-controller';
 
 export const MapControllerContext = createContext<MapController | null>(null);
-
-/** The map controller of the nearest provider (null until the map exists). */
-export function useMapController(): MapController | null {
-  return useContext(MapControllerContext);
-}
 
 export interface MapViewProps {
   /** called with the controller once created, and with null when it is destroyed */

@@ -89,9 +89,9 @@ export interface GestureEnv {
 }
 
 /** A press that moves less than this is a click. */
-export const DRAG_TOLERANCE_PX = 3;
+const DRAG_TOLERANCE_PX = 3;
 /** The browser sends a click after the release of a press: for this long it belongs to that press. */
-export const CLICK_AFTER_DRAG_MS = 350;
+const CLICK_AFTER_DRAG_MS = 350;
 
 export class MapGestures<F extends HitFeature = HitFeature> {
   private drag: Drag | null = null;

@@ -48,10 +48,9 @@ import { MapGestures, type Drag, type GestureEvents, type MapMode } from './gest
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
 
-export type { LonLat, LonLatLike, RouteView, RouteLegView, TrackView, CoursePointView, CoursePointKindView } from './layers/route';
+export type { LonLat, LonLatLike, RouteView, TrackView, CoursePointView } from './layers/route';
 export { COURSE_POINT_STYLE } from './layers/route';
 export type { BasemapId } from './styles';
-export type { OnlineBasemap } from './layers/basemap';
 export type { MapMode } from './gestures';
 export type Bbox = [number, number, number, number];
 
@@ -64,7 +63,7 @@ export interface MapSnapshot {
 }
 export type MapLang = 'fr' | 'en';
 
-export interface FeatureInfo {
+interface FeatureInfo {
   /** manifest id of the layer ('terrils', …) */
   layerId: string;
   /** layer title in the current language */
@@ -105,7 +104,7 @@ export interface MapControllerOptions {
 }
 
 /** false when the page URL has `tuiles=non` (or `tiles=no`). */
-export function tilesWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+function tilesWanted(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   const q = new URLSearchParams(search);
   const v = (q.get('tuiles') ?? q.get('tiles') ?? '').toLowerCase();
   return !['non', 'no', '0', 'false'].includes(v);

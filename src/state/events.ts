@@ -53,7 +53,7 @@ export function withEvents(doc: PlannerDoc, events: Event[], selection: { eventI
 const eventById = (doc: PlannerDoc, id: string) => doc.events.find((e) => e.id === id);
 
 /** The event holding a formula (formula ids are unique in the whole document). */
-export function eventOfFormula(doc: PlannerDoc, formulaId: string): Event | undefined {
+function eventOfFormula(doc: PlannerDoc, formulaId: string): Event | undefined {
   return doc.events.find((e) => e.formulas.some((f) => f.id === formulaId));
 }
 

@@ -20,8 +20,8 @@
 import type { ImportedTrack, PlannerDoc } from './planner';
 import { fromSession, SESSION_FORMAT, SESSION_VERSION, toSession } from './session';
 
-export const JOURNAL_FORMAT = 'cavalier-journal';
-export const JOURNAL_VERSION = 1;
+const JOURNAL_FORMAT = 'cavalier-journal';
+const JOURNAL_VERSION = 1;
 
 type TrackEntry = ImportedTrack | { id: string; onDisk: true };
 

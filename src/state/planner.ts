@@ -52,7 +52,7 @@ export function activeFormula(doc: PlannerDoc): Formula | null {
 }
 
 /** The document with a new route on the map, written into its owner (the active formula, or the free route). */
-export function putRoute(doc: PlannerDoc, route: RouteModel): PlannerDoc {
+function putRoute(doc: PlannerDoc, route: RouteModel): PlannerDoc {
   if (route === doc.route) return doc;
   const formula = activeFormula(doc);
   if (!formula) return { ...doc, route, free: route };

@@ -47,8 +47,3 @@ export function I18nProvider({ children, initial }: { children?: ReactNode; init
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
-
-/** Shorthand for components that only need `t`. */
-export function useT(): TFunction {
-  return useContext(I18nContext).t;
-}

@@ -28,7 +28,7 @@ function rng(seed: number) {
 }
 
 /** A smooth random walk of `km` kilometres, one point every ~10 m, kept inside the area. */
-export function benchRoute(km = 200, seed = 11): Position[] {
+function benchRoute(km = 200, seed = 11): Position[] {
   const rnd = rng(seed);
   const steps = Math.round((km * 1000) / 10);
   const route: Position[] = [[WEST + WIDTH_DEG * 0.1, SOUTH + HEIGHT_DEG * 0.5]];
@@ -55,7 +55,7 @@ export function benchRoute(km = 200, seed = 11): Position[] {
 }
 
 /** `count` star-shaped polygons 50–500 m across, 8–40 vertices, spread over the area. */
-export function benchZones(count = 5000, seed = 23): ZoneInput[] {
+function benchZones(count = 5000, seed = 23): ZoneInput[] {
   const rnd = rng(seed);
   const zones: ZoneInput[] = [];
   for (let i = 0; i < count; i++) {

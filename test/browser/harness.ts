@@ -20,8 +20,8 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const DIST = join(ROOT, 'dist');
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
  * Chromium flags (see /work/shared/notes/toolchain.md): WebGL renders through ANGLE + SwiftShader
@@ -53,7 +53,7 @@ function newestMtime(path: string): number {
 let buildOnce: Promise<void> | null = null;
 
 /** Builds dist/ unless a build newer than every input exists (CAVALIER_REBUILD=1 forces it). */
-export function ensureBuild(): Promise<void> {
+function ensureBuild(): Promise<void> {
   buildOnce ??= (async () => {
     const inputs = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))));
     const fresh = existsSync(STAMP) && existsSync(join(DIST, 'index.html')) && statSync(STAMP).mtimeMs > inputs;
@@ -75,7 +75,7 @@ export function ensureBuild(): Promise<void> {
   return buildOnce;
 }
 
-export interface CollectedError {
+interface CollectedError {
   kind: 'console' | 'pageerror' | 'dialog' | 'crash';
   text: string;
   /** URL the message comes from, when known */

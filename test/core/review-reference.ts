@@ -6,7 +6,7 @@ import { bbox, booleanPointInPolygon, lineString, point, pointToLineDistance } f
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { karney } from '../helpers/karney';
 
-export interface RefPass {
+interface RefPass {
   from_m: number;
   to_m: number;
   length_m: number;

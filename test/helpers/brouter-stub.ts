@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StubRequest {
+interface StubRequest {
   lonlats: [number, number][];
   profile: string | null;
   format: string | null;

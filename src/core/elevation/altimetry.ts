@@ -15,11 +15,11 @@
 //   those very points: each elevation answers the point at its rank.
 
 export const ALTIMETRY_URL = 'https://data.geopf.fr/altimetrie/1.0/calcul/alti/rest/elevationLine.json';
-export const ALTIMETRY_RESOURCE = 'ign_rgealti_wld';
+const ALTIMETRY_RESOURCE = 'ign_rgealti_wld';
 export const ALTIMETRY_NAME = 'RGE ALTI® / BD ALTI® (IGN Géoplateforme, en ligne)';
 export const ALTIMETRY_ATTRIBUTION = 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0';
 export const ALTIMETRY_MAX_SAMPLES = 5000;
-export const ALTIMETRY_NODATA = -99999;
+const ALTIMETRY_NODATA = -99999;
 /** 5 requests a second (the service's usage limit) */
 export const ALTIMETRY_MIN_INTERVAL_MS = 200;
 /** Past this, a request goes as POST: proxies and servers commonly refuse longer addresses. */

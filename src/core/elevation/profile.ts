@@ -24,10 +24,10 @@ import { cumulativeDistances } from '../geo/geodesic';
 import { elevationOf } from '../geo/position';
 import type { ElevationProfile, Position } from '../types';
 
-export const PROFILE_STEP_M = 20;
-export const PROFILE_MAX_SAMPLES = 5000;
-export const SMOOTHING_WINDOW_M = 100;
-export const HYSTERESIS_M = 5;
+const PROFILE_STEP_M = 20;
+const PROFILE_MAX_SAMPLES = 5000;
+const SMOOTHING_WINDOW_M = 100;
+const HYSTERESIS_M = 5;
 
 interface SegmentSamples {
   distances: Float64Array;

@@ -13,7 +13,7 @@ import { elevationOf, position } from '../geo/position';
 import type { DemGrid, ElevationShare, Position } from '../types';
 import { sampleDem } from './dem';
 
-export type ElevationSourceKind = 'track' | 'dem' | 'online' | 'approximation';
+type ElevationSourceKind = 'track' | 'dem' | 'online' | 'approximation';
 
 /** One source of elevations other than the file itself. */
 export interface ElevationLayer {
@@ -28,12 +28,12 @@ export interface ElevationLayer {
 export type { ElevationShare };
 
 /** Names of the sources without one of their own (data, shown as is; the app words them itself). */
-export const TRACK_SOURCE_NAME = 'altitudes du fichier';
-export const NO_SOURCE_NAME = 'aucune altitude';
+const TRACK_SOURCE_NAME = 'altitudes du fichier';
+const NO_SOURCE_NAME = 'aucune altitude';
 
 /** The step of the densified line, as the profile's (profile.ts); coarser for very long routes. */
-export const DRAPE_STEP_M = 20;
-export const DRAPE_MAX_POINTS = 20_000;
+const DRAPE_STEP_M = 20;
+const DRAPE_MAX_POINTS = 20_000;
 
 /** A grid as a source: 'approximation' when it is modelled (the relief approché), 'online' when fetched (terrain tiles). */
 export function gridLayer(dem: DemGrid): ElevationLayer {
@@ -175,10 +175,6 @@ export function drapeOnSources(segments: readonly (readonly Position[])[], layer
   return { segments: outSegments, from, shares };
 }
 
-/** The index in Draped.from of the file's own values and of no value, for callers that walk it. */
-export const FROM_OWN = OWN;
-export const FROM_NONE = NONE;
-
 /**
  * Every point of the line with an elevation, at the very points given (no densification: the
  * exported points are the route's points): the file's own value, else the first layer's that has one.
@@ -192,11 +188,6 @@ export function fillFromSources(coords: readonly Position[], layers: readonly El
     }
     return p;
   });
-}
-
-/** The shares of the sources that gave the points of a line (each point weighs half of each piece it ends). */
-export function sharesOfPoints(coords: readonly Position[], layers: readonly ElevationLayer[]): ElevationShare[] {
-  return drapeOnSources([coords], layers, { step: Infinity }).shares;
 }
 
 /**

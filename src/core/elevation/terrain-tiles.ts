@@ -15,7 +15,7 @@ export const TERRARIUM_ATTRIBUTION =
   'Terrain Tiles, Mapzen / Amazon Web Services (SRTM, GMTED2010, ETOPO1, EU-DEM… : github.com/tilezen/joerd/blob/master/docs/attribution.md)';
 const TERRAIN_TILE_ZOOM = 12;
 export const MAX_TERRAIN_TILES = 64;
-export const TERRAIN_NODATA = -32768;
+const TERRAIN_NODATA = -32768;
 
 /** Terrarium encoding: elevation in metres = R·256 + G + B/256 − 32768. */
 export function terrariumElevation(r: number, g: number, b: number): number {

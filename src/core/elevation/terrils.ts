@@ -80,7 +80,7 @@ export interface TerrilCrossing {
 }
 
 /** Below this, a route only grazes a terril's edge: its climb is not what is missing. */
-export const TERRIL_MIN_CROSSING_M = 30;
+const TERRIL_MIN_CROSSING_M = 30;
 
 /**
  * The terrils the route crosses where its elevations come from an approximate source. A piece
@@ -109,7 +109,7 @@ export function terrilCrossings(draped: Draped, layers: readonly ElevationLayer[
 }
 
 /** « T074 · 11/19 » */
-export function terrilLabel(t: { id: string; name: string }): string {
+function terrilLabel(t: { id: string; name: string }): string {
   return t.id && t.name ? `${t.id} · ${t.name}` : t.id || t.name;
 }
 

@@ -13,7 +13,7 @@ export interface Cutoff {
 }
 
 /** Kinds that get a cut-off from the pace; the others only when one is set on them. */
-export const PACE_CUTOFF_KINDS: readonly (CoursePointKind | 'lap')[] = ['aid', 'checkpoint', 'finish', 'lap'];
+const PACE_CUTOFF_KINDS: readonly (CoursePointKind | 'lap')[] = ['aid', 'checkpoint', 'finish', 'lap'];
 
 /** The cut-off at a distance (km from the start of the formula, all laps) from the formula's pace. */
 export function paceCutoff(formula: Formula, totalKm: number): Cutoff | null {

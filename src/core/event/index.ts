@@ -16,4 +16,3 @@ export * from './geometry';
 export * from './gpx';
 export * from './zip';
 export * from './project';
-export type { LonLat, RouteModel } from '../route/model';

@@ -20,7 +20,7 @@ export interface OnRoute {
  * less than this: an out-and-back on one path, a loop through its own start. The km hint then
  * picks the passage; beyond it the nearest passage wins whatever the hint says.
  */
-export const SAME_PLACE_M = 25;
+const SAME_PLACE_M = 25;
 
 interface Foot {
   offset_m: number;

@@ -63,8 +63,5 @@ export interface Event {
   formulas: Formula[];
 }
 
-/** The same type under a name that does not shadow the DOM's Event in app code. */
-export type SportEvent = Event;
-
 /** Makes fresh ids; the app passes () => crypto.randomUUID(), tests a counter. */
 export type NewId = () => string;

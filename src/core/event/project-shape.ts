@@ -9,7 +9,7 @@ import type { LonLat, RouteModel } from '../route/model';
 import type { Position } from '../types';
 import { COURSE_POINT_KINDS, DISCIPLINES, type CoursePoint, type CoursePointKind, type Discipline, type Event, type Formula, type Participants } from './model';
 
-export const LIMITS = {
+const LIMITS = {
   name: 500,
   events: 1000,
   formulas: 200,
@@ -25,7 +25,7 @@ export const LIMITS = {
 } as const;
 
 /** Letters and digits first (so never "__proto__"), then letters, digits, '-' and '_': UUIDs fit. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export class ShapeError extends Error {
   constructor(readonly path: string) {
@@ -118,7 +118,7 @@ function coursePoint(v: unknown, path: string): CoursePoint {
 }
 
 /** A formula and the geometry stored beside it in the file ([] when none was saved). */
-export function formula(v: unknown, path: string): { formula: Formula; geometry: Position[] } {
+function formula(v: unknown, path: string): { formula: Formula; geometry: Position[] } {
   const o = obj(v, path);
   const coursePoints = arr(o.coursePoints, `${path}.coursePoints`, LIMITS.coursePoints).map((p, i) => coursePoint(p, `${path}.coursePoints[${i}]`));
   unique(
@@ -157,7 +157,7 @@ function participants(v: unknown, path: string): Participants {
 }
 
 /** An event and, per formula id, the geometry stored in the file. */
-export function event(v: unknown, path: string): { event: Event; geometry: Map<string, Position[]> } {
+function event(v: unknown, path: string): { event: Event; geometry: Map<string, Position[]> } {
   const o = obj(v, path);
   const dates = arr(o.dates, `${path}.dates`, LIMITS.dates).map((d, i) => {
     const s = str(d, `${path}.dates[${i}]`, 10);

@@ -19,7 +19,7 @@ import { normalizeGeometry } from './geometry';
 import type { Event } from './model';
 import { events as checkEvents, obj, ShapeError } from './project-shape';
 
-export const PROJECT_FORMAT = 'cavalier-project';
+const PROJECT_FORMAT = 'cavalier-project';
 export const PROJECT_SCHEMA_VERSION = 1;
 
 export interface Project {
@@ -92,7 +92,7 @@ export function serializeProject(project: Project, options: SerializeOptions = {
  * Migrations, MIGRATIONS[n] taking a version-n document to version n + 1. They receive
  * unchecked data and only reshape it; the full check runs on the result.
  */
-export const MIGRATIONS: readonly ((doc: Record<string, unknown>) => Record<string, unknown>)[] = [
+const MIGRATIONS: readonly ((doc: Record<string, unknown>) => Record<string, unknown>)[] = [
   // v0, before events existed: the planner's route saved as it was, {name, points, modes,
   // geometry?}, without a version. It becomes one event with one formula of that route, no
   // target (unknown then), a loop if it ends where it starts.

@@ -14,14 +14,14 @@ import type { CoursePoint, CoursePointKind, Formula } from './model';
 import { sortedCoursePoints } from './course-points';
 
 /** A crossing of a road found on the route by the caller, at a km of one lap. */
-export interface RoadCrossing {
+interface RoadCrossing {
   km: number;
   name: string;
 }
 
 export type RoadbookKind = CoursePointKind | 'crossing' | 'lap';
 
-export interface RoadbookRow {
+interface RoadbookRow {
   kind: RoadbookKind;
   /** the point's or the road's name; '' for a start or finish the user has not placed, and for lap ends */
   name: string;

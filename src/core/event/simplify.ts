@@ -27,7 +27,7 @@ export interface Simplified {
 }
 
 /** Fewer than 2 points makes no line. */
-export const MIN_POINTS = 2;
+const MIN_POINTS = 2;
 
 /** The line with at most `maxPoints` points (at least 2), by the smallest tolerance that fits. */
 export function simplifyToLimit(coords: readonly Position[], maxPoints: number): Simplified {
@@ -65,7 +65,7 @@ export function simplifyWithTolerance(coords: readonly Position[], tolerance_m: 
 }
 
 /** Per point, the largest tolerance at which Douglas–Peucker keeps it (ends: Infinity). */
-export function dropTolerances(coords: readonly Position[]): Float64Array {
+function dropTolerances(coords: readonly Position[]): Float64Array {
   const n = coords.length;
   const tol = new Float64Array(n);
   if (n === 0) return tol;

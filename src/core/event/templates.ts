@@ -12,7 +12,7 @@ import { defaultTolerance, newFormula } from './formulas';
 import type { Discipline, Event, NewId } from './model';
 import { noParticipants } from './events';
 
-export interface FormulaTemplate {
+interface FormulaTemplate {
   name: string;
   targetDistance_m: number;
   tolerance_m: number;

@@ -19,7 +19,7 @@ export interface XmlDocument {
 
 const ELEMENT_NODE = 1;
 
-export function isElement(node: XmlNode): node is XmlElement {
+function isElement(node: XmlNode): node is XmlElement {
   return node.nodeType === ELEMENT_NODE;
 }
 

@@ -31,7 +31,7 @@ export function parseNumber(text: string | null | undefined): number {
   return DECIMAL.test(t) ? Number(t) : NaN;
 }
 
-export function isValidLonLat(lon: number, lat: number): boolean {
+function isValidLonLat(lon: number, lat: number): boolean {
   return Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
 }
 

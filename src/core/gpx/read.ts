@@ -24,7 +24,7 @@ import { declaresEntities } from './xml-guard';
 /** 200 MiB of text: beyond this the DOM alone would exhaust a browser tab's memory. */
 export const MAX_TRACK_FILE_CHARS = 200 * 1024 * 1024;
 
-export type TrackFormat = 'gpx' | 'kml' | 'geojson';
+type TrackFormat = 'gpx' | 'kml' | 'geojson';
 
 export interface ReadTrackDeps {
   /** for KML; GPX does not need it */
@@ -90,7 +90,7 @@ function readItems(text: string, fileName: string, deps: ReadTrackDeps): Result<
 
 const single = (r: Result<Track>): Result<Track[]> => (r.ok ? ok([r.value], r.warnings) : r);
 
-export function formatFromName(fileName: string): TrackFormat | null {
+function formatFromName(fileName: string): TrackFormat | null {
   const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'gpx') return 'gpx';
   if (ext === 'kml') return 'kml';

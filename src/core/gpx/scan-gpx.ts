@@ -347,7 +347,7 @@ export function gpxItems(c: GpxCollected, fallbackName: string, options: TrackRe
 }
 
 /** One warning per code, counts added up (the tracks' and the routes' dropped segments…). */
-export function mergeWarnings(lists: readonly GeoError[][]): GeoError[] {
+function mergeWarnings(lists: readonly GeoError[][]): GeoError[] {
   const out: GeoError[] = [];
   for (const w of lists.flat()) {
     const same = out.find((o) => o.code === w.code);

@@ -26,7 +26,7 @@ export const EdgeKind = {
 export type EdgeKindName = keyof typeof EdgeKind;
 export const edgeKindName = (k: number): EdgeKindName => (Object.keys(EdgeKind) as EdgeKindName[]).find((n) => EdgeKind[n] === k) ?? 'path';
 
-export interface GraphArrays {
+interface GraphArrays {
   /** lon, lat of each node, interleaved */
   nodeCoords: Float64Array;
   /** lon, lat of every edge polyline vertex, edge after edge, in from → to order */

@@ -5,7 +5,7 @@
 // faster at 500k edges, for a sort at build time.
 
 /** Position of (x, y) ∈ [0, 2¹⁶)² along the Hilbert curve of order 16. */
-export function hilbert16(x: number, y: number): number {
+function hilbert16(x: number, y: number): number {
   let d = 0;
   for (let s = 1 << 15; s > 0; s >>= 1) {
     const rx = (x & s) > 0 ? 1 : 0;

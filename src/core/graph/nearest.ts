@@ -37,7 +37,7 @@ export interface SegmentIndex {
 }
 
 /** Longitude scale of the index frame: the cosine of the network's mean latitude. */
-export function indexLonScale(graph: Graph): number {
+function indexLonScale(graph: Graph): number {
   let latSum = 0;
   for (let n = 0; n < graph.nodeCount; n++) latSum += graph.nodeCoords[2 * n + 1];
   const lat0 = graph.nodeCount ? latSum / graph.nodeCount : 0;

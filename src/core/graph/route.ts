@@ -252,7 +252,7 @@ export class Router {
 }
 
 /** Distance from the start of the snap's edge to the snap (m). */
-export function alongEdge(graph: Graph, snap: Snap): number {
+function alongEdge(graph: Graph, snap: Snap): number {
   const c = graph.coords;
   let sum = 0;
   for (let v = graph.edgeCoordStart[snap.edge]; v < snap.seg; v++) sum += segmentLength(c[2 * v], c[2 * v + 1], c[2 * v + 2], c[2 * v + 3]);

@@ -2,7 +2,7 @@
 // hash table of typed arrays. It replaces a Map of "lon,lat" strings, which allocates a string per
 // vertex and costs about a microsecond each: seconds at the millions of vertices of a regional network.
 
-export const KEY_SCALE = 1e7;
+const KEY_SCALE = 1e7;
 
 export class VertexTable {
   /** slot → vertex id + 1 (0: empty) */

@@ -16,10 +16,10 @@
 import proj4 from 'proj4';
 import { NTF_R93_NTV2_BASE64 } from './ntf-r93/data';
 
-import { CRS_CODES, type CrsCode } from './crs-names';
+import type { CrsCode } from './crs-names';
 
 // the codes and their names live apart (no proj4) so that the page can show them without loading proj4
-export { CRS_CODES, CRS_LABELS, type CrsCode } from './crs-names';
+export type { CrsCode } from './crs-names';
 
 const NTF_GRID_KEY = 'cavalier-ntf_r93';
 
@@ -39,8 +39,6 @@ export const CRS_DEFS: Record<CrsCode, string> = {
 /** EPSG:27572 exactly as `projinfo EPSG:27572 -o PROJ` prints it: the 2 m Helmert datum shift. */
 export const EPSG_27572_HELMERT_DEF =
   '+proj=lcc +lat_1=46.8 +lat_0=46.8 +lon_0=0 +k_0=0.99987742 +x_0=600000 +y_0=2200000 +ellps=clrk80ign +pm=paris +towgs84=-168,-60,320,0,0,0,0 +units=m +no_defs +type=crs';
-
-export const isCrsCode = (s: string): s is CrsCode => (CRS_CODES as readonly string[]).includes(s);
 
 /** Converts one point; NaN, NaN when the point cannot be converted (outside the NTF grid, say). */
 export type PointConverter = (x: number, y: number) => [number, number];

@@ -7,7 +7,7 @@
 // Mining Basin, in Hauts-de-France) is the narrower test that settles them (see detect-crs.ts).
 
 /** Degrees, WGS84. Ouessant is at 5.14° W, Cap Corse at 9.56° E, Bray-Dunes at 51.09° N. */
-export const FRANCE_BOUNDS = { west: -5.5, south: 41.0, east: 10.0, north: 51.5 } as const;
+const FRANCE_BOUNDS = { west: -5.5, south: 41.0, east: 10.0, north: 51.5 } as const;
 
 export function inFrance(lon: number, lat: number): boolean {
   const b = FRANCE_BOUNDS;

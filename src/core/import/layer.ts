@@ -30,7 +30,7 @@ import { reprojectGeometry } from './reproject-geojson';
 export const MAX_LAYER_FILE_CHARS = MAX_TRACK_FILE_CHARS;
 
 /** At most this many skipped features are listed (the 'import.skipped' warning gives the full count). */
-export const MAX_SKIPPED_LISTED = 1000;
+const MAX_SKIPPED_LISTED = 1000;
 
 /** 'shapefile': a zipped shapefile, read into GeoJSON by the layer engine (src/core/import/zip.ts) */
 export type LayerFormat = 'geojson' | 'overpass-json' | 'osm-xml' | 'gpx' | 'kml' | 'shapefile';

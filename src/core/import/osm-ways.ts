@@ -13,7 +13,7 @@ export interface OsmWay {
   tags: Record<string, string>;
 }
 
-export interface OsmLineProps {
+interface OsmLineProps {
   highway: string;
   name?: string;
   surface?: string;

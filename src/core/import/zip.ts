@@ -17,7 +17,7 @@ import type { CrsCode } from './crs';
 import { decodeUtf8 } from '../gpx/encoding';
 
 /** Bytes inflated in all above which a zip is refused. */
-export const MAX_ZIP_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
+const MAX_ZIP_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
 /**
  * Compression ratio above which a zip is refused, over what has been inflated so far (deflate
  * cannot exceed ~1032:1; real shapefiles stay far below). Over the whole zip, not per entry, so

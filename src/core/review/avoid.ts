@@ -136,11 +136,6 @@ export function mergeInside(edgeCount: number, lists: readonly Map<number, numbe
   return inside;
 }
 
-/** Metres of each edge inside the polygon zones of `zones` (each metre once, however many zones cover it). */
-export function edgeInsideMetres(graph: Graph, zones: PreparedZones): Float64Array {
-  return mergeInside(graph.edgeCount, [edgeInsideIntervals(graph, zones)]);
-}
-
 /**
  * Cost factors of the graph's edges for the router: the default model, with each edge's share
  * inside zones (inside_m / length, capped at 1) priced `factor` times. A new array every call:

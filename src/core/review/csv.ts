@@ -21,7 +21,7 @@ function csvField(v: string | number | null): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'situation',
   'zone',
   'identifiant',

@@ -36,7 +36,7 @@ export interface SeasonSettings {
   byKind?: Record<string, SeasonPeriod | null>;
 }
 
-export interface SeasonFlag {
+interface SeasonFlag {
   zone: string;
   id: string;
   kind: string;

@@ -48,7 +48,7 @@ export interface Leg {
 export const DETOUR_RATIO = 2;
 
 /** The ratio of a network leg's length to its crow-fly distance; undefined when it is not meaningful (points a few metres apart). */
-export function detourRatio(from: [number, number], to: [number, number], length_m: number): number | undefined {
+function detourRatio(from: [number, number], to: [number, number], length_m: number): number | undefined {
   const crow = positionsLength([from, to]);
   // below 50 m, snapping to the nearest path alone can double a leg: no flag there
   return crow >= 50 ? length_m / crow : undefined;

@@ -16,7 +16,7 @@ export interface LineCrossing {
 }
 
 /** Crossings of the same named line closer than this along the route are one crossing (a dual carriageway, a wiggle). */
-export const SAME_CROSSING_M = 40;
+const SAME_CROSSING_M = 40;
 
 export function lineCrossings(route: readonly Position[], lines: readonly CrossableLine[], unnamed = 'Route'): LineCrossing[] {
   const segs: { line: number; i: number }[] = [];

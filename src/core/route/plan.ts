@@ -7,7 +7,7 @@ import { nearestOnNetwork } from '../graph/nearest';
 import { computeLeg, DETOUR_RATIO, SNAP_RADIUS_M, type Leg, type LegMode } from './leg';
 import type { RoutingNetwork } from './network';
 
-export function snapPoint(net: RoutingNetwork | null, p: [number, number]): [number, number] {
+function snapPoint(net: RoutingNetwork | null, p: [number, number]): [number, number] {
   const s = net ? nearestOnNetwork(net.graph, net.index, p[0], p[1], SNAP_RADIUS_M) : null;
   return s ? [s.lon, s.lat] : p;
 }
@@ -23,7 +23,7 @@ export function planRoute(
   return { points: snapped, legs };
 }
 
-export interface LegFigures {
+interface LegFigures {
   length_m: number;
   /** crow-fly distance between the leg's two points */
   crow_m: number;

@@ -39,7 +39,7 @@ export interface PlaceSource {
 }
 
 /** What the core needs of an AbortSignal (the core is built without the DOM library). */
-export interface AbortLike {
+interface AbortLike {
   readonly aborted: boolean;
   addEventListener(type: 'abort', listener: () => void): void;
 }

@@ -13,7 +13,7 @@ import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Source id of the vector tiles of one archive. */
-export const tilesSourceId = (url: string): string => `cav-tiles:${url}`;
+const tilesSourceId = (url: string): string => `cav-tiles:${url}`;
 
 /** Entries that have data to draw, bottom to top. */
 export function drawableEntries(manifest: LayerManifest | null | undefined): LayerManifestEntry[] {

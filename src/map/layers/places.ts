@@ -11,9 +11,9 @@ import type { Place } from '../../core/search/types';
 import { LABEL_FONT } from '../fonts';
 import { PALETTE } from '../styles';
 
-export const PLACE_SRC = { labels: 'cav-place-labels', mark: 'cav-place-mark' } as const;
+const PLACE_SRC = { labels: 'cav-place-labels', mark: 'cav-place-mark' } as const;
 
-export const PLACE_LYR = {
+const PLACE_LYR = {
   /** the chosen place's outline (a layer on the embedded source that draws it) */
   markLine: 'cav-place-mark-line',
   /** the chosen place's point, a ring */

@@ -5,17 +5,17 @@ import type { ExpressionSpecification, LayerSpecification, GeoJSONSourceSpecific
 import type { FeatureCollection, Feature, LineString, Point } from 'geojson';
 import { LABEL_FONT } from '../fonts';
 
-export const ROUTE_COLOR = '#1565c0';
-export const FALLBACK_COLOR = '#d32f2f';
+const ROUTE_COLOR = '#1565c0';
+const FALLBACK_COLOR = '#d32f2f';
 /** a leg flagged as a detour (core isDetour): the organiser should look at it */
-export const DETOUR_COLOR = '#e65100';
-export const START_COLOR = '#2e7d32';
-export const END_COLOR = '#c62828';
-export const POINT_OUTLINE = '#263238';
-export const HOVER_COLOR = '#ff6d00';
-export const HIGHLIGHT_COLOR = '#ffd400';
+const DETOUR_COLOR = '#e65100';
+const START_COLOR = '#2e7d32';
+const END_COLOR = '#c62828';
+const POINT_OUTLINE = '#263238';
+const HOVER_COLOR = '#ff6d00';
+const HIGHLIGHT_COLOR = '#ffd400';
 
-export const TRACK_COLOR = '#6a1b9a';
+const TRACK_COLOR = '#6a1b9a';
 
 export const SRC = {
   tracks: 'cav-tracks',
@@ -214,7 +214,7 @@ export type LonLat = [number, number];
 /** A position as the state gives it; a third value (elevation) is ignored. */
 export type LonLatLike = readonly [number, number] | readonly [number, number, number] | readonly number[];
 
-export interface RouteLegView {
+interface RouteLegView {
   coordinates: readonly LonLatLike[];
   mode: 'network' | 'straight';
   fallback?: boolean;

@@ -29,7 +29,7 @@ export interface UserJoinsView {
   fc: FeatureCollection;
 }
 
-export const USER_COLORS = {
+const USER_COLORS = {
   sensitive: PALETTE.protected,
   sensitiveLine: '#e8710a',
   reference: '#5c6b7a',
@@ -57,7 +57,7 @@ const ROAD_HIGHWAYS = [
   'road',
 ];
 const JOINS = `${PREFIX}joins`;
-export const userSourceId = (id: string) => `${PREFIX}${id}`;
+const userSourceId = (id: string) => `${PREFIX}${id}`;
 
 const isPolygon: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const isLine: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]];
@@ -89,7 +89,7 @@ export function userMapData(fc: FeatureCollection): FeatureCollection {
 }
 
 /** The maplibre layers of one imported layer. */
-export function userLayerSpecs(view: Pick<UserLayerView, 'id' | 'role' | 'visible'>): LayerSpecification[] {
+function userLayerSpecs(view: Pick<UserLayerView, 'id' | 'role' | 'visible'>): LayerSpecification[] {
   const source = userSourceId(view.id);
   const id = source;
   const layout = { visibility: view.visible ? ('visible' as const) : ('none' as const) };

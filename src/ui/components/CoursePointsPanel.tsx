@@ -49,7 +49,7 @@ export interface CoursePointsPanelProps {
 }
 
 /** 'h:mm' → minutes; '' → null (cleared); undefined when unreadable. */
-export function parseDuration(s: string): number | null | undefined {
+function parseDuration(s: string): number | null | undefined {
   const v = s.trim();
   if (!v) return null;
   const m = /^(\d{1,4})(?:[:hH](\d{1,2}))?$/.exec(v);

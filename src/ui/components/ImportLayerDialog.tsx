@@ -9,7 +9,7 @@ import { countText } from '../../i18n/plural';
 import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
 
 export type ImportRole = 'network' | 'sensitive' | 'reference';
-export const IMPORT_ROLES: readonly ImportRole[] = ['network', 'sensitive', 'reference'];
+const IMPORT_ROLES: readonly ImportRole[] = ['network', 'sensitive', 'reference'];
 
 export interface ImportPreviewView {
   /** the layer's name (data) */

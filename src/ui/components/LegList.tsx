@@ -2,7 +2,7 @@
 // paths and a straight segment. Figures come computed.
 import { useI18n } from '../i18n';
 
-export interface LegItem {
+interface LegItem {
   /** null while the worker computes it */
   lengthM: number | null;
   mode: 'network' | 'straight';

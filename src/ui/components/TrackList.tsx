@@ -1,7 +1,7 @@
 // The drawn route and the imported tracks: which one the figures and the export are about.
 import { useI18n } from '../i18n';
 
-export interface TrackItem {
+interface TrackItem {
   id: string;
   name: string;
   /** a GPX rte: labelled, since a file's tracks and routes often share a name */

@@ -21,8 +21,8 @@ import { fromSession, sessionSeq, toSession } from '../../state/session';
 import type { PlannerState } from './use-planner';
 import type { TabLeaseState } from './use-tab-lease';
 
-export const SESSION_KEY = 'current';
-export const AUTOSAVE_DELAY_MS = 500;
+const SESSION_KEY = 'current';
+const AUTOSAVE_DELAY_MS = 500;
 
 /** 'loading' until the saved session was read; then what was found. */
 export type SessionStatus = 'loading' | 'restored' | 'empty' | 'unreadable' | 'unavailable';

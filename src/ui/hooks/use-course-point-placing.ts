@@ -17,7 +17,7 @@ import { complete, sameLegs } from './legs';
 import type { PlannerState } from './use-planner';
 
 /** A click farther than this from the route is refused rather than projected (m). */
-export const MAX_PLACE_OFFSET_M = 200;
+const MAX_PLACE_OFFSET_M = 200;
 
 export interface CoursePointPlacingDeps {
   engine: EngineClient | null;

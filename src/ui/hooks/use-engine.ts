@@ -28,7 +28,7 @@ export interface EngineState {
   restart: () => void;
 }
 
-export interface EngineHealth {
+interface EngineHealth {
   stops: number;
   gaveUp: boolean;
   /** a call has been waiting for over SLOW_CALL_MS: the worker may be stuck (the user may restart it) */
@@ -39,7 +39,7 @@ export const SLOW_CALL_MS = 60_000;
 
 /** More deaths than this within RESTART_WINDOW_MS: something kills it each time (a file too big?), stop trying. */
 export const MAX_RESTARTS = 3;
-export const RESTART_WINDOW_MS = 60_000;
+const RESTART_WINDOW_MS = 60_000;
 
 /**
  * A key that changes whenever the engine's `which` state does, this engine or the next one (a

@@ -15,7 +15,7 @@ export interface PlacesState {
 }
 
 /** The layers the search reads, with absolute URLs (the worker resolves nothing against the page). */
-export function placeLayers(manifest: LayerManifest, base: string): PlaceLayer[] {
+function placeLayers(manifest: LayerManifest, base: string): PlaceLayer[] {
   const out: PlaceLayer[] = [];
   for (const entry of manifest.layers) {
     const kind = placeKindOfLayer(entry);

@@ -31,7 +31,7 @@ export interface ReliefSourceDeps {
 }
 
 /** How reading a DEM file the worker holds ended. */
-export type DemOutcome =
+type DemOutcome =
   | { kind: 'loaded' }
   /** the grid is fine but its extent fits no known system: the user must say which */
   | { kind: 'ask-crs' }

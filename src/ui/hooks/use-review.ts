@@ -40,7 +40,7 @@ export interface ReviewSettings {
   manual: { from: string; to: string; participants: number | null };
 }
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   buffer_m: DEFAULT_BUFFER_M,
   avoid: { mode: 'off', factor: DEFAULT_AVOID_FACTOR, layers: null },
   season: {},
@@ -137,7 +137,7 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
 
 export type ReviewRow = { kind: 'pass'; crossing: number; pass: number } | { kind: 'near'; near: number };
 
-export interface ReviewSubject {
+interface ReviewSubject {
   kind: 'route' | 'track';
   name: string;
 }
@@ -175,7 +175,7 @@ export interface ReviewState {
 const MAX_DAYS = 366;
 
 /** Every day from `from` to `to` (YYYY-MM-DD, both included); [] when either is not a date. */
-export function daysBetween(from: string, to: string): string[] {
+function daysBetween(from: string, to: string): string[] {
   const parse = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN);
   const a = parse(from);
   const b = to ? parse(to) : a;

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { TabLease, type LeaseRole } from '../../adapters/tab-lease';
 
-export interface LeaseHandlers {
+interface LeaseHandlers {
   onSaved: () => void;
   beforeRelease: () => Promise<void>;
 }

@@ -10,7 +10,7 @@ import { FormulaDetails } from './FormulaDetails';
 import { FormulaList } from './FormulaList';
 import { Icon } from './Icon';
 
-export type { EventSummary, EventView, FormulaDetail, FormulaFigures, FormulaRow, TemplateView, EventsPanelProps } from './types';
+export type { EventsPanelProps } from './types';
 
 export function EventsPanel(props: EventsPanelProps) {
   const { t } = useI18n();

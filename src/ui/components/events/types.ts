@@ -12,7 +12,7 @@ export const DISCIPLINE_KEYS: Record<Discipline, I18nKey> = {
   marche: 'events.discipline.marche',
 };
 
-export interface EventSummary {
+interface EventSummary {
   id: string;
   name: string;
 }
@@ -23,14 +23,14 @@ export interface EventView extends EventSummary {
   participants: Participants;
 }
 
-export interface TemplateView {
+interface TemplateView {
   id: string;
   name: string;
   discipline: Discipline;
   formulas: number;
 }
 
-export interface FormulaFigures {
+interface FormulaFigures {
   lap_m: number;
   total_m: number;
   lapAscent_m: number | null;
