@@ -44,6 +44,29 @@ const reseau = JSON.parse(readFileSync(join(dataDir, 'reseau.geojson'), 'utf8'))
 const edge = longPathEdges()[0].geometry.coordinates as LonLat[];
 const clicks: LonLat[] = [edge[0], edge[Math.floor(edge.length / 2)], edge[edge.length - 1]];
 const ends = reseau.features.map((f) => f.geometry.coordinates[0] as LonLat);
+// A network vertex off that edge (so off the route drawn along it: a press on the route is the
+// start of an insert, not a new point), the nearest such to the last click.
+const metres = (a: LonLat, b: LonLat) => Math.hypot((a[0] - b[0]) * 71_000, (a[1] - b[1]) * 111_000);
+const toSegment = (p: LonLat, a: LonLat, b: LonLat) => {
+  const [ax, ay, bx, by, px, py] = [a[0] * 71_000, a[1] * 111_000, b[0] * 71_000, b[1] * 111_000, p[0] * 71_000, p[1] * 111_000];
+  const l2 = (bx - ax) ** 2 + (by - ay) ** 2;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / l2));
+  return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
+};
+const offRoute: LonLat = (() => {
+  let best: LonLat | null = null;
+  let bestD = Infinity;
+  for (const f of reseau.features)
+    for (const c of f.geometry.coordinates as LonLat[]) {
+      const d = metres(c, clicks[2]);
+      if (d >= bestD || d > 3000) continue;
+      if (edge.slice(1).some((e, i) => toSegment(c, edge[i], e) < 400)) continue;
+      best = c;
+      bestD = d;
+    }
+  if (!best) throw new Error('no network vertex off the edge within 3 km');
+  return best;
+})();
 
 // An imported network layer far from every embedded path: a point on it snaps only while the
 // worker has the layer (checked before the import too).
@@ -158,7 +181,8 @@ describe('the worker dies', () => {
     expect(await savedSession()).toEqual(saved);
 
     // and the work goes on: one more point, a leg computed by the new worker, saved
-    await clickMapAt(page(), edge[1]);
+    await fitMapTo(page(), [...clicks, offRoute], 120);
+    await clickMapAt(page(), offRoute);
     await legsSettled(page(), 3);
     await expect.poll(statLength).toBeCloseTo(await lengthOf(await routePoints()), 3);
     await waitForSave();
