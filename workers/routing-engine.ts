@@ -18,7 +18,7 @@ import { nearestOnNetwork } from '../src/core/graph/nearest';
 import { networkFileLines } from '../src/core/import/network';
 import { decodeUtf8 } from '../src/core/gpx/encoding';
 import { computeLeg, SNAP_RADIUS_M, straightLeg, withDetour, type Leg, type LegRequest } from '../src/core/route/leg';
-import { networkFromBuffer, prepareNetwork, type RoutingNetwork } from '../src/core/route/network';
+import { prepareNetwork, readNetwork, type RoutingNetwork } from '../src/core/route/network';
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import type { MergedNetworkBundle, NetworkState, ProgressFn, RoutingProviderSetting } from './protocol';
 
@@ -98,8 +98,10 @@ export function routingMethods() {
     }
     if (!baseLines) return fail('network.empty');
     onProgress?.('network', 0, 0);
-    if (prebuilt && prebuilt.key === mergeKey(withLines)) {
-      merged = networkFromBuffer(prebuilt.bytes, prebuilt.names);
+    // a kept bundle that cannot be read (damaged storage, another version) only costs the rebuild below
+    const kept = prebuilt && prebuilt.key === mergeKey(withLines) ? readNetwork(prebuilt.bytes, prebuilt.names) : null;
+    if (prebuilt && kept?.ok) {
+      merged = kept.value;
       mergedState = { ...prebuilt.state, prebuilt: true };
       mergedLayers = withLines;
       return ok(mergedState);
@@ -124,12 +126,14 @@ export function routingMethods() {
 
   const methods = {
     /** Takes ownership of the buffer (transfer it): network.bin as written by the pipeline. */
-    loadNetwork(buffer: ArrayBuffer, names: string[]): { nodes: number; edges: number } {
-      embedded = networkFromBuffer(buffer, names);
+    loadNetwork(buffer: ArrayBuffer, names: string[]): Result<{ nodes: number; edges: number }> {
+      const read = readNetwork(buffer, names);
+      if (!read.ok) return read;
+      embedded = read.value;
       // a merge was built on the previous embedded network: the next change of the layers merges again
       merged = null;
       mergedState = null;
-      return { nodes: embedded.graph.nodeCount, edges: embedded.graph.edgeCount };
+      return ok({ nodes: embedded.graph.nodeCount, edges: embedded.graph.edgeCount });
     },
 
     /**

@@ -18,7 +18,7 @@ import { terrilAreas, type TerrilArea } from '../core/elevation/terrils';
 import { fail, ok, type Result } from '../core/errors';
 import { writeGpx } from '../core/gpx/write';
 import { DETOUR_RATIO, joinLegs } from '../core/route/leg';
-import { networkFromBuffer, type RoutingNetwork } from '../core/route/network';
+import { readNetwork, type RoutingNetwork } from '../core/route/network';
 import { planRoute, routeFigures, type RouteFigures } from '../core/route/plan';
 import type { DemGrid } from '../core/types';
 import { formatError } from '../i18n/messages';
@@ -72,7 +72,7 @@ function loadEmbeddedNetwork(dir = dataDir()): Result<RoutingNetwork> {
   const meta = join(dir, 'network.json');
   if (!existsSync(bin) || !existsSync(meta)) return fail('network.missing-embedded', { path: dir });
   const names = (JSON.parse(readFileSync(meta, 'utf8')) as { names?: string[] }).names ?? [];
-  return ok(networkFromBuffer(arrayBufferOf(readFileSync(bin)), names));
+  return readNetwork(arrayBufferOf(readFileSync(bin)), names);
 }
 
 /** the relief approché, as the page loads it (relief.json: the grid without values; relief.bin: Float32 LE) */

@@ -25,6 +25,9 @@ export type ErrorCode =
   | 'route.far-from-network'
   | 'route.no-path'
   | 'network.empty'
+  // network.bin (or a kept merged network) of another version, or cut short or damaged
+  | 'network.outdated'
+  | 'network.corrupt'
   // `cavalier route`: network.bin / network.json absent from public/data
   | 'network.missing-embedded'
   | 'routing.provider-answer'

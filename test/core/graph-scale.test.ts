@@ -10,7 +10,8 @@ import { EdgeKind, type Graph } from '../../src/core/graph/graph';
 import { computeLandmarks } from '../../src/core/graph/landmarks';
 import { buildSegmentIndex, nearestOnNetwork, type Snap } from '../../src/core/graph/nearest';
 import { Router } from '../../src/core/graph/route';
-import { networkFromBuffer } from '../../src/core/route/network';
+import { networkFromBuffer, readNetwork } from '../../src/core/route/network';
+import { formatError } from '../../src/i18n/messages';
 import { dijkstraCost, toNaive } from '../bench/dijkstra';
 import { BASIN_BBOX, mulberry32, syntheticNetwork } from '../bench/synthetic-network';
 
@@ -253,6 +254,18 @@ describe('network.bin round trip', { timeout: 30_000 }, () => {
   it('rejects a truncated or foreign buffer', () => {
     expect(() => decodeNetwork(buffer.slice(0, 1000))).toThrow();
     expect(() => decodeNetwork(new ArrayBuffer(64))).toThrow();
+  });
+
+  it('says why as a code the user is told in French: another version, or cut short', () => {
+    expect(isNetworkBundle(buffer)).toBe(true);
+    const other = buffer.slice(0);
+    new Uint32Array(other, 0, 2)[1] += 1; // the bundle's version word
+    expect(readNetwork(other)).toEqual({ ok: false, error: { code: 'network.outdated' } });
+    expect(readNetwork(buffer.slice(0, 1000))).toEqual({ ok: false, error: { code: 'network.corrupt' } });
+    expect(readNetwork(new ArrayBuffer(64))).toEqual({ ok: false, error: { code: 'network.corrupt' } });
+    expect(formatError({ code: 'network.outdated' }, 'fr')).toContain('npm run data:build');
+    const good = readNetwork(buffer.slice(0));
+    expect(good.ok && good.value.graph.edgeCount).toBe(decodeNetwork(buffer.slice(0)).graph.edgeCount);
   });
 });
 

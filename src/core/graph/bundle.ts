@@ -20,6 +20,13 @@ const HEADER_BYTES = 64;
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
+/** network.bin cannot be used: built by another version of the pipeline, or cut short; the message for the user comes from the code. */
+export class NetworkFileError extends Error {
+  constructor(readonly code: 'network.outdated' | 'network.corrupt') {
+    super(code);
+  }
+}
+
 export interface NetworkParts {
   graph: Graph;
   index: SegmentIndex;
@@ -68,12 +75,12 @@ export function decodeNetwork(buffer: ArrayBuffer): NetworkParts {
     return { graph, index: buildSegmentIndex(graph), landmarks: null };
   }
   const [, version, gOff, gLen, iOff, iLen, lOff, lLen] = new Uint32Array(buffer, 0, 8);
-  if (version !== VERSION) throw new Error('network.bin of another version: rebuild it (npm run data:build)');
-  if (iOff + iLen > buffer.byteLength || lOff + lLen > buffer.byteLength) throw new Error('network.bin is truncated');
+  if (version !== VERSION) throw new NetworkFileError('network.outdated');
+  if (iOff + iLen > buffer.byteLength || lOff + lLen > buffer.byteLength) throw new NetworkFileError('network.corrupt');
   const graph = Graph.from(buffer, gOff, gLen);
   const lonScale = new Float64Array(buffer, 32, 1)[0];
   const index = segmentIndexFromData(graph, buffer, iOff, lonScale);
   const landmarks = lLen > 0 ? Landmarks.from(buffer, lOff, lLen) : null;
-  if (landmarks && landmarks.nodeCount !== graph.nodeCount) throw new Error('network.bin: landmarks do not match the graph');
+  if (landmarks && landmarks.nodeCount !== graph.nodeCount) throw new NetworkFileError('network.corrupt');
   return { graph, index, landmarks };
 }

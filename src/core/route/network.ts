@@ -1,6 +1,7 @@
 // A network ready for routing: the graph, its segment index and a router with reusable buffers
 // (using landmarks when the network has them).
-import { decodeNetwork } from '../graph/bundle';
+import { decodeNetwork, NetworkFileError } from '../graph/bundle';
+import { fail, ok, type Result } from '../errors';
 import type { Graph } from '../graph/graph';
 import type { Landmarks } from '../graph/landmarks';
 import { buildSegmentIndex, type SegmentIndex } from '../graph/nearest';
@@ -35,4 +36,16 @@ export function prepareNetwork(graph: Graph, names: string[] = [], options: Prep
 export function networkFromBuffer(buffer: ArrayBuffer, names: string[] = []): RoutingNetwork {
   const { graph, index, landmarks } = decodeNetwork(buffer);
   return prepareNetwork(graph, names, { index, landmarks });
+}
+
+/**
+ * networkFromBuffer as a value: a file of another version is 'network.outdated', one cut short
+ * or damaged (the graph's and landmarks' own checks included) 'network.corrupt'.
+ */
+export function readNetwork(buffer: ArrayBuffer, names: string[] = []): Result<RoutingNetwork> {
+  try {
+    return ok(networkFromBuffer(buffer, names));
+  } catch (e) {
+    return fail(e instanceof NetworkFileError ? e.code : 'network.corrupt');
+  }
 }

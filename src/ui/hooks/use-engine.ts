@@ -122,8 +122,12 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     if (!engine) return;
     let alive = true;
     Promise.all([must(dataFile('data/network.bin', 'bytes')), must(dataFile('data/network.json', 'json'))])
-      .then(([buf, meta]) => loadNetwork(engine, buf, (meta as { names: string[] }).names))
-      .then(() => alive && setNetworkFor(() => engine))
+      .then(async ([buf, meta]) => {
+        // a network.bin of another version or cut short is a code, said in French (network.outdated / network.corrupt)
+        const r = await loadNetwork(engine, buf, (meta as { names: string[] }).names);
+        if (!r.ok) throw r.error;
+        if (alive) setNetworkFor(() => engine);
+      })
       .catch((e: unknown) => alive && setNetworkError(isGeoError(e) ? e : { code: 'data.unavailable', detail: { path: 'data/network.bin' } }));
     return () => {
       alive = false;
