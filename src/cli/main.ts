@@ -72,8 +72,8 @@ export async function main(argv: string[]): Promise<number> {
 
 async function run(argv: string[]): Promise<number> {
   // `review` reads its own options (--zones takes several files): see review.ts
-  if (argv[0] === 'review') return reviewCommand(argv.slice(1));
-  if (argv[0] === 'route') return routeCommand(argv.slice(1));
+  if (argv[0] === 'review') return subcommand(argv.slice(1), parseReviewArgs, runReview);
+  if (argv[0] === 'route') return subcommand(argv.slice(1), parseRouteArgs, runRoute);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -199,10 +199,11 @@ function importCommand(file: string | undefined, extra: string[], values: Return
   return runImport({ file, from, swapAxes: values['swap-axes'] === true });
 }
 
-function reviewCommand(argv: string[]): number {
-  let parsed: ReturnType<typeof parseReviewArgs>;
+/** A command with its own argument parser (review, route): usage errors, --help, then the run. */
+function subcommand<A>(argv: string[], parse: (argv: string[]) => { args: A } | { problem: string } | { help: true }, run: (args: A) => number): number {
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseReviewArgs(argv);
+    parsed = parse(argv);
   } catch (e) {
     throw new UsageError(argumentProblem(e));
   }
@@ -211,22 +212,7 @@ function reviewCommand(argv: string[]): number {
     return 0;
   }
   if ('problem' in parsed) throw new UsageError(parsed.problem);
-  return runReview(parsed.args);
-}
-
-function routeCommand(argv: string[]): number {
-  let parsed: ReturnType<typeof parseRouteArgs>;
-  try {
-    parsed = parseRouteArgs(argv);
-  } catch (e) {
-    throw new UsageError(argumentProblem(e));
-  }
-  if ('help' in parsed) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if ('problem' in parsed) throw new UsageError(parsed.problem);
-  return runRoute(parsed.args);
+  return run(parsed.args);
 }
 
 /** parseArgs explains in English; the option it names is quoted in its message. */

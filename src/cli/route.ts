@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { FeatureCollection } from 'geojson';
 import { fillElevation } from '../core/elevation/fill';
 import { terrilAreas, type TerrilArea } from '../core/elevation/terrils';
-import { fail, ok, type Result } from '../core/errors';
+import { fail, type Result } from '../core/errors';
 import { writeGpx } from '../core/gpx/write';
 import { DETOUR_RATIO, joinLegs } from '../core/route/leg';
 import { readNetwork, type RoutingNetwork } from '../core/route/network';
