@@ -5,28 +5,19 @@
 //
 // Each fixture is also checked against the second method (./review-reference.ts), so a golden
 // file cannot freeze a wrong answer.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { prepareZones, reviewRoute, zonesFromGeoJson } from '../../src/core/review';
 import type { Position } from '../../src/core/types';
+import { expectGolden, rounded } from '../helpers/golden';
 import { densify, inBand, inPolygon, passesOf } from './review-reference';
 
 const dir = join(import.meta.dirname, '../fixtures/review');
 const names = readdirSync(join(dir, 'in'))
   .filter((f) => f.endsWith('.geojson'))
   .map((f) => f.replace(/\.geojson$/, ''));
-
-/** Lengths to the millimetre, kilometres to the metre's thousandth, degrees to 1e-7 (1 cm). */
-function rounded(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => rounded(v, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v, k)]));
-  if (typeof value !== 'number') return value;
-  const decimals = key.endsWith('_km') || key === 'share' ? 6 : key.endsWith('_m') ? 3 : 7;
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
 
 function load(name: string) {
   const fc = JSON.parse(readFileSync(join(dir, 'in', `${name}.geojson`), 'utf8')) as FeatureCollection & {
@@ -51,11 +42,8 @@ describe('review golden files', () => {
       if (!valid.ok) return;
       const review = reviewRoute(segments, prepareZones(valid.value.zones), fc.review ?? {});
       const actual = rounded({ review, issues: valid.value.issues });
-      const outPath = join(dir, 'out', `${name}.json`);
       // a missing expectation is a failure, never a silent pass: it is written only when asked
-      if (process.env.REGEN === '1') writeFileSync(outPath, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(existsSync(outPath), `${outPath} is missing: run with REGEN=1 and read the diff`).toBe(true);
-      expect(actual).toEqual(JSON.parse(readFileSync(outPath, 'utf8')));
+      expectGolden('review', name, actual);
 
       // the second method, zone by zone (zones the validation kept, read as Turf reads them)
       const dense = densify(segments, 0.5);
