@@ -3,7 +3,7 @@
 import type { I18nKey } from '../../../i18n/dictionary';
 import type { EventPatch } from '../../../core/event/events';
 import type { FormulaPatch } from '../../../core/event/formulas';
-import type { Discipline, Participants } from '../../../core/event/model';
+import type { Discipline, Formula, Participants } from '../../../core/event/model';
 
 export const DISCIPLINE_KEYS: Record<Discipline, I18nKey> = {
   trail: 'events.discipline.trail',
@@ -38,13 +38,8 @@ interface FormulaFigures {
   target: { status: 'ok' | 'short' | 'long'; diff_m: number } | null;
 }
 
-export interface FormulaRow {
-  id: string;
-  name: string;
-  targetDistance_m: number;
-  tolerance_m: number;
-  laps: number;
-  loop: boolean;
+/** A formula as its row shows it: the model's own fields, and where its figures stand. */
+export interface FormulaRow extends Pick<Formula, 'id' | 'name' | 'targetDistance_m' | 'tolerance_m' | 'laps' | 'loop'> {
   /** 'empty': no route; 'computing': legs or figures on their way; 'ready': figures below */
   state: 'empty' | 'computing' | 'ready';
   figures: FormulaFigures | null;
