@@ -105,6 +105,21 @@ describe('cavalier stats', { timeout: 30_000 }, () => {
     expect(r.stdout).toContain('Dénivelé\u00a0: +5\u00a0m');
     expect(r.stdout).toContain('altitudes du fichier');
   });
+
+  it('speaks English with CAVALIER_LANG=en, the same figures in English number style', async () => {
+    const r = await runCavalier(['stats', fixture('gpx/two-segments.gpx')], { CAVALIER_LANG: 'en' });
+    expect(r.code).toBe(0);
+    const km = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((karneyLength(SEG1) + karneyLength(SEG2)) / 1000);
+    expect(r.stdout).toContain(`Distance: ${km} km (2 segments, 5 points)`);
+    expect(r.stdout).toContain('Elevation gain: +5 m');
+    expect(r.stdout).not.toMatch(/Dénivelé|altitudes du fichier/);
+    const bad = await runCavalier(['stats', fixture('gpx/two-segments.gpx'), '--bogus'], { CAVALIER_LANG: 'en' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('cavalier: unknown option “--bogus”.');
+    expect(bad.stderr).toContain('cavalier stats FILE');
+    const missing = await runCavalier(['stats', 'nowhere.gpx'], { CAVALIER_LANG: 'en' });
+    expect(missing.stderr).toBe('cavalier: Cannot read the file “nowhere.gpx” (file not found).\n');
+  });
 });
 
 describe('cavalier gpx', { timeout: 30_000 }, () => {

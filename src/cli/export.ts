@@ -7,6 +7,8 @@ import { formatError } from '../i18n/messages';
 import { eventGpxFiles, withUniqueNames, type FormulaGpx } from '../core/event/gpx';
 import { geometryOf, parseProject } from '../core/event/project';
 import { readTextFile } from './read-file';
+import { lang, text } from './lang';
+import { systemReason } from '../i18n/cli';
 
 export interface ExportArgs {
   project: string;
@@ -14,35 +16,24 @@ export interface ExportArgs {
   maxPoints?: number;
 }
 
-const SYSTEM_REASONS: Record<string, string> = {
-  EACCES: 'permission refusée',
-  EPERM: 'permission refusée',
-  ENOTDIR: 'un fichier porte déjà ce nom',
-  EEXIST: 'un fichier porte déjà ce nom',
-  ENOSPC: 'disque plein',
-  EROFS: 'support en lecture seule',
-};
-
-const int = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
 /** Exit code: 0 when at least one file was written, 1 otherwise (the reason on stderr). */
 export function runExport(args: ExportArgs): number {
-  const text = readTextFile(args.project);
-  if (!text.ok) return fail(formatError(text.error, 'fr'));
-  const project = parseProject(text.value);
-  if (!project.ok) return fail(formatError(project.error, 'fr'));
-  for (const w of project.warnings) warn(formatError(w, 'fr'));
+  const read = readTextFile(args.project);
+  if (!read.ok) return fail(formatError(read.error, lang));
+  const project = parseProject(read.value);
+  if (!project.ok) return fail(formatError(project.error, lang));
+  for (const w of project.warnings) warn(formatError(w, lang));
 
   const all: FormulaGpx[] = [];
   for (const event of project.value.events) {
     const { files, skipped } = eventGpxFiles(event, (id) => geometryOf(project.value, id), { maxPoints: args.maxPoints });
     for (const id of skipped) {
       const f = event.formulas.find((x) => x.id === id);
-      warn(formatError({ code: 'export.no-geometry', detail: { formula: `${event.name} — ${f?.name ?? id}` } }, 'fr'));
+      warn(formatError({ code: 'export.no-geometry', detail: { formula: `${event.name} — ${f?.name ?? id}` } }, lang));
     }
     all.push(...files);
   }
-  if (all.length === 0) return fail('aucun GPX écrit : le projet n’a aucune formule tracée.');
+  if (all.length === 0) return fail(text.t('cli.export.none'));
 
   // names are distinct within an event already; two events may still share one
   const files = withUniqueNames(all);
@@ -51,7 +42,7 @@ export function runExport(args: ExportArgs): number {
     for (const f of files) writeFileSync(join(args.out, f.fileName), f.text, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    return fail(`impossible d’écrire dans «\u00a0${args.out}\u00a0» (${SYSTEM_REASONS[code] ?? code}).`);
+    return fail(text.t('cli.export.cannotWrite', { path: args.out, reason: systemReason(text, code) }));
   }
   for (const f of files) process.stdout.write(`${f.fileName}${simplified(f)}\n`);
   return 0;
@@ -62,14 +53,14 @@ function simplified(f: FormulaGpx): string {
   if (!s) return '';
   const change = Math.round(s.lengthChange_m);
   const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-  return ` (simplifié : ${int.format(s.pointsBefore)} → ${int.format(s.pointsAfter)} points, distance ${sign}${int.format(Math.abs(change))}\u00a0m)`;
+  return text.t('cli.export.simplified', { before: text.num(s.pointsBefore), after: text.num(s.pointsAfter), change: `${sign}${text.num(Math.abs(change))}` });
 }
 
 function warn(message: string): void {
-  process.stderr.write(`cavalier : attention : ${message}\n`);
+  process.stderr.write(`${text.t('cli.warning', { message })}\n`);
 }
 
 function fail(message: string): number {
-  process.stderr.write(`cavalier : ${message}\n`);
+  process.stderr.write(`${text.t('cli.prefix', { message })}\n`);
   return 1;
 }

@@ -19,39 +19,11 @@ import { parseFromOption, runImport } from './import';
 import { printable } from './printable';
 import { readTextFile } from './read-file';
 import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
-import { loadRelief, loadTerrils, parseRouteArgs, ROUTE_USAGE, runRoute } from './route';
+import { loadRelief, loadTerrils, parseRouteArgs, runRoute } from './route';
+import { lang, text } from './lang';
 import { gridLayer } from '../core/elevation/sources';
 
-const USAGE = `Usage :
-  cavalier stats FICHIER [--dem GRILLE] [--relief] [--json] [--select tracks|routes|all]
-      Distance (géodésique, WGS84), nombre de points et de segments, dénivelé lissé,
-      altitudes minimale et maximale, nombre d’itinéraires (rte) du fichier, part de la
-      longueur venue de chaque source d’altitude. --dem prend les altitudes dans un MNT (grille
-      ESRI ASCII .asc ou GeoTIFF, en WGS84 ou Lambert-93) au lieu de celles du fichier. --relief
-      prend celles du relief approché de l’application là où aucune autre source n’en a, et
-      signale les terrils dont la montée y manque. --json écrit un objet JSON.
-  cavalier gpx FICHIER [--name NOM] [--select tracks|routes|all]
-      Réécrit le fichier en GPX 1.1 valide (un segment par segment, heures des points
-      gardées) sur la sortie standard.
-      --select : ce qui est mesuré ou écrit d’un GPX qui a à la fois des traces (trk) et des
-      itinéraires (rte) : tracks (par défaut, avec un avertissement), routes ou all.
-  cavalier export PROJET.json --out DOSSIER [--max-points N]
-      Écrit un GPX par formule de chaque manifestation d’un projet enregistré, les mêmes
-      fichiers que l’export de l’application, nommés d’après la manifestation et la formule.
-      --max-points simplifie chaque trace à N points au plus (anciens GPS).
-  cavalier import COUCHE [--from EPSG:2154|EPSG:27572|EPSG:4326|EPSG:3857] [--swap-axes]
-      Écrit la couche en GeoJSON WGS84 (FeatureCollection) sur la sortie standard, comme
-      l’import de l’application : GeoJSON en WGS84, Lambert-93, Lambert II étendu ou Web
-      Mercator (projection lue dans le membre crs ou déduite des coordonnées), GPX, KML,
-      OpenStreetMap (.osm, réponse Overpass JSON). --from impose la projection d’un GeoJSON,
-      --swap-axes échange x et y (fichier écrit latitude avant longitude). Les objets écartés et
-      les avertissements vont sur la sortie d’erreur ; si une autre lecture placerait la couche
-      dans les Hauts-de-France, l’avertissement la propose.
-${REVIEW_USAGE}${ROUTE_USAGE}  cavalier --help
-      Affiche cette aide.
-
-FICHIER : trace GPX, KML ou GeoJSON.
-`;
+const usage = () => text.t('cli.usage', { review: REVIEW_USAGE, route: text.t('cli.usage.route') });
 
 class UsageError extends Error {}
 
@@ -60,11 +32,11 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`cavalier : ${e.message}\n\n${USAGE}`);
+      process.stderr.write(`${text.t('cli.prefix', { message: e.message })}\n\n${usage()}`);
       return 2;
     }
     // a bug, not a user error: still no stack unless asked for
-    process.stderr.write(`cavalier : erreur interne : ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${text.t('cli.internal', { message: e instanceof Error ? e.message : String(e) })}\n`);
     if (process.env.CAVALIER_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
@@ -83,26 +55,25 @@ async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const [command, file, ...extra] = positionals;
   if (values.help || command === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return 0;
   }
-  if (command === undefined) throw new UsageError('indiquez une commande.');
-  if ((values.from !== undefined || values['swap-axes']) && command !== 'import')
-    throw new UsageError('--from et --swap-axes ne servent qu’à la commande import.');
+  if (command === undefined) throw new UsageError(text.t('cli.arg.needCommand'));
+  if ((values.from !== undefined || values['swap-axes']) && command !== 'import') throw new UsageError(text.t('cli.arg.importOnly'));
   if (command === 'import') return importCommand(file, extra, values);
   if (command === 'export') return exportCommand(file, extra, values);
   if (values.out !== undefined || values['max-points'] !== undefined) {
-    throw new UsageError('--out et --max-points ne servent qu’à la commande export.');
+    throw new UsageError(text.t('cli.arg.exportOnly'));
   }
-  if (command !== 'stats' && command !== 'gpx') throw new UsageError(`commande inconnue «\u00a0${command}\u00a0».`);
-  if (file === undefined) throw new UsageError(`indiquez le fichier de la trace.`);
-  if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
+  if (command !== 'stats' && command !== 'gpx') throw new UsageError(text.t('cli.arg.unknownCommand', { command }));
+  if (file === undefined) throw new UsageError(text.t('cli.arg.needTrack'));
+  if (extra.length) throw new UsageError(text.t('cli.arg.extra', { arg: extra[0] }));
   if (command === 'gpx' && (values.dem !== undefined || values.json || values.relief)) {
-    throw new UsageError('--dem, --relief et --json ne servent qu’à la commande stats.');
+    throw new UsageError(text.t('cli.arg.statsOnly'));
   }
-  if (command === 'stats' && values.name !== undefined) throw new UsageError('--name ne sert qu’à la commande gpx.');
+  if (command === 'stats' && values.name !== undefined) throw new UsageError(text.t('cli.arg.gpxOnly'));
   const select = values.select ?? 'default';
-  if (!isSelection(select)) throw new UsageError(`--select attend tracks, routes ou all, pas «\u00a0${values.select}\u00a0».`);
+  if (!isSelection(select)) throw new UsageError(text.t('cli.arg.select', { value: String(values.select) }));
 
   const items = loadItems(file);
   if (!items.ok) return userError(items.error);
@@ -165,35 +136,34 @@ function pick(items: Track[], select: Selection): Result<Track[]> {
 }
 
 function warn(w: GeoError): void {
-  process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
+  process.stderr.write(`${text.t('cli.warning', { message: formatError(w, lang) })}\n`);
 }
 
 function exportCommand(file: string | undefined, extra: string[], values: ReturnType<typeof parse>['values']): number {
-  if (file === undefined) throw new UsageError('indiquez le fichier du projet.');
-  if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
+  if (file === undefined) throw new UsageError(text.t('cli.arg.needProject'));
+  if (extra.length) throw new UsageError(text.t('cli.arg.extra', { arg: extra[0] }));
   if (values.dem !== undefined || values.json || values.name !== undefined) {
-    throw new UsageError('--dem, --json et --name ne servent pas à la commande export.');
+    throw new UsageError(text.t('cli.arg.notForExport'));
   }
-  if (values.out === undefined) throw new UsageError('indiquez le dossier de sortie avec --out.');
+  if (values.out === undefined) throw new UsageError(text.t('cli.arg.needOut'));
   let maxPoints: number | undefined;
   if (values['max-points'] !== undefined) {
     maxPoints = Number(values['max-points']);
-    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new UsageError('--max-points attend un nombre entier, 2 au moins.');
+    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new UsageError(text.t('cli.arg.maxPoints'));
   }
   return runExport({ project: file, out: values.out, maxPoints });
 }
 
 function importCommand(file: string | undefined, extra: string[], values: ReturnType<typeof parse>['values']): number {
-  if (file === undefined) throw new UsageError('indiquez le fichier de la couche.');
-  if (extra.length) throw new UsageError(`argument en trop «\u00a0${extra[0]}\u00a0».`);
+  if (file === undefined) throw new UsageError(text.t('cli.arg.needLayer'));
+  if (extra.length) throw new UsageError(text.t('cli.arg.extra', { arg: extra[0] }));
   if (values.dem !== undefined || values.json || values.name !== undefined || values.out !== undefined || values['max-points'] !== undefined) {
-    throw new UsageError('seules les options --from et --swap-axes servent à la commande import.');
+    throw new UsageError(text.t('cli.arg.importOptions'));
   }
   let from: CrsCode | undefined;
   if (values.from !== undefined) {
     const parsed = parseFromOption(values.from);
-    if (parsed === null)
-      throw new UsageError(`projection «\u00a0${values.from}\u00a0» non prise en charge\u00a0: --from attend EPSG:2154, EPSG:27572, EPSG:4326 ou EPSG:3857.`);
+    if (parsed === null) throw new UsageError(text.t('cli.arg.from', { value: values.from }));
     from = parsed;
   }
   return runImport({ file, from, swapAxes: values['swap-axes'] === true });
@@ -208,7 +178,7 @@ function subcommand<A>(argv: string[], parse: (argv: string[]) => { args: A } | 
     throw new UsageError(argumentProblem(e));
   }
   if ('help' in parsed) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return 0;
   }
   if ('problem' in parsed) throw new UsageError(parsed.problem);
@@ -220,9 +190,9 @@ function argumentProblem(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const option = /'(-[^' ]*)/.exec(message)?.[1];
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `option inconnue «\u00a0${option}\u00a0».`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `valeur manquante ou invalide pour «\u00a0${option}\u00a0».`;
-  return `arguments invalides (${message}).`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return text.t('cli.arg.unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return text.t('cli.arg.badValue', { option });
+  return text.t('cli.arg.invalid', { message });
 }
 
 function parse(argv: string[]) {
@@ -265,7 +235,7 @@ async function loadDem(path: string): Promise<Result<DemGrid>> {
 }
 
 function userError(err: GeoError): number {
-  process.stderr.write(`cavalier : ${formatError(err, 'fr')}\n`);
+  process.stderr.write(`${text.t('cli.prefix', { message: formatError(err, lang) })}\n`);
   return 1;
 }
 
@@ -290,37 +260,40 @@ function statsJson(stats: RouteStats, routes: number) {
     elevation_sources: stats.elevationSources.map((e) => ({ source: e.source, name: e.name, share: round(e.share, 4) })),
     // the relief approché crossed a terril: the climb there is missing, ascent_m is a minimum
     ascent_lower_bound: stats.ascentLowerBound,
-    warnings: stats.warnings.map((w) => ({ code: w.code, message: formatError(w, 'fr') })),
+    warnings: stats.warnings.map((w) => ({ code: w.code, message: formatError(w, lang) })),
   };
 }
 
 function summary(name: string, stats: RouteStats, routes: number): string {
-  const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const m = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-  const plural = (n: number, word: string) => `${m.format(n)} ${word}${n > 1 ? 's' : ''}`;
+  const { t, num, count } = text;
   const lines = [
     // the name comes from the file: no control characters reach the terminal
     printable(name),
-    `Distance\u00a0: ${km.format(stats.length_m / 1000)}\u00a0km (${plural(stats.segments, 'segment')}, ${plural(stats.points, 'point')})`,
+    t('cli.stats.distance', {
+      km: num(stats.length_m / 1000, 2),
+      segments: count('cli.stats.segment', stats.segments),
+      points: count('cli.stats.point', stats.points),
+    }),
   ];
   const p = stats.profile;
   const src = stats.elevationSource;
   if (!p || src.kind === 'none') {
-    lines.push('Dénivelé\u00a0: inconnu (aucune altitude)');
+    lines.push(t('cli.stats.noElevation'));
   } else {
-    const from = src.kind === 'dem' ? `grille «\u00a0${src.name}\u00a0»${src.approximate ? ', approximation' : ''}` : 'altitudes du fichier';
+    const from = src.kind === 'dem' ? t(src.approximate ? 'cli.stats.fromDemApprox' : 'cli.stats.fromDem', { name: src.name }) : t('cli.stats.fromTrack');
     lines.push(
-      `Dénivelé\u00a0: +${m.format(p.ascent)}\u00a0m${stats.ascentLowerBound ? ' au moins' : ''} / −${m.format(p.descent)}\u00a0m (lissé)`,
-      `Altitude\u00a0: de ${m.format(p.min)} à ${m.format(p.max)}\u00a0m (${from})`,
+      t('cli.stats.ascent', { up: num(p.ascent), down: num(p.descent), atLeast: stats.ascentLowerBound ? t('cli.stats.atLeast') : '' }),
+      t('cli.stats.range', { min: num(p.min), max: num(p.max), from }),
     );
     if (stats.elevationSources.length > 1) {
-      const pct = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-      const parts = stats.elevationSources.map(
-        (e) => `${pct.format(100 * e.share)}\u00a0% ${e.source === 'track' || e.source === 'none' ? e.name : `«\u00a0${printable(e.name)}\u00a0»`}`,
+      const parts = stats.elevationSources.map((e) =>
+        e.source === 'track' || e.source === 'none'
+          ? t('cli.stats.share', { pct: num(100 * e.share), name: e.name })
+          : t('cli.stats.shareNamed', { pct: num(100 * e.share), name: printable(e.name) }),
       );
-      lines.push(`Sources des altitudes\u00a0: ${parts.join(', ')}`);
+      lines.push(t('cli.stats.sources', { list: parts.join(', ') }));
     }
   }
-  if (routes > 0) lines.push(`Itinéraires (rte) dans le fichier\u00a0: ${m.format(routes)}`);
+  if (routes > 0) lines.push(t('cli.stats.routes', { n: num(routes) }));
   return `${lines.join('\n')}\n`;
 }

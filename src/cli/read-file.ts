@@ -5,14 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { fail, type Result } from '../core/errors';
 import { decodeText } from '../core/gpx/encoding';
 import { MAX_TRACK_FILE_CHARS } from '../core/gpx/read';
-
-/** French reasons for the usual system errors; messages are French in the CLI. */
-const REASONS: Record<string, string> = {
-  ENOENT: 'fichier introuvable',
-  EISDIR: 'c’est un dossier',
-  EACCES: 'permission refusée',
-  EPERM: 'permission refusée',
-};
+import { systemReason } from '../i18n/cli';
+import { text } from './lang';
 
 export function readTextFile(path: string): Result<string> {
   let bytes: Buffer;
@@ -24,7 +18,7 @@ export function readTextFile(path: string): Result<string> {
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    return fail('file.unreadable', { path, reason: REASONS[code] ?? code });
+    return fail('file.unreadable', { path, reason: systemReason(text, code) });
   }
   return decodeText(bytes);
 }

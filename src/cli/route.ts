@@ -22,15 +22,7 @@ import { readNetwork, type RoutingNetwork } from '../core/route/network';
 import { planRoute, routeFigures, type RouteFigures } from '../core/route/plan';
 import type { DemGrid } from '../core/types';
 import { formatError } from '../i18n/messages';
-
-export const ROUTE_USAGE = `  cavalier route LON,LAT LON,LAT [LON,LAT ...] [--json] [--gpx FICHIER.gpx]
-      Parcours par les chemins du réseau embarqué (cavaliers, véloroutes et voies vertes,
-      itinéraires OpenStreetMap), comme l’application le trace : chaque point accroché au
-      chemin le plus proche à moins de 300 m, puis un tronçon entre deux points successifs.
-      Distance, mètres hors réseau (lignes droites), détour de chaque tronçon (longueur par
-      les chemins / distance à vol d’oiseau, signalé au-delà de ×2) et répartition par type de
-      voie. --json écrit un objet JSON, --gpx le GPX du parcours (altitudes du relief approché).
-`;
+import { lang, text } from './lang';
 
 export interface RouteArgs {
   points: [number, number][];
@@ -53,11 +45,10 @@ export function parseRouteArgs(argv: string[]): { args: RouteArgs } | { problem:
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(p);
     const lon = m ? Number(m[1]) : NaN;
     const lat = m ? Number(m[2]) : NaN;
-    if (!m || Math.abs(lon) > 180 || Math.abs(lat) > 90)
-      return { problem: `«\u00a0${p}\u00a0» n’est pas un point LON,LAT en degrés (par exemple 2.7792,50.4563).` };
+    if (!m || Math.abs(lon) > 180 || Math.abs(lat) > 90) return { problem: text.t('cli.arg.point', { value: p }) };
     points.push([lon, lat]);
   }
-  if (points.length < 2) return { problem: 'indiquez au moins deux points LON,LAT.' };
+  if (points.length < 2) return { problem: text.t('cli.arg.twoPoints') };
   return { args: { points, json: values.json ?? false, gpx: values.gpx } };
 }
 
@@ -113,7 +104,7 @@ function routeJson(f: RouteFigures, points: [number, number][]) {
 export function runRoute(args: RouteArgs): number {
   const net = loadEmbeddedNetwork();
   if (!net.ok) {
-    process.stderr.write(`cavalier : ${formatError(net.error, 'fr')}\n`);
+    process.stderr.write(`${text.t('cli.prefix', { message: formatError(net.error, lang) })}\n`);
     return 1;
   }
   const { points, legs } = planRoute(net.value, args.points);
@@ -121,7 +112,7 @@ export function runRoute(args: RouteArgs): number {
   if (args.gpx !== undefined) {
     const dem = loadRelief();
     // the app's routeGpx (workers/engine.ts): one segment, elevations filled from the DEM
-    const out = writeGpx({ name: 'Parcours Cavalier', segments: [fillElevation(joinLegs(legs), dem)] });
+    const out = writeGpx({ name: text.t('cli.route.gpxName'), segments: [fillElevation(joinLegs(legs), dem)] });
     writeFileSync(args.gpx, out.text);
   }
   process.stdout.write(args.json ? `${JSON.stringify(routeJson(figures, points))}\n` : summary(figures));
@@ -129,24 +120,21 @@ export function runRoute(args: RouteArgs): number {
 }
 
 function summary(f: RouteFigures): string {
-  const km = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const one = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const { t, num } = text;
   const pct = f.length_m > 0 ? (100 * f.straight_m) / f.length_m : 0;
-  const lines = [
-    `Distance\u00a0: ${km.format(f.length_m / 1000)}\u00a0km, dont ${km.format(f.straight_m / 1000)}\u00a0km hors réseau (${one.format(pct)}\u00a0%)`,
-  ];
+  const lines = [t('cli.route.distance', { km: num(f.length_m / 1000, 2), straight: num(f.straight_m / 1000, 2), pct: num(pct, 1) })];
   f.legs.forEach((l, i) => {
     const how =
       l.fallback === 'no-path'
-        ? 'ligne droite (aucun chemin connu)'
+        ? t('cli.route.noPath')
         : l.fallback === 'off-network'
-          ? 'ligne droite (point à plus de 300 m des chemins)'
+          ? t('cli.route.offNetwork')
           : l.detour === null
-            ? 'ligne droite'
-            : `détour ×${one.format(l.detour)}${l.flagged ? ` (au-delà de ×${DETOUR_RATIO} : à vérifier)` : ''}`;
-    lines.push(`  tronçon ${i + 1} → ${i + 2}\u00a0: ${km.format(l.length_m / 1000)}\u00a0km, ${km.format(l.crow_m / 1000)}\u00a0km à vol d’oiseau, ${how}`);
+            ? t('cli.route.straight')
+            : t(l.flagged ? 'cli.route.detourFlagged' : 'cli.route.detour', { ratio: num(l.detour, 1), limit: DETOUR_RATIO });
+    lines.push(t('cli.route.leg', { from: i + 1, to: i + 2, km: num(l.length_m / 1000, 2), crow: num(l.crow_m / 1000, 2), how }));
   });
   const ways = Object.entries(f.ways).sort((a, b) => b[1] - a[1]);
-  if (ways.length) lines.push(`Types de voie\u00a0: ${ways.map(([k, m]) => `${k} ${km.format(m / 1000)}\u00a0km`).join(', ')}`);
+  if (ways.length) lines.push(t('cli.route.ways', { list: ways.map(([kind, m]) => t('cli.route.way', { kind, km: num(m / 1000, 2) })).join(', ') }));
   return `${lines.join('\n')}\n`;
 }

@@ -62,10 +62,11 @@ export function parseBrouterAnswer(text: string): Result<Omit<Leg, 'mode'>> {
   }
   const feature = (json as { features?: BrouterFeature[] } | null)?.features?.[0];
   const raw = feature?.geometry?.type === 'LineString' ? feature.geometry.coordinates : null;
-  if (!Array.isArray(raw) || raw.length < 2) return fail('routing.provider-answer', { detail: 'LineString manquante' });
+  if (!Array.isArray(raw) || raw.length < 2) return fail('routing.provider-answer', { detail: 'features[0].geometry: LineString' });
   const coords: [number, number][] = [];
-  for (const p of raw) {
-    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return fail('routing.provider-answer', { detail: 'coordonnée invalide' });
+  for (const [i, p] of raw.entries()) {
+    // the detail points into the answer (no words: the message around it is translated)
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return fail('routing.provider-answer', { detail: `coordinates[${i}]` });
     coords.push([p[0] as number, p[1] as number]);
   }
   const length_m = positionsLength(coords);
