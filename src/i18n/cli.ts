@@ -225,7 +225,7 @@ Messages are in French; CAVALIER_LANG=en writes them in English.
 const CLI: Record<Lang, Record<CliKey, string>> = { fr: cliFr, en: cliEn };
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-export type CliParams = Record<string, string | number>;
+type CliParams = Record<string, string | number>;
 
 /** The CLI's words in one language: texts, numbers with n decimals, and counted nouns. */
 export interface CliText {
