@@ -113,7 +113,7 @@ Les messages sont en français ; CAVALIER_LANG=en les écrit en anglais.
   'cli.route.gpxName': 'Parcours Cavalier',
 };
 
-export type CliKey = keyof typeof cliFr;
+type CliKey = keyof typeof cliFr;
 
 export const cliEn: Record<CliKey, string> = {
   'cli.usage': `Usage:
