@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   const paths = osm ? await osmPaths(manifest) : null;
   const network = await buildNetworkLayer(outDir, manifest, rawDir, paths?.fc);
   // after the network: reseau.geojson is one of the big layers
-  const tiles = buildTilesLayer(outDir, manifest);
+  const tiles = await buildTilesLayer(outDir, manifest);
   await demOnline(outDir, manifest);
   writeManifest(outDir, manifest);
   const sourcesChanged = updateSourcesMd(manifest, network);

@@ -18,7 +18,7 @@ export interface TilesReport {
   ms: number;
 }
 
-export function buildTilesLayer(outDir: string, manifest: LayerManifest): TilesReport {
+export async function buildTilesLayer(outDir: string, manifest: LayerManifest): Promise<TilesReport> {
   const chosen = manifest.layers.filter((l) => {
     if (l.status === 'to-import' || !l.url) return false;
     const file = join(outDir, '..', l.url);
@@ -35,7 +35,7 @@ export function buildTilesLayer(outDir: string, manifest: LayerManifest): TilesR
     return { id: l.id, features: fc.features, description: l.title.fr };
   });
   const attribution = [...new Set(chosen.map((l) => l.source))].join(' ; ');
-  const result: TilesResult = buildTiles(inputs, { attribution });
+  const result: TilesResult = await buildTiles(inputs, { attribution });
   writeBytes(target, result.bytes);
   for (const l of chosen) {
     const info = result.layers.find((i) => i.id === l.id)!;

@@ -1,67 +1,76 @@
-// Cutting a regional-size layer into vector tiles (issue 6, point 2): the generated regional path
-// network of synthetic-network.ts (hundreds of thousands of lines) through data/steps/tiles.ts,
-// z0–z14, into one PMTiles archive. Ours visits the tiles depth first and drops each geojson-vt
-// tile once its subtree is written; the naive baseline is the same tiler keeping every tile (what a
-// plain loop over geojson-vt does). Live memory is sampled after a forced GC every 1,024 tiles, in a
-// second run of each so that the GCs do not count in the times. `npx tsx test/bench/tiles.ts`.
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import type { Feature, LineString } from 'geojson';
-import { buildTiles } from '../../data/steps/tiles';
-import { syntheticNetwork } from './synthetic-network';
+// Cutting a regional-size layer into vector tiles (issue 15): the generated regional path network
+// of synthetic-network.ts (hundreds of thousands of lines), z0–z14, into one PMTiles archive,
+// against the competent peer: geojson-vt + vt-pbf used plainly, gzipped with node's zlib (see
+// tiles-job.ts). Each run is its own process, so that its peak RSS is the job's alone; the runs
+// alternate (ours, peer, peer, ours, ours, peer) and the medians are compared, the spread shown.
+// The bench fails if the two did not write the same tiles (count, bytes, checksum).
+// `npx tsx test/bench/tiles.ts`.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { benchTable, isMain, type BenchRow } from './table';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
 const TARGET_EDGES = Number(process.env.CAVALIER_BENCH_TILES_EDGES ?? 500_000);
-const fmt = (n: number) => n.toLocaleString('fr-FR');
-const mb = (n: number) => `${fmt(Math.round(n / 1e6))} Mo`;
+const ROUNDS = Number(process.env.CAVALIER_BENCH_TILES_ROUNDS ?? 3);
+const fmt = (n: number) => Math.round(n).toLocaleString('fr-FR');
+const dec = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function run(features: Feature<LineString>[], forget: boolean, sample: boolean) {
-  gc();
-  const base = process.memoryUsage();
-  const baseBytes = base.heapUsed + base.arrayBuffers;
-  let peak = 0;
-  const t = performance.now();
-  const r = buildTiles([{ id: 'reseau', features }], {
-    forget,
-    onProgress: sample
-      ? (n) => {
-          if (n % 1024) return;
-          gc();
-          const m = process.memoryUsage();
-          peak = Math.max(peak, m.heapUsed + m.arrayBuffers - baseBytes);
-        }
-      : undefined,
-  });
-  return { ms: performance.now() - t, peak, tiles: r.stats.addressedTiles, bytes: r.bytes.length };
+interface Job {
+  mode: 'ours' | 'peer';
+  ms: number;
+  rssMb: number;
+  tiles: number;
+  bytes: number;
+  sum: number;
+  lines: number;
+  vertices: number;
 }
 
+const job = (mode: Job['mode']): Job => {
+  const script = fileURLToPath(new URL('./tiles-job.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, mode, String(TARGET_EDGES)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Job;
+};
+
 export async function benchTiles(): Promise<BenchRow[]> {
-  const lines = syntheticNetwork({ targetEdges: TARGET_EDGES });
-  const features: Feature<LineString>[] = lines.map((l) => ({
-    type: 'Feature',
-    properties: { kind: String(l.kind), name: l.name ?? '' },
-    geometry: { type: 'LineString', coordinates: l.coords },
-  }));
-  const vertices = lines.reduce((s, l) => s + l.coords.length, 0);
-  const oursTime = run(features, true, false);
-  const baseTime = run(features, false, false);
-  const oursMem = run(features, true, true);
-  const baseMem = run(features, false, true);
+  const runs: Job[] = [];
+  for (let r = 0; r < ROUNDS; r++) for (const m of r % 2 ? (['peer', 'ours'] as const) : (['ours', 'peer'] as const)) runs.push(job(m));
+  const ours = runs.filter((j) => j.mode === 'ours');
+  const peer = runs.filter((j) => j.mode === 'peer');
+  for (const j of runs) {
+    if (j.tiles !== ours[0].tiles || j.bytes !== ours[0].bytes || j.sum !== ours[0].sum)
+      throw new Error(
+        `tuilage : ${j.mode} n’a pas écrit les mêmes tuiles (${j.tiles} tuiles, ${j.bytes} octets, somme ${j.sum} ; attendu ${ours[0].tiles}, ${ours[0].bytes}, ${ours[0].sum})`,
+      );
+  }
+  const spread = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
+  const s = (ms: number) => `${dec(ms / 1000)} s`;
+  const t = { ours: median(ours.map((j) => j.ms)), peer: median(peer.map((j) => j.ms)) };
+  const m = { ours: median(ours.map((j) => j.rssMb)), peer: median(peer.map((j) => j.rssMb)) };
   return [
     {
-      what: `Tuilage z0–z14 d’un réseau régional généré (${fmt(lines.length)} lignes, ${fmt(vertices)} sommets) → ${fmt(oursTime.tiles)} tuiles, ${mb(oursTime.bytes)} de PMTiles : durée`,
-      ours: `${(oursTime.ms / 1000).toFixed(1).replace('.', ',')} s`,
-      baseline: `${(baseTime.ms / 1000).toFixed(1).replace('.', ',')} s (geojson-vt gardant toutes les tuiles)`,
-      ratio: `${(baseTime.ms / oursTime.ms).toFixed(2).replace('.', ',')} ×`,
+      what: `Tuilage z0–z14 d’un réseau régional généré (${fmt(ours[0].lines)} lignes, ${fmt(ours[0].vertices)} sommets) → ${fmt(ours[0].tiles)} tuiles identiques des deux côtés, ${fmt(ours[0].bytes / 1e6)} Mo : durée, médiane de ${ROUNDS} processus alternés (écart)`,
+      ours: `${s(t.ours)} (${spread(
+        ours.map((j) => j.ms),
+        s,
+      )} ; geojson-vt, mvt.ts, zlib sur le pool de threads)`,
+      baseline: `${s(t.peer)} (${spread(
+        peer.map((j) => j.ms),
+        s,
+      )} ; geojson-vt + vt-pbf + zlib.gzipSync)`,
+      ratio: `${dec(t.peer / t.ours, 2)} ×`,
     },
     {
-      what: '… mémoire vive du tuilage au plus haut (après GC)',
-      ours: mb(oursMem.peak),
-      baseline: mb(baseMem.peak),
-      ratio: `${(baseMem.peak / oursMem.peak).toFixed(2).replace('.', ',')} ×`,
+      what: '… mémoire vive au plus haut du processus (RSS de pointe)',
+      ours: `${fmt(m.ours)} Mo (${spread(
+        ours.map((j) => j.rssMb),
+        fmt,
+      )})`,
+      baseline: `${fmt(m.peer)} Mo (${spread(
+        peer.map((j) => j.rssMb),
+        fmt,
+      )})`,
+      ratio: `${dec(m.peer / m.ours, 2)} ×`,
     },
   ];
 }

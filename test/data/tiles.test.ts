@@ -99,7 +99,7 @@ describe('PMTiles v3 writer', () => {
     expect(await get(2, 0, 0)).toBeNull();
   });
 
-  it('moves entries to leaf directories when the root would pass 16 KiB, and they still read back', async () => {
+  it('moves entries to leaf directories when the root would pass 16 KiB, and they still read back', { timeout: 60_000 }, async () => {
     const w = new PMTilesWriter();
     // ~100,000 tiles of z9 with irregular gaps and lengths (a regular pattern would gzip into a small root)
     let seed = 12345;
@@ -150,7 +150,7 @@ describe('vector tiles of the layers', () => {
         geometry: { type: 'Point', coordinates: [90, 66.51326044311186] },
       },
     ];
-    const r = buildTiles([{ id: 'pts', features }], { minzoom: 0, maxzoom: 1 });
+    const r = await buildTiles([{ id: 'pts', features }], { minzoom: 0, maxzoom: 1 });
     const p = new PMTiles(memorySource(r.bytes));
     expect(await p.getZxy(1, 0, 0)).toBeUndefined();
     const t = decode((await p.getZxy(1, 1, 0))!.data);
@@ -175,7 +175,7 @@ describe('vector tiles of the layers', () => {
         tiles: Record<string, { id: number; type: number; geometry: number[][][]; properties: Record<string, unknown> }[]>;
       };
       const z = expected.zoom;
-      const p = new PMTiles(memorySource(buildTiles([{ id: name, features: fc.features }], { minzoom: z, maxzoom: z }).bytes));
+      const p = new PMTiles(memorySource((await buildTiles([{ id: name, features: fc.features }], { minzoom: z, maxzoom: z })).bytes));
       const got: Record<string, unknown[]> = {};
       for (let x = 0; x < 2 ** z; x++)
         for (let y = 0; y < 2 ** z; y++) {
@@ -198,7 +198,7 @@ describe('vector tiles of the layers', () => {
   it('keeps every feature, property and vertex of puits, reseau and communes at z14', async () => {
     const read = (id: string) => JSON.parse(fs.readFileSync(path.join(dataDir, `${id}.geojson`), 'utf8')) as FeatureCollection<Geometry, GeoJsonProperties>;
     const src = { puits: read('puits'), reseau: read('reseau'), communes: read('communes') };
-    const r = buildTiles(Object.entries(src).map(([id, fc]) => ({ id, features: fc.features })));
+    const r = await buildTiles(Object.entries(src).map(([id, fc]) => ({ id, features: fc.features })));
     const p = new PMTiles(memorySource(r.bytes));
     const h = await p.getHeader();
     expect([h.minZoom, h.maxZoom, h.tileType, h.tileCompression]).toEqual([0, 14, 1, 2]);
