@@ -25,7 +25,7 @@ export interface OfficialZonesEngineHooks {
 const segmentsOf = (route: OfficialZonesRequest['route']): Position[][] =>
   'legs' in route ? [joinLegs(route.legs)].filter((s) => s.length > 0) : route.segments.filter((s) => s.length > 0);
 
-export const officialLayerId = (sourceId: string) => `official-${sourceId}`;
+const officialLayerId = (sourceId: string) => `official-${sourceId}`;
 
 export function officialZonesMethods(hooks: OfficialZonesEngineHooks) {
   return {

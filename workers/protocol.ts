@@ -115,7 +115,7 @@ export interface UserLayerInfo {
 }
 
 /** An official layer (official-zones-engine.ts): the embedded approximations of its kind leave the review when it is there. */
-export interface OfficialLayerMark {
+interface OfficialLayerMark {
   kind: OfficialKind;
   /** the source's id in OFFICIAL_ZONE_SOURCES (src/core/review/official-zones.ts) */
   source: string;

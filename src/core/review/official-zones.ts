@@ -37,7 +37,7 @@
 //    national layers load all the same.
 
 import { fail, ok, type GeoError, type Result } from '../errors';
-import type { Bbox } from '../geo/bbox';
+import { bboxOf, type Bbox } from '../geo/bbox';
 import type { Position } from '../types';
 
 /** The kinds of zone an official layer stands for: an embedded approximation of that kind leaves the review when one is there. */
@@ -122,9 +122,9 @@ export const OFFICIAL_ZONE_SOURCES: readonly OfficialZoneSource[] = [
 // ── the area asked ───────────────────────────────────────────────────────────
 
 /** Around the route: the near zones of the review (500 m by default) lie well inside. */
-export const OFFICIAL_ZONES_MARGIN_M = 2000;
+const OFFICIAL_ZONES_MARGIN_M = 2000;
 /** A box larger than this on a side (km) is not one event's course: refused before anything is asked. */
-export const OFFICIAL_ZONES_MAX_SIDE_KM = 200;
+const OFFICIAL_ZONES_MAX_SIDE_KM = 200;
 
 const M_PER_DEG_LAT = 111_320;
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -134,21 +134,13 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
  * ('wfs.no-route' without a route, 'wfs.area-too-large' past OFFICIAL_ZONES_MAX_SIDE_KM).
  */
 export function officialZonesArea(segments: readonly (readonly Position[])[], margin_m = OFFICIAL_ZONES_MARGIN_M): Result<Bbox> {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const seg of segments)
-    for (const p of seg) {
-      w = Math.min(w, p[0]);
-      e = Math.max(e, p[0]);
-      s = Math.min(s, p[1]);
-      n = Math.max(n, p[1]);
-    }
-  if (!(w <= e && s <= n)) return fail('wfs.no-route');
+  const extent = bboxOf(segments);
+  if (!extent) return fail('wfs.no-route');
+  const [w, s, e, n] = extent;
   const dLat = margin_m / M_PER_DEG_LAT;
-  // a degree of longitude shortens with the cosine of the latitude: the widest, at the box's side nearer the equator
-  const cos = Math.cos((Math.min(Math.abs(s), Math.abs(n)) * Math.PI) / 180);
+  // a degree of longitude shortens with the cosine of the latitude: taken where it is shortest (the
+  // latitude farthest from the equator), the margin is at least margin_m all along the box's sides
+  const cos = Math.cos((Math.max(Math.abs(s), Math.abs(n)) * Math.PI) / 180);
   const dLon = margin_m / (M_PER_DEG_LAT * Math.max(cos, 1e-6));
   const box: Bbox = [r6(w - dLon), r6(s - dLat), r6(e + dLon), r6(n + dLat)];
   const widthKm = ((box[2] - box[0]) * M_PER_DEG_LAT * Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180)) / 1000;

@@ -25,7 +25,7 @@ export interface OfficialZonesDeps {
   onAdded: (added: AddedLayer) => void | Promise<void>;
 }
 
-export interface OfficialZonesRow {
+interface OfficialZonesRow {
   id: string;
   text: string;
   failed: boolean;
