@@ -163,6 +163,20 @@ describe('features as zones with their identity', () => {
     ]);
   });
 
+  it('keep a site cut into several features under its code, each zone’s id unique', () => {
+    const parts = [0, 1, 2].map((k) => ({
+      type: 'Feature',
+      geometry: square(3.3 + k * 0.02, 50.45, 0.01),
+      properties: { id_mnhn: 'FR3112002', nom_site: 'Les Cinq Tailles' },
+    }));
+    const fc = officialZoneFeatures(sic, parts, { host: 'data.geopf.fr', timeStamp: null });
+    expect(fc.features.map((f) => [f.properties.id, f.properties.code])).toEqual([
+      ['FR3112002', 'FR3112002'],
+      ['FR3112002#2', 'FR3112002'],
+      ['FR3112002#3', 'FR3112002'],
+    ]);
+  });
+
   it('fall back on the server’s feature id when no code field is there (a TVB layer)', () => {
     const corridors = OFFICIAL_ZONE_SOURCES.find((s) => s.id === 'tvb-corridors')!;
     const fc = officialZoneFeatures(

@@ -268,8 +268,9 @@ function day(v: string | undefined): string | undefined {
 
 /** What every zone of an official layer carries, besides its own properties. */
 export interface OfficialZoneProperties {
-  /** the site's code (id_mnhn: FR3100504, 310013698…), else the server's feature id */
+  /** the code, made unique within the layer (« FR3100504#2 » for a site's second feature) */
   id: string;
+  /** the site's code (id_mnhn: FR3100504, 310013698…), else the server's feature id */
   code: string;
   name: string;
   /** the review's kind: the source's zoneType */
@@ -295,6 +296,8 @@ export function officialZoneFeatures(
 ): { type: 'FeatureCollection'; features: { type: 'Feature'; id?: string | number; geometry: unknown; properties: Props & OfficialZoneProperties }[] } {
   const fetched = day(answered.timeStamp ?? undefined) ?? null;
   const sourceLine = `${source.producer} — ${answered.host}, ${source.typeName}`;
+  // a site cut into several features keeps its code; the review's ids stay unique within the layer
+  const seen = new Map<string, number>();
   const out = features.flatMap((f, i) => {
     const feat = f as { id?: unknown; geometry?: unknown; properties?: unknown } | null;
     if (!feat || typeof feat !== 'object' || !feat.geometry) return [];
@@ -303,8 +306,10 @@ export function officialZoneFeatures(
     const code = field(props, CODE_FIELDS) ?? serverId ?? String(i + 1);
     const name = field(props, NAME_FIELDS) ?? code;
     const url = field(props, URL_FIELDS);
+    const n = (seen.get(code) ?? 0) + 1;
+    seen.set(code, n);
     const identity: OfficialZoneProperties = {
-      id: code,
+      id: n === 1 ? code : `${code}#${n}`,
       code,
       name,
       kind: source.zoneType,
