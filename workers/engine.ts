@@ -20,6 +20,7 @@ import type { DemGrid, Position, Track } from '../src/core/types';
 import { eventMethods } from './event-engine';
 import { layerMethods } from './layer-engine';
 import { reliefMethods } from './relief-engine';
+import { officialZonesMethods } from './official-zones-engine';
 import { osmMethods } from './osm-engine';
 import { reviewMethods } from './review-engine';
 import { routingMethods } from './routing-engine';
@@ -53,6 +54,8 @@ export function createEngine(options: EngineOptions = {}) {
   };
   // the OSM paths of the view, kept as a network layer: see osm-engine.ts
   const osm = osmMethods({ addFetchedLayer: layers.methods.addFetchedLayer, hasEmbeddedNetworkLines: routing.methods.hasEmbeddedNetworkLines });
+  // the official protected areas around the route, kept as sensitive layers: see official-zones-engine.ts
+  const official = officialZonesMethods({ addFetchedLayer: layers.methods.addFetchedLayer });
 
   // ── epochs: what the engine last published, compared after each call ──
   const epochs: EngineEpochs = { engine: Math.random().toString(36).slice(2, 10), network: 0, routing: 0, relief: 0, zones: 0, layers: 0 };
@@ -183,6 +186,9 @@ export function createEngine(options: EngineOptions = {}) {
 
     // environmental review: zones, crossings, avoid mode, season, communes, dossier (review-engine.ts)
     ...review.methods,
+
+    // « Charger les zones protégées officielles »: WFS layers kept as sensitive layers (official-zones-engine.ts)
+    ...official,
 
     setAvoid(settings: AvoidSettings): void {
       review.methods.setAvoid(settings);

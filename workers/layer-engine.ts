@@ -277,7 +277,9 @@ export function layerMethods(hooks: LayerEngineHooks) {
      * In import order; empty when there is none.
      */
     getSensitiveLayers(): SensitiveLayer[] {
-      return [...layers.values()].filter((l) => l.info.role === 'sensitive').map((l) => ({ id: l.info.id, name: l.info.name, fc: l.fc }));
+      return [...layers.values()]
+        .filter((l) => l.info.role === 'sensitive')
+        .map((l) => ({ id: l.info.id, name: l.info.name, fc: l.fc, ...(l.info.official ? { official: l.info.official } : {}) }));
     },
   };
 

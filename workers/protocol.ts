@@ -11,6 +11,7 @@ import type { CrsDetection } from '../src/core/import/detect-crs';
 import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
 import type { CommuneCrossing } from '../src/core/review/communes';
+import type { OfficialKind } from '../src/core/review/official-zones';
 import type { SeasonLoad } from '../src/core/review/season';
 import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
@@ -109,6 +110,21 @@ export interface UserLayerInfo {
   bbox: [number, number, number, number];
   /** lines handed to the network (role 'network' only) */
   networkLines?: number;
+  /** fetched from an official WFS (« Charger les zones protégées officielles »): which kind it stands for */
+  official?: OfficialLayerMark;
+}
+
+/** An official layer (official-zones-engine.ts): the embedded approximations of its kind leave the review when it is there. */
+interface OfficialLayerMark {
+  kind: OfficialKind;
+  /** the source's id in OFFICIAL_ZONE_SOURCES (src/core/review/official-zones.ts) */
+  source: string;
+  typeName: string;
+  host: string;
+  /** the day the server answered (ISO) */
+  fetched: string | null;
+  /** the embedded layer ids it stands in for */
+  replaces: string[];
 }
 
 /** A layer the page gives back (restored from storage): WGS84 features, as addLayer returned them. */
@@ -174,6 +190,43 @@ export interface SensitiveLayer {
   id: string;
   name: string;
   fc: FeatureCollection<Geometry, GeoJsonProperties>;
+  /** an official layer fetched online, with its kind */
+  official?: OfficialLayerMark;
+}
+
+/** « Charger les zones protégées officielles » (official-zones-engine.ts). */
+export interface OfficialZonesRequest {
+  /** the route whose extent (grown by margin_m) is asked */
+  route: ReviewRoute;
+  margin_m?: number;
+  /** each source's layer name in the page's language, by source id */
+  names: Record<string, string>;
+  /** the sources to ask (ids); all by default */
+  sources?: string[];
+  /** the servers, by service ('geoplateforme', 'geo2france'): the public ones by default */
+  endpoints?: Partial<Record<'geoplateforme' | 'geo2france', string>>;
+  timeoutMs?: number;
+}
+
+/** What one source gave. */
+export interface OfficialSourceResult {
+  id: string;
+  typeName: string;
+  host: string;
+  /** zones kept (0: nothing there; no layer added) */
+  count: number;
+  /** the layer's id when one was added */
+  layerId?: string;
+  /** the day the server answered */
+  fetched: string | null;
+  error?: GeoError;
+  warnings: GeoError[];
+}
+
+export interface OfficialZonesLoaded {
+  added: AddedLayer[];
+  sources: OfficialSourceResult[];
+  bbox: Bbox;
 }
 
 /** Progress of a long step, for the dialog's bar: `total` 0 means "no measure" (parsing, merging). */

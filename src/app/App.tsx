@@ -42,6 +42,7 @@ import { ImportLayerDialog } from '../ui/components/ImportLayerDialog';
 import './events.css';
 import './user-layers.css';
 import { useReviewWorkspace } from '../ui/hooks/use-review-workspace';
+import { useOfficialZones } from '../ui/hooks/use-official-zones';
 import { ReviewPanel } from '../ui/components/ReviewPanel';
 import { ReviewDossier } from '../ui/components/ReviewDossier';
 import './review.css';
@@ -201,6 +202,8 @@ function Shell() {
   useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see ui/hooks/use-review-workspace.ts)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
+  // « Charger les zones protégées officielles »: kept by the engine as sensitive layers, listed and stored as imports
+  const officialZones = useOfficialZones({ engine, route: review.route, push, onAdded: userLayers.adoptFetched });
   // names on the map and the place search (place-search.tsx)
   const placeSearch = usePlaceSearchBox({ manifest, controller });
 
@@ -443,7 +446,7 @@ function Shell() {
                 onModeChange={(i, mode) => planner.edit((d) => setLegModeOf(d, i, mode))}
               />
             )}
-            <ReviewPanel {...review.panel} />
+            <ReviewPanel {...review.panel} official={officialZones} />
             <LayerPanel layers={layerItems} error={manifestError ? t('layers.error', { detail: manifestError }) : null} onToggle={onToggleLayer}>
               <UserLayersSection {...userLayers.section} />
             </LayerPanel>

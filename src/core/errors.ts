@@ -89,6 +89,13 @@ export type ErrorCode =
   | 'overpass.bad-answer'
   | 'overpass.runtime-error'
   | 'overpass.no-paths'
+  // the official protected areas asked of the WFS servers (src/core/review/official-zones.ts): the
+  // area, a layer refused (its ExceptionReport) or answered in another format, a layer cut at the page limit
+  | 'wfs.no-route'
+  | 'wfs.area-too-large'
+  | 'wfs.exception'
+  | 'wfs.bad-answer'
+  | 'wfs.truncated'
   // the reading used lands far from the region and another one lands in it (detect-crs.ts,
   // proposeCrs); also the failure when nothing lands in France
   | 'import.crs-proposed'

@@ -83,6 +83,11 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'overpass.bad-answer': `La réponse reçue n’est pas une réponse du service Overpass (OpenStreetMap)${NBSP}: l’adresse du service est-elle la bonne${NBSP}?`,
     'overpass.runtime-error': `Le service Overpass (OpenStreetMap) a interrompu la demande[${NBSP}: «${NBSP}{remark}${NBSP}»]${NBSP}; rien n’a été chargé. Il est sans doute surchargé${NBSP}: réessayez plus tard, ou sur une zone plus petite.`,
     'overpass.no-paths': `OpenStreetMap ne connaît aucun chemin, piste ou petite route dans cette zone.`,
+    'wfs.no-route': `Aucun parcours${NBSP}: tracez un parcours ou sélectionnez une trace avant de charger les zones protégées officielles.`,
+    'wfs.area-too-large': `Le parcours est trop étendu pour charger les zones protégées officielles ({side_km}${NBSP}km de côté, limite {limit_km}${NBSP}km).`,
+    'wfs.exception': `Le service[ {host}] a refusé la couche «${NBSP}{layer}${NBSP}»[ ({exception})][${NBSP}: «${NBSP}{text}${NBSP}»].`,
+    'wfs.bad-answer': `La réponse du service[ {host}] pour la couche «${NBSP}{layer}${NBSP}» n’est pas du GeoJSON${NBSP}: l’adresse du service est-elle la bonne${NBSP}?`,
+    'wfs.truncated': `La couche «${NBSP}{layer}${NBSP}» compte {matched} zones autour du parcours${NBSP}: seules les {count} premières sont chargées.`,
     'import.crs-proposed': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; lues en {proposed}, elles y tombent${NBSP}: c’est sans doute la projection du fichier.`,
     'import.axes-swapped': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; en échangeant x et y, elles y tombent${NBSP}: longitude et latitude sont sans doute inversées dans le fichier.`,
     'import.zip-too-large': `Archive zip refusée${NBSP}: [une fois décompressée, elle dépasse la limite de {limit_mb}${NBSP}Mo][elle se décompresse à plus de {ratio_limit}${NBSP}pour 1][ (fichier «${NBSP}{name}${NBSP}»)]. Ce n’est pas un shapefile ordinaire.`,
@@ -192,6 +197,11 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'overpass.runtime-error':
       'The Overpass service (OpenStreetMap) stopped the request[: “{remark}”]; nothing was loaded. It is probably overloaded: try again later, or on a smaller area.',
     'overpass.no-paths': 'OpenStreetMap knows no path, track or small road in this area.',
+    'wfs.no-route': 'No route: draw a route or select a track before loading the official protected areas.',
+    'wfs.area-too-large': 'The route is too large to load the official protected areas ({side_km} km across, limit {limit_km} km).',
+    'wfs.exception': 'The service[ {host}] refused the layer “{layer}”[ ({exception})][: “{text}”].',
+    'wfs.bad-answer': 'The answer of the service[ {host}] for the layer “{layer}” is not GeoJSON: is the service address right?',
+    'wfs.truncated': 'The layer “{layer}” has {matched} zones around the route: only the first {count} are loaded.',
     'import.crs-proposed':
       'Read as {crs}, the coordinates land far from Hauts-de-France[ (near {lon}, {lat} in degrees)]; read as {proposed}, they land there: that is most likely the file’s coordinate system.',
     'import.axes-swapped':

@@ -10,6 +10,8 @@ import type { AvoidMode, DetourReport } from '../../../workers/protocol';
 import type { EventLoadView, ReviewRow, ReviewSettings } from '../hooks/use-review';
 import { CommitInput } from './CommitInput';
 import { Swatch, type SwatchSpec } from './Swatch';
+import { OfficialZonesBlock } from './OfficialZonesBlock';
+import type { OfficialZonesPanel } from '../hooks/use-official-zones';
 import { formatDate, monthNames } from '../../i18n/dates';
 
 export interface ReviewLayerView {
@@ -52,6 +54,8 @@ export interface ReviewPanelProps {
   onDossier: () => void;
   onCsv: () => void;
   busy: boolean;
+  /** « Charger les zones protégées officielles » (src/ui/hooks/use-official-zones.ts) */
+  official?: OfficialZonesPanel;
 }
 
 const DEFAULT_PERIOD: SeasonPeriod = { from_month: 3, to_month: 7 };
@@ -230,6 +234,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
           {t('review.approx')}
         </p>
       )}
+      {props.official && <OfficialZonesBlock {...props.official} />}
       {body}
 
       {props.issues.length > 0 && (

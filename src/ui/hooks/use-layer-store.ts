@@ -38,7 +38,7 @@ export interface LayerStore {
   ensureBase: () => Promise<boolean>;
   /** a layer the worker just added: listed, framed, announced, saved */
   adopt: (added: AddedLayer, role: ImportRole, skipped: number) => Promise<void>;
-  /** a network layer the worker fetched itself (the OpenStreetMap paths of the view): listed and saved, its notice is the caller's */
+  /** a layer the worker fetched itself (the OpenStreetMap paths of the view, the official zones): listed and saved, its notice is the caller's */
   adoptFetched: (added: AddedLayer) => Promise<void>;
   remove: (id: string) => void;
   toggle: (id: string, visible: boolean) => void;
@@ -224,7 +224,8 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
   const adoptFetched = useCallback(
     async (added: AddedLayer) => {
       const layer: LayerState = { ...added.layer, fc: added.fc, importedAt: new Date().toISOString(), visible: true, stored: true };
-      setLayers((prev) => [...prev, layer]);
+      // fetched again (the official zones of another route): it replaces itself, as in the worker
+      setLayers((prev) => [...prev.filter((l) => l.id !== layer.id), layer]);
       networkChanged(added.network);
       if (!(await persist(layer))) setLayers((prev) => prev.map((l) => (l.id === layer.id ? { ...l, stored: false } : l)));
     },

@@ -15,7 +15,7 @@ import type { ReviewLayerView, ReviewPanelProps } from '../components/ReviewPane
 import { download } from '../download';
 import { useReview, type ReviewSetup } from './use-review';
 import type { PlannerState } from './use-planner';
-import type { DossierData } from '../../../workers/protocol';
+import type { DossierData, ReviewRoute } from '../../../workers/protocol';
 import type { PushNotice } from '../components/Notices';
 import { useI18n } from '../i18n';
 import { formatError } from '../../i18n/messages';
@@ -34,6 +34,8 @@ export interface ReviewWorkspace {
   dossier: ReviewDossierProps | null;
   /** the selected pass, [from, to] metres from the start, for the elevation profile */
   profileRange: [number, number] | null;
+  /** the route or track under review (its legs or segments), or null: the official zones are asked for its extent */
+  route: ReviewRoute | null;
 }
 
 /** The embedded layers shown on the dossier's map. */
@@ -243,5 +245,10 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
       }
     : null;
 
-  return { panel, dossier: dossierProps, profileRange: review.profileRange };
+  const route = useMemo<ReviewRoute | null>(
+    () => (review.segments ? { segments: review.segments } : review.legs ? { legs: review.legs } : null),
+    [review.segments, review.legs],
+  );
+
+  return { panel, dossier: dossierProps, profileRange: review.profileRange, route };
 }

@@ -10,7 +10,7 @@ import type { ImportLayerDialogProps } from '../components/ImportLayerDialog';
 import type { PushNotice } from '../components/Notices';
 import type { UserLayersSectionProps } from '../components/UserLayersSection';
 import { useLayerImportDialog } from './use-layer-import-dialog';
-import { useLayerStore } from './use-layer-store';
+import { useLayerStore, type LayerStore } from './use-layer-store';
 import { useOsmPaths } from './use-osm-paths';
 import { useReliefSource } from './use-relief-source';
 
@@ -32,6 +32,8 @@ export interface UserLayers {
   section: UserLayersSectionProps;
   /** the import dialog, when open */
   dialog: ImportLayerDialogProps | null;
+  /** a layer the worker fetched itself (OSM paths, official zones): listed, drawn and stored */
+  adoptFetched: LayerStore['adoptFetched'];
 }
 
 export function useUserLayers({ engine, controller, push, networkReady, networkError, reliefKey, routeBbox }: UserLayersDeps): UserLayers {
@@ -62,5 +64,5 @@ export function useUserLayers({ engine, controller, push, networkReady, networkE
     onUseTiles: relief.useTiles,
   };
 
-  return { section, dialog: dialog.props };
+  return { section, dialog: dialog.props, adoptFetched: store.adoptFetched };
 }
