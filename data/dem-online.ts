@@ -7,15 +7,11 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ALTIMETRY_ATTRIBUTION,
-  ALTIMETRY_MAX_SAMPLES,
-  ALTIMETRY_MIN_INTERVAL_MS,
-  ALTIMETRY_URL,
-  altimetryRequests,
-  readAltimetryAnswer,
-} from '../src/core/elevation/altimetry.ts';
+import { ALTIMETRY_MAX_SAMPLES, ALTIMETRY_MIN_INTERVAL_MS, ALTIMETRY_URL, altimetryRequests, readAltimetryAnswer } from '../src/core/elevation/altimetry.ts';
 import type { DemGrid } from '../src/core/types.ts';
+
+// the manifest's source text, French like every layer's source in layers.json
+const ALTIMETRY_ATTRIBUTION = 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0';
 
 /** One answer of 5,000 elevations: seconds; a minute is a dead service. */
 const REQUEST_TIMEOUT_MS = 60_000;

@@ -138,7 +138,8 @@ const fr = {
   'elevation.track': 'altitudes du fichier importé',
   'elevation.dem': 'MNT «\u00a0{name}\u00a0»',
   'elevation.demApprox': '{name} (approximation)',
-  'elevation.online': '{name}',
+  'elevation.online': '{name}, en ligne',
+  'relief.online.attribution': 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0',
   'stats.elevationSources': 'Part de la longueur par source d’altitude',
   'stats.atLeast': 'au moins {value}',
 
@@ -285,7 +286,8 @@ const en: Record<I18nKey, string> = {
   'elevation.track': 'elevations from the imported file',
   'elevation.dem': 'DEM “{name}”',
   'elevation.demApprox': '{name} (approximation)',
-  'elevation.online': '{name}',
+  'elevation.online': '{name}, online',
+  'relief.online.attribution': 'IGN – Géoplateforme, elevation service (RGE ALTI®, BD ALTI®), Etalab Open Licence 2.0',
   'stats.elevationSources': 'Share of the length by elevation source',
   'stats.atLeast': 'at least {value}',
 

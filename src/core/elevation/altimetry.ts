@@ -16,8 +16,8 @@
 
 export const ALTIMETRY_URL = 'https://data.geopf.fr/altimetrie/1.0/calcul/alti/rest/elevationLine.json';
 const ALTIMETRY_RESOURCE = 'ign_rgealti_wld';
-export const ALTIMETRY_NAME = 'RGE ALTI® / BD ALTI® (IGN Géoplateforme, en ligne)';
-export const ALTIMETRY_ATTRIBUTION = 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0';
+/** the source's own name (its words for « online » and its licence are the dictionary's: elevation.online, relief.online.attribution) */
+export const ALTIMETRY_NAME = 'RGE ALTI® / BD ALTI® (IGN Géoplateforme)';
 export const ALTIMETRY_MAX_SAMPLES = 5000;
 const ALTIMETRY_NODATA = -99999;
 /** 5 requests a second (the service's usage limit) */

@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../core/import/crs-names';
 import { TERRARIUM_NAME, TERRARIUM_URL } from '../../core/elevation/terrain-tiles';
-import { ALTIMETRY_ATTRIBUTION } from '../../core/elevation/altimetry';
 import { deleteStoredDem, loadStoredDem, saveStoredDem } from '../../adapters/dem-store';
 import { choicePreference } from '../../adapters/preferences';
 import { openFileInWorker, restoreDemInWorker, type EngineClient } from '../../../workers/client';
@@ -211,6 +210,6 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     loadFile: (file, askCrs) => void loadFile(file, askCrs),
     reset: () => void reset(),
     useTiles: (template) => void loadTiles(template),
-    online: { on: onlineRelief, attribution: ALTIMETRY_ATTRIBUTION, onChange: switchOnlineRelief },
+    online: { on: onlineRelief, attribution: t('relief.online.attribution'), onChange: switchOnlineRelief },
   };
 }
