@@ -284,7 +284,10 @@ function Shell() {
     return [w, s, e, n];
   };
   const routeReady = legs.length > 0 && legs.every((l) => l !== null);
+  const exportFormulaGpx = events.exportFormulaGpx;
   const onExportGpx = useCallback(async () => {
+    // a formula on the map has one GPX, the formula panel's (course points, cut-offs)
+    if (!activeTrack && exportFormulaGpx) return exportFormulaGpx();
     if (!engine) return;
     const name = activeTrack ? activeTrack.track.name : doc.route.name;
     if (!activeTrack && !routeReady) {
@@ -301,7 +304,7 @@ function Shell() {
     download(gpx.text, 'application/gpx+xml', fileName);
     push({ id: 'export', text: t('export.done', { name: fileName }) });
     for (const w of gpx.warnings) push({ kind: 'warning', text: formatError(w, lang) });
-  }, [engine, activeTrack, doc.route.name, routeReady, legs, push, t, lang]);
+  }, [engine, activeTrack, exportFormulaGpx, doc.route.name, routeReady, legs, push, t, lang]);
 
   const ways = useMemo(
     () =>

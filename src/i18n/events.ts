@@ -160,6 +160,14 @@ export const eventsFr = {
   'roadbook.crossing': 'Traversée',
   'roadbook.startTime': 'Départ le {date} à {time}',
   'roadbook.lapN': 'tour {n}',
+  'roadbook.map': 'Plan du parcours',
+  'roadbook.profile': 'Profil',
+  'roadbook.ascentMethod':
+    'D+ et D− du profil lissé (moyenne glissante sur 100\u00a0m, variations de moins de 5\u00a0m ignorées)\u00a0: le même chiffre que le panneau des statistiques.',
+  'roadbook.roads': 'Routes traversées',
+  'roadbook.noRoads': 'Aucune route connue sur ce parcours (les cavaliers intégrés n’en portent pas\u00a0; importez les chemins OpenStreetMap pour les voir).',
+  'roadbook.descent': 'D−',
+  'gpx.cutoff': 'Barrière horaire',
 
   'autosave.quota':
     'Enregistrement automatique impossible\u00a0: l’espace de stockage du navigateur est plein. Votre travail reste ouvert\u00a0; téléchargez-le avec «\u00a0Enregistrer le projet\u00a0».',
@@ -336,6 +344,14 @@ export const eventsEn: Record<EventsKey, string> = {
   'roadbook.crossing': 'Crossing',
   'roadbook.startTime': 'Start on {date} at {time}',
   'roadbook.lapN': 'lap {n}',
+  'roadbook.map': 'Course map',
+  'roadbook.profile': 'Profile',
+  'roadbook.ascentMethod':
+    'Ascent and descent of the smoothed profile (100\u00a0m moving mean, changes under 5\u00a0m ignored): the same figure as the stats panel.',
+  'roadbook.roads': 'Roads crossed',
+  'roadbook.noRoads': 'No known road on this course (the embedded cavaliers carry none; load the OpenStreetMap paths to see them).',
+  'roadbook.descent': 'Descent',
+  'gpx.cutoff': 'Cut-off',
 
   'autosave.quota': 'Autosave failed: the browser’s storage is full. Your work stays open; download it with “Save the project”.',
   'autosave.unavailable': 'Autosave is not available in this browser (private window?). Your work stays open; download it with “Save the project”.',
