@@ -40,6 +40,7 @@ import { useUserLayers } from '../ui/hooks/use-user-layers';
 import { UserLayersSection } from '../ui/components/UserLayersSection';
 import { ImportLayerDialog } from '../ui/components/ImportLayerDialog';
 import './events.css';
+import './roadbook.css';
 import './user-layers.css';
 import { useReviewWorkspace } from '../ui/hooks/use-review-workspace';
 import { ReviewPanel } from '../ui/components/ReviewPanel';

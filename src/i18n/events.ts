@@ -145,7 +145,7 @@ export const eventsFr = {
   'cp.wait': 'Patientez\u00a0: le tracé est encore en calcul.',
 
   'roadbook.title': 'Roadbook',
-  'roadbook.print': 'Imprimer',
+  'roadbook.print': 'Imprimer / PDF',
   'roadbook.close': 'Fermer',
   'roadbook.km': 'km',
   'roadbook.fromPrevious': 'depuis le précédent',
@@ -167,6 +167,8 @@ export const eventsFr = {
   'roadbook.roads': 'Routes traversées',
   'roadbook.noRoads': 'Aucune route connue sur ce parcours (les cavaliers intégrés n’en portent pas\u00a0; importez les chemins OpenStreetMap pour les voir).',
   'roadbook.descent': 'D−',
+  'roadbook.ways': 'Un tour\u00a0: {paths}\u00a0km de chemins, {roads}\u00a0km de routes, {unknown}\u00a0km hors réseau (lignes droites, raccords).',
+  'roadbook.print.hint': 'Imprime le roadbook sur A4\u00a0; choisissez «\u00a0Enregistrer au format PDF\u00a0» comme imprimante pour en faire un PDF.',
   'gpx.cutoff': 'Barrière horaire',
 
   'autosave.quota':
@@ -329,7 +331,7 @@ export const eventsEn: Record<EventsKey, string> = {
   'cp.wait': 'Please wait: the route is still being computed.',
 
   'roadbook.title': 'Roadbook',
-  'roadbook.print': 'Print',
+  'roadbook.print': 'Print / PDF',
   'roadbook.close': 'Close',
   'roadbook.km': 'km',
   'roadbook.fromPrevious': 'from previous',
@@ -351,6 +353,8 @@ export const eventsEn: Record<EventsKey, string> = {
   'roadbook.roads': 'Roads crossed',
   'roadbook.noRoads': 'No known road on this course (the embedded cavaliers carry none; load the OpenStreetMap paths to see them).',
   'roadbook.descent': 'Descent',
+  'roadbook.ways': 'One lap: {paths}\u00a0km of paths, {roads}\u00a0km of roads, {unknown}\u00a0km off the network (straight lines, joins).',
+  'roadbook.print.hint': 'Prints the roadbook on A4; choose “Save as PDF” as the printer to make a PDF.',
   'gpx.cutoff': 'Cut-off',
 
   'autosave.quota': 'Autosave failed: the browser’s storage is full. Your work stays open; download it with “Save the project”.',
