@@ -2,7 +2,7 @@
 // sharp, need no map tiles, and can be tested by their numbers):
 // - the overview map: one lap of the route projected north-up in a box (equirectangular about
 //   the route's mid-latitude: at the scale of a course, under 0.1 % from a conformal
-//   projection), with a mark every 1, 2, 5, 10… km (at most about 12 marks), the start, the
+//   projection), with a mark every 0.5, 1, 2, 5, 10… km (at most 12 marks), the start, the
 //   finish, the points on the course, the roads crossed, and a scale bar of a round length;
 // - the profile: the smoothed elevations of the whole formula (the laps one after the other)
 //   against the distance, with the roadbook's rows at their km, and round ticks on both axes.
@@ -60,14 +60,16 @@ const PLOT = { left: 48, top: 12, right: PROFILE_W - 12, bottom: PROFILE_H - 24 
 /** enough for a sharp line at print size; a 100 km route has tens of thousands of points */
 const MAX_PATH_POINTS = 1500;
 const MAX_PROFILE_POINTS = 1200;
-const ROUND = [1, 2, 2.5, 5];
+/** round steps for marks and ticks (a mark at 0.25 km reads badly once rounded); 2.5 also for a scale bar */
+const TICKS = [1, 2, 5];
+const SCALES = [1, 2, 2.5, 5];
 
-/** The smallest round step (1, 2, 2.5, 5 × 10^k) that cuts `span` into at most `count` pieces. */
-function roundStep(span: number, count: number): number {
+/** The smallest round step (1, 2, 5 × 10^k, or those of `steps`) that cuts `span` into at most `count` pieces. */
+function roundStep(span: number, count: number, steps: readonly number[] = TICKS): number {
   if (!(span > 0)) return 1;
   const raw = span / count;
   const p = 10 ** Math.floor(Math.log10(raw));
-  for (const r of ROUND) if (r * p >= raw) return r * p;
+  for (const r of steps) if (r * p >= raw) return r * p;
   return 10 * p;
 }
 
@@ -109,7 +111,7 @@ export function roadbookMap(coords: readonly Position[], rows: readonly RowLike[
   });
   const start = project(coords[0]);
   const finish = project(coords[coords.length - 1]);
-  const metres = roundStep(Math.max(spanX, spanY) / 4, 1);
+  const metres = roundStep(Math.max(spanX, spanY) / 4, 1, SCALES);
   return {
     width: MAP_W,
     height: MAP_H,

@@ -61,7 +61,7 @@ export function RoadbookView({ eventName, formulaName, start, dates, roadbook, o
           <h1 id="cav-roadbook-title">
             {t('roadbook.title')} — {formulaName}
           </h1>
-          <p className="cav-roadbook-meta">
+          <p className="cav-roadbook-meta" data-testid="roadbook-summary" data-ascent={roadbook.ascent_m ?? ''}>
             {roadbook.ascent_m === null
               ? t('roadbook.summaryNoEle', { total: formatNumber(roadbook.total_km, 1) })
               : t('roadbook.summary', { total: formatNumber(roadbook.total_km, 1), ascent: formatNumber(roadbook.ascent_m) })}
