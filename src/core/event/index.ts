@@ -9,7 +9,6 @@ export * from './stats';
 export * from './clock';
 export * from './cutoffs';
 export * from './roadbook';
-export type { RoadbookMap, RoadbookProfile } from './roadbook-figures';
 export * from './templates';
 export * from './simplify';
 export * from './filename';

@@ -25,7 +25,7 @@ const PRECISION = 6;
 const MAX_POINTS = 5000;
 const MAX_NAME = 200;
 
-export interface SharedFormula {
+interface SharedFormula {
   eventName: string;
   formulaName: string;
   discipline: Discipline;
