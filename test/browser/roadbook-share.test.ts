@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { addFormula, createEvent, emptyProject, serializeProject } from '../../src/core/event/index';
@@ -25,6 +25,16 @@ const routeLines = (page: Page) =>
   page.evaluate(() => (window.__cavalierController as unknown as { route: { legs: { coordinates: LonLat[] }[] } }).route.legs.map((l) => l.coordinates));
 const total = async () => Number(await app.page.locator('[data-testid=formula-item]').first().getAttribute('data-total'));
 const clock = (min: number) => `${String(9 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
+/** A browser context of its own (no storage shared with the first page), offline like the harness's. */
+async function freshContext(): Promise<BrowserContext> {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
+  await context.route(
+    (u) => !u.href.startsWith(app.url),
+    (route) => route.abort('internetdisconnected'),
+  );
+  return context;
+}
 
 async function download(page: Page, selector: string): Promise<Buffer> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
@@ -145,11 +155,7 @@ describe('a formula’s GPX, roadbook and link', () => {
     expect(link.startsWith(`${app.url}#partage=1&`)).toBe(true);
     expect(link.length).toBeLessThan(8000);
 
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-    await context.route(
-      (u) => !u.href.startsWith(app.url),
-      (route) => route.abort('internetdisconnected'),
-    );
+    const context = await freshContext();
     try {
       const page = await context.newPage();
       await page.goto(link, { waitUntil: 'load' });
@@ -187,11 +193,7 @@ describe('a formula’s GPX, roadbook and link', () => {
   });
 
   it('a damaged link says so in French and changes nothing', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'fr-FR' });
-    await context.route(
-      (u) => !u.href.startsWith(app.url),
-      (route) => route.abort('internetdisconnected'),
-    );
+    const context = await freshContext();
     try {
       const page = await context.newPage();
       await page.goto(`${app.url}#partage=1&n=x&p=abc`, { waitUntil: 'load' });

@@ -7,6 +7,7 @@
 // - the profile: the smoothed elevations of the whole formula (the laps one after the other)
 //   against the distance, with the roadbook's rows at their km, and round ticks on both axes.
 // Coordinates are SVG user units, y downwards; labels are left to the page (numbers only here).
+import { bboxOf } from '../geo/bbox';
 import { cumulativeDistances, metresPerDegree } from '../geo/geodesic';
 import type { ElevationProfile, Position } from '../types';
 import { pointAtDistance } from './locate';
@@ -79,13 +80,7 @@ const pathOf = (xy: readonly XY[]) => xy.map(([x, y], i) => `${i ? 'L' : 'M'}${n
 /** The overview map of one lap `coords`, with the rows placed at their km of lap 1. */
 export function roadbookMap(coords: readonly Position[], rows: readonly RowLike[], lap_km: number): RoadbookMap | null {
   if (coords.length < 2) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of coords) {
-    w = Math.min(w, p[0]);
-    e = Math.max(e, p[0]);
-    s = Math.min(s, p[1]);
-    n = Math.max(n, p[1]);
-  }
+  const [w, s, e, n] = bboxOf([coords])!;
   const m = metresPerDegree((s + n) / 2);
   const spanX = (e - w) * m.x;
   const spanY = (n - s) * m.y;
