@@ -124,7 +124,7 @@ describe('a formula’s GPX, roadbook and link', () => {
     await app.page.screenshot({ path: '/tmp/cavalier-roadbook-figures.png', fullPage: true });
 
     // printed by Chromium as the browser's « Enregistrer au format PDF » does, on the sheet's A4 page
-    const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true, path: '/tmp/cavalier-roadbook.pdf' });
     const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
     const first = await doc.getPage(1);
     const [, , w, h] = first.view;
@@ -142,6 +142,10 @@ describe('a formula’s GPX, roadbook and link', () => {
     // the app behind the sheet is not printed
     expect(flat).not.toContain('parcours sportifs du bassin minier');
     await doc.destroy();
+    // the print layout, for a look (not asserted)
+    await app.page.emulateMedia({ media: 'print' });
+    await app.page.screenshot({ path: '/tmp/cavalier-roadbook-print.png', fullPage: true });
+    await app.page.emulateMedia({ media: null });
     await app.page.click('[data-testid=roadbook-close]');
   });
 
@@ -171,6 +175,7 @@ describe('a formula’s GPX, roadbook and link', () => {
         expect(Math.abs(p[1] - points[i][1])).toBeLessThanOrEqual(5e-7 + 1e-12);
       });
       expect(Number(await page.getAttribute('[data-testid=shared-route]', 'data-length'))).toBeCloseTo(length_m, -1);
+      await page.screenshot({ path: '/tmp/cavalier-shared.png' });
       // read-only: nothing of it is in this browser's events yet, and drawing adds nothing
       expect(await page.locator('[data-testid=formula-item]').count()).toBe(0);
       await page.click('[data-testid=tool-draw]').catch(() => {});
