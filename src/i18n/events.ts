@@ -163,7 +163,7 @@ export const eventsFr = {
   'roadbook.map': 'Plan du parcours',
   'roadbook.profile': 'Profil',
   'roadbook.ascentMethod':
-    'D+ et D− du profil lissé (moyenne glissante sur 100\u00a0m, variations de moins de 5\u00a0m ignorées)\u00a0: le même chiffre que le panneau des statistiques.',
+    'D+ et D− du profil lissé (moyenne glissante sur 100\u00a0m, variations de moins de 5\u00a0m ignorées)\u00a0: le même chiffre partout (panneau des statistiques, formules, roadbook).',
   'roadbook.roads': 'Routes traversées',
   'roadbook.noRoads': 'Aucune route connue sur ce parcours (les cavaliers intégrés n’en portent pas\u00a0; importez les chemins OpenStreetMap pour les voir).',
   'roadbook.descent': 'D−',
@@ -360,7 +360,7 @@ export const eventsEn: Record<EventsKey, string> = {
   'roadbook.map': 'Course map',
   'roadbook.profile': 'Profile',
   'roadbook.ascentMethod':
-    'Ascent and descent of the smoothed profile (100\u00a0m moving mean, changes under 5\u00a0m ignored): the same figure as the stats panel.',
+    'Ascent and descent of the smoothed profile (100\u00a0m moving mean, changes under 5\u00a0m ignored): the same figure everywhere (stats panel, formulas, roadbook).',
   'roadbook.roads': 'Roads crossed',
   'roadbook.noRoads': 'No known road on this course (the embedded cavaliers carry none; load the OpenStreetMap paths to see them).',
   'roadbook.descent': 'Descent',

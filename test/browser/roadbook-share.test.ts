@@ -174,7 +174,7 @@ describe('a formula’s GPX, roadbook and link', () => {
         expect(Math.abs(p[0] - points[i][0])).toBeLessThanOrEqual(5e-7 + 1e-12);
         expect(Math.abs(p[1] - points[i][1])).toBeLessThanOrEqual(5e-7 + 1e-12);
       });
-      expect(Number(await page.getAttribute('[data-testid=shared-route]', 'data-length'))).toBeCloseTo(length_m, -1);
+      expect(Number(await page.getAttribute('[data-testid=shared-route]', 'data-length'))).toBeCloseTo(length_m, 0);
       await page.screenshot({ path: '/tmp/cavalier-shared.png' });
       // read-only: nothing of it is in this browser's events yet, and drawing adds nothing
       expect(await page.locator('[data-testid=formula-item]').count()).toBe(0);
@@ -191,7 +191,7 @@ describe('a formula’s GPX, roadbook and link', () => {
       await expect.poll(() => routePoints(page)).toEqual(shown);
       await expect
         .poll(async () => Number(await page.locator('[data-testid=formula-item]').first().getAttribute('data-total')), { timeout: 30_000 })
-        .toBeCloseTo(length_m, -1);
+        .toBeCloseTo(length_m, 0);
     } finally {
       await context.close();
     }
