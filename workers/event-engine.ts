@@ -31,6 +31,7 @@ import { joinLegs, type Leg } from '../src/core/route/leg';
 import type { DemGrid, Position } from '../src/core/types';
 import type { Project } from '../src/core/event/project';
 import { lineCrossings, type CrossableLine } from '../src/core/route/line-crossings';
+import { waySurfaces } from '../src/core/route/ways';
 import type { GpxFileOut, PlacedPoint, ZipOut } from './protocol';
 
 /**
@@ -105,7 +106,7 @@ export function eventMethods(dem: () => DemGrid | null, roads: () => CrossableLi
     roadbook(formula: Formula, legs: Leg[]): Roadbook {
       const line = geometry(legs);
       const crossings = lineCrossings(line, roads()).map(({ km, name }) => ({ km, name }));
-      return roadbook(formula, line, { profile: profile(legs), crossings });
+      return roadbook(formula, line, { profile: profile(legs), crossings, ways: legs.length ? waySurfaces(legs) : null });
     },
 
     /** The project file's text: every event, each formula with the line of its legs (when given). */

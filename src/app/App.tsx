@@ -24,7 +24,7 @@ import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
 import { useMapClicks, useMapMode } from '../ui/hooks/use-map-mode';
-import { addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
+import { activeEvent, activeFormula, addTrack, removeTrack, renameRoute, setActive, setLegMode as setLegModeOf, clearRoute } from '../state/planner';
 import { safeFileName } from '../core/event/filename';
 import { download } from '../ui/download';
 import { formatError } from '../i18n/messages';
@@ -36,10 +36,13 @@ import { EventsPanel } from '../ui/components/events/EventsPanel';
 import { CoursePointsPanel } from '../ui/components/CoursePointsPanel';
 import { ConfirmDialog } from '../ui/components/ConfirmDialog';
 import { RoadbookView } from '../ui/components/RoadbookView';
+import { SharedRouteBanner } from '../ui/components/SharedRouteBanner';
+import { useShareLink, useSharedView } from '../ui/hooks/use-share-link';
 import { useUserLayers } from '../ui/hooks/use-user-layers';
 import { UserLayersSection } from '../ui/components/UserLayersSection';
 import { ImportLayerDialog } from '../ui/components/ImportLayerDialog';
 import './events.css';
+import './roadbook.css';
 import './user-layers.css';
 import { useReviewWorkspace } from '../ui/hooks/use-review-workspace';
 import { useOfficialZones } from '../ui/hooks/use-official-zones';
@@ -187,8 +190,10 @@ function Shell() {
   // environmental review: sensitive zones in the worker, and the avoid setting
   const reviewSetup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'));
   const lease = useTabLease();
+  // a page opened on a share link shows that route read-only (ui/hooks/use-share-link.ts)
+  const sharedView = useSharedView();
   // the routing epoch moves with the network, the provider, the avoid setting and the avoided zones
-  const planner = usePlanner(engine, epochKey(epochs, 'routing'), reliefKey, lease.role === 'reader');
+  const planner = usePlanner(engine, epochKey(epochs, 'routing'), reliefKey, lease.role === 'reader' || sharedView.shared !== null);
   const { doc, legs, stats } = planner;
   const profile = stats?.profile ?? null;
   const elevationSourceLabel = describeElevationSource(stats?.elevationSource ?? { kind: 'none' }, t);
@@ -200,6 +205,18 @@ function Shell() {
   // events, formulas, course points, exports, project file and autosave (see ui/hooks/use-event-workspace.ts)
   const events = useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion: reliefKey, lease });
   useMapClicks(controller, { draw: editing.addAt, place: events.placeAt });
+  const share = useShareLink({
+    view: sharedView,
+    planner,
+    controller,
+    event: activeEvent(doc),
+    formula: activeFormula(doc),
+    push,
+    saveProject: events.panel.onSaveProject,
+  });
+  useEffect(() => {
+    if (sharedView.shared) setMode('inspect');
+  }, [sharedView.shared, setMode]);
   // zones crossed and near, avoid mode, season, Natura 2000 dossier (see ui/hooks/use-review-workspace.ts)
   const review = useReviewWorkspace({ setup: reviewSetup, planner, controller, push, routingKind: routing.kind });
   // « Charger les zones protégées officielles »: kept by the engine as sensitive layers, listed and stored as imports
@@ -218,11 +235,15 @@ function Shell() {
   }, [networkError, push, t, lang]);
 
   // map ← route and tracks
+  const shownRoute = share.shown?.route ?? doc.route;
+  const shownLegs = share.shown?.legs ?? legs;
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   useEffect(() => {
     if (!controller) return;
-    const { points, modes } = doc.route;
+    // an opened share link is shown instead of the planner's route
+    const { points, modes } = shownRoute;
+    const legs = shownLegs;
     controller.setRoute({
       // a leg still being computed is shown as a straight preview
       legs: modes.map((mode, i) => {
@@ -240,7 +261,7 @@ function Shell() {
       points,
       selectedPoint: selectedRef.current,
     });
-  }, [controller, doc.route, legs, t, formatNumber]);
+  }, [controller, shownRoute, shownLegs, t, formatNumber]);
   // selecting a point only restyles it: the route is not sent again
   useEffect(() => controller?.setSelectedPoint(selected), [controller, selected]);
 
@@ -287,7 +308,10 @@ function Shell() {
     return [w, s, e, n];
   };
   const routeReady = legs.length > 0 && legs.every((l) => l !== null);
+  const exportFormulaGpx = events.exportFormulaGpx;
   const onExportGpx = useCallback(async () => {
+    // a formula on the map has one GPX, the formula panel's (course points, cut-offs)
+    if (!activeTrack && exportFormulaGpx) return exportFormulaGpx();
     if (!engine) return;
     const name = activeTrack ? activeTrack.track.name : doc.route.name;
     if (!activeTrack && !routeReady) {
@@ -304,7 +328,7 @@ function Shell() {
     download(gpx.text, 'application/gpx+xml', fileName);
     push({ id: 'export', text: t('export.done', { name: fileName }) });
     for (const w of gpx.warnings) push({ kind: 'warning', text: formatError(w, lang) });
-  }, [engine, activeTrack, doc.route.name, routeReady, legs, push, t, lang]);
+  }, [engine, activeTrack, exportFormulaGpx, doc.route.name, routeReady, legs, push, t, lang]);
 
   const ways = useMemo(
     () =>
@@ -410,6 +434,8 @@ function Shell() {
               onImportFile={onImportFile}
               canExport={activeTrack !== null || routeReady}
               onExportGpx={onExportGpx}
+              canCopyLink={doc.route.points.length >= 2 && !sharedView.shared}
+              onCopyLink={share.copy}
               legMode={legMode}
               onLegModeChange={setLegMode}
             />
@@ -484,6 +510,7 @@ function Shell() {
             />
           </section>
           <Notices notices={notices} onDismiss={dismiss}>
+            {share.banner && <SharedRouteBanner {...share.banner} />}
             {lease.role === 'reader' && (
               <div className="cav-readonly" data-testid="read-only">
                 <span>{t('lease.reader')}</span>

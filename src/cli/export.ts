@@ -3,6 +3,7 @@
 // the geometry stored in the file, so no network is needed and the bytes are the app's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { translate } from '../i18n/dictionary';
 import { formatError } from '../i18n/messages';
 import { eventGpxFiles, withUniqueNames, type FormulaGpx } from '../core/event/gpx';
 import { geometryOf, parseProject } from '../core/event/project';
@@ -26,7 +27,10 @@ export function runExport(args: ExportArgs): number {
 
   const all: FormulaGpx[] = [];
   for (const event of project.value.events) {
-    const { files, skipped } = eventGpxFiles(event, (id) => geometryOf(project.value, id), { maxPoints: args.maxPoints });
+    const { files, skipped } = eventGpxFiles(event, (id) => geometryOf(project.value, id), {
+      maxPoints: args.maxPoints,
+      cutoffLabel: translate('fr', 'gpx.cutoff'),
+    });
     for (const id of skipped) {
       const f = event.formulas.find((x) => x.id === id);
       warn(formatError({ code: 'export.no-geometry', detail: { formula: `${event.name} — ${f?.name ?? id}` } }, lang));

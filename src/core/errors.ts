@@ -38,6 +38,8 @@ export type ErrorCode =
   | 'project.future-version'
   | 'project.migrated'
   | 'export.no-geometry'
+  // a share link (src/core/event/share.ts) that cannot be read
+  | 'share.invalid'
   // GPX writing (src/core/gpx/write.ts): values no valid GPX can hold, left out and counted
   | 'export.bad-coordinates'
   | 'export.bad-elevations'

@@ -42,6 +42,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'project.future-version': `Ce projet a été enregistré par une version plus récente de Cavalier (format {version}, celle-ci lit jusqu’au format {supported})${NBSP}: mettez Cavalier à jour pour l’ouvrir. Rien n’a été modifié.`,
     'project.migrated': `Ce projet vient d’une ancienne version de Cavalier (format {from})${NBSP}: il a été converti et sera enregistré au format actuel.`,
     'export.no-geometry': `La formule «${NBSP}{formula}${NBSP}» n’a pas de tracé${NBSP}: aucun GPX n’est écrit pour elle.`,
+    'share.invalid': `Ce lien de parcours est incomplet ou abîmé (partie «${NBSP}{part}${NBSP}»)${NBSP}: demandez à nouveau le lien, ou le fichier du projet. Rien n’a été modifié.`,
     'export.bad-coordinates': `{count}${NBSP}point(s) aux coordonnées impossibles (latitude ou longitude manquante ou hors limites) non écrit(s) dans le GPX.`,
     'export.bad-elevations': `{count}${NBSP}altitude(s) impossible(s) (au-delà de ±{limit_m}${NBSP}m) non écrite(s) dans le GPX${NBSP}: ces points y sont sans altitude.`,
     'zones.not-wgs84': `Les zones de «${NBSP}{file}${NBSP}» ne sont pas en degrés WGS84 (coordonnée {x}, {y})[${NBSP}: {crs}]${NBSP}; reprojetez le fichier en EPSG:4326 (par exemple en l’important dans Cavalier) avant la revue.`,
@@ -146,6 +147,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
       'This project was saved by a newer version of Cavalier (format {version}; this one reads up to format {supported}): update Cavalier to open it. Nothing was changed.',
     'project.migrated': 'This project comes from an older version of Cavalier (format {from}): it was converted and will be saved in the current format.',
     'export.no-geometry': 'The formula “{formula}” has no route: no GPX is written for it.',
+    'share.invalid': 'This route link is incomplete or damaged (part “{part}”): ask for the link again, or for the project file. Nothing was changed.',
     'export.bad-coordinates': '{count} point(s) with impossible coordinates (latitude or longitude missing or out of range) not written to the GPX.',
     'export.bad-elevations': '{count} impossible elevation(s) (beyond ±{limit_m} m) not written to the GPX: those points have no elevation there.',
     'zones.not-wgs84':

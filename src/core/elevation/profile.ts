@@ -173,48 +173,88 @@ function movingMean(values: Float64Array, distances: Float64Array): Float64Array
  * Climb counted between confirmed turning points. Until a direction is confirmed, the lowest
  * and highest values seen so far are both candidate turning points.
  */
-function hysteresisClimb(values: Float64Array, threshold: number): { ascent: number; descent: number } {
+function hysteresisClimb(values: ArrayLike<number>, threshold: number): { ascent: number; descent: number } {
+  const { ascent, descent } = hysteresisTurns(values, threshold);
+  return { ascent, descent };
+}
+
+/**
+ * The same count, with the rises it counted: [index of the low, index of the high] of each,
+ * in order (the last one may end at the last value, a climb still going on).
+ */
+function hysteresisTurns(values: ArrayLike<number>, threshold: number): { ascent: number; descent: number; rises: [number, number][] } {
   let ascent = 0;
   let descent = 0;
-  if (values.length === 0) return { ascent, descent };
+  const rises: [number, number][] = [];
+  if (values.length === 0) return { ascent, descent, rises };
   let dir = 0; // +1 climbing, -1 descending, 0 not yet known
-  let lo = values[0];
-  let hi = values[0];
-  let turn = values[0]; // last confirmed turning point
-  let extreme = values[0]; // furthest value reached in the current direction
+  let lo = 0;
+  let hi = 0;
+  let turn = 0; // index of the last confirmed turning point
+  let extreme = 0; // index of the furthest value reached in the current direction
   for (let i = 1; i < values.length; i++) {
     const v = values[i];
     if (dir === 0) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      if (v - lo > threshold) {
+      if (v < values[lo]) lo = i;
+      if (v > values[hi]) hi = i;
+      if (v - values[lo] > threshold) {
         dir = 1;
         turn = lo;
-        extreme = v;
-      } else if (hi - v > threshold) {
+        extreme = i;
+      } else if (values[hi] - v > threshold) {
         dir = -1;
         turn = hi;
-        extreme = v;
+        extreme = i;
       }
     } else if (dir === 1) {
-      if (v > extreme) extreme = v;
-      else if (extreme - v > threshold) {
-        ascent += extreme - turn;
+      if (v > values[extreme]) extreme = i;
+      else if (values[extreme] - v > threshold) {
+        ascent += values[extreme] - values[turn];
+        rises.push([turn, extreme]);
         turn = extreme;
-        extreme = v;
+        extreme = i;
         dir = -1;
       }
     } else {
-      if (v < extreme) extreme = v;
-      else if (v - extreme > threshold) {
-        descent += turn - extreme;
+      if (v < values[extreme]) extreme = i;
+      else if (v - values[extreme] > threshold) {
+        descent += values[turn] - values[extreme];
         turn = extreme;
-        extreme = v;
+        extreme = i;
         dir = 1;
       }
     }
   }
-  if (dir === 1) ascent += extreme - turn;
-  else if (dir === -1) descent += turn - extreme;
-  return { ascent, descent };
+  if (dir === 1) {
+    ascent += values[extreme] - values[turn];
+    rises.push([turn, extreme]);
+  } else if (dir === -1) descent += values[turn] - values[extreme];
+  return { ascent, descent, rises };
+}
+
+/**
+ * The headline ascent of a profile, cut along its distance: for each sample, the climb from the
+ * start to it, counted as `ascent` counts it (the rises between the turning points of the 5 m
+ * hysteresis on the smoothed elevations). Inside a rise the climb so far is the highest point
+ * reached since its low; elsewhere it does not move. So the last value is the profile's
+ * `ascent` (one segment), and the climb between two distances — a roadbook's row — is a
+ * difference that adds up to it. Samples of a multi-segment profile are taken as one line.
+ */
+export function cumulativeAscent(profile: Pick<ElevationProfile, 'elevations'>): Float64Array {
+  const e = profile.elevations;
+  const out = new Float64Array(e.length);
+  const { rises } = hysteresisTurns(e, HYSTERESIS_M);
+  let base = 0;
+  let at = 0;
+  for (const [lo, hi] of rises) {
+    for (; at < lo; at++) out[at] = base;
+    let top = e[lo];
+    for (; at <= hi; at++) {
+      if (e[at] > top) top = e[at];
+      out[at] = base + (top - e[lo]);
+    }
+    base += e[hi] - e[lo];
+  }
+  for (; at < e.length; at++) out[at] = base;
+  return out;
 }

@@ -16,3 +16,4 @@ export * from './geometry';
 export * from './gpx';
 export * from './zip';
 export * from './project';
+export * from './share';

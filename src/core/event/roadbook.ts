@@ -1,17 +1,20 @@
 // The roadbook of a formula: one row per point on the course and per road crossing, in course
 // order over all laps, with the distance and the climb since the previous row and the cut-off.
 //
-// The climb between two rows is the sum of the rises of the smoothed elevation profile between
-// them (elevation/profile.ts: resampled, 100 m moving mean). Rows therefore add up exactly to the
-// climb of the whole formula measured that way, which can exceed the headline D+ by a few metres
-// on rolling ground: the headline figure also ignores wiggles under 5 m (hysteresis), and a
-// hysteresis cannot be cut into sections that add up.
+// D+ has one definition in Cavalier, the stats panel's (elevation/profile.ts: the profile
+// resampled, smoothed by a 100 m moving mean, rises and drops counted between turning points
+// more than 5 m apart). The climb between two rows is that same count cut at their distances
+// (cumulativeAscent): the rows add up exactly to the headline D+, which is the stats panel's
+// figure times the laps. (Before, rows summed every rise of the smoothed profile, wiggles
+// under 5 m included, and the header said 58 m where the stats panel said 39 m.)
 import { positionsLength } from '../geo/geodesic';
-import { elevationProfile } from '../elevation/profile';
+import { cumulativeAscent, elevationProfile } from '../elevation/profile';
 import type { ElevationProfile, Position } from '../types';
 import { coursePointCutoff, paceCutoff, type Cutoff } from './cutoffs';
 import type { CoursePoint, CoursePointKind, Formula } from './model';
 import { sortedCoursePoints } from './course-points';
+import type { WaySurfaces } from '../route/ways';
+import { roadbookMap, roadbookProfile, type RoadbookMap, type RoadbookProfile } from './roadbook-figures';
 
 /** A crossing of a road found on the route by the caller, at a km of one lap. */
 interface RoadCrossing {
@@ -41,15 +44,27 @@ export interface Roadbook {
   lap_km: number;
   laps: number;
   total_km: number;
-  /** climb of the whole formula as the rows add it up (see the file comment), null without elevations */
+  /** D+ of the whole formula (the stats panel's, all laps; the rows add up to it), null without elevations */
   ascent_m: number | null;
+  /** D− of the whole formula, the same way; null without elevations */
+  descent_m: number | null;
   rows: RoadbookRow[];
+  /** the overview map of one lap (roadbook-figures.ts); null without a line */
+  map: RoadbookMap | null;
+  /** the profile of the formula with the rows on it; null without elevations */
+  profile: RoadbookProfile | null;
+  /** each road crossed, by name, with the km of every crossing (all laps), in course order */
+  roads: { name: string; kms: number[] }[];
+  /** metres of one lap on roads, on paths and on ways nobody knows (straight lines, joins), when the caller knows them */
+  ways: WaySurfaces | null;
 }
 
 export interface RoadbookOptions {
   crossings?: readonly RoadCrossing[];
   /** the route's profile if the caller has one (DEM-draped); otherwise taken from the elevations of `coords` */
   profile?: ElevationProfile | null;
+  /** the way types of the route's legs (route/ways.ts), when the caller has the legs */
+  ways?: WaySurfaces | null;
 }
 
 type Draft = Omit<RoadbookRow, 'fromPrevious_km' | 'ascentFromPrevious_m'>;
@@ -99,7 +114,25 @@ export function roadbook(formula: Formula, coords: readonly Position[], options:
       ascentFromPrevious_m: climb ? climb(d.km * 1000) - climb(prev * 1000) : null,
     };
   });
-  return { lap_km, laps, total_km, ascent_m: climb ? climb(total_km * 1000) : null, rows };
+  const roads: Roadbook['roads'] = [];
+  for (const r of rows) {
+    if (r.kind !== 'crossing') continue;
+    const known = roads.find((x) => x.name === r.name);
+    if (known) known.kms.push(r.km);
+    else roads.push({ name: r.name, kms: [r.km] });
+  }
+  return {
+    lap_km,
+    laps,
+    total_km,
+    ascent_m: climb ? climb(total_km * 1000) : null,
+    descent_m: profile ? profile.descent * laps : null,
+    rows,
+    map: roadbookMap(coords, rows, lap_km),
+    profile: roadbookProfile(profile, rows, laps, lap_km),
+    roads,
+    ways: options.ways ?? null,
+  };
 }
 
 function pointRow(formula: Formula, p: CoursePoint, lap: number, lap_km: number, offset: number): Draft {
@@ -108,13 +141,12 @@ function pointRow(formula: Formula, p: CoursePoint, lap: number, lap_km: number,
 
 /**
  * Climb from the start of the formula to a distance (m), laps repeating the profile of one lap:
- * the rises of the piecewise-linear smoothed profile, summed.
+ * the headline D+ cut at that distance (cumulativeAscent), linear between samples.
  */
 function climbCounter(profile: ElevationProfile, lap_m: number): (d_m: number) => number {
-  const { distances: x, elevations: e } = profile;
+  const x = profile.distances;
+  const cum = cumulativeAscent(profile);
   const n = x.length;
-  const cum = new Float64Array(n);
-  for (let i = 1; i < n; i++) cum[i] = cum[i - 1] + Math.max(0, e[i] - e[i - 1]);
   const perLap = n ? cum[n - 1] : 0;
   const within = (d: number): number => {
     if (n === 0 || d <= x[0]) return 0;
@@ -127,8 +159,7 @@ function climbCounter(profile: ElevationProfile, lap_m: number): (d_m: number) =
       else hi = mid;
     }
     const span = x[hi] - x[lo];
-    const ed = span > 0 ? e[lo] + ((d - x[lo]) / span) * (e[hi] - e[lo]) : e[lo];
-    return cum[lo] + Math.max(0, ed - e[lo]);
+    return span > 0 ? cum[lo] + ((d - x[lo]) / span) * (cum[hi] - cum[lo]) : cum[lo];
   };
   return (d_m: number) => {
     if (!(lap_m > 0)) return 0;

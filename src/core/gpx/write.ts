@@ -1,5 +1,5 @@
 // GPX 1.1 writer. Element order follows the XSD exactly (devices and validators reject
-// anything else): gpx(metadata(name, desc, time), wpt(ele, name, desc, sym, type)*,
+// anything else): gpx(metadata(name, desc, time), wpt(ele, name, cmt, desc, sym, type)*,
 // rte(name, rtept(ele, time))*, trk(name, trkseg(trkpt(ele, time)))). One trk per item: a
 // Garmin Edge turns each trk into a separate course. A rte only for an item read from one
 // (kind 'route', e.g. `cavalier gpx --select routes`): the app's own routes are written as trk,
@@ -33,6 +33,8 @@ export interface GpxWaypoint {
   lat: number;
   ele?: number;
   name: string;
+  /** GPX `cmt`: short text sent to the device as it is (Garmin units show it as the point's comment) */
+  cmt?: string;
   desc?: string;
   /** a symbol name as the device spells it, e.g. Garmin's 'Water Source' */
   sym?: string;
@@ -123,6 +125,7 @@ function writeWaypoint(w: GpxWaypoint, dropped: Dropped): string | null {
     else dropped.elevations++;
   }
   parts.push(`<name>${escapeXml(w.name)}</name>`);
+  if (w.cmt) parts.push(`<cmt>${escapeXml(w.cmt)}</cmt>`);
   if (w.desc) parts.push(`<desc>${escapeXml(w.desc)}</desc>`);
   if (w.sym) parts.push(`<sym>${escapeXml(w.sym)}</sym>`);
   if (w.type) parts.push(`<type>${escapeXml(w.type)}</type>`);

@@ -48,7 +48,7 @@ export function StatsPanel({ lengthM, points, elevation, elevationSourceLabel, e
         </div>
         {elevation && (
           <>
-            <div className="cav-stat">
+            <div className="cav-stat" title={t('roadbook.ascentMethod')}>
               <dt>{t('stats.ascent')}</dt>
               <dd data-testid="stat-ascent" data-value={elevation.ascent} data-lower-bound={reliefWarning ? 'true' : undefined}>
                 {reliefWarning ? t('stats.atLeast', { value: `${formatNumber(elevation.ascent)} m` }) : `${formatNumber(elevation.ascent)} m`}

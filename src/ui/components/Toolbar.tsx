@@ -17,6 +17,9 @@ export interface ToolbarProps {
   onImportFile: (file: File) => void;
   canExport: boolean;
   onExportGpx: () => void;
+  /** « Copier le lien » (ui/hooks/use-share-link.ts) */
+  canCopyLink?: boolean;
+  onCopyLink?: () => void;
   legMode: LegMode;
   onLegModeChange: (mode: LegMode) => void;
 }
@@ -100,6 +103,19 @@ export function Toolbar(props: ToolbarProps) {
           <Icon d="M5 20h14v-2H5v2zM19 9h-4V3H9v6H5l7 7 7-7z" />
           {t('toolbar.export')}
         </button>
+        {props.onCopyLink && (
+          <button
+            type="button"
+            className="cav-btn"
+            disabled={!props.canCopyLink}
+            onClick={props.onCopyLink}
+            title={t('share.copy.hint')}
+            data-testid="tool-share"
+          >
+            <Icon d="M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12zM8 13h8v-2H8v2zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z" />
+            {t('share.copy')}
+          </button>
+        )}
       </div>
       <div className="cav-toolbar-mode">
         <span className="cav-small cav-muted" id="cav-legmode-label">

@@ -101,7 +101,7 @@ export function useEventExports({ engine, planner, event, formula, push }: Event
         if (!engine || !event || !formula) return;
         if (formula.route.points.length < 2) return push({ kind: 'warning', text: t('export.formula.empty') });
         const [legs] = await planner.ensureLegs([formula.route]);
-        const file = await engine.formulaGpx(event, formula.id, legs, { maxPoints });
+        const file = await engine.formulaGpx(event, formula.id, legs, { maxPoints, cutoffLabel: t('gpx.cutoff') });
         if (!file) return push({ kind: 'warning', text: t('export.formula.empty') });
         download(file.text, 'application/gpx+xml', file.fileName);
         push({ id: 'export', text: t('export.formula.done', { name: file.fileName, n: file.points }) });
@@ -115,7 +115,7 @@ export function useEventExports({ engine, planner, event, formula, push }: Event
       run(async () => {
         if (!engine || !event) return;
         const legs = await legsByFormula([event]);
-        const r = await engine.eventGpxZip(event, legs, { maxPoints });
+        const r = await engine.eventGpxZip(event, legs, { maxPoints, cutoffLabel: t('gpx.cutoff') });
         if (r.files.length === 0) return push({ kind: 'warning', text: t('export.zip.empty') });
         const fileName = safeFileName([event.name], 'zip', 'evenement');
         download(r.zip as Uint8Array<ArrayBuffer>, 'application/zip', fileName);

@@ -47,6 +47,11 @@ export interface EventWorkspace {
   markers: ProfileMarker[];
   /** a click in placing mode: a point of the chosen kind, projected onto the formula's route */
   placeAt: (lonlat: LonLat) => void;
+  /**
+   * the one GPX export of the formula on the map (course points and cut-offs), which the
+   * toolbar's « Exporter GPX » also uses; null when no formula is on the map
+   */
+  exportFormulaGpx: (() => void) | null;
 }
 
 const TEMPLATES = EVENT_TEMPLATES.map((tp) => ({ id: tp.id, name: tp.name, discipline: tp.discipline, formulas: tp.formulas.length }));
@@ -132,5 +137,6 @@ export function useEventWorkspace({ planner, engine, controller, push, mode, set
     roadbook: { view: exports.roadbook, close: exports.closeRoadbook },
     markers: points.markers,
     placeAt: points.placeAt,
+    exportFormulaGpx: formula ? exports.exportFormula : null,
   };
 }

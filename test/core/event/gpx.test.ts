@@ -106,6 +106,48 @@ describe('GPX per formula', () => {
     expect(get(water, 'ele')).not.toBeUndefined();
   });
 
+  it('carries each cut-off in cmt and, after the km, in desc; stays valid', async () => {
+    const { event, formula } = setup();
+    // pace 15 min/km from 09:00; the checkpoint has its own cut-off, 2 h 05 after the start
+    const f: Formula = {
+      ...formula,
+      cutoffPace_min_per_km: 15,
+      coursePoints: formula.coursePoints.map((p) => (p.kind === 'checkpoint' ? { ...p, cutoff: { minutesFromStart: 125 } } : p)),
+    };
+    const out = formulaGpx(event, f, LINE, { cutoffLabel: 'Barrière horaire' });
+    expect((await validate(out.text)).errors).toEqual([]);
+    const wpts = Array.from(dom(out.text).getElementsByTagName('wpt'));
+    const get = (el: (typeof wpts)[0], tag: string) => el.getElementsByTagName(tag)[0]?.textContent ?? null;
+    const kmOf = (el: (typeof wpts)[0]) => karney(2.83, 50.43, 2.83, Number(el.getAttribute('lat'))) / 1000;
+    const clock = (min: number) => `${String(9 + Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+    const byKind = (k: CoursePointKind) => wpts[KINDS.indexOf(k)];
+    // aid station: km (GeographicLib) × 15 min, from 09:00
+    const aid = byKind('aid');
+    const aidCut = `Barrière horaire ${clock(Math.round(kmOf(aid) * 15))}`;
+    expect(get(aid, 'cmt')).toBe(aidCut);
+    expect(get(aid, 'desc')).toBe(`km ${kmOf(aid).toFixed(1)} · ${aidCut}`);
+    // the explicit cut-off wins over the pace
+    expect(get(byKind('checkpoint'), 'cmt')).toBe('Barrière horaire 11:05');
+    // the finish: the whole length × pace
+    const finishMin = Math.round((karneyLength(LINE) / 1000) * 15);
+    expect(get(byKind('finish'), 'cmt')).toBe(`Barrière horaire ${clock(finishMin)}`);
+    // kinds without a cut-off have no cmt and the km alone
+    expect(get(byKind('water'), 'cmt')).toBeNull();
+    expect(get(byKind('water'), 'desc')).toBe(`km ${kmOf(byKind('water')).toFixed(1)}`);
+    // cmt comes between name and desc, as the XSD orders them
+    expect(out.text).toMatch(/<\/name><cmt>[^<]+<\/cmt><desc>/);
+
+    // two laps: each passage of the aid station, and the finish at the end of the second lap
+    const lap_km = karneyLength(LINE) / 1000;
+    const two = Array.from(dom(formulaGpx(event, { ...f, laps: 2 }, LINE, { cutoffLabel: 'Cut-off' }).text).getElementsByTagName('wpt'));
+    const aidKm = kmOf(two[1]);
+    expect(get(two[1], 'cmt')).toBe(`Cut-off ${clock(Math.round(aidKm * 15))} / ${clock(Math.round((aidKm + lap_km) * 15))}`);
+    expect(get(two[KINDS.length - 1], 'cmt')).toBe(`Cut-off ${clock(Math.round(2 * lap_km * 15))}`);
+    // no start time: a time from the start
+    const noStart = Array.from(dom(formulaGpx(event, { ...f, start: null }, LINE).text).getElementsByTagName('wpt'));
+    expect(get(noStart[KINDS.indexOf('checkpoint')], 'cmt')).toBe('T+2:05');
+  });
+
   it('is read back by our reader and by gpxparser: same track, same waypoints', () => {
     const { event, formula } = setup();
     const { text } = formulaGpx(event, formula, LINE);

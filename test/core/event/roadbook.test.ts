@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newFormula, roadbook } from '../../../src/core/event';
+import { formulaStats, newFormula, roadbook } from '../../../src/core/event';
+import { cumulativeAscent, elevationProfile } from '../../../src/core/elevation/profile';
+import type { Position } from '../../../src/core/types';
 import type { CoursePoint, Formula } from '../../../src/core/event/model';
 import type { ElevationProfile } from '../../../src/core/types';
 import { karneyLength } from '../../helpers/karney';
@@ -64,5 +66,35 @@ describe('roadbook', () => {
     const rb = roadbook(formula(1), LAP);
     expect(rb.ascent_m).toBeNull();
     expect(rb.rows.every((r) => r.ascentFromPrevious_m === null)).toBe(true);
+  });
+
+  it('has one D+: the stats panel’s (5 m hysteresis), cut into rows that add up to it', () => {
+    // up 20 m, a 3 m dip (under the 5 m hysteresis: not counted), up to 30 m: D+ is 30 m, not 33
+    const wiggle: ElevationProfile = { distances: [0, 1000, 2000, L], elevations: [0, 20, 17, 30], lonlats: [], ascent: 30, descent: 0, min: 0, max: 30 };
+    const f = { ...formula(1), coursePoints: [pt('a', 'aid', 1.5, 'Ravito'), pt('c', 'checkpoint', 2.5, 'Contrôle')] };
+    const rb = roadbook(f, LAP, { profile: wiggle });
+    expect(rb.ascent_m).toBeCloseTo(30, 9);
+    expect(rb.ascent_m).toBeCloseTo(formulaStats(f, LAP, wiggle).totalAscent_m!, 9);
+    const climbs = rb.rows.map((r) => r.ascentFromPrevious_m!);
+    // by hand: the climb so far is the highest point reached since the low (0 m): 20 m at 1 km,
+    // still 20 m through the dip to 17 m at 2 km, then 20 → 30 m, linear, from 2 km to the end
+    expect(climbs[1]).toBeCloseTo(20, 9); // start → 1.5 km
+    expect(climbs[2]).toBeCloseTo(((2500 - 2000) / (L - 2000)) * 10, 9); // 1.5 → 2.5 km
+    expect(climbs.reduce((a, b) => a + b, 0)).toBeCloseTo(30, 9);
+  });
+
+  it('cumulativeAscent ends on the profile’s ascent and never goes down, on noisy lines', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+    for (let k = 0; k < 20; k++) {
+      const line: Position[] = northLine(2.8, 50.4, 400, 0.0002, (i) => 40 + 15 * Math.sin(i / (10 + k)) + 4 * rand());
+      const prof = elevationProfile(line)!;
+      const cum = cumulativeAscent(prof);
+      expect(cum[cum.length - 1]).toBeCloseTo(prof.ascent, 9);
+      for (let i = 1; i < cum.length; i++) expect(cum[i]).toBeGreaterThanOrEqual(cum[i - 1]);
+      const rb = roadbook(formula(1), line);
+      expect(rb.ascent_m).toBeCloseTo(prof.ascent, 9);
+      expect(rb.descent_m).toBeCloseTo(prof.descent, 9);
+    }
   });
 });
