@@ -29,7 +29,7 @@ export function runExport(args: ExportArgs): number {
   for (const event of project.value.events) {
     const { files, skipped } = eventGpxFiles(event, (id) => geometryOf(project.value, id), {
       maxPoints: args.maxPoints,
-      cutoffLabel: translate('fr', 'gpx.cutoff'),
+      cutoffLabel: translate(lang, 'gpx.cutoff'),
     });
     for (const id of skipped) {
       const f = event.formulas.find((x) => x.id === id);
