@@ -12,6 +12,7 @@ import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
 import type { CommuneCrossing } from '../src/core/review/communes';
 import type { SeasonLoad } from '../src/core/review/season';
+import type { ZoneFieldProposal, ZoneFields } from '../src/core/review/zone-fields';
 import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
@@ -94,6 +95,8 @@ export interface LayerPreview {
   /** all skipped features (the list below holds at most MAX_SKIPPED_LISTED) */
   skippedCount: number;
   skipped: SkippedFeature[];
+  /** the attributes likely to name and code its zones, and the official convention recognised (src/core/review/zone-fields.ts) */
+  zoneFields: ZoneFieldProposal;
 }
 
 /** An imported layer as the page lists it (everything but the features). */
@@ -109,6 +112,8 @@ export interface UserLayerInfo {
   bbox: [number, number, number, number];
   /** lines handed to the network (role 'network' only) */
   networkLines?: number;
+  /** the attributes the user chose for the zones' name and code (role 'sensitive'); absent: the layer's convention */
+  zoneFields?: ZoneFields;
 }
 
 /** A layer the page gives back (restored from storage): WGS84 features, as addLayer returned them. */
@@ -174,6 +179,8 @@ export interface SensitiveLayer {
   id: string;
   name: string;
   fc: FeatureCollection<Geometry, GeoJsonProperties>;
+  /** the attributes giving each zone's name and code, as chosen on import */
+  zoneFields?: ZoneFields;
 }
 
 /** Progress of a long step, for the dialog's bar: `total` 0 means "no measure" (parsing, merging). */
