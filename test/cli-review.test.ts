@@ -209,7 +209,7 @@ describe('cavalier review: bad input', { timeout: 30_000 }, () => {
   it('zones in Lambert-93 without a crs member: read as the app reads them, the guess said on stderr', async () => {
     const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('lambert93.geojson'), '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Lambert-93');
+    expect(r.stderr).toContain('EPSG:2154');
     expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toContain('import.crs-guessed');
     noStack(r.stderr);
   });

@@ -312,6 +312,7 @@ function reviewJson(review: RouteReview, warnings: GeoError[]) {
         exit: lonLat(p.exit),
       })),
       id: c.id,
+      ...(c.code !== undefined ? { code: c.code } : {}),
       layer: c.layer,
       geometry: c.geometry,
       share: round(c.share, 5),
@@ -322,6 +323,7 @@ function reviewJson(review: RouteReview, warnings: GeoError[]) {
       kind: n.kind,
       distance_m: round(n.distance_m, 2),
       id: n.id,
+      ...(n.code !== undefined ? { code: n.code } : {}),
       layer: n.layer,
       geometry: n.geometry,
       at_km: round(n.at_km, 5),
@@ -345,11 +347,11 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => `  ${r.map((cell, k) => (k === r.length - 1 ? cell : cell + ' '.repeat(widths[k] - [...cell].length))).join('   ')}`.trimEnd());
 }
 
-/** Zone names, with the id added where several zones share a name (corridor stretches often do). */
-function labeller(review: RouteReview): (z: { zone: string; id: string }) => string {
+/** Zone names after their official code, with the id added where several zones share a name (corridor stretches often do). */
+function labeller(review: RouteReview): (z: { zone: string; id: string; code?: string }) => string {
   const count = new Map<string, number>();
   for (const z of [...review.crossings, ...review.near]) count.set(z.zone, (count.get(z.zone) ?? 0) + 1);
-  return (z) => ((count.get(z.zone) ?? 0) > 1 ? `${z.zone} (${z.id})` : z.zone);
+  return (z) => `${z.code ? `${z.code} ` : ''}${(count.get(z.zone) ?? 0) > 1 && !z.code ? `${z.zone} (${z.id})` : z.zone}`;
 }
 
 function table(name: string, review: RouteReview, sources: string[]): string {

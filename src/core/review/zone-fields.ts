@@ -14,9 +14,9 @@
 //    NOM_SITE in the WFS; type I or II from TYPE_ZNIEFF / TYPZNIEFF, else from the layer's name.
 //  - the other INPN protected areas (WFS `patrinat_apb:apb`, `patrinat_rnn:rnn`,
 //    `patrinat_rnr:rnr`, `patrinat_sc:sc`, `patrinat_pnr:pnr`…): ID_MNHN (FR + 7 characters) and
-//    NOM_SITE or NOM; the type from the layer's name, else from the code's prefix (FR38 arrêtés de
-//    protection de biotope, FR36 réserves naturelles nationales, FR93 réserves naturelles
-//    régionales).
+//    NOM_SITE or NOM; the type from the code's prefix (FR38 arrêtés de protection de biotope, FR36
+//    réserves naturelles nationales, FR93 réserves naturelles régionales), else from the layer's
+//    name.
 // Followed: the layer list of the Géoplateforme WFS (data.geopf.fr/wfs/ows, the `patrinat_*`
 // typenames as QGIS and API Carto users list them), API Carto's module Nature (apicarto.ign.fr,
 // `sitecode`/`sitename` on natura-habitat and natura-oiseaux, `id_mnhn`/`nom` on znieff1/2, rnn,
@@ -131,7 +131,7 @@ export function kindFromLayerName(layerName: string): string | null {
 
 /** What a Natura 2000 code says of its directive: 1 in fifth place for birds (ZPS), 0 for habitats. */
 function natura2000KindOfCode(code: string): string | null {
-  const m = /^FR\d{3}([01])\d{3}$/i.exec(code);
+  const m = /^FR\d{2}([01])\d{4}$/i.exec(code);
   if (!m) return null;
   return m[1] === '1' ? 'ZPS' : 'ZSC';
 }
@@ -236,7 +236,8 @@ function kindOf(p: Props, conv: Convention | null, code: string | null, layerNam
     case 'inpn':
       // a 9-digit id_mnhn is a ZNIEFF's; the protected areas' are FR + 7 characters
       if (code && /^\d{9}$/.test(code)) return layerKind?.startsWith('ZNIEFF') ? layerKind : 'ZNIEFF';
-      return layerKind ?? (code && protectedAreaKindOfCode(code));
+      // the zone's own code before the layer's name: one file may gather several kinds
+      return (code && protectedAreaKindOfCode(code)) ?? layerKind;
     default:
       return layerKind;
   }
