@@ -35,9 +35,9 @@ export interface ZoneFields {
   code?: string;
 }
 
-export type ZoneConvention = 'natura2000' | 'znieff' | 'inpn';
+type ZoneConvention = 'natura2000' | 'znieff' | 'inpn';
 
-export interface FieldCandidate {
+interface FieldCandidate {
   field: string;
   /** higher is likelier; only fields above 0 are proposed */
   score: number;
@@ -109,7 +109,7 @@ const words = (s: string): string[] =>
     .filter(Boolean);
 
 /** The type a layer's name gives its zones ("zps_hdf", "ZNIEFF2_L93", "apb", "sites classés"), or null. */
-export function kindFromLayerName(layerName: string): string | null {
+function kindFromLayerName(layerName: string): string | null {
   const w = words(layerName);
   const has = (x: string) => w.includes(x);
   const joined = w.join(' ');
