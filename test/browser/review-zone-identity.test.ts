@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crsConverter } from '../../src/core/import/crs';
 import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip } from '../helpers/shapefile';
-import { startApp, waitForMapReady, type StartedApp } from './harness';
+import { clickMapAt, mapIdle, startApp, waitForMapReady, type StartedApp } from './harness';
 
 type XY = [number, number];
 const tmp = mkdtempSync(join(tmpdir(), 'cavalier-identity-'));
@@ -101,6 +101,26 @@ describe('zone identity in the app', { timeout: 120_000 }, () => {
         .locator('[data-testid=review-crossing]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-zone'))),
     ).not.toContain('n2000_l93_shp n°1');
+    // the map popup of the site, clicked inside it away from the track: its name, code and type
+    const inside: [number, number] = [2.805, 50.408];
+    await page().evaluate((c) => window.__cavalierMap!.jumpTo({ center: c, zoom: 16 }), inside);
+    await mapIdle(page());
+    await clickMapAt(page(), inside);
+    const popup = page().locator('[data-testid=map-popup]');
+    await popup.waitFor();
+    expect(await popup.locator('.cav-popup-name').first().textContent()).toBe('Pelouses de la Scarpe');
+    expect(await popup.locator('[data-testid=map-popup-zone]').first().textContent()).toBe('FR3100474 · ZSC');
+    await page()
+      .locator('.maplibregl-popup-close-button')
+      .click()
+      .catch(() => {});
+    // the dossier's table of the zones crossed names the site by its code
+    await page().click('[data-testid=review-dossier]');
+    const dossierRow = page().locator('[data-testid=dossier-zone-row][data-zone="Pelouses de la Scarpe"]');
+    await dossierRow.waitFor({ timeout: 30_000 });
+    expect(await dossierRow.textContent()).toContain('FR3100474 Pelouses de la Scarpe');
+    expect(await dossierRow.textContent()).toContain('ZSC');
+    await page().click('[data-testid=dossier-close]');
     expect(app.unexpectedErrors()).toEqual([]);
   });
 

@@ -81,6 +81,24 @@ describe('zone identity through the engine', () => {
     expect(review.near.map((n) => [n.code, n.zone])).toEqual([['FR3100506', 'ONF']]);
   });
 
+  it('a KML of areas and its KMZ open as polygon layers (no longer « Aucune trace »), with the INPN fields recognised', () => {
+    const kml = readFileSync('test/fixtures/zone-layers/in/appb.kml');
+    const kmz = zipSync({ 'doc.kml': new Uint8Array(kml) });
+    for (const [bytes, name, format] of [
+      [new Uint8Array(kml), 'appb.kml', 'kml'],
+      [kmz, 'appb.kmz', 'kmz'],
+    ] as const) {
+      const engine = createEngine();
+      const opened = engine.openFile(buffer(bytes), name);
+      if (!opened.ok) throw new Error(opened.error.code);
+      const preview = engine.previewLayer(opened.value.token);
+      if (!preview.ok) throw new Error(preview.error.code);
+      expect(preview.value.format).toBe(format);
+      expect(preview.value.geometryCounts).toEqual({ point: 0, line: 0, polygon: 2 });
+      expect(preview.value.zoneFields).toMatchObject({ convention: 'inpn', fields: { code: 'ID_MNHN', name: 'NOM_SITE' } });
+    }
+  });
+
   it('the app’s CSV is the CLI’s, byte for byte, for the same zip and track', async () => {
     const zip = n2000Zip();
     const dir = mkdtempSync(join(tmpdir(), 'cavalier-identity-'));
