@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crsConverter } from '../src/core/import/crs';
 import { runCavalier as cavalier } from './helpers/cli';
-import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip } from './helpers/shapefile';
+import { PRJ_LAMBERT_93, writeDbf, writeShp, squareRing, writeZip } from './helpers/shapefile';
 
 const route = 'test/fixtures/review/cli/route.gpx';
 const A = 6378137;
@@ -21,14 +21,7 @@ const arc = (dLon: number) => (A / Math.sqrt(1 - E2 * Math.sin(LAT * RAD) ** 2))
 const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(Math.max(2, 0.005 * want));
 
 type XY = [number, number];
-/** A square ring, clockwise (a shapefile's outer ring), from its south-west corner. */
-const square = (w: number, s: number, size: number): XY[] => [
-  [w, s],
-  [w, s + size],
-  [w + size, s + size],
-  [w + size, s],
-  [w, s],
-];
+const square = squareRing;
 // the ZSC: 0.01° of the route inside; the ZPS: 0.005° inside
 const ZSC = square(2.8, 50.4, 0.01);
 const ZPS = square(2.82, 50.4025, 0.005);

@@ -7,18 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crsConverter } from '../../src/core/import/crs';
-import { PRJ_LAMBERT_93, writeDbf, writeShp, writeZip } from '../helpers/shapefile';
+import { PRJ_LAMBERT_93, writeDbf, writeShp, squareRing, writeZip } from '../helpers/shapefile';
 import { clickMapAt, mapIdle, startApp, waitForMapReady, type StartedApp } from './harness';
 
 type XY = [number, number];
 const tmp = mkdtempSync(join(tmpdir(), 'cavalier-identity-'));
-const square = (w: number, s: number, size: number): XY[] => [
-  [w, s],
-  [w, s + size],
-  [w + size, s + size],
-  [w + size, s],
-  [w, s],
-];
+const square = squareRing;
 // a track along the parallel 50.405° N, near Liévin, through both squares
 const track = join(tmp, 'trace-organisateur.geojson');
 writeFileSync(

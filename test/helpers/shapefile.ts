@@ -194,3 +194,14 @@ export function writeZip(entries: ZipEntrySpec[], counts: { onDisk?: number; tot
   end.setUint32(16, offset, true);
   return concatBytes([...locals, cd, new Uint8Array(end.buffer)]);
 }
+
+/** A square ring from its south-west corner, clockwise (a shapefile's outer ring), closed. */
+export function squareRing(west: number, south: number, size: number): XY[] {
+  return [
+    [west, south],
+    [west, south + size],
+    [west + size, south + size],
+    [west + size, south],
+    [west, south],
+  ];
+}

@@ -10,20 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { crsConverter } from '../../src/core/import/crs';
 import { createEngine } from '../../workers/engine';
 import { runCavalier } from '../helpers/cli';
-import { PRJ_LAMBERT_93, writeDbf, writeShp } from '../helpers/shapefile';
+import { PRJ_LAMBERT_93, squareRing, writeDbf, writeShp } from '../helpers/shapefile';
 
 type XY = [number, number];
 const toL93 = crsConverter('EPSG:4326', 'EPSG:2154');
-const square = (w: number, s: number, size: number): XY[] =>
-  (
-    [
-      [w, s],
-      [w, s + size],
-      [w + size, s + size],
-      [w + size, s],
-      [w, s],
-    ] as XY[]
-  ).map(([x, y]) => toL93(x, y) as XY);
+const square = (w: number, s: number, size: number): XY[] => squareRing(w, s, size).map(([x, y]) => toL93(x, y) as XY);
 
 function n2000Zip(): Uint8Array {
   const { shp, shx } = writeShp([
