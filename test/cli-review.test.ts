@@ -1,7 +1,7 @@
 // `cavalier review`, run as a user runs it (node src/cli/cavalier.mjs), on fixture files whose
 // answers are computed by hand: the route runs along the parallel 50.405° N, so every length is
 // an arc of parallel N(φ)·cos φ·Δλ, and the near zone's distance an arc of meridian.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,16 +136,17 @@ describe('cavalier review: the French table, the CSV and the GeoJSON', { timeout
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     const header = lines[0].split(';');
-    expect(header.slice(0, 9)).toEqual(['situation', 'zone', 'identifiant', 'type', 'couche', 'passage', 'du_km', 'au_km', 'longueur_m']);
+    expect(header.slice(0, 10)).toEqual(['situation', 'zone', 'code', 'identifiant', 'type', 'couche', 'passage', 'du_km', 'au_km', 'longueur_m']);
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(4); // 1 + 2 passes, 1 near zone
     const first = rows[0].split(';');
-    expect(first.slice(0, 6)).toEqual(['traversée', 'Carré des Aulnes', '1', 'APPB', 'protected', '1']);
-    close(Number(first[6].replace(',', '.')) * 1000, km(2.8) * 1000);
-    close(Number(first[8].replace(',', '.')), arc(0.01));
-    expect(first[8]).toMatch(/^\d+,\d$/);
+    // no official code in this layer: the column is empty
+    expect(first.slice(0, 7)).toEqual(['traversée', 'Carré des Aulnes', '', '1', 'APPB', 'protected', '1']);
+    close(Number(first[7].replace(',', '.')) * 1000, km(2.8) * 1000);
+    close(Number(first[9].replace(',', '.')), arc(0.01));
+    expect(first[9]).toMatch(/^\d+,\d$/);
     // the name holding ";" and quotes is quoted, as Excel expects
-    expect(rows[3]).toMatch(/^proche;"Pointe; ""nord""";3;ZNIEFF;protected;;/);
+    expect(rows[3]).toMatch(/^proche;"Pointe; ""nord""";;3;ZNIEFF;protected;;/);
 
     const passes = JSON.parse(readFileSync(geo, 'utf8'));
     expect(passes.type).toBe('FeatureCollection');
@@ -205,29 +206,37 @@ describe('cavalier review against the embedded layers', { timeout: 60_000 }, () 
 });
 
 describe('cavalier review: bad input', { timeout: 30_000 }, () => {
-  it('zones in Lambert-93: refused with a French sentence', async () => {
-    const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('lambert93.geojson')]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^cavalier : Les zones de «\u00a0lambert93\.geojson\u00a0» ne sont pas en degrés WGS84 \(coordonnée 690000, 7030000\)/);
+  it('zones in Lambert-93 without a crs member: read as the app reads them, the guess said on stderr', async () => {
+    const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('lambert93.geojson'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('EPSG:2154');
+    expect(JSON.parse(r.stdout).warnings.map((w: { code: string }) => w.code)).toContain('import.crs-guessed');
     noStack(r.stderr);
   });
 
   it('broken zones: each one said on stderr by name, the review goes on, stdout stays JSON', async () => {
     const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('broken.geojson'), '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('attention : Zone «\u00a0Ouvert\u00a0» (broken)\u00a0: contour non fermé, refermé automatiquement.');
+    // the ring is closed by the layer import (as in the app); the point is said by name
+    expect(r.stderr).toContain('attention : 1\u00a0contour(s) de polygone non fermé(s), refermé(s) automatiquement.');
     expect(r.stderr).toContain('Zone «\u00a0Un point\u00a0» (broken)\u00a0: géométrie Point non prise en charge');
     const out = JSON.parse(r.stdout);
     expect(out.crossings[0].zone).toBe('Ouvert');
     close(out.crossings[0].length_m, arc(0.01));
-    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['zone.unclosed-ring', 'zone.unsupported-geometry']);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['import.rings-closed', 'zone.unsupported-geometry']);
   });
 
   it('a zone file that is not JSON, a missing route, a missing zone file', async () => {
-    const notJson = await cavalier(['review', fx('route.gpx'), '--zones', fx('route.gpx')]);
+    const dir = mkdtempSync(join(tmpdir(), 'cavalier-review-bad-'));
+    writeFileSync(join(dir, 'cassé.geojson'), '{"type": "FeatureCollection", "features": [');
+    const notJson = await cavalier(['review', fx('route.gpx'), '--zones', join(dir, 'cassé.geojson')]);
     expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toContain('«\u00a0cassé.geojson\u00a0»');
     expect(notJson.stderr).toContain('pas un JSON valide');
+    writeFileSync(join(dir, 'notes.txt'), 'zones à revoir');
+    const unknown = await cavalier(['review', fx('route.gpx'), '--zones', join(dir, 'notes.txt')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Format de fichier non reconnu');
     const missing = await cavalier(['review', fx('absent.gpx'), '--zones', fx('protected.geojson')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('fichier introuvable');

@@ -1,5 +1,6 @@
 // The engine's methods for layers the user imports (GeoJSON in WGS84 / Lambert-93 / Lambert II
-// étendu / Web Mercator, GPX, KML, .osm, Overpass JSON), and the files opened for them or for a
+// étendu / Web Mercator, zipped shapefiles, GPX, KML and KMZ, .osm, Overpass JSON: read by the
+// core's layerText and importLayer, as the CLI reads them), and the files opened for them or for a
 // DEM. Spread into createEngine() (engine.ts). This engine owns the files and the layers; the
 // network their lines are merged into is the routing engine's (routing-engine.ts), the DEM the
 // relief engine's (relief-engine.ts).
@@ -9,8 +10,10 @@
 //   openFile(bytes, name)                → a token (the bytes stay here)
 //   previewLayer(token, from?, progress, swapAxes?) → what importLayer read: projection, counts,
 //                                          warnings (a proposal of another reading among them)
-//   addLayer(token, role)                → the layer is kept; role 'network' merges its lines
-//                                          with the embedded network (same builder, same tolerance)
+//   addLayer(token, role, id?, progress?, zoneFields?) → the layer is kept; role 'network' merges
+//                                          its lines with the embedded network (same builder, same
+//                                          tolerance); role 'sensitive' keeps the attributes chosen
+//                                          for its zones' name and code (the preview proposes them)
 // or, for a DEM, loadDemFile(token, from?) (relief-engine.ts). discardFile(token) forgets a file the user gave up.
 //
 // Roles:
@@ -25,13 +28,13 @@
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { MAX_DEM_FILE_BYTES } from '../src/core/elevation/read-dem';
 import { fail, ok, type GeoError, type Result } from '../src/core/errors';
-import { decodeText } from '../src/core/gpx/encoding';
 import type { NetworkLine } from '../src/core/graph/build';
 import { EdgeKind } from '../src/core/graph/graph';
 import type { CrsCode } from '../src/core/import/crs';
-import { importLayer, MAX_LAYER_FILE_CHARS, type ImportedLayer } from '../src/core/import/layer';
+import { MAX_LAYER_FILE_CHARS, type ImportedLayer } from '../src/core/import/layer';
+import { importLayerText, layerText, type LayerText } from '../src/core/import/layer-file';
 import { networkLinesFromLayer } from '../src/core/import/network';
-import { isZip, readShapefileZip } from '../src/core/import/zip';
+import { proposeZoneFields, type ZoneFields } from '../src/core/review/zone-fields';
 import type { NetworkLayerLines } from './routing-engine';
 import type {
   AddedLayer,
@@ -53,11 +56,10 @@ export interface LayerEngineHooks {
 interface PendingFile {
   fileName: string;
   bytes: ArrayBuffer;
-  text?: string;
+  /** the text read from the bytes (a zip's GeoJSON or KML), kept for the next previews */
+  text?: LayerText;
   /** what decoding the bytes found (invalid UTF-8) */
   textWarnings?: GeoError[];
-  /** a zipped shapefile (its text is the GeoJSON read from it) */
-  zipped?: boolean;
   /** the last preview's layer, reused by addLayer */
   read?: ImportedLayer;
 }
@@ -82,20 +84,12 @@ export function layerMethods(hooks: LayerEngineHooks) {
   /** The routing network rebuilt from the embedded lines and every network layer (or taken from a kept bundle of it). */
   const rebuildNetwork = (onProgress?: ProgressFn, prebuilt?: MergedNetworkBundle) => hooks.mergeNetwork(networkLayers(), onProgress, prebuilt);
 
-  function textOf(file: PendingFile): Result<string> {
-    if (file.text === undefined && isZip(new Uint8Array(file.bytes))) {
-      // a zipped shapefile: its features as GeoJSON, with the system its .prj names (else detected)
-      const z = readShapefileZip(new Uint8Array(file.bytes));
-      if (!z.ok) return z;
-      file.zipped = true;
-      const { fc, crs } = z.value;
-      file.text = JSON.stringify(crs ? { ...fc, crs: { type: 'name', properties: { name: crs } } } : fc);
-    }
+  function textOf(file: PendingFile): Result<LayerText> {
     if (file.text === undefined) {
-      const decoded = decodeText(new Uint8Array(file.bytes));
-      if (!decoded.ok) return decoded;
-      file.text = decoded.value;
-      file.textWarnings = decoded.warnings;
+      const read = layerText(new Uint8Array(file.bytes));
+      if (!read.ok) return read;
+      file.text = read.value;
+      file.textWarnings = read.warnings;
     }
     return ok(file.text, file.textWarnings);
   }
@@ -152,22 +146,17 @@ export function layerMethods(hooks: LayerEngineHooks) {
       onProgress?.('read', 0, 0);
       const read = textOf(file);
       if (!read.ok) return read;
-      const text = read.value;
-      if (text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
-      const imported = importLayer(text, file.fileName, { from, swapAxes, onProgress: onProgress && ((d, t) => onProgress('convert', d, t)) });
-      if (!imported.ok) {
-        file.read = undefined;
-        return imported;
-      }
+      if (read.value.text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
       // decoding's warnings first: the layer's name may be one of the damaged texts
-      const r = read.warnings.length
-        ? {
-            ...imported,
-            value: { ...imported.value, warnings: [...read.warnings, ...imported.value.warnings] },
-            warnings: [...read.warnings, ...imported.warnings],
-          }
-        : imported;
-      if (file.zipped) r.value.format = 'shapefile';
+      const r = importLayerText(read.value, read.warnings, file.fileName, {
+        from,
+        swapAxes,
+        onProgress: onProgress && ((d, t) => onProgress('convert', d, t)),
+      });
+      if (!r.ok) {
+        file.read = undefined;
+        return r;
+      }
       file.read = r.value;
       const layer = r.value;
       const skippedWarning = layer.warnings.find((w) => w.code === 'import.skipped');
@@ -186,6 +175,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
           warnings: layer.warnings,
           skippedCount: Number(skippedWarning?.detail?.count ?? layer.skipped.length),
           skipped: layer.skipped,
+          zoneFields: proposeZoneFields(layer.fc.features, `${layer.name} ${file.fileName}`),
         },
         r.warnings,
       );
@@ -194,9 +184,10 @@ export function layerMethods(hooks: LayerEngineHooks) {
     /**
      * Keeps the previewed layer under `role` (and `id`, when the page names it). Role 'network'
      * rebuilds the routing network with its lines; if that fails the layer is not kept and
-     * nothing changes.
+     * nothing changes. `zoneFields`: the attributes chosen for the zones' name and code (role
+     * 'sensitive'; absent, the layer's convention is read).
      */
-    addLayer(token: string, role: LayerRole, id?: string, onProgress?: ProgressFn): Result<AddedLayer> {
+    addLayer(token: string, role: LayerRole, id?: string, onProgress?: ProgressFn, zoneFields?: ZoneFields): Result<AddedLayer> {
       const file = pending.get(token);
       const read = file?.read;
       if (!file || !read) return fail('file.unreadable', { path: token });
@@ -210,6 +201,7 @@ export function layerMethods(hooks: LayerEngineHooks) {
         featureCount: read.fc.features.length,
         geometryCounts: read.geometryCounts,
         bbox: read.bbox,
+        ...(role === 'sensitive' && zoneFields ? { zoneFields } : {}),
       };
       const r = keepAndMerge(info, read.fc, onProgress);
       if (!r.ok) return r;
@@ -279,7 +271,13 @@ export function layerMethods(hooks: LayerEngineHooks) {
     getSensitiveLayers(): SensitiveLayer[] {
       return [...layers.values()]
         .filter((l) => l.info.role === 'sensitive')
-        .map((l) => ({ id: l.info.id, name: l.info.name, fc: l.fc, ...(l.info.official ? { official: l.info.official } : {}) }));
+        .map((l) => ({
+          id: l.info.id,
+          name: l.info.name,
+          fc: l.fc,
+          ...(l.info.official ? { official: l.info.official } : {}),
+          ...(l.info.zoneFields ? { zoneFields: l.info.zoneFields } : {}),
+        }));
     },
   };
 

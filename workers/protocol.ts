@@ -13,6 +13,7 @@ import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/revi
 import type { CommuneCrossing } from '../src/core/review/communes';
 import type { OfficialKind } from '../src/core/review/official-zones';
 import type { SeasonLoad } from '../src/core/review/season';
+import type { ZoneFieldProposal, ZoneFields } from '../src/core/review/zone-fields';
 import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
@@ -95,6 +96,8 @@ export interface LayerPreview {
   /** all skipped features (the list below holds at most MAX_SKIPPED_LISTED) */
   skippedCount: number;
   skipped: SkippedFeature[];
+  /** the attributes likely to name and code its zones, and the official convention recognised (src/core/review/zone-fields.ts) */
+  zoneFields: ZoneFieldProposal;
 }
 
 /** An imported layer as the page lists it (everything but the features). */
@@ -112,6 +115,8 @@ export interface UserLayerInfo {
   networkLines?: number;
   /** fetched from an official WFS (« Charger les zones protégées officielles »): which kind it stands for */
   official?: OfficialLayerMark;
+  /** the attributes the user chose for the zones' name and code (role 'sensitive'); absent: the layer's convention */
+  zoneFields?: ZoneFields;
 }
 
 /** An official layer (official-zones-engine.ts): the embedded approximations of its kind leave the review when it is there. */
@@ -192,6 +197,8 @@ export interface SensitiveLayer {
   fc: FeatureCollection<Geometry, GeoJsonProperties>;
   /** an official layer fetched online, with its kind */
   official?: OfficialLayerMark;
+  /** the attributes giving each zone's name and code, as chosen on import */
+  zoneFields?: ZoneFields;
 }
 
 /** « Charger les zones protégées officielles » (official-zones-engine.ts). */

@@ -42,6 +42,7 @@ import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
 import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
 import { reviewViews } from '../src/core/review/views';
+import type { ZoneFields } from '../src/core/review/zone-fields';
 import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
@@ -90,8 +91,16 @@ interface ZoneLayer {
   error?: GeoError;
 }
 
-function layerOf(id: string, title: string, origin: ZoneLayer['origin'], data: unknown, kind: string, kindProperties?: string[]): ZoneLayer {
-  const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}) });
+function layerOf(
+  id: string,
+  title: string,
+  origin: ZoneLayer['origin'],
+  data: unknown,
+  kind: string,
+  kindProperties?: string[],
+  fields?: ZoneFields,
+): ZoneLayer {
+  const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}), ...(fields ? { fields } : {}) });
   if (!read.ok) return { id, title, origin, from: data, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: read.error };
   const prepared = prepareZones(read.value.zones);
   // messages name the layer by its title (an imported layer's id means nothing to the user)
@@ -129,7 +138,7 @@ const segmentsOf = (route: ReviewRoute): Position[][] => {
 export function reviewMethods(hooks: ReviewEngineHooks) {
   const embedded = new Map<string, ZoneLayer>();
   /** given with addSensitiveLayer (kept until removed) */
-  const added = new Map<string, { name: string; fc: unknown }>();
+  const added = new Map<string, { name: string; fc: unknown; zoneFields?: ZoneFields }>();
   /** built from the imported layers (layer engine) and the added ones, by id */
   const imported = new Map<string, ZoneLayer>();
   let communes: PreparedZones | null = null;
@@ -148,8 +157,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
   /** Brings the imported layers in line with the layer engine's (and the added ones); counts a change in zonesVersion. */
   function syncImported(): void {
-    const wanted = new Map<string, { name: string; fc: unknown }>();
-    for (const l of hooks.getSensitiveLayers()) wanted.set(l.id, { name: l.name, fc: l.fc });
+    const wanted = new Map<string, { name: string; fc: unknown; zoneFields?: ZoneFields }>();
+    for (const l of hooks.getSensitiveLayers()) wanted.set(l.id, { name: l.name, fc: l.fc, zoneFields: l.zoneFields });
     for (const [id, l] of added) wanted.set(id, l);
     let changed = false;
     for (const id of [...imported.keys()]) {
@@ -162,7 +171,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       const kept = imported.get(id);
       if (kept && kept.from === l.fc && kept.title === l.name) continue;
       // the layer's name is the kind of zones that give none (`kind` or `type` properties first)
-      imported.set(id, layerOf(id, l.name, 'imported', l.fc, l.name));
+      imported.set(id, layerOf(id, l.name, 'imported', l.fc, l.name, undefined, l.zoneFields));
       changed = true;
     }
     if (changed) zonesVersion++;

@@ -1,6 +1,6 @@
 // `cavalier import FILE [--from EPSG:2154|EPSG:27572|EPSG:4326|EPSG:3857] [--swap-axes]`: the layer as a WGS84 GeoJSON
 // FeatureCollection on standard output, read, detected and reprojected by the app's own
-// importLayer, so officers can batch-convert files. Warnings and skipped features go to standard
+// importLayerFile (zipped shapefiles, KMZ, GeoJSON, KML, GPX, OSM), so officers can batch-convert files. Warnings and skipped features go to standard
 // error, so that `cavalier import a.geojson > b.geojson` leaves only GeoJSON in b.geojson.
 
 import { basename } from 'node:path';
@@ -8,9 +8,9 @@ import { formatError } from '../i18n/messages';
 import type { GeoError } from '../core/errors';
 import type { CrsCode } from '../core/import/crs';
 import { crsFromName } from '../core/import/detect-crs';
-import { importLayer } from '../core/import/layer';
+import { importLayerFile } from '../core/import/layer-file';
 import { printable } from './printable';
-import { readTextFile } from './read-file';
+import { readBytesFile } from './read-file';
 
 export interface ImportArgs {
   file: string;
@@ -30,10 +30,10 @@ export function parseFromOption(value: string): CrsCode | null {
 
 /** Exit code: 0 when the layer was written, 1 otherwise (the reason on standard error). */
 export function runImport(args: ImportArgs): number {
-  const text = readTextFile(args.file);
-  if (!text.ok) return fail(formatError(text.error, 'fr'));
-  for (const w of text.warnings) warn(formatError(w, 'fr'));
-  const layer = importLayer(text.value, basename(args.file), { from: args.from, swapAxes: args.swapAxes });
+  const bytes = readBytesFile(args.file);
+  if (!bytes.ok) return fail(formatError(bytes.error, 'fr'));
+  // decoding's warnings (invalid UTF-8) come first among the layer's warnings
+  const layer = importLayerFile(bytes.value, basename(args.file), { from: args.from, swapAxes: args.swapAxes });
   if (!layer.ok) {
     const message = formatError(layer.error, 'fr');
     if (layer.error.code === 'crs.unknown') {

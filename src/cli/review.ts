@@ -1,6 +1,11 @@
 // `cavalier review`: a track against the sensitive zones, for environmental officers reviewing
 // batches of submitted files. The zones are the embedded layers (public/data: known protections,
-// TVB reservoirs, TVB corridors) or, with --zones, the given GeoJSON files instead.
+// TVB reservoirs, TVB corridors) or, with --zones, the given layer files instead, in any format
+// the app imports (zipped shapefile, GeoJSON in WGS84 / Lambert-93 / Lambert II étendu / Web
+// Mercator, KML and KMZ areas, GPX lines as corridors), read by the same core functions as the
+// app's layer engine (src/core/import/layer-file.ts). The zones' code, name and type come from
+// the official convention the layer follows (src/core/review/zone-fields.ts), else from
+// --name-field / --code-field, else from the attributes Cavalier proposes (said on stderr).
 //
 // Output: a French table; or with --json one object whose documented fields (route_length_m,
 // crossings[].zone/kind/length_m/passes[].from_km/to_km/length_m, near[].zone/kind/distance_m)
@@ -34,18 +39,25 @@ import {
 import { csvTable } from '../core/review/csv';
 import { reviewAcrossLayers } from '../core/review/multi-layer';
 import { EMBEDDED_SENSITIVE_LAYERS as EMBEDDED } from '../core/review/embedded';
+import { importLayerFile } from '../core/import/layer-file';
+import { proposeZoneFields, type ZoneFields } from '../core/review/zone-fields';
 import type { Track } from '../core/types';
-import { readTextFile } from './read-file';
+import { readBytesFile, readTextFile } from './read-file';
 
-export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES.geojson ...] [--buffer MÈTRES] [--corridor MÈTRES]
+export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES ...] [--name-field ATTRIBUT] [--code-field ATTRIBUT]
+                  [--buffer MÈTRES] [--corridor MÈTRES]
                   [--json] [--csv TABLEAU.csv] [--geojson PASSAGES.geojson]
       Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
       chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
       moins de --buffer mètres, 500 par défaut ; distance la plus courte). Zones : les couches
       embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue, sites
       classés et inscrits), ou
-      les fichiers GeoJSON WGS84 donnés par --zones (nom : propriété name ou nom ; type :
-      propriété kind ou type, sinon le nom du fichier). Une zone linéaire (corridor) compte pour
+      les couches données par --zones, dans tout format que l’application importe (shapefile
+      zippé, GeoJSON en WGS84, Lambert-93, Lambert II étendu ou Web Mercator, KML et KMZ, GPX).
+      Code, nom et type des zones : ceux des couches officielles (Natura 2000 SITECODE /
+      SITENAME, ZNIEFF ID_MNHN / NOM, INPN), sinon les attributs --name-field et --code-field,
+      sinon ceux que Cavalier propose (dits sur la sortie d’erreur) ; type : propriété kind ou
+      type, sinon celui que dit le nom du fichier, sinon ce nom. Une zone linéaire (corridor) compte pour
       une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
       partie. --csv écrit le tableau pour Excel (UTF-8 avec BOM, séparateur « ; »), --geojson
       les passages en lignes.
@@ -59,6 +71,9 @@ export interface ReviewArgs {
   json: boolean;
   csv?: string;
   geojson?: string;
+  /** the attributes giving the zones' name and code in every --zones file */
+  nameField?: string;
+  codeField?: string;
 }
 
 /**
@@ -89,6 +104,8 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
       json: { type: 'boolean' },
       csv: { type: 'string' },
       geojson: { type: 'string' },
+      'name-field': { type: 'string' },
+      'code-field': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -108,7 +125,23 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
   if (typeof buffer_m === 'string') return { problem: buffer_m };
   const corridor_m = metres(values.corridor, DEFAULT_CORRIDOR_M, '--corridor');
   if (typeof corridor_m === 'string') return { problem: corridor_m };
-  return { args: { route: routeFile, zones, buffer_m, corridor_m, json: values.json ?? false, csv: values.csv, geojson: values.geojson } };
+  const nameField = values['name-field'];
+  const codeField = values['code-field'];
+  if ((nameField !== undefined || codeField !== undefined) && zones.length === 0)
+    return { problem: '--name-field et --code-field s’appliquent aux fichiers de --zones.' };
+  return {
+    args: {
+      route: routeFile,
+      zones,
+      buffer_m,
+      corridor_m,
+      json: values.json ?? false,
+      csv: values.csv,
+      geojson: values.geojson,
+      ...(nameField !== undefined ? { nameField } : {}),
+      ...(codeField !== undefined ? { codeField } : {}),
+    },
+  };
 }
 
 /** public/data of the project; CAVALIER_DATA_DIR points elsewhere (tests of a missing folder). */
@@ -118,7 +151,8 @@ export function runReview(args: ReviewArgs): number {
   const track = loadTrack(args.route);
   if (!track.ok) return userError(track.error);
 
-  const zones = args.zones.length ? loadZoneFiles(args.zones) : loadEmbedded();
+  const chosen: ZoneFields = { ...(args.nameField ? { name: args.nameField } : {}), ...(args.codeField ? { code: args.codeField } : {}) };
+  const zones = args.zones.length ? loadZoneFiles(args.zones, chosen) : loadEmbedded();
   if (!zones.ok) return userError(zones.error);
   // one preparation per layer, merged by the same core function as the app's review
   const prepared = zones.value.layers.map((l) => prepareZones(l));
@@ -145,18 +179,53 @@ interface LoadedZones {
   sources: string[];
 }
 
-function loadZoneFiles(paths: string[]): Result<LoadedZones> {
+function loadZoneFiles(paths: string[], chosen: ZoneFields): Result<LoadedZones> {
   const layers: ZoneInput[][] = [];
   const warnings: GeoError[] = [];
   for (const path of paths) {
     const name = basename(path);
-    const stem = name.replace(/\.(geo)?json$/i, '');
-    const read = readZoneFile(path, { file: name, layer: stem, kind: stem });
-    if (!read.ok) return read;
+    const stem = name.replace(/\.[^.]+$/, '') || name;
+    const read = readLayerZones(path, name, stem, chosen);
+    // the file is named in front of the message: several may be given
+    if (!read.ok) return fail(read.error.code, { ...read.error.detail, zones_file: name });
     layers.push(read.value.zones);
-    warnings.push(...read.value.issues);
+    warnings.push(...read.warnings, ...read.value.issues);
   }
   return ok({ layers, sources: paths.map((p) => basename(p)) }, warnings);
+}
+
+/**
+ * One --zones file: imported as the app imports a layer (any format, reprojected to WGS84), its
+ * zones named by the chosen attributes, else by the layer's convention, else by Cavalier's
+ * proposal (told as a warning). The import's own warnings are passed on.
+ */
+function readLayerZones(path: string, file: string, stem: string, chosen: ZoneFields) {
+  const bytes = readBytesFile(path);
+  if (!bytes.ok) return bytes;
+  const layer = importLayerFile(bytes.value, file);
+  if (!layer.ok) return layer;
+  const features = layer.value.fc.features;
+  const proposal = proposeZoneFields(features, `${stem} ${file}`);
+  // the mix of geometries matters to a network layer, not to zones (points are said zone by zone)
+  const notes: GeoError[] = layer.warnings.filter((w) => w.code !== 'import.mixed-geometry');
+  for (const field of [chosen.name, chosen.code]) {
+    if (field && !features.some((f) => f.properties && Object.hasOwn(f.properties, field))) {
+      return fail('zones.field-missing', { file, field, fields: proposal.properties.join(', ') });
+    }
+  }
+  // the dialog's default too: the convention's fields, else the proposal (name or nom first)
+  const fields: ZoneFields = { ...proposal.fields, ...chosen };
+  const guessed = !proposal.convention && !chosen.name && !chosen.code;
+  const plainName = fields.name === undefined || fields.name === 'name' || fields.name === 'nom';
+  if (guessed && (!plainName || fields.code)) {
+    notes.push({
+      code: 'zones.fields-guessed',
+      detail: { file, ...(plainName ? {} : { name: fields.name ?? '' }), ...(fields.code ? { code: fields.code } : {}) },
+    });
+  }
+  const zones = zonesFromGeoJson(layer.value.fc, { file, layer: stem, kind: stem, fields });
+  if (!zones.ok) return zones;
+  return ok(zones.value, notes);
 }
 
 function loadEmbedded(): Result<LoadedZones> {
@@ -202,7 +271,11 @@ function readZoneFile(path: string, source: ZoneSource) {
 }
 
 function userError(err: GeoError): number {
-  process.stderr.write(`cavalier : ${formatError(err, 'fr')}\n`);
+  const file = err.detail?.zones_file;
+  const where = typeof file === 'string' ? `«\u00a0${file}\u00a0»\u00a0: ` : '';
+  const hint =
+    err.code === 'crs.unknown' ? `\nConvertissez d’abord la couche avec «\u00a0cavalier import FICHIER --from EPSG:2154\u00a0» (ou 27572, 4326, 3857).` : '';
+  process.stderr.write(`cavalier : ${where}${formatError(err, 'fr')}${hint}\n`);
   return 1;
 }
 
@@ -239,6 +312,7 @@ function reviewJson(review: RouteReview, warnings: GeoError[]) {
         exit: lonLat(p.exit),
       })),
       id: c.id,
+      ...(c.code !== undefined ? { code: c.code } : {}),
       layer: c.layer,
       geometry: c.geometry,
       share: round(c.share, 5),
@@ -249,6 +323,7 @@ function reviewJson(review: RouteReview, warnings: GeoError[]) {
       kind: n.kind,
       distance_m: round(n.distance_m, 2),
       id: n.id,
+      ...(n.code !== undefined ? { code: n.code } : {}),
       layer: n.layer,
       geometry: n.geometry,
       at_km: round(n.at_km, 5),
@@ -272,11 +347,11 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => `  ${r.map((cell, k) => (k === r.length - 1 ? cell : cell + ' '.repeat(widths[k] - [...cell].length))).join('   ')}`.trimEnd());
 }
 
-/** Zone names, with the id added where several zones share a name (corridor stretches often do). */
-function labeller(review: RouteReview): (z: { zone: string; id: string }) => string {
+/** Zone names after their official code, with the id added where several zones share a name (corridor stretches often do). */
+function labeller(review: RouteReview): (z: { zone: string; id: string; code?: string }) => string {
   const count = new Map<string, number>();
   for (const z of [...review.crossings, ...review.near]) count.set(z.zone, (count.get(z.zone) ?? 0) + 1);
-  return (z) => ((count.get(z.zone) ?? 0) > 1 ? `${z.zone} (${z.id})` : z.zone);
+  return (z) => `${z.code ? `${z.code} ` : ''}${(count.get(z.zone) ?? 0) > 1 && !z.code ? `${z.zone} (${z.id})` : z.zone}`;
 }
 
 function table(name: string, review: RouteReview, sources: string[]): string {

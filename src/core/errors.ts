@@ -47,6 +47,8 @@ export type ErrorCode =
   | 'zones.not-wgs84'
   | 'zones.none'
   | 'zones.missing-embedded'
+  | 'zones.field-missing'
+  | 'zones.fields-guessed'
   // …one zone of it (detail.name says which; the review goes on without it or with it repaired)
   | 'zone.empty-geometry'
   | 'zone.unsupported-geometry'

@@ -48,6 +48,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'zones.not-wgs84': `Les zones de «${NBSP}{file}${NBSP}» ne sont pas en degrés WGS84 (coordonnée {x}, {y})[${NBSP}: {crs}]${NBSP}; reprojetez le fichier en EPSG:4326 (par exemple en l’important dans Cavalier) avant la revue.`,
     'zones.none': `Aucune zone dans «${NBSP}{file}${NBSP}»${NBSP}: ni polygone ni ligne.`,
     'zones.missing-embedded': `Les couches sensibles embarquées sont absentes (dossier {path})${NBSP}: lancez «${NBSP}npm run data:build${NBSP}» pour les construire, ou donnez vos propres zones avec --zones.`,
+    'zones.field-missing': `Aucune zone de «${NBSP}{file}${NBSP}» n’a d’attribut «${NBSP}{field}${NBSP}»[${NBSP}; ses attributs${NBSP}: {fields}].`,
+    'zones.fields-guessed': `Zones de «${NBSP}{file}${NBSP}»${NBSP}: [nom lu dans l’attribut «${NBSP}{name}${NBSP}»][, code dans «${NBSP}{code}${NBSP}»] (proposition de Cavalier${NBSP}; choisissez-les avec --name-field et --code-field).`,
     'zone.empty-geometry': `Zone «${NBSP}{name}${NBSP}» ({layer})${NBSP}: géométrie vide, zone ignorée.`,
     'zone.unsupported-geometry': `Zone «${NBSP}{name}${NBSP}» ({layer})${NBSP}: géométrie {type} non prise en charge (polygones et lignes seulement), zone ignorée.`,
     'zone.bad-coordinate': `Zone «${NBSP}{name}${NBSP}» ({layer})${NBSP}: coordonnée manquante ou illisible, zone ignorée.`,
@@ -93,7 +95,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.axes-swapped': `Lues en {crs}, les coordonnées tombent loin des Hauts-de-France[ (vers {lon}, {lat} en degrés)]${NBSP}; en échangeant x et y, elles y tombent${NBSP}: longitude et latitude sont sans doute inversées dans le fichier.`,
     'import.zip-too-large': `Archive zip refusée${NBSP}: [une fois décompressée, elle dépasse la limite de {limit_mb}${NBSP}Mo][elle se décompresse à plus de {ratio_limit}${NBSP}pour 1][ (fichier «${NBSP}{name}${NBSP}»)]. Ce n’est pas un shapefile ordinaire.`,
     'import.zip-unreadable': `Cette archive zip est illisible${NBSP}: elle est tronquée (téléchargement interrompu${NBSP}?) ou corrompue.`,
-    'import.no-shapefile': `Cette archive zip ne contient aucun shapefile (fichier .shp)${NBSP}: Cavalier lit les zip contenant un .shp avec ses .dbf et .prj.`,
+    'import.no-shapefile': `Cette archive zip ne contient ni shapefile (fichier .shp) ni KML${NBSP}: Cavalier lit les zip contenant un .shp avec ses .dbf et .prj, et les KMZ.`,
     'dem.tiles-none': `Aucun parcours à couvrir${NBSP}: tracez ou chargez un parcours avant d’utiliser les tuiles d’altitude en ligne.`,
     'dem.tiles-too-many': `Le parcours est trop étendu pour les tuiles d’altitude en ligne ({count}${NBSP}tuiles, limite {limit})${NBSP}; le relief actuel est conservé.`,
     'dem.tiles-failed': `Le service de tuiles d’altitude est injoignable ou a répondu une erreur[ ({reason})]${NBSP}; le relief actuel est conservé. Êtes-vous hors ligne${NBSP}?`,
@@ -153,6 +155,9 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'zones.not-wgs84':
       'The zones of “{file}” are not in WGS84 degrees (coordinate {x}, {y})[: {crs}]; reproject the file to EPSG:4326 (for instance by importing it into Cavalier) before the review.',
     'zones.none': 'No zone in “{file}”: no polygon and no line.',
+    'zones.field-missing': 'No zone of “{file}” has an attribute “{field}”[; its attributes: {fields}].',
+    'zones.fields-guessed':
+      'Zones of “{file}”: [name read from the attribute “{name}”][, code from “{code}”] (Cavalier’s proposal; choose them with --name-field and --code-field).',
     'zones.missing-embedded':
       'The embedded sensitive layers are missing (folder {path}): run “npm run data:build” to build them, or give your own zones with --zones.',
     'zone.empty-geometry': 'Zone “{name}” ({layer}): empty geometry, zone left out.',
@@ -211,7 +216,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.zip-too-large':
       'Zip archive refused: [uncompressed, it goes beyond the {limit_mb} MB limit][it inflates at more than {ratio_limit} to 1][ (file “{name}”)]. This is not an ordinary shapefile.',
     'import.zip-unreadable': 'This zip archive cannot be read: it is truncated (interrupted download?) or corrupt.',
-    'import.no-shapefile': 'This zip archive holds no shapefile (.shp file): Cavalier reads zips holding a .shp with its .dbf and .prj.',
+    'import.no-shapefile':
+      'This zip archive holds neither a shapefile (.shp file) nor a KML: Cavalier reads zips holding a .shp with its .dbf and .prj, and KMZ files.',
     'dem.tiles-none': 'No route to cover: draw or load a route before using online elevation tiles.',
     'dem.tiles-too-many': 'The route spans too far for online elevation tiles ({count} tiles, limit {limit}); the current relief is kept.',
     'dem.tiles-failed': 'The elevation tile service is unreachable or answered an error[ ({reason})]; the current relief is kept. Are you offline?',

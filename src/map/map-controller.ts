@@ -71,6 +71,8 @@ interface FeatureInfo {
   /** the feature's name when it has one */
   name: string | null;
   properties: Record<string, unknown>;
+  /** an imported sensitive zone's code, name and type, as the review reads them */
+  zone?: { name: string | null; code: string | null; kind: string | null };
 }
 
 /** Event name → listener arguments: what the pointer does (gestures.ts), and the map's own news. */
@@ -613,11 +615,13 @@ export class MapController {
       const properties: Record<string, unknown> = Object.fromEntries(Object.entries(this.userRenderer?.propertiesOf(f.source, f.id) ?? f.properties ?? {}));
       // vector tiles cannot hold null: put back the properties the pipeline listed as nullable
       if (layerId !== f.source) for (const k of entry?.tiles?.nullable ?? []) if (!(k in properties)) properties[k] = null;
+      const zone = this.userRenderer?.zoneOf(f.source, f.id);
       return {
         layerId,
         layerTitle: entry ? entry.title[this.lang] : (this.userRenderer?.titleOf(f.source) ?? f.source),
-        name: featureName(properties),
+        name: zone?.name ?? featureName(properties),
         properties,
+        ...(zone ? { zone } : {}),
       };
     });
     this.popup?.remove();

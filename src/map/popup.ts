@@ -8,6 +8,8 @@ import { fieldLabel, fieldValue } from '../i18n/fields';
 export interface PopupFeature {
   layerTitle: string;
   properties: Record<string, unknown>;
+  /** a sensitive zone's identity as the review reads it (code, name, type: data) */
+  zone?: { name: string | null; code: string | null; kind: string | null };
 }
 
 const NAME_KEYS = ['name', 'nom', 'NOM', 'Nom', 'libelle', 'LIBELLE', 'nom_site', 'NOM_SITE', 'toponyme', 'title', 'titre'];
@@ -57,8 +59,14 @@ export function buildPopupContent(features: PopupFeature[], lang: string, labels
   for (const f of shown) {
     const section = el('section', 'cav-popup-feature');
     section.append(el('div', 'cav-popup-layer', f.layerTitle));
-    const name = featureName(f.properties);
+    const name = f.zone?.name ?? featureName(f.properties);
     if (name !== null) section.append(el('div', 'cav-popup-name', name));
+    const identity = [f.zone?.code, f.zone?.kind].filter((x): x is string => !!x);
+    if (identity.length > 0) {
+      const line = el('div', 'cav-popup-zone', identity.join(' · '));
+      line.setAttribute('data-testid', 'map-popup-zone');
+      section.append(line);
+    }
     // the name is the heading: do not repeat it in the table
     const entries = Object.entries(f.properties).filter(([k, v]) => !(name !== null && NAME_KEYS.includes(k) && String(v) === name));
     const words: 'fr' | 'en' = lang === 'en' ? 'en' : 'fr';

@@ -48,7 +48,8 @@ describe('review golden files', () => {
       // the second method, zone by zone (zones the validation kept, read as Turf reads them)
       const dense = densify(segments, 0.5);
       for (const f of zoneFeatures) {
-        const zoneName = String(f.properties?.name ?? f.properties?.nom);
+        // an INPN layer names its sites in SITENAME (src/core/review/zone-fields.ts)
+        const zoneName = String(f.properties?.name ?? f.properties?.nom ?? f.properties?.SITENAME);
         const kept = valid.value.zones.find((z) => z.name === zoneName);
         if (!kept) continue;
         // a Polygon as repaired (closed rings, same order), a MultiPolygon as written

@@ -1,12 +1,13 @@
 // Writes tiny shapefiles by hand (.shp, .shx, .dbf: the ESRI whitepaper's layouts) for the
-// zipped-shapefile tests: points (type 1) or polylines (type 3), with text attributes; and zips
+// zipped-shapefile tests: points (type 1), polylines (type 3) or polygons (type 5, the polyline's
+// layout with closed rings, outer rings clockwise), with text attributes; and zips
 // written by hand, whose headers may lie.
 
 import { deflateSync } from 'fflate';
 import { concatBytes } from '../../data/steps/bytes';
 
 type XY = [number, number];
-export type ShapeRecord = { type: 'point'; xy: XY } | { type: 'polyline'; parts: XY[][] };
+export type ShapeRecord = { type: 'point'; xy: XY } | { type: 'polyline' | 'polygon'; parts: XY[][] };
 
 function bboxOf(points: XY[]): [number, number, number, number] {
   const xs = points.map((p) => p[0]);
@@ -24,7 +25,7 @@ function content(r: ShapeRecord): Uint8Array {
   }
   const pts = r.parts.flat();
   const b = new DataView(new ArrayBuffer(44 + 4 * r.parts.length + 16 * pts.length));
-  b.setInt32(0, 3, true);
+  b.setInt32(0, r.type === 'polygon' ? 5 : 3, true);
   bboxOf(pts).forEach((v, i) => b.setFloat64(4 + 8 * i, v, true));
   b.setInt32(36, r.parts.length, true);
   b.setInt32(40, pts.length, true);
@@ -53,7 +54,7 @@ function header(shapeType: number, lengthBytes: number, bbox: number[]): Uint8Ar
 
 /** .shp and .shx of records all of one type. */
 export function writeShp(records: ShapeRecord[]): { shp: Uint8Array; shx: Uint8Array } {
-  const shapeType = records[0].type === 'point' ? 1 : 3;
+  const shapeType = records[0].type === 'point' ? 1 : records[0].type === 'polygon' ? 5 : 3;
   const all = records.flatMap((r) => (r.type === 'point' ? [r.xy] : r.parts.flat()));
   const bbox = bboxOf(all);
   const bodies: Uint8Array[] = [];
@@ -192,4 +193,15 @@ export function writeZip(entries: ZipEntrySpec[], counts: { onDisk?: number; tot
   end.setUint32(12, cd.length, true);
   end.setUint32(16, offset, true);
   return concatBytes([...locals, cd, new Uint8Array(end.buffer)]);
+}
+
+/** A square ring from its south-west corner, clockwise (a shapefile's outer ring), closed. */
+export function squareRing(west: number, south: number, size: number): XY[] {
+  return [
+    [west, south],
+    [west, south + size],
+    [west + size, south + size],
+    [west + size, south],
+    [west, south],
+  ];
 }

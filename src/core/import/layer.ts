@@ -1,6 +1,8 @@
 // Reads any layer file the app accepts into a WGS84 FeatureCollection: GeoJSON (in WGS84,
 // Lambert-93, Lambert II étendu or Web Mercator), OpenStreetMap (Overpass JSON, .osm XML), GPX
-// and KML tracks. Bad features are skipped with a reason rather than failing the file; the file
+// and KML tracks, KML areas (a KML holding a Polygon: one feature per placemark, its
+// ExtendedData as properties; ./kml-features.ts). Zipped shapefiles and KMZ are unzipped first
+// (./layer-file.ts). Bad features are skipped with a reason rather than failing the file; the file
 // fails only when nothing usable is left, when its projection is unknown (the caller then asks the
 // user), or when nothing lands in France (with another reading proposed when one lands in the
 // region).
@@ -9,7 +11,7 @@
 
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import { fail, ok, type ErrorCode, type GeoError, type Result } from '../errors';
-import type { XmlDocument } from '../gpx/dom';
+import { childText, firstChildElement, type XmlDocument, type XmlElement } from '../gpx/dom';
 import { MAX_TRACK_FILE_CHARS } from '../gpx/read';
 import { tracksFromKml } from '../gpx/read-kml';
 import { rootLocalName, scanGpx } from '../gpx/scan-gpx';
@@ -20,6 +22,7 @@ import { cleanGeometry } from './clean-geometry';
 import { crsConverter, type CrsCode, type PointConverter } from './crs';
 import { detectCrs, proposeCrs, WGS84_BY_FORMAT, type CrsDetection } from './detect-crs';
 import { inFrance } from './france';
+import { featuresFromKml, kmlHasPolygons } from './kml-features';
 import { featuresFromOsmXml } from './osm-xml';
 import { featuresFromOverpass, isOverpassJson } from './osm-json';
 import { parseJson } from './parse-json';
@@ -33,7 +36,7 @@ export const MAX_LAYER_FILE_CHARS = MAX_TRACK_FILE_CHARS;
 const MAX_SKIPPED_LISTED = 1000;
 
 /** 'shapefile': a zipped shapefile, read into GeoJSON by the layer engine (src/core/import/zip.ts) */
-export type LayerFormat = 'geojson' | 'overpass-json' | 'osm-xml' | 'gpx' | 'kml' | 'shapefile';
+export type LayerFormat = 'geojson' | 'overpass-json' | 'osm-xml' | 'gpx' | 'kml' | 'kmz' | 'shapefile';
 
 export interface SkippedFeature {
   /** position of the feature in the file's list (GeoJSON features, or OSM ways), from 0 */
@@ -147,6 +150,8 @@ function readLayer(text: string, fileName: string, opts: ImportLayerOptions): Re
     // a prolog the sniffing refused but the parser took: the scanner has the last word on GPX
     if (root?.localName === 'gpx') return gpxLayer(xml, stem);
     if (root?.localName === 'kml') {
+      // areas (an APPB, a Natura 2000 perimeter): every placemark with its attributes
+      if (kmlHasPolygons(root)) return ok(fromKmlPlacemarks(root, stem));
       const track = tracksFromKml(root, stem);
       if (!track.ok) return track;
       return ok(fromTracks('kml', [track.value], track.warnings));
@@ -216,6 +221,13 @@ function gpxLayer(xml: string, stem: string): Result<Read> {
   const items = scanGpx(xml, stem);
   if (!items.ok) return items;
   return ok(fromTracks('gpx', items.value, items.warnings));
+}
+
+function fromKmlPlacemarks(root: XmlElement, stem: string): Read {
+  const candidates = featuresFromKml(root).map((f, index): Candidate => ({ index, name: f.name, properties: f.properties, geometry: f.geometry }));
+  const doc = root.firstChild ? firstChildElement(root, 'Document') : null;
+  const name = (doc ? childText(doc, 'name') : '') || stem;
+  return { format: 'kml', name, crs: WGS84_BY_FORMAT, candidates, skipped: [], warnings: [] };
 }
 
 /** One feature per item: a GPX's tracks and its routes (kind 'route') are two features. */
@@ -354,6 +366,7 @@ const FORMAT_NAMES: Record<LayerFormat, string> = {
   'osm-xml': 'OpenStreetMap (.osm)',
   gpx: 'GPX',
   kml: 'KML',
+  kmz: 'KMZ',
   shapefile: 'Shapefile',
 };
 

@@ -240,3 +240,25 @@ export function readShapefileZip(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED
   const name = shps[0].split('/').pop()!.slice(0, -4);
   return ok({ name, fc: { type: 'FeatureCollection', features }, prj, crs: prj ? crsFromPrj(prj) : undefined });
 }
+
+/** The KML of a KMZ (a zip whose main entry is doc.kml, else its first .kml), as text. */
+export function readKmzText(input: Uint8Array, limit = MAX_ZIP_UNCOMPRESSED_BYTES): Result<string> {
+  const listed = zipEntries(input);
+  if (!listed.ok) return listed;
+  const kmls = listed.value.filter((e) => !e.name.includes('__MACOSX') && /\.kml$/i.test(e.name));
+  const entry = kmls.find((e) => e.name.toLowerCase() === 'doc.kml') ?? kmls[0];
+  if (!entry) return fail('import.no-shapefile');
+  const data = inflateEntry(input, entry, { limit, produced: 0, fed: 0 });
+  if (!data.ok) return data;
+  return ok(decodeUtf8(data.value));
+}
+
+/** What a zip holds for the layer import: a shapefile (.shp), a KMZ's KML, or neither. */
+export function zipKind(input: Uint8Array): Result<'shapefile' | 'kmz'> {
+  const listed = zipEntries(input);
+  if (!listed.ok) return listed;
+  const names = listed.value.filter((e) => !e.name.includes('__MACOSX')).map((e) => e.name.toLowerCase());
+  if (names.some((n) => n.endsWith('.shp'))) return ok('shapefile');
+  if (names.some((n) => n.endsWith('.kml'))) return ok('kmz');
+  return fail('import.no-shapefile');
+}

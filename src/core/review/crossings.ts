@@ -66,6 +66,7 @@ export function reviewRoute(route: RouteInput, zones: PreparedZones, options: Re
       const crossing: ZoneCrossing = {
         zone: zone.name,
         id: zone.id,
+        ...(zone.code !== undefined ? { code: zone.code } : {}),
         kind: zone.kind,
         layer: zone.layer,
         geometry: zone.geometry,

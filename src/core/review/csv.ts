@@ -2,8 +2,10 @@
 // with a double click: UTF-8 with a BOM (without it Excel reads Latin-1 and mangles accents), ";"
 // between fields (French Excel's list separator, the comma being the decimal mark), decimal
 // commas, CRLF line ends. One row per pass; one row per near zone, whose from/to kilometre is the
-// route's nearest point. Written by `cavalier review --csv` and by the app's « Télécharger le
-// tableau (CSV) »: one builder, so both files are the same for the same review.
+// route's nearest point. `code` is the zone's official code (SITECODE, ID_MNHN…) when its layer
+// gives one, `type` its kind (ZSC, ZPS, ZNIEFF I, APPB… for the official layers). Written by
+// `cavalier review --csv` and by the app's « Télécharger le tableau (CSV) »: one builder, so both
+// files are the same for the same review.
 
 import type { RouteReview } from './types';
 
@@ -24,6 +26,7 @@ function csvField(v: string | number | null): string {
 const CSV_HEADER = [
   'situation',
   'zone',
+  'code',
   'identifiant',
   'type',
   'couche',
@@ -47,6 +50,7 @@ export function csvTable(review: RouteReview): string {
       rows.push([
         'traversée',
         c.zone,
+        c.code ?? null,
         c.id,
         c.kind,
         c.layer,
@@ -68,6 +72,7 @@ export function csvTable(review: RouteReview): string {
     rows.push([
       'proche',
       n.zone,
+      n.code ?? null,
       n.id,
       n.kind,
       n.layer,

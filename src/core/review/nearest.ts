@@ -71,6 +71,7 @@ export function nearestZone(zone: PreparedZone, f: RouteFrame, chunks: readonly 
   return {
     zone: zone.name,
     id: zone.id,
+    ...(zone.code !== undefined ? { code: zone.code } : {}),
     kind: zone.kind,
     layer: zone.layer,
     geometry: zone.geometry,

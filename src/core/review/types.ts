@@ -12,8 +12,10 @@
 export interface ZoneInput {
   /** unique within its layer (the feature's id, or its position in the file) */
   id: string;
-  /** the feature's `name` or `nom`, else a made-up label quoting the layer and the position */
+  /** from the chosen name attribute or the layer's convention (SITENAME…), else the feature's `name` or `nom`, else a made-up label quoting the layer and the position */
   name: string;
+  /** the official code (Natura 2000 SITECODE « FR3100474 », ZNIEFF ID_MNHN…) when the layer gives one (./zone-fields.ts) */
+  code?: string;
   /** what it is, for the reader and for the breeding-season settings: 'APPB', 'ZNIEFF', 'corridor TVB'… */
   kind: string;
   /** the layer it comes from: 'protections', 'tvb-reservoirs', or an imported file's name */
@@ -53,6 +55,8 @@ export interface LineCrossing {
 export interface ZoneCrossing {
   zone: string;
   id: string;
+  /** the zone's official code, when its layer gives one */
+  code?: string;
   kind: string;
   layer: string;
   geometry: 'polygon' | 'line';
@@ -69,6 +73,8 @@ export interface ZoneCrossing {
 export interface NearZone {
   zone: string;
   id: string;
+  /** the zone's official code, when its layer gives one */
+  code?: string;
   kind: string;
   layer: string;
   geometry: 'polygon' | 'line';

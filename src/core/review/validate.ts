@@ -18,11 +18,16 @@
 // - Coordinates that are numbers but not degrees (Lambert-93 metres…): the whole file is refused
 //   (zones.not-wgs84). Reprojecting is the import's job, not the review's.
 //
-// A zone's name is its `name` or `nom` property; its kind the first of `kindProperties` present
-// (`kind`, then `type`, by default), else the source's kind (the file's name for --zones files).
+// A zone's identity (./zone-fields.ts): its name and code from the chosen attributes (`fields`),
+// else from the official convention the layer follows (Natura 2000 SITECODE/SITENAME, ZNIEFF
+// ID_MNHN/NOM…), else its name is its `name` or `nom` property. Its kind: the convention's type
+// (ZSC, ZPS, ZNIEFF I…) when the layer follows one, else the first of `kindProperties` present
+// (`kind`, then `type`, by default), else the type the layer's name says (zps, znieff2, apb…),
+// else the source's kind (the file's name for --zones files).
 
 import { fail, ok, type GeoError, type Result } from '../errors';
 import type { ZoneInput } from './types';
+import { zoneIdentityReader, type ZoneFields } from './zone-fields';
 
 export interface ZoneSource {
   /** shown in messages: the file name, or the layer title */
@@ -33,6 +38,8 @@ export interface ZoneSource {
   kind: string;
   /** properties read for a zone's own kind, in order; [] to give every zone `kind`. Default ['kind', 'type']. */
   kindProperties?: readonly string[];
+  /** the attributes giving each zone's name and code (the user's choice); absent: the layer's convention, else `name` / `nom` */
+  fields?: ZoneFields;
 }
 
 export interface ValidZones {
@@ -65,25 +72,25 @@ export function zonesFromGeoJson(data: unknown, source: ZoneSource): Result<Vali
   const zones: ZoneInput[] = [];
   const issues: GeoError[] = [];
   const kindProps = source.kindProperties ?? ['kind', 'type'];
+  // the type a layer's name says is read from its title or file name (the layer id of an imported layer means nothing)
+  const identity = zoneIdentityReader(features, source.file, source.fields);
   try {
     features.forEach((feature, i) => {
       const props = isObject(feature.properties) ? feature.properties : {};
-      const name = text(props.name) ?? text(props.nom) ?? `${source.file} n°${i + 1}`;
+      const own = identity(props);
+      const name = own.name ?? text(props.name) ?? text(props.nom) ?? `${source.file} n°${i + 1}`;
       const id = text(props.id) ?? text(feature.id) ?? String(i + 1);
-      let kind = source.kind;
-      for (const key of kindProps) {
-        const k = text(props[key]);
-        if (k) {
-          kind = k;
-          break;
-        }
+      let kind = (own.convention ? own.kind : null) ?? source.kind;
+      if (!own.convention) {
+        const given = kindProps.map((key) => text(props[key])).find((k) => k !== null);
+        kind = given ?? own.kind ?? source.kind;
       }
       const said = (code: GeoError['code'], extra: Record<string, string | number> = {}) =>
         issues.push({ code, detail: { name, layer: source.layer, ...extra } });
       const made = zonesOfFeature(feature.geometry, said);
       if (made === 'bad-coordinate') return void said('zone.bad-coordinate');
       if (made === null) return;
-      const base = { name, kind, layer: source.layer };
+      const base = { name, ...(own.code ? { code: own.code } : {}), kind, layer: source.layer };
       if (made.rings.length && made.lines.length) {
         // a GeometryCollection mixing both: one zone of each, told apart by their ids
         zones.push({ ...base, id: `${id}#surface`, geometry: 'polygon', parts: made.rings });

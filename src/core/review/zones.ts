@@ -12,6 +12,7 @@ import type { ZoneInput } from './types';
 export interface PreparedZone {
   id: string;
   name: string;
+  code?: string;
   kind: string;
   layer: string;
   geometry: 'polygon' | 'line';
@@ -85,6 +86,7 @@ function prepareOne(input: ZoneInput): PreparedZone | null {
   return {
     id: input.id,
     name: input.name,
+    ...(input.code !== undefined ? { code: input.code } : {}),
     kind: input.kind,
     layer: input.layer,
     geometry: input.geometry,

@@ -10,6 +10,7 @@
 
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { zoneIdentityReader, type ZoneFields, type ZoneIdentity } from '../../core/review/zone-fields';
 import { HATCH_IMAGE, PALETTE, type Swatch } from '../styles';
 
 export type UserLayerRole = 'network' | 'sensitive' | 'reference';
@@ -21,6 +22,8 @@ export interface UserLayerView {
   role: UserLayerRole;
   fc: FeatureCollection;
   visible: boolean;
+  /** a sensitive layer: how its zones' identity is read (src/core/review/zone-fields.ts) */
+  zone?: { layerName: string; fields?: ZoneFields };
 }
 
 /** The joins made between imported network lines and the rest of the network. */
@@ -233,6 +236,19 @@ export class UserLayerRenderer {
     const f = this.drawn.get(sourceId.slice(PREFIX.length))?.view.fc.features[id];
     return f ? (f.properties ?? {}) : undefined;
   }
+
+  /** A sensitive layer's zone identity (code, name, type) for one of its features, as the review reads it. */
+  zoneOf(sourceId: string, id: string | number | undefined): ZoneIdentity | undefined {
+    if (!sourceId.startsWith(PREFIX) || typeof id !== 'number') return undefined;
+    const view = this.drawn.get(sourceId.slice(PREFIX.length))?.view;
+    const f = view?.fc.features[id];
+    if (!view?.zone || !f) return undefined;
+    const r = (this.readers ??= new WeakMap()).get(view.fc) ?? zoneIdentityReader(view.fc.features, view.zone.layerName, view.zone.fields);
+    this.readers.set(view.fc, r);
+    return r(f.properties);
+  }
+
+  private readers: WeakMap<FeatureCollection, (p: unknown) => ZoneIdentity> | undefined;
 
   /** The layer title shown in popups for a source id, or undefined when it is not a user layer. */
   titleOf(sourceId: string): string | undefined {

@@ -28,6 +28,21 @@ export interface ImportPreviewView {
   skipped: string[];
 }
 
+/** The attributes that name and code the zones of a sensitive layer, and the choices offered. */
+export interface ZoneFieldsView {
+  /** what was recognised or proposed, in words */
+  note: string;
+  convention: string | null;
+  /** the type the layer gives its zones (data), or null */
+  kind: string | null;
+  /** the chosen attributes (data), null for none */
+  name: string | null;
+  code: string | null;
+  /** ranked first; `label` already in words */
+  nameOptions: { field: string; label: string }[];
+  codeOptions: { field: string; label: string }[];
+}
+
 export interface ImportLayerDialogProps {
   kind: 'layer' | 'dem';
   fileName: string | null;
@@ -60,12 +75,15 @@ export interface ImportLayerDialogProps {
   onSwapChange: (swap: boolean) => void;
   onApplyProposal: () => void;
   onRoleChange: (role: ImportRole) => void;
+  /** shown for the role 'sensitive' */
+  zoneFields: ZoneFieldsView | null;
+  onZoneFieldChange: (which: 'name' | 'code', field: string | null) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 const LAYER_ACCEPT =
-  '.geojson,.json,.gpx,.kml,.osm,.xml,.zip,application/zip,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml';
+  '.geojson,.json,.gpx,.kml,.kmz,.osm,.xml,.zip,application/zip,application/geo+json,application/json,application/gpx+xml,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz';
 const DEM_ACCEPT = '.asc,.tif,.tiff,image/tiff';
 
 export function ImportLayerDialog(props: ImportLayerDialogProps) {
@@ -73,6 +91,8 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const crsId = useId();
+  const nameFieldId = useId();
+  const codeFieldId = useId();
   const { kind, preview, busy, error, crsNeeded } = props;
   const onCancel = props.onCancel;
 
@@ -242,6 +262,42 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
               </label>
             ))}
           </fieldset>
+        )}
+
+        {kind === 'layer' && preview && !busy && props.role === 'sensitive' && props.zoneFields && (
+          <section className="cav-import-step" data-testid="import-layer-zone-fields" data-convention={props.zoneFields.convention ?? ''}>
+            <h3 className="cav-import-heading">{t('importLayer.zoneFields')}</h3>
+            <p className="cav-small cav-muted" data-testid="import-layer-zone-fields-note">
+              {props.zoneFields.note}
+            </p>
+            {props.zoneFields.kind && <p className="cav-import-line cav-small">{t('importLayer.zoneFields.kind', { kind: props.zoneFields.kind })}</p>}
+            {(['name', 'code'] as const).map((which) => {
+              const view = props.zoneFields!;
+              const value = view[which];
+              const opts = which === 'name' ? view.nameOptions : view.codeOptions;
+              return (
+                <div key={which} className="cav-import-line">
+                  <label className="cav-small cav-import-readas" htmlFor={which === 'name' ? nameFieldId : codeFieldId}>
+                    {t(which === 'name' ? 'importLayer.zoneFields.name' : 'importLayer.zoneFields.code')}
+                  </label>{' '}
+                  <select
+                    id={which === 'name' ? nameFieldId : codeFieldId}
+                    className="cav-select"
+                    value={value ?? ''}
+                    onChange={(e) => props.onZoneFieldChange(which, e.currentTarget.value || null)}
+                    data-testid={`import-layer-${which}-field`}
+                  >
+                    <option value="">{t('importLayer.zoneFields.none')}</option>
+                    {opts.map((o) => (
+                      <option key={o.field} value={o.field}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            })}
+          </section>
         )}
 
         {preview && !busy && (preview.notes.length > 0 || preview.skippedCount > 0) && (

@@ -306,7 +306,10 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               <tbody>
                 {review.crossings.map((c) => (
                   <tr key={`${c.layer}|${c.id}`} data-testid="dossier-zone-row" data-zone={c.zone} data-passes={c.passes.length}>
-                    <td>{label(c)}</td>
+                    <td>
+                      {c.code && <span className="cav-dossier-code">{c.code} </span>}
+                      {label(c)}
+                    </td>
                     <td>{c.kind}</td>
                     <td>{layerTitle(c.layer)}</td>
                     <td>
@@ -344,7 +347,10 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
               <tbody>
                 {review.near.map((n) => (
                   <tr key={`${n.layer}|${n.id}`} data-testid="dossier-near-row">
-                    <td>{label(n)}</td>
+                    <td>
+                      {n.code && <span className="cav-dossier-code">{n.code} </span>}
+                      {label(n)}
+                    </td>
                     <td>{n.kind}</td>
                     <td>{layerTitle(n.layer)}</td>
                     <td className="cav-num">{metres(n.distance_m)}</td>

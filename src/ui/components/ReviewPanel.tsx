@@ -140,9 +140,15 @@ export function ReviewPanel(props: ReviewPanelProps) {
                     data-zone={c.zone}
                     data-layer={c.layer}
                     data-kind={c.kind}
+                    data-code={c.code ?? ''}
                     data-length={c.length_m}
                   >
                     <div className="cav-review-zone-head">
+                      {c.code && (
+                        <span className="cav-review-zone-code" data-testid="review-zone-code">
+                          {c.code}
+                        </span>
+                      )}
                       <span className="cav-review-zone-name">{label(c)}</span>
                       <span className="cav-badge">{c.kind}</span>
                       {props.inSeason.has(`${c.layer}|${c.id}`) && (
@@ -182,13 +188,14 @@ export function ReviewPanel(props: ReviewPanelProps) {
         ) : (
           <ul className="cav-review-list cav-review-list--near">
             {review.near.map((n, i) => (
-              <li key={`${n.layer}|${n.id}`} data-testid="review-near" data-zone={n.zone} data-distance={n.distance_m}>
+              <li key={`${n.layer}|${n.id}`} data-testid="review-near" data-zone={n.zone} data-code={n.code ?? ''} data-distance={n.distance_m}>
                 {rowButton(
                   { kind: 'near', near: i },
                   <>
                     <span className="cav-review-near-name">
                       {swatch(n.layer)}
                       <span>
+                        {n.code ? `${n.code} ` : ''}
                         {label(n)} <span className="cav-muted">· {n.kind}</span>
                       </span>
                     </span>

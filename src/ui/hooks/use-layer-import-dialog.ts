@@ -7,11 +7,12 @@ import { useCallback, useRef, useState } from 'react';
 import type { ErrorCode, GeoError } from '../../core/errors';
 import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
 import type { LayerFormat } from '../../core/import/layer';
+import type { ZoneFields } from '../../core/review/zone-fields';
 import { EngineStoppedError, openFileInWorker, progressProxy, type EngineClient } from '../../../workers/client';
 import type { LayerPreview, ProgressFn } from '../../../workers/protocol';
 import { formatError } from '../../i18n/messages';
 import type { TFunction } from '../../i18n/dictionary';
-import type { ImportLayerDialogProps, ImportPreviewView, ImportRole } from '../components/ImportLayerDialog';
+import type { ImportLayerDialogProps, ImportPreviewView, ImportRole, ZoneFieldsView } from '../components/ImportLayerDialog';
 import type { PushNotice } from '../components/Notices';
 import { useI18n } from '../i18n';
 import { DEM_FILE_LIMIT_BYTES, LAYER_FILE_LIMIT_BYTES } from '../import-limits';
@@ -52,6 +53,8 @@ interface DialogState {
   proposal: GeoError | null;
   role: ImportRole;
   roleTouched: boolean;
+  /** the attributes naming and coding the zones (role 'sensitive'): the preview's proposal until the user changes them */
+  zoneFields: ZoneFields | null;
 }
 
 /** What applying a proposal changes: the system read, or the axes' order. */
@@ -69,6 +72,7 @@ const FORMAT_LABELS: Record<LayerFormat, string> = {
   'osm-xml': 'OpenStreetMap (.osm)',
   gpx: 'GPX',
   kml: 'KML',
+  kmz: 'KMZ',
   shapefile: 'Shapefile (.zip)',
 };
 
@@ -86,6 +90,7 @@ const newDialog = (kind: 'layer' | 'dem'): DialogState => ({
   proposal: null,
   role: 'reference',
   roleTouched: false,
+  zoneFields: null,
 });
 
 const newLayerId = () =>
@@ -147,6 +152,7 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
                 proposal: p.warnings.find(isProposal) ?? null,
                 unknown: d.unknown || p.crs.crs === 'unknown',
                 role: d.roleTouched ? d.role : defaultRole(p),
+                zoneFields: d.zoneFields ?? p.zoneFields.fields,
               },
           );
         } else if (r.error.code === 'crs.unknown') {
@@ -275,7 +281,8 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
         return;
       }
       const bar = progress(s);
-      const r = await engine.addLayer(d.token, role, newLayerId(), bar.fn).finally(bar.stop);
+      const fields = role === 'sensitive' ? (d.zoneFields ?? d.preview.zoneFields.fields) : undefined;
+      const r = await engine.addLayer(d.token, role, newLayerId(), bar.fn, fields).finally(bar.stop);
       if (!r.ok) {
         if (session.current === s) setDialog((x) => x && { ...x, busy: null, error: `${formatError(r.error, lang)} ${t('importLayer.nothingChanged')}` });
         return;
@@ -323,6 +330,24 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
             action: reading.crsChoice ? t('importLayer.proposal.crs', { crs: CRS_LABELS[reading.crsChoice][lang] }) : t('importLayer.proposal.swap'),
           }
         : null;
+    const zf = p?.zoneFields;
+    const chosen = dialog.zoneFields ?? zf?.fields ?? {};
+    // the ranked candidates first (with an example value), then every other attribute
+    const options = (ranked: { field: string; example: string }[]) => [
+      ...ranked.map((c) => ({ field: c.field, label: t('importLayer.zoneFields.example', { field: c.field, example: c.example.slice(0, 40) }) })),
+      ...(zf?.properties ?? []).filter((k) => !ranked.some((c) => c.field === k)).map((k) => ({ field: k, label: k })),
+    ];
+    const zoneFields: ZoneFieldsView | null = zf
+      ? {
+          note: t(zf.convention ? `importLayer.zoneFields.convention.${zf.convention}` : 'importLayer.zoneFields.proposed'),
+          convention: zf.convention,
+          kind: zf.kind,
+          name: chosen.name ?? null,
+          code: chosen.code ?? null,
+          nameOptions: options(zf.name),
+          codeOptions: options(zf.code),
+        }
+      : null;
     const canConfirm =
       !dialog.busy &&
       dialog.token !== null &&
@@ -347,6 +372,13 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
       onSwapChange: (swapAxes) => reread({ swapAxes }),
       onApplyProposal: () => reading && reread(reading),
       onRoleChange: (role) => setDialog((d) => d && { ...d, role, roleTouched: true }),
+      zoneFields,
+      onZoneFieldChange: (which, field) =>
+        setDialog((d) => {
+          if (!d?.preview) return d;
+          const { [which]: _, ...rest } = d.zoneFields ?? d.preview.zoneFields.fields;
+          return { ...d, zoneFields: field ? { ...rest, [which]: field } : rest };
+        }),
       onConfirm: () => void confirm(),
       onCancel: close,
     };

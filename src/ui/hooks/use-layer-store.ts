@@ -183,6 +183,8 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
       role: l.role,
       fc: l.fc,
       visible: l.visible,
+      // a zone's code, name and type in its popup, read as the review reads them
+      ...(l.role === 'sensitive' ? { zone: { layerName: l.name, ...(l.zoneFields ? { fields: l.zoneFields } : {}) } } : {}),
     }));
     controller.setUserLayers(views, joins ? { title: t('userLayers.joins'), fc: joins } : null);
   }, [controller, layers, joins, t]);
