@@ -80,8 +80,11 @@ export function zonesFromGeoJson(data: unknown, source: ZoneSource): Result<Vali
       const own = identity(props);
       const name = own.name ?? text(props.name) ?? text(props.nom) ?? `${source.file} n°${i + 1}`;
       const id = text(props.id) ?? text(feature.id) ?? String(i + 1);
-      let kind = (own.convention ? own.kind : null) ?? source.kind;
-      if (!own.convention) {
+      // a `kind` written by Cavalier itself (the official WFS layers: the source's zone type) is the
+      // source's word and goes first; otherwise a convention's type goes before the layer's properties
+      const stated = kindProps.includes('kind') ? text(props.kind) : null;
+      let kind = stated ?? (own.convention ? own.kind : null) ?? source.kind;
+      if (!own.convention && !stated) {
         const given = kindProps.map((key) => text(props[key])).find((k) => k !== null);
         kind = given ?? own.kind ?? source.kind;
       }
