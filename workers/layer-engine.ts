@@ -146,7 +146,9 @@ export function layerMethods(hooks: LayerEngineHooks) {
       onProgress?.('read', 0, 0);
       const read = textOf(file);
       if (!read.ok) return read;
-      if (read.value.text.length > MAX_LAYER_FILE_CHARS) return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
+      // a shapefile's size was checked on its zip (and on what inflating it gave: zip.ts)
+      if (read.value.text !== undefined && read.value.text.length > MAX_LAYER_FILE_CHARS)
+        return fail('file.too-large', { limit_mb: MAX_LAYER_FILE_CHARS / 1024 / 1024 });
       // decoding's warnings first: the layer's name may be one of the damaged texts
       const r = importLayerText(read.value, read.warnings, file.fileName, {
         from,

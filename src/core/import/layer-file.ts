@@ -6,14 +6,13 @@
 
 import { ok, type GeoError, type Result } from '../errors';
 import { decodeText } from '../gpx/encoding';
-import { importLayer, type ImportedLayer, type ImportLayerOptions, type LayerFormat } from './layer';
+import { importGeoJsonValue, importLayer, type ImportedLayer, type ImportLayerOptions, type LayerFormat } from './layer';
 import { isZip, readKmzText, readShapefileZip, zipKind } from './zip';
 
-export interface LayerText {
-  text: string;
-  /** set for a zip: the format the import reports (the text is GeoJSON or KML) */
-  format?: Extract<LayerFormat, 'shapefile' | 'kmz'>;
-}
+/** A file's text (GeoJSON, KML, GPX, OSM; a KMZ's KML), or a zipped shapefile's features already as GeoJSON. */
+export type LayerText =
+  | { text: string; format?: 'kmz'; geojson?: undefined }
+  | { geojson: { type: 'FeatureCollection'; features: unknown[]; crs?: unknown }; format: Extract<LayerFormat, 'shapefile'>; text?: undefined };
 
 /** The text importLayer reads for these bytes; its warnings are decoding's (invalid UTF-8). */
 export function layerText(bytes: Uint8Array): Result<LayerText> {
@@ -28,7 +27,8 @@ export function layerText(bytes: Uint8Array): Result<LayerText> {
     const z = readShapefileZip(bytes);
     if (!z.ok) return z;
     const { fc, crs } = z.value;
-    return ok({ text: JSON.stringify(crs ? { ...fc, crs: { type: 'name', properties: { name: crs } } } : fc), format: 'shapefile' });
+    // the features as they are, with the system the .prj names: never written out and parsed back
+    return ok({ geojson: crs ? { ...fc, crs: { type: 'name', properties: { name: crs } } } : fc, format: 'shapefile' });
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
@@ -37,7 +37,7 @@ export function layerText(bytes: Uint8Array): Result<LayerText> {
 
 /** importLayer over a text read by layerText: decoding's warnings first, the zip's format reported. */
 export function importLayerText(read: LayerText, decodeWarnings: readonly GeoError[], fileName: string, opts: ImportLayerOptions = {}): Result<ImportedLayer> {
-  const imported = importLayer(read.text, fileName, opts);
+  const imported = read.geojson !== undefined ? importGeoJsonValue(read.geojson, fileName, opts) : importLayer(read.text, fileName, opts);
   if (!imported.ok) return imported;
   const warnings = [...decodeWarnings, ...imported.warnings];
   const layer: ImportedLayer = { ...imported.value, warnings, ...(read.format ? { format: read.format } : {}) };

@@ -112,6 +112,16 @@ export function importLayer(text: string, fileName: string, opts: ImportLayerOpt
 }
 
 /**
+ * GeoJSON already in memory (a zipped shapefile's features, read by zip.ts): read as importLayer
+ * reads the same file's text, without writing it out and parsing it back.
+ */
+export function importGeoJsonValue(value: unknown, fileName: string, opts: Omit<ImportLayerOptions, 'parseXml'> = {}): Result<ImportedLayer> {
+  const geo = fromGeoJson(value, baseName(fileName));
+  if (!geo.ok) return geo;
+  return finish(geo.value, opts.from, opts.swapAxes === true, opts.onProgress);
+}
+
+/**
  * An Overpass answer already parsed (the engine's « chemins OpenStreetMap de cette zone »), read
  * as importLayer reads an Overpass file: the same features, counts, warnings and bbox.
  */

@@ -157,9 +157,20 @@ export const WFS_PAGE_SIZE = 1000;
 /** Pages followed at most for one layer: past this the layer is kept with a warning ('wfs.truncated'). */
 export const WFS_MAX_PAGES = 10;
 
+/** Query parameters as URLSearchParams writes them (form encoding), which the core has no DOM or node types for. */
+function formEncoded(params: Record<string, string>): string {
+  const enc = (v: string) =>
+    encodeURIComponent(v)
+      .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+  return Object.entries(params)
+    .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+    .join('&');
+}
+
 /** One GetFeature page of one layer over `bbox`, in GeoJSON, in longitude/latitude. */
 export function wfsGetFeatureUrl(endpoint: string, typeName: string, bbox: Bbox, startIndex: number, count = WFS_PAGE_SIZE): string {
-  const params = new URLSearchParams({
+  const params = formEncoded({
     SERVICE: 'WFS',
     VERSION: '2.0.0',
     REQUEST: 'GetFeature',
