@@ -8,9 +8,13 @@ export {
   seasonReview,
   seasonOverDays,
   DEFAULT_BREEDING_SEASON,
+  DEFAULT_SPECIES_GROUPS,
+  SPECIES_GROUPS,
+  SPECIES_GROUP_IDS,
+  type LayerExposure,
   type SeasonLoad,
-  type SeasonPeriod,
   type SeasonReview,
+  type SpeciesGroup,
   type SeasonSettings,
 } from './season';
 export * from './types';
