@@ -209,7 +209,7 @@ describe('cavalier review: bad input', { timeout: 30_000 }, () => {
     const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('lambert93.geojson')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^cavalier : Les zones de «\u00a0lambert93\.geojson\u00a0» ne sont pas en degrés WGS84 \(coordonnée 690000, 7030000\)/);
+    expect(r.stderr).toMatch(/^cavalier : Les zones de «\u00a0lambert93\u00a0» ne sont pas en degrés WGS84 \(coordonnée 690000, 7030000\)/);
     noStack(r.stderr);
   });
 

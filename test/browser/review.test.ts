@@ -234,12 +234,12 @@ describe('environmental review in the browser', () => {
   });
 
   it('the CSV downloads with the same rows as the node engine’s (the CLI’s builder)', async () => {
-    const { review } = await nodeReview();
+    const { legs } = await nodeReview();
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid=dossier-csv]')]);
     expect(download.suggestedFilename()).toMatch(/zones-sensibles\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const expected = nodeEngine.reviewCsv(review);
+    const expected = nodeEngine.reviewCsv({ legs }, { buffer_m: 500 });
     expect(csv.split('\r\n')).toEqual(expected.split('\r\n'));
     expect(csv).toContain(zoneName);
     await app.page.click('[data-testid=dossier-close]');

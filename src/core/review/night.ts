@@ -44,7 +44,7 @@ const lastSunday = (year: number, month: number) => {
 };
 
 /** Minutes between UTC and French wall-clock time at a UTC instant (ms). */
-export function franceOffsetMinutes(utcMs: number): number {
+function franceOffsetMinutes(utcMs: number): number {
   const y = new Date(utcMs).getUTCFullYear();
   const from = Date.UTC(y, 2, lastSunday(y, 3), 1);
   const to = Date.UTC(y, 9, lastSunday(y, 10), 1);

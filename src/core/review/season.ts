@@ -27,7 +27,7 @@ export const DEFAULT_BREEDING_SEASON: SeasonPeriod = { from_month: 3, to_month: 
 export type SpeciesGroup = 'birds' | 'amphibians' | 'wintering-birds' | 'bats';
 
 /** The groups' sensitive periods (see the file comment); `birds` is on unless the settings say otherwise. */
-export const SPECIES_GROUPS: Readonly<Record<SpeciesGroup, readonly SeasonPeriod[]>> = {
+const SPECIES_GROUPS: Readonly<Record<SpeciesGroup, readonly SeasonPeriod[]>> = {
   birds: [DEFAULT_BREEDING_SEASON],
   amphibians: [{ from_month: 2, to_month: 5 }],
   'wintering-birds': [{ from_month: 11, to_month: 2 }],
@@ -74,7 +74,7 @@ interface SeasonFlag {
   exposure_person_km: number;
 }
 
-export interface LayerExposure {
+interface LayerExposure {
   layer: string;
   /** on the union of the layer's zones crossed, and of those in season (person-km) */
   exposure_person_km: number;

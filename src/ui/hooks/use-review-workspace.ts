@@ -78,6 +78,7 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
       out[l.id] = {
         title: entry ? entry.title[lang] : l.title,
         imported: l.origin === 'imported',
+        approximate: l.approximate,
         swatch: entry ? swatchFor(entry) : userLayerSwatch('sensitive', { point: 0, line: l.lines, polygon: l.polygons }),
       };
     }
@@ -97,10 +98,22 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     return groups;
   }, [layers, layerViews, t, lang]);
 
-  const approximate = useMemo(
-    () => (layers?.layers ?? []).some((l) => l.origin === 'embedded' && entryOf(l.id)?.status === 'approximation' && l.polygons + l.lines > 0),
-    [layers, entryOf],
+  // the banner stays while an approximate layer with zones is in the review, and goes once none is
+  const approximate = useMemo(() => (layers?.layers ?? []).some((l) => l.approximate && l.reviewed && l.polygons + l.lines > 0), [layers]);
+  const approxLayers = useMemo(
+    () =>
+      (layers?.layers ?? [])
+        .filter((l) => l.approximate)
+        .map((l) => ({
+          id: l.id,
+          title: layerViews[l.id]?.title ?? l.title,
+          reviewed: l.reviewed,
+          choice: l.choice,
+          replacedBy: l.replacedBy.map((id) => layerViews[id]?.title ?? id),
+        })),
+    [layers, layerViews],
   );
+  const onApproxSwitch = useCallback((id: string, on: boolean) => update((s) => ({ ...s, approximations: { ...s.approximations, [id]: on } })), [update]);
 
   const season = review.season;
   const inSeason = useMemo(() => new Set(season?.ok ? season.value.flags.filter((f) => f.in_season).map((f) => `${f.layer}|${f.id}`) : []), [season]);
@@ -118,12 +131,13 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
 
   const subjectName = review.subject?.name ?? '';
   const onCsv = useCallback(async () => {
-    if (!engine || !result) return;
-    const csv = await engine.reviewCsv(result.review);
+    if (!engine || !result || (!review.legs && !review.segments)) return;
+    // the same core function and inputs as `cavalier review --csv`
+    const csv = await engine.reviewCsv(review.legs ? { legs: review.legs } : { segments: review.segments! }, { buffer_m: settings.buffer_m });
     const name = safeFileName([subjectName, 'zones-sensibles'], 'csv');
     download(csv, 'text/csv;charset=utf-8', name);
     push({ id: 'review-csv', text: t('review.csv.done', { name }) });
-  }, [engine, result, subjectName, push, t]);
+  }, [engine, result, review.legs, review.segments, settings.buffer_m, subjectName, push, t]);
 
   const periodOf = useCallback(
     (kind: string): SeasonPeriod | null => (Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_BREEDING_SEASON),
@@ -209,6 +223,8 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     layers: layerViews,
     layerOrder: (layers?.layers ?? []).map((l) => l.id),
     approximate,
+    approxLayers,
+    onApproxSwitch,
     inSeason,
     selected: review.selected,
     onSelect: review.select,
