@@ -34,7 +34,7 @@ export interface ReviewPanelProps {
   /** some embedded (approximate) layer is reviewed: say so */
   approximate: boolean;
   /** the approximate layers, whether the review uses them and why (src/core/review/selection.ts) */
-  approxLayers: { id: string; title: string; reviewed: boolean; choice: LayerChoice; replacedBy: string[] }[];
+  approxLayers: { id: string; title: string; reviewed: boolean; checked: boolean; choice: LayerChoice; replacedBy: string[] }[];
   onApproxSwitch: (id: string, on: boolean) => void;
   /** `${layer}|${id}` of the zones in the breeding season on the event's days */
   inSeason: ReadonlySet<string>;
@@ -265,7 +265,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
               data-reviewed={l.reviewed}
               data-choice={l.choice}
             >
-              <input type="checkbox" checked={l.reviewed} onChange={(e) => props.onApproxSwitch(l.id, e.currentTarget.checked)} />
+              <input type="checkbox" checked={l.checked} onChange={(e) => props.onApproxSwitch(l.id, e.currentTarget.checked)} />
               {swatch(l.id)}
               <span>
                 {l.title}

@@ -108,10 +108,12 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
           id: l.id,
           title: layerViews[l.id]?.title ?? l.title,
           reviewed: l.reviewed,
+          // the user's switch shows at once; the engine's choice follows with the next state
+          checked: Object.hasOwn(settings.approximations, l.id) ? settings.approximations[l.id] : l.reviewed,
           choice: l.choice,
           replacedBy: l.replacedBy.map((id) => layerViews[id]?.title ?? id),
         })),
-    [layers, layerViews],
+    [layers, layerViews, settings.approximations],
   );
   const onApproxSwitch = useCallback((id: string, on: boolean) => update((s) => ({ ...s, approximations: { ...s.approximations, [id]: on } })), [update]);
 
