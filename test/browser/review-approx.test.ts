@@ -110,9 +110,9 @@ describe('approximations apart', () => {
     await row.waitFor({ timeout: 20_000 });
     expect(await banner()).toBe(1);
     // no layer imported yet: outside the approximations' section, only the official embedded sites classés
-    const all = await page().locator('[data-testid=review-crossing]').evaluateAll((els) =>
-      els.map((el) => ({ layer: el.getAttribute('data-layer'), apart: !!el.closest('[data-testid=review-approx-section]') })),
-    );
+    const all = await page()
+      .locator('[data-testid=review-crossing]')
+      .evaluateAll((els) => els.map((el) => ({ layer: el.getAttribute('data-layer'), apart: !!el.closest('[data-testid=review-approx-section]') })));
     expect(all.filter((c) => !c.apart).every((c) => c.layer === 'sites-classes')).toBe(true);
     expect(all.filter((c) => c.apart).every((c) => ['protections', 'tvb-reservoirs', 'tvb-corridors'].includes(c.layer!))).toBe(true);
     expect(await switchOf('protections').getAttribute('data-choice')).toBe('approximate');
