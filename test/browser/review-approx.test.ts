@@ -153,4 +153,37 @@ describe('approximations apart', () => {
     await switchOf('protections').locator('input').uncheck();
     await expect.poll(banner, { timeout: 20_000 }).toBe(0);
   });
+
+  it('the exposure is taken on the union of the zones crossed: the official APPB and the approximation over the same terril count once', async () => {
+    await switchOf('protections').locator('input').check();
+    await page().locator('[data-testid=review-approx-section] [data-testid=review-crossing][data-layer=protections]').first().waitFor({ timeout: 20_000 });
+    await page().click('[data-testid=review-season] summary');
+    await page().fill('[data-testid=review-date-from]', '2026-05-16');
+    await page().fill('[data-testid=review-participants]', '250');
+    await page().press('[data-testid=review-participants]', 'Enter');
+    const exposure = page().locator('[data-testid=review-exposure]');
+    await exposure.waitFor({ timeout: 20_000 });
+    // second method: the union of the passes the panel lists, swept here (metres each covered once)
+    const passes = await page()
+      .locator('[data-testid=review-pass]')
+      .evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-from-km')), Number(el.getAttribute('data-to-km'))] as [number, number]));
+    passes.sort((a, b) => a[0] - b[0]);
+    let union = 0;
+    let end = -1;
+    for (const [a, b] of passes) {
+      if (b > end) {
+        union += b - Math.max(a, end);
+        end = b;
+      }
+    }
+    const sum = passes.reduce((s, [a, b]) => s + b - a, 0);
+    expect(sum).toBeGreaterThan(union + 0.05); // the two outlines of Pinchonvalles overlap
+    await expect.poll(async () => Number(await exposure.getAttribute('data-total')), { timeout: 20_000 }).toBeCloseTo(250 * union, 6);
+    expect(await page().locator('[data-testid=review-exposure-sum]').textContent()).toContain('Somme zone par zone');
+    // per layer, each on the union of its own zones
+    const layers = await page()
+      .locator('[data-testid=review-exposure-layers] li')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-layer')));
+    expect(layers).toEqual(expect.arrayContaining(['protections']));
+  });
 });

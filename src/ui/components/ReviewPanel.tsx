@@ -156,6 +156,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
                   </li>
                 ))}
               </ul>
+              {c.season && c.season.length > 0 && (
+                <p className="cav-review-zone-meta" data-testid="review-zone-season">
+                  {t('review.season.zonePeriod', { list: c.season.map((p) => `${months[p.from_month - 1]}–${months[p.to_month - 1]}`).join(', ') })}
+                </p>
+              )}
               {c.pieces && c.pieces.length > 1 && <p className="cav-review-zone-meta">{t('review.pieces', { n: c.pieces.length })}</p>}
               {c.line_crossings && c.line_crossings.length > 0 && (
                 <p className="cav-review-zone-meta">{t('review.lineCrossings', { list: c.line_crossings.map((x) => km3(x.at_km)).join(', ') })}</p>
@@ -508,20 +513,29 @@ export function ReviewPanel(props: ReviewPanelProps) {
             <caption>{t('review.season.periods')}</caption>
             <tbody>
               {props.seasonKinds.map((kind) => {
-                const period = Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_PERIOD;
+                const own = Object.hasOwn(settings.season, kind);
+                const period = own ? settings.season[kind] : DEFAULT_PERIOD;
                 const set = (p: SeasonPeriod | null) => onSettings((s) => ({ ...s, season: { ...s.season, [kind]: p } }));
+                // back to the species groups' periods: the kind's own setting goes
+                const follow = () =>
+                  onSettings((s) => {
+                    const { [kind]: _, ...rest } = s.season;
+                    return { ...s, season: rest };
+                  });
                 return (
                   <tr key={kind} data-testid="review-period" data-kind={kind}>
                     <th scope="row">{kind}</th>
                     <td>
                       <select
-                        value={period ? period.from_month : 0}
+                        value={!own ? -1 : period ? period.from_month : 0}
                         onChange={(e) => {
                           const m = Number(e.currentTarget.value);
-                          set(m === 0 ? null : { from_month: m, to_month: period?.to_month ?? DEFAULT_PERIOD.to_month });
+                          if (m === -1) follow();
+                          else set(m === 0 ? null : { from_month: m, to_month: period?.to_month ?? DEFAULT_PERIOD.to_month });
                         }}
                         aria-label={`${kind} — ${t('review.season.from')}`}
                       >
+                        <option value={-1}>{t('review.season.byGroups')}</option>
                         <option value={0}>{t('review.season.none')}</option>
                         {months.map((name, k) => (
                           <option key={k} value={k + 1}>
@@ -531,7 +545,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                       </select>
                     </td>
                     <td>
-                      {period && (
+                      {own && period && (
                         <select
                           value={period.to_month}
                           onChange={(e) => {

@@ -183,20 +183,31 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
 
   const dossierSources = useMemo<DossierLayerSource[]>(() => {
     if (!dossier) return [];
-    const out: DossierLayerSource[] = dossier.data.layers.map((l) => {
-      const entry = entryOf(l.id);
-      return entry
-        ? {
-            id: l.id,
-            title: entry.title.fr,
-            approximate: entry.status === 'approximation',
-            imported: false,
-            source: entry.source,
-            licence: entry.licence,
-            note: entry.note?.fr ?? null,
-          }
-        : { id: l.id, title: l.title, approximate: false, imported: true, source: 'fichier importé dans Cavalier par l’utilisateur', licence: '', note: null };
-    });
+    // the layers the review used: an approximation replaced or switched off is no source of the dossier
+    const out: DossierLayerSource[] = dossier.data.layers
+      .filter((l) => l.reviewed)
+      .map((l) => {
+        const entry = entryOf(l.id);
+        return entry
+          ? {
+              id: l.id,
+              title: entry.title.fr,
+              approximate: entry.status === 'approximation',
+              imported: false,
+              source: entry.source,
+              licence: entry.licence,
+              note: entry.note?.fr ?? null,
+            }
+          : {
+              id: l.id,
+              title: l.title,
+              approximate: false,
+              imported: true,
+              source: 'fichier importé dans Cavalier par l’utilisateur',
+              licence: '',
+              note: null,
+            };
+      });
     const communes = entryOf('communes');
     if (dossier.data.communes && communes)
       out.push({
