@@ -105,6 +105,9 @@ describe('the app’s CSV and `cavalier review --csv` are the same bytes', { tim
     expect(cli.equals(app)).toBe(true);
     expect(rows(app).some((r) => r.includes('Coteaux de la Lawe (test);1;ZSC;n2000_zsc;'))).toBe(true);
     expect(rows(app).some((r) => r.includes('Protections connues'))).toBe(false);
+    // the CLI's table says which approximation left, and for what
+    const table = await runCavalier(['review', gpxPath, '--zones', zonesPath, '--embedded']);
+    expect(table.stdout).toContain('Couches approximatives écartées\u00a0: Protections connues (partiel) (remplacée par n2000_zsc.geojson)');
   });
 
   it('every approximation switched off', async () => {

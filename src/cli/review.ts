@@ -164,6 +164,12 @@ export function runReview(args: ReviewArgs): number {
           track.value.name,
           review,
           layers.map((l) => l.source),
+          loaded.flatMap((l, k) => {
+            const c = selection[k];
+            if (c.reviewed) return [];
+            const by = c.replacedBy.map((id) => loaded.find((x) => x.id === id)?.source ?? id);
+            return [`${l.source} (${c.choice === 'replaced' ? `remplacée par ${by.join(', ')}` : 'écartée'})`];
+          }),
         ),
   );
   return 0;
@@ -331,10 +337,11 @@ function labeller(review: RouteReview): (z: { zone: string; id: string }) => str
   return (z) => ((count.get(z.zone) ?? 0) > 1 ? `${z.zone} (${z.id})` : z.zone);
 }
 
-function table(name: string, review: RouteReview, sources: string[]): string {
+function table(name: string, review: RouteReview, sources: string[], leftOut: string[]): string {
   const lines = [
     `Revue environnementale${NBSP}: ${name} (${kmShort.format(review.route_length_m / 1000)}${NBSP}km)`,
     `Zones${NBSP}: ${sources.join(' ; ')}`,
+    ...(leftOut.length ? [`Couches approximatives écartées${NBSP}: ${leftOut.join(' ; ')}`] : []),
     '',
   ];
   if (review.crossings.length === 0) lines.push('Aucune zone sensible traversée.');
