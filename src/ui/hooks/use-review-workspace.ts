@@ -127,7 +127,8 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
   }, [result, settings.season]);
 
   const avoidable = useMemo(
-    () => (layers?.layers ?? []).filter((l) => l.polygons > 0).map((l) => ({ id: l.id, title: layerViews[l.id]?.title ?? l.title })),
+    // the layers the review uses (the engine avoids only those)
+    () => (layers?.layers ?? []).filter((l) => l.polygons > 0 && l.reviewed).map((l) => ({ id: l.id, title: layerViews[l.id]?.title ?? l.title })),
     [layers, layerViews],
   );
 
