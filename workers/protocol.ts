@@ -15,6 +15,8 @@ import type { OfficialKind } from '../src/core/review/official-zones';
 import type { SeasonLoad } from '../src/core/review/season';
 import type { ZoneFieldProposal, ZoneFields } from '../src/core/review/zone-fields';
 import type { ReviewView } from '../src/core/review/views';
+import type { LayerChoice, ReviewGroup } from '../src/core/review/selection';
+import type { ZoneChange } from '../src/core/review/avoid';
 import type { Leg } from '../src/core/route/leg';
 import type { LonLat } from '../src/core/route/model';
 import type { WaySurfaces } from '../src/core/route/ways';
@@ -256,6 +258,15 @@ export interface ReviewLayerInfo {
   id: string;
   title: string;
   origin: 'embedded' | 'imported';
+  /** an embedded approximation (src/core/review/embedded.ts), listed apart */
+  approximate: boolean;
+  /** what it stands for: an imported layer of a group replaces the approximation of that group */
+  groups: ReviewGroup[];
+  /** the review uses it, and why (src/core/review/selection.ts) */
+  reviewed: boolean;
+  choice: LayerChoice;
+  /** for 'replaced': the ids of the imported layers that replace it */
+  replacedBy: string[];
   /** zones kept after validation, by geometry */
   polygons: number;
   lines: number;
@@ -308,6 +319,8 @@ export interface DetourReport {
   unavoidable: { leg: number; inside_m: number; zones: string[]; endInside: boolean }[];
   /** the setting the figures were computed with */
   mode: AvoidMode;
+  /** every zone either way enters: metres inside without and with avoiding, those that got worse first ([] when off) */
+  zones: ZoneChange[];
 }
 
 /** Load of an event for the season review: its days, participants and laps (src/core/review/season.ts). */

@@ -21,6 +21,13 @@
 // are computed once per (network, layer) and the cost array once per (network, zones, mode,
 // factor, layers chosen), then reused for every leg; a new array only when one of them changes.
 // With « interdire », a leg that still goes inside (no way round) is flagged: Leg.unavoidable.
+// detour() also reports, per zone, the metres inside with and without avoiding (zoneChanges).
+//
+// Approximations apart (src/core/review/selection.ts): each layer says whether it is an embedded
+// approximation and which group it stands for; the review, the avoid mode, the CSV and the
+// dossier use only the layers selectLayers keeps (an approximate layer leaves for a group an
+// imported layer covers, unless the user switched it on; setReviewSwitches). The CSV goes
+// through the core's reviewCsv with the same inputs as `cavalier review --csv`.
 
 import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
 import type { GeoError, Result } from '../src/core/errors';
@@ -36,8 +43,9 @@ import {
   type SeasonSettings,
   type ZoneInput,
 } from '../src/core/review/index';
-import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside } from '../src/core/review/avoid';
-import { csvTable } from '../src/core/review/csv';
+import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside, zoneChanges } from '../src/core/review/avoid';
+import { reviewCsv } from '../src/core/review/csv';
+import { groupsOfZones, selectLayers, type LayerSelection, type ReviewGroup } from '../src/core/review/selection';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
 import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
@@ -84,6 +92,9 @@ interface ZoneLayer {
   /** what the layer was built from: rebuilt when it changes */
   from: unknown;
   zones: ZoneInput[];
+  /** an embedded approximation, and the groups the layer stands for (selection.ts) */
+  approximate: boolean;
+  groups: ReviewGroup[];
   prepared: PreparedZones;
   /** the area zones alone, for the avoid mode (built on first use) */
   areas: PreparedZones | null;
@@ -97,22 +108,42 @@ function layerOf(
   origin: ZoneLayer['origin'],
   data: unknown,
   kind: string,
-  kindProperties?: string[],
+  def?: { kindProperties: string[]; approximate: boolean; group: ReviewGroup },
   fields?: ZoneFields,
 ): ZoneLayer {
-  const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(kindProperties ? { kindProperties } : {}), ...(fields ? { fields } : {}) });
-  if (!read.ok) return { id, title, origin, from: data, zones: [], prepared: EMPTY_ZONES, areas: EMPTY_ZONES, issues: [], error: read.error };
+  const read = zonesFromGeoJson(data, { file: title, layer: id, kind, ...(def ? { kindProperties: def.kindProperties } : {}), ...(fields ? { fields } : {}) });
+  const approximate = def?.approximate ?? false;
+  if (!read.ok)
+    return {
+      id,
+      title,
+      origin,
+      from: data,
+      zones: [],
+      approximate,
+      groups: def ? [def.group] : [],
+      prepared: EMPTY_ZONES,
+      areas: EMPTY_ZONES,
+      issues: [],
+      error: read.error,
+    };
   const prepared = prepareZones(read.value.zones);
   // messages name the layer by its title (an imported layer's id means nothing to the user)
   const issues = [...read.value.issues, ...prepared.issues].map((i) => (i.detail ? { ...i, detail: { ...i.detail, layer: title } } : i));
-  return { id, title, origin, from: data, zones: read.value.zones, prepared, areas: null, issues };
+  const groups = def ? [def.group] : groupsOfZones(read.value.zones, title);
+  return { id, title, origin, from: data, zones: read.value.zones, approximate, groups, prepared, areas: null, issues };
 }
 
-function infoOf(l: ZoneLayer): ReviewLayerInfo {
+function infoOf(l: ZoneLayer, chosen: LayerSelection | undefined): ReviewLayerInfo {
   return {
     id: l.id,
     title: l.title,
     origin: l.origin,
+    approximate: l.approximate,
+    groups: l.groups,
+    reviewed: chosen?.reviewed ?? true,
+    choice: chosen?.choice ?? 'official',
+    replacedBy: chosen?.replacedBy ?? [],
     polygons: l.zones.filter((z) => z.geometry === 'polygon').length,
     lines: l.zones.filter((z) => z.geometry === 'line').length,
     issues: l.issues,
@@ -143,6 +174,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   const imported = new Map<string, ZoneLayer>();
   let communes: PreparedZones | null = null;
   let zonesVersion = 0;
+  /** the user's switches of the approximate layers, by id (selection.ts) */
+  let switches: Record<string, boolean> = {};
 
   let avoid: AvoidSettings = { mode: 'off', factor: DEFAULT_AVOID_FACTOR, layers: null };
   /** where each edge lies inside each layer's areas, per network */
@@ -152,7 +185,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   let detourCache: {
     network: RoutingNetwork | null;
     key: string;
-    legs: Map<string, { with_m: number; without_m: number; unavoidable: Leg['unavoidable'] | null }>;
+    legs: Map<string, { with_m: number; without_m: number; unavoidable: Leg['unavoidable'] | null; withLine: Position[]; withoutLine: Position[] }>;
   } | null = null;
 
   /** Brings the imported layers in line with the layer engine's (and the added ones); counts a change in zonesVersion. */
@@ -182,24 +215,57 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     return [...embedded.values(), ...imported.values()];
   }
 
-  function state(): ReviewLayersState {
-    return { zonesVersion, layers: allLayers().map(infoOf), communes: communes !== null };
+  const selectable = (l: ZoneLayer) => ({
+    id: l.id,
+    approximate: l.approximate,
+    imported: l.origin === 'imported',
+    groups: l.groups,
+    zoneCount: l.zones.length,
+  });
+
+  /** Every layer with the choice selectLayers makes for it. */
+  function selection(): { layer: ZoneLayer; chosen: LayerSelection }[] {
+    const layers = allLayers();
+    const chosen = selectLayers(layers.map(selectable), switches);
+    return layers.map((layer, k) => ({ layer, chosen: chosen[k] }));
   }
 
+  /** The layers the review uses (approximations apart: see the file comment). */
+  const reviewedLayers = (): ZoneLayer[] =>
+    selection()
+      .filter((s) => s.chosen.reviewed)
+      .map((s) => s.layer);
+
+  function state(): ReviewLayersState {
+    return { zonesVersion, layers: selection().map((s) => infoOf(s.layer, s.chosen)), communes: communes !== null };
+  }
+
+  const optionsOf = (options: ReviewOptionsIn) => ({
+    buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M,
+    ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}),
+  });
+
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
-    const opts = { buffer_m: options.buffer_m ?? DEFAULT_BUFFER_M, ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}) };
     const review = reviewAcrossLayers(
       segments,
-      allLayers().map((l) => l.prepared),
-      opts,
+      reviewedLayers().map((l) => l.prepared),
+      optionsOf(options),
     );
     return { review, ...reviewViews(segments, review), zonesVersion };
   }
 
-  /** The layers the avoid mode prices, for this setting. */
+  /** The CSV of the review, through the core function `cavalier review --csv` uses, with the same inputs. */
+  const csvOf = (segments: Position[][], options: ReviewOptionsIn): string =>
+    reviewCsv(
+      segments,
+      reviewedLayers().map((l) => ({ id: l.id, title: l.title, prepared: l.prepared })),
+      optionsOf(options),
+    );
+
+  /** The layers the avoid mode prices, for this setting: those reviewed, with areas. */
   function avoidLayers(): ZoneLayer[] {
     const chosen = avoid.layers ? new Set(avoid.layers) : null;
-    return allLayers().filter((l) => (!chosen || chosen.has(l.id)) && areasOf(l).index !== null);
+    return reviewedLayers().filter((l) => (!chosen || chosen.has(l.id)) && areasOf(l).index !== null);
   }
 
   /** The cost array of the current setting on this network; null when nothing is avoided. */
@@ -273,6 +339,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
               origin: 'embedded',
               from: null,
               zones: [],
+              approximate: def.approximate,
+              groups: [def.group],
               prepared: EMPTY_ZONES,
               areas: EMPTY_ZONES,
               issues: [],
@@ -282,7 +350,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
           }
           data = got.value;
         }
-        embedded.set(s.id, layerOf(s.id, s.title, 'embedded', data, def.kind, def.kindProperties));
+        embedded.set(s.id, layerOf(s.id, s.title, 'embedded', data, def.kind, def));
       }
       if (communeSource) {
         const got = communeSource.data === undefined && communeSource.url ? await dataFile(communeSource.url, 'json') : null;
@@ -307,6 +375,20 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
 
     /** The layers reviewed, their zone counts and problems, and the zones' version. */
     reviewLayers(): ReviewLayersState {
+      return state();
+    },
+
+    /**
+     * Switches the approximate layers on or off (by id; a layer absent follows the default:
+     * out for a group an imported layer covers). The zones' version moves when the choice does.
+     */
+    setReviewSwitches(next: Record<string, boolean>): ReviewLayersState {
+      const before = JSON.stringify(selection().map((s) => s.chosen));
+      switches = { ...next };
+      if (JSON.stringify(selection().map((s) => s.chosen)) !== before) {
+        zonesVersion++;
+        cost = null;
+      }
       return state();
     },
 
@@ -352,21 +434,37 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       let with_m = 0;
       let without_m = 0;
       const unavoidable: DetourReport['unavoidable'] = [];
+      const withLines: Position[][] = [];
+      const withoutLines: Position[][] = [];
       requests.forEach((r, i) => {
         const id = `${r.from[0]},${r.from[1]}|${r.to[0]},${r.to[1]}|${r.mode}`;
         let figures = legs.get(id);
         if (!figures) {
           const avoided = hooks.graphLeg(r, true);
-          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided.length_m : hooks.graphLeg(r, false).length_m;
-          figures = { with_m: avoided.length_m, without_m: plain, unavoidable: avoided.unavoidable ?? null };
+          const plain = avoid.mode === 'off' || r.mode === 'straight' ? avoided : hooks.graphLeg(r, false);
+          figures = {
+            with_m: avoided.length_m,
+            without_m: plain.length_m,
+            unavoidable: avoided.unavoidable ?? null,
+            withLine: avoided.coords,
+            withoutLine: plain.coords,
+          };
           if (legs.size > 5000) legs.clear();
           legs.set(id, figures);
         }
         with_m += figures.with_m;
         without_m += figures.without_m;
         if (figures.unavoidable) unavoidable.push({ leg: i, ...figures.unavoidable });
+        if (figures.withLine.length > 1) withLines.push(figures.withLine);
+        if (figures.withoutLine.length > 1) withoutLines.push(figures.withoutLine);
       });
-      return { with_m, without_m, unavoidable, mode: avoid.mode };
+      // every zone of the review, metres inside without and with avoiding (the legs as separate lines: only lengths inside count)
+      const layers = reviewedLayers().map((l) => l.prepared);
+      const zones =
+        avoid.mode === 'off'
+          ? []
+          : zoneChanges(reviewAcrossLayers(withoutLines, layers, { buffer_m: 0 }), reviewAcrossLayers(withLines, layers, { buffer_m: 0 }));
+      return { with_m, without_m, unavoidable, mode: avoid.mode, zones };
     },
 
     /** Communes the route crosses, longest stretch first; null without the commune layer. */
@@ -374,9 +472,9 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
       return communesOf(segments.filter((s) => s.length > 0));
     },
 
-    /** The CSV of a review (src/core/review/csv.ts, the same file as `cavalier review --csv`). */
-    reviewCsv(review: RouteReview): string {
-      return csvTable(review);
+    /** The CSV of the review of a route (src/core/review/csv.ts reviewCsv: the same file as `cavalier review --csv` for the same zones and settings). */
+    reviewCsv(route: ReviewRoute, options: ReviewOptionsIn = {}): string {
+      return csvOf(segmentsOf(route), options);
     },
 
     /** Everything the Natura 2000 dossier shows, computed in one go for one route. */
@@ -390,8 +488,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         season: input.load ? seasonOverDays(result.review, input.load, input.season) : null,
         // the route and the nearest points of the zones nearby, so that the map shows them too
         bbox: bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]),
-        layers: allLayers().map(infoOf),
-        csv: csvTable(result.review),
+        layers: selection().map((s) => infoOf(s.layer, s.chosen)),
+        csv: csvOf(segments, { buffer_m: input.buffer_m }),
       };
     },
   };

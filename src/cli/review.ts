@@ -13,7 +13,11 @@
 // pure JSON for scripts.
 //
 // --csv writes the table of crossings and near zones for a spreadsheet (French Excel: BOM, ";",
-// decimal commas), built by src/core/review/csv.ts, the same builder as the app's CSV download.
+// decimal commas), built by src/core/review/csv.ts reviewCsv, the same function and inputs as the
+// app's CSV download: the same zones and settings give the same bytes.
+// --embedded reviews the embedded layers as well as the --zones files, choosing them as the app
+// does (src/core/review/selection.ts: an approximate layer leaves for a group a file covers);
+// --no-approximations leaves every approximate layer out.
 // --geojson writes each pass as a LineString (a MultiLineString when it spans the jump between
 // two track segments), to open over the route in QGIS or geojson.io.
 
@@ -26,18 +30,10 @@ import { fail, ok, type GeoError, type Result } from '../core/errors';
 import { readTrackFile } from '../core/gpx/read';
 import { parseXmlWithXmldom } from '../core/gpx/xml';
 import type { LayerManifest } from '../core/layers';
-import {
-  DEFAULT_BUFFER_M,
-  DEFAULT_CORRIDOR_M,
-  passLines,
-  prepareZones,
-  zonesFromGeoJson,
-  type RouteReview,
-  type ZoneInput,
-  type ZoneSource,
-} from '../core/review';
-import { csvTable } from '../core/review/csv';
+import { DEFAULT_BUFFER_M, DEFAULT_CORRIDOR_M, passLines, prepareZones, zonesFromGeoJson, type RouteReview, type ZoneInput } from '../core/review';
+import { reviewCsv } from '../core/review/csv';
 import { reviewAcrossLayers } from '../core/review/multi-layer';
+import { groupsOfZones, selectLayers, type SelectableLayer } from '../core/review/selection';
 import { EMBEDDED_SENSITIVE_LAYERS as EMBEDDED } from '../core/review/embedded';
 import { importLayerFile } from '../core/import/layer-file';
 import { proposeZoneFields, type ZoneFields } from '../core/review/zone-fields';
@@ -45,7 +41,7 @@ import type { Track } from '../core/types';
 import { readBytesFile, readTextFile } from './read-file';
 
 export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES ...] [--name-field ATTRIBUT] [--code-field ATTRIBUT]
-                  [--buffer MÈTRES] [--corridor MÈTRES]
+                  [--embedded] [--no-approximations] [--buffer MÈTRES] [--corridor MÈTRES]
                   [--json] [--csv TABLEAU.csv] [--geojson PASSAGES.geojson]
       Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
       chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
@@ -60,7 +56,10 @@ export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES ...] [--na
       type, sinon celui que dit le nom du fichier, sinon ce nom. Une zone linéaire (corridor) compte pour
       une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
       partie. --csv écrit le tableau pour Excel (UTF-8 avec BOM, séparateur « ; »), --geojson
-      les passages en lignes.
+      les passages en lignes. --embedded ajoute aux fichiers --zones les couches embarquées, comme
+      l’application : une couche approximative (réservoirs, corridors, protections) s’efface
+      devant un fichier officiel du même genre. --no-approximations écarte toutes les couches
+      approximatives.
 `;
 
 export interface ReviewArgs {
@@ -69,6 +68,10 @@ export interface ReviewArgs {
   buffer_m: number;
   corridor_m: number;
   json: boolean;
+  /** with --zones: the embedded layers too, chosen as the app chooses them */
+  embedded: boolean;
+  /** every approximate layer left out */
+  noApproximations: boolean;
   csv?: string;
   geojson?: string;
   /** the attributes giving the zones' name and code in every --zones file */
@@ -102,6 +105,8 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
       buffer: { type: 'string' },
       corridor: { type: 'string' },
       json: { type: 'boolean' },
+      embedded: { type: 'boolean' },
+      'no-approximations': { type: 'boolean' },
       csv: { type: 'string' },
       geojson: { type: 'string' },
       'name-field': { type: 'string' },
@@ -136,6 +141,8 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
       buffer_m,
       corridor_m,
       json: values.json ?? false,
+      embedded: values.embedded ?? false,
+      noApproximations: values['no-approximations'] ?? false,
       csv: values.csv,
       geojson: values.geojson,
       ...(nameField !== undefined ? { nameField } : {}),
@@ -152,17 +159,43 @@ export function runReview(args: ReviewArgs): number {
   if (!track.ok) return userError(track.error);
 
   const chosen: ZoneFields = { ...(args.nameField ? { name: args.nameField } : {}), ...(args.codeField ? { code: args.codeField } : {}) };
-  const zones = args.zones.length ? loadZoneFiles(args.zones, chosen) : loadEmbedded();
-  if (!zones.ok) return userError(zones.error);
+  const files = args.zones.length ? loadZoneFiles(args.zones, chosen) : null;
+  if (files && !files.ok) return userError(files.error);
+  const embedded = !files || args.embedded ? loadEmbedded() : null;
+  if (embedded && !embedded.ok) return userError(embedded.error);
+  const loaded = [...(embedded?.ok ? embedded.value : []), ...(files?.ok ? files.value : [])];
+  // the layers the review uses, chosen as the app chooses them
+  const switches = args.noApproximations ? Object.fromEntries(loaded.filter((l) => l.approximate).map((l) => [l.id, false])) : {};
+  const selection = selectLayers(loaded, switches);
+  const layers = loaded.filter((_, k) => selection[k].reviewed);
   // one preparation per layer, merged by the same core function as the app's review
-  const prepared = zones.value.layers.map((l) => prepareZones(l));
-  const warnings = [...zones.warnings, ...prepared.flatMap((p) => p.issues)];
+  const prepared = layers.map((l) => ({ id: l.id, title: l.title, prepared: prepareZones(l.zones) }));
+  const warnings = [...(embedded?.warnings ?? []), ...(files?.warnings ?? []), ...prepared.flatMap((p) => p.prepared.issues)];
   for (const w of warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
 
-  const review = reviewAcrossLayers(track.value.segments, prepared, { buffer_m: args.buffer_m, corridor_m: args.corridor_m });
-  if (args.csv !== undefined && !write(args.csv, csvTable(review))) return 1;
+  const options = { buffer_m: args.buffer_m, corridor_m: args.corridor_m };
+  const review = reviewAcrossLayers(
+    track.value.segments,
+    prepared.map((p) => p.prepared),
+    options,
+  );
+  if (args.csv !== undefined && !write(args.csv, reviewCsv(track.value.segments, prepared, options))) return 1;
   if (args.geojson !== undefined && !write(args.geojson, `${JSON.stringify(passesGeoJson(review, track.value))}\n`)) return 1;
-  process.stdout.write(args.json ? `${JSON.stringify(reviewJson(review, warnings))}\n` : table(track.value.name, review, zones.value.sources));
+  process.stdout.write(
+    args.json
+      ? `${JSON.stringify(reviewJson(review, warnings))}\n`
+      : table(
+          track.value.name,
+          review,
+          layers.map((l) => l.source),
+          loaded.flatMap((l, k) => {
+            const c = selection[k];
+            if (c.reviewed) return [];
+            const by = c.replacedBy.map((id) => loaded.find((x) => x.id === id)?.source ?? id);
+            return [`${l.source} (${c.choice === 'replaced' ? `remplacée par ${by.join(', ')}` : 'écartée'})`];
+          }),
+        ),
+  );
   return 0;
 }
 
@@ -172,15 +205,16 @@ function loadTrack(path: string): Result<Track> {
   return readTrackFile(text.value, basename(path), { parseXml: parseXmlWithXmldom });
 }
 
-interface LoadedZones {
-  /** the zones of each file (or embedded layer), in the order given */
-  layers: ZoneInput[][];
+/** A layer as read, with what the choice of layers needs (src/core/review/selection.ts). */
+interface LoadedLayer extends SelectableLayer {
+  title: string;
+  zones: ZoneInput[];
   /** what the zones come from, for the table's heading */
-  sources: string[];
+  source: string;
 }
 
-function loadZoneFiles(paths: string[], chosen: ZoneFields): Result<LoadedZones> {
-  const layers: ZoneInput[][] = [];
+function loadZoneFiles(paths: string[], chosen: ZoneFields): Result<LoadedLayer[]> {
+  const layers: LoadedLayer[] = [];
   const warnings: GeoError[] = [];
   for (const path of paths) {
     const name = basename(path);
@@ -188,10 +222,21 @@ function loadZoneFiles(paths: string[], chosen: ZoneFields): Result<LoadedZones>
     const read = readLayerZones(path, name, stem, chosen);
     // the file is named in front of the message: several may be given
     if (!read.ok) return fail(read.error.code, { ...read.error.detail, zones_file: name });
-    layers.push(read.value.zones);
+    // named as the app names an imported layer: the collection's `name`, else the file name without extension
+    const title = read.value.title;
+    layers.push({
+      id: title,
+      title,
+      zones: read.value.zones,
+      source: name,
+      approximate: false,
+      imported: true,
+      groups: groupsOfZones(read.value.zones, title),
+      zoneCount: read.value.zones.length,
+    });
     warnings.push(...read.warnings, ...read.value.issues);
   }
-  return ok({ layers, sources: paths.map((p) => basename(p)) }, warnings);
+  return ok(layers, warnings);
 }
 
 /**
@@ -223,12 +268,13 @@ function readLayerZones(path: string, file: string, stem: string, chosen: ZoneFi
       detail: { file, ...(plainName ? {} : { name: fields.name ?? '' }), ...(fields.code ? { code: fields.code } : {}) },
     });
   }
-  const zones = zonesFromGeoJson(layer.value.fc, { file, layer: stem, kind: stem, fields });
+  const title = layer.value.name || stem;
+  const zones = zonesFromGeoJson(layer.value.fc, { file: title, layer: title, kind: title, fields });
   if (!zones.ok) return zones;
-  return ok(zones.value, notes);
+  return ok({ ...zones.value, title }, notes);
 }
 
-function loadEmbedded(): Result<LoadedZones> {
+function loadEmbedded(): Result<LoadedLayer[]> {
   const dir = dataDir();
   const missing = EMBEDDED.filter((l) => !l.optional)
     .map((l) => join(dir, `${l.id}.geojson`))
@@ -236,16 +282,19 @@ function loadEmbedded(): Result<LoadedZones> {
   if (missing.length) return fail('zones.missing-embedded', { path: dir });
   const present = EMBEDDED.filter((l) => existsSync(join(dir, `${l.id}.geojson`)));
   const titles = manifestTitles(dir);
-  const layers: ZoneInput[][] = [];
+  const layers: LoadedLayer[] = [];
   const warnings: GeoError[] = [];
   for (const layer of present) {
     const title = titles.get(layer.id) ?? layer.id;
-    const read = readZoneFile(join(dir, `${layer.id}.geojson`), { file: title, layer: layer.id, kind: layer.kind, kindProperties: layer.kindProperties });
+    const data = readJsonFile(join(dir, `${layer.id}.geojson`));
+    if (!data.ok) return data;
+    const read = zonesFromGeoJson(data.value, { file: title, layer: layer.id, kind: layer.kind, kindProperties: layer.kindProperties });
     if (!read.ok) return read;
-    layers.push(read.value.zones);
+    const zones = read.value.zones;
+    layers.push({ id: layer.id, title, zones, source: title, approximate: layer.approximate, imported: false, groups: [layer.group], zoneCount: zones.length });
     warnings.push(...read.value.issues);
   }
-  return ok({ layers, sources: present.map((l) => titles.get(l.id) ?? l.id) }, warnings);
+  return ok(layers, warnings);
 }
 
 /** Layer titles from layers.json, which say "approximation" / "partiel" where it applies. */
@@ -258,16 +307,14 @@ function manifestTitles(dir: string): Map<string, string> {
   }
 }
 
-function readZoneFile(path: string, source: ZoneSource) {
+function readJsonFile(path: string): Result<unknown> {
   const text = readTextFile(path);
   if (!text.ok) return text;
-  let data: unknown;
   try {
-    data = JSON.parse(text.value);
+    return ok(JSON.parse(text.value) as unknown);
   } catch {
     return fail('file.not-json');
   }
-  return zonesFromGeoJson(data, source);
 }
 
 function userError(err: GeoError): number {
@@ -354,10 +401,11 @@ function labeller(review: RouteReview): (z: { zone: string; id: string; code?: s
   return (z) => `${z.code ? `${z.code} ` : ''}${(count.get(z.zone) ?? 0) > 1 && !z.code ? `${z.zone} (${z.id})` : z.zone}`;
 }
 
-function table(name: string, review: RouteReview, sources: string[]): string {
+function table(name: string, review: RouteReview, sources: string[], leftOut: string[]): string {
   const lines = [
     `Revue environnementale${NBSP}: ${name} (${kmShort.format(review.route_length_m / 1000)}${NBSP}km)`,
     `Zones${NBSP}: ${sources.join(' ; ')}`,
+    ...(leftOut.length ? [`Couches approximatives écartées${NBSP}: ${leftOut.join(' ; ')}`] : []),
     '',
   ];
   if (review.crossings.length === 0) lines.push('Aucune zone sensible traversée.');

@@ -189,6 +189,18 @@ describe('environmental review in the browser', () => {
     nodeEngine.setAvoid({ mode: 'off', factor: 5 });
     expect(Number(await detour.getAttribute('data-with'))).toBeCloseTo(expected.with_m, 3);
     expect(Number(await detour.getAttribute('data-without'))).toBeCloseTo(expected.without_m, 3);
+    // the table per zone: every zone either way enters, metres inside without and with avoiding, as the node engine has them
+    expect(expected.zones.some((z) => z.zone === zoneName)).toBe(true);
+    const table = await app.page
+      .locator('[data-testid=review-detour-zone]')
+      .evaluateAll((els) =>
+        els.map((el) => ({ zone: el.getAttribute('data-zone'), before: Number(el.getAttribute('data-before')), after: Number(el.getAttribute('data-after')) })),
+      );
+    expect(table.map((r) => r.zone)).toEqual(expected.zones.map((z) => z.zone));
+    table.forEach((r, k) => {
+      expect(r.before).toBeCloseTo(expected.zones[k].before_m, 3);
+      expect(r.after).toBeCloseTo(expected.zones[k].after_m, 3);
+    });
     await app.page.locator('label:has([data-testid=review-avoid-off])').click();
     await expect.poll(() => app.page.locator('[data-testid=review-unavoidable]').count()).toBe(0);
     await settled(2);
@@ -234,12 +246,12 @@ describe('environmental review in the browser', () => {
   });
 
   it('the CSV downloads with the same rows as the node engine’s (the CLI’s builder)', async () => {
-    const { review } = await nodeReview();
+    const { legs } = await nodeReview();
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.click('[data-testid=dossier-csv]')]);
     expect(download.suggestedFilename()).toMatch(/zones-sensibles\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const expected = nodeEngine.reviewCsv(review);
+    const expected = nodeEngine.reviewCsv({ legs }, { buffer_m: 500 });
     expect(csv.split('\r\n')).toEqual(expected.split('\r\n'));
     expect(csv).toContain(zoneName);
     await app.page.click('[data-testid=dossier-close]');

@@ -169,11 +169,50 @@ describe('review engine on the embedded layers', () => {
     expect(d.ways).not.toBeNull();
     expect(d.ways!.road_m + d.ways!.paths_m + d.ways!.unknown_m).toBeCloseTo(legs[0].length_m, 3);
     expect(d.communes!.reduce((s, x) => s + x.length_m, 0)).toBeLessThanOrEqual(legs[0].length_m + 1e-6);
-    expect(d.csv).toBe(csvTable(d.result.review));
-    expect(engine.reviewCsv(d.result.review)).toBe(d.csv);
+    // the CSV's layer column holds the layers' titles
+    expect(d.csv).toBe(csvTable(d.result.review, Object.fromEntries(d.layers.map((l) => [l.id, l.title]))));
+    expect(engine.reviewCsv({ legs }, { buffer_m: 500 })).toBe(d.csv);
     expect(d.bbox).not.toBeNull();
     // a track's way types are not known
     expect(engine.dossier({ route: { segments: [c] }, buffer_m: 500, load: null, season: {} }).ways).toBeNull();
+  });
+});
+
+describe('approximations apart', () => {
+  it('an imported official layer takes the approximation of its kind out of the review; a switch brings it back', async () => {
+    const engine = createEngine();
+    await engine.loadReviewLayers(EMBEDDED.map((l) => ({ ...l, data: json(`${l.id}.geojson`) })));
+    const line = acrossPinchonvalles();
+    const before = engine.review([line], { buffer_m: 500 }).review;
+    expect(before.crossings.some((c) => c.layer === 'protections' && c.zone === 'Pinchonvalles')).toBe(true);
+    const v0 = engine.reviewZonesVersion();
+    // an official APPB layer (a polygon layer: protections)
+    engine.addSensitiveLayer('appb', 'APPB du Pas-de-Calais', {
+      type: 'FeatureCollection',
+      features: [{ ...pinchonvalles, properties: { name: 'Pinchonvalles (APPB)', kind: 'APPB' } }],
+    });
+    const state = engine.reviewLayers();
+    expect(state.layers.map((l) => [l.id, l.approximate, l.reviewed, l.choice])).toEqual([
+      ['protections', true, false, 'replaced'],
+      ['tvb-reservoirs', true, true, 'approximate'],
+      ['tvb-corridors', true, true, 'approximate'],
+      ['appb', false, true, 'official'],
+    ]);
+    expect(state.zonesVersion).toBeGreaterThan(v0);
+    const after = engine.review([line], { buffer_m: 500 }).review;
+    expect(after.crossings.some((c) => c.layer === 'protections')).toBe(false);
+    expect(after.near.some((n) => n.layer === 'protections')).toBe(false);
+    // the official zone: the same metres as the approximation's (same outline here)
+    const official = after.crossings.find((c) => c.layer === 'appb')!;
+    expect(official.length_m).toBeCloseTo(before.crossings.find((c) => c.zone === 'Pinchonvalles')!.length_m, 6);
+    // switched back on, then every approximation off
+    const v1 = engine.reviewZonesVersion();
+    expect(engine.setReviewSwitches({ protections: true }).layers[0]).toMatchObject({ reviewed: true, choice: 'switched-on' });
+    expect(engine.reviewZonesVersion()).toBeGreaterThan(v1);
+    expect(engine.review([line], { buffer_m: 500 }).review.crossings.some((c) => c.layer === 'protections')).toBe(true);
+    engine.setReviewSwitches({ protections: false, 'tvb-reservoirs': false, 'tvb-corridors': false });
+    const only = engine.review([line], { buffer_m: 500 }).review;
+    expect(new Set([...only.crossings, ...only.near].map((z) => z.layer))).toEqual(new Set(['appb']));
   });
 });
 
@@ -332,6 +371,39 @@ describe('avoid mode', () => {
     expect(d.with_m).toBeCloseTo(detourLength, 0);
     expect(d.without_m).toBeCloseTo(straightLength, 0);
     expect(d.unavoidable).toEqual([]);
+  });
+
+  it('the detour table lists every zone, metres inside before and after, the one that got worse first', async () => {
+    const engine = syntheticEngine(true);
+    // a ZNIEFF over the way round, in a layer not avoided: going round the roselière goes into it
+    const znieffRing: LonLat[] = [
+      [2.814, 50.404],
+      [2.818, 50.404],
+      [2.818, 50.406],
+      [2.814, 50.406],
+      [2.814, 50.404],
+    ];
+    engine.addSensitiveLayer('znieff', 'ZNIEFF test', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Bois du Marais', kind: 'ZNIEFF' }, geometry: { type: 'Polygon', coordinates: [znieffRing] } }],
+    });
+    engine.setAvoid({ mode: 'forbid', factor: 5, layers: ['zones'] });
+    const d = engine.detour([{ from: A, to: B, mode: 'network' }]);
+    expect(d.with_m).toBeCloseTo(detourLength, 0);
+    // by hand: the way round runs along 50.405° N through the ZNIEFF from 2.814 to 2.818; the straight way through the roselière from 2.812 to 2.818
+    const intoZnieff = karneyLength([
+      [2.814, 50.405],
+      [2.818, 50.405],
+    ]);
+    expect(d.zones.map((z) => z.zone)).toEqual(['Bois du Marais', 'Roselière du marais']);
+    expect(d.zones[0].before_m).toBe(0);
+    expect(d.zones[0].after_m).toBeCloseTo(intoZnieff, 0);
+    expect(d.zones[0].change_m).toBeGreaterThan(0);
+    expect(d.zones[1].before_m).toBeCloseTo(insideStraight, 0);
+    expect(d.zones[1].after_m).toBe(0);
+    // avoid mode off: no table
+    engine.setAvoid({ mode: 'off', factor: 5 });
+    expect(engine.detour([{ from: A, to: B, mode: 'network' }]).zones).toEqual([]);
   });
 
   it('« interdire » without a way round goes through, and flags the leg', async () => {

@@ -107,7 +107,7 @@ describe('zone identity through the engine', () => {
     // the dialog's default: the proposal's fields; the CLI names its layer after the file
     const added = engine.addLayer(opened.value.token, 'sensitive', 'n2000_l93_shp', undefined, preview.value.zoneFields.fields);
     expect(added.ok).toBe(true);
-    const app = engine.reviewCsv(engine.review(segments, { buffer_m: 500 }).review);
+    const app = engine.reviewCsv({ segments }, { buffer_m: 500 });
     expect(app).toContain(';FR3100474;');
     expect(app).toBe(readFileSync(csvPath, 'utf8'));
   }, 30_000);

@@ -23,6 +23,7 @@ import { defaultEdgeCost } from '../graph/cost';
 import type { Graph } from '../graph/graph';
 import { reviewRoute } from './crossings';
 import { routeFrame } from './route-frame';
+import type { RouteReview, ZoneCrossing } from './types';
 import type { PreparedZones } from './zones';
 
 /** The factor of « interdire »: see the file comment. */
@@ -152,4 +153,36 @@ export function avoidEdgeCost(graph: Graph, inside_m: Float64Array, factor: numb
     cost[e] *= 1 + (k - 1) * share;
   }
   return cost;
+}
+
+/** One zone's metres inside, with the route as routed without avoiding and as routed now. */
+export interface ZoneChange {
+  zone: string;
+  id: string;
+  kind: string;
+  layer: string;
+  before_m: number;
+  after_m: number;
+  /** after_m − before_m: negative where avoiding helped, positive where the detour goes deeper into a zone */
+  change_m: number;
+}
+
+/**
+ * Every zone either route enters, with its metres inside before (plain shortest paths) and after
+ * (the avoid setting): avoiding one zone may take the route into another, or deeper into it, and
+ * the table says so. Zones that got worse first (largest increase), then the others by gain.
+ */
+export function zoneChanges(before: RouteReview, after: RouteReview): ZoneChange[] {
+  const rows = new Map<string, ZoneChange>();
+  const row = (c: ZoneCrossing) => {
+    const key = `${c.layer}\u0000${c.id}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { zone: c.zone, id: c.id, kind: c.kind, layer: c.layer, before_m: 0, after_m: 0, change_m: 0 }));
+    return r;
+  };
+  for (const c of before.crossings) row(c).before_m += c.length_m;
+  for (const c of after.crossings) row(c).after_m += c.length_m;
+  const out = [...rows.values()];
+  for (const r of out) r.change_m = r.after_m - r.before_m;
+  return out.sort((a, b) => b.change_m - a.change_m || a.zone.localeCompare(b.zone));
 }

@@ -26,6 +26,12 @@
 //   where the route is within corridor_m of the line (running along it, or crossing it: a
 //   crossing at right angles is 2·corridor_m long), and each crossing of the line itself is
 //   reported as a point with its kilometre. Their near distance is to the line.
+// - A corridor line is often cut into pieces (the embedded corridors are the cavaliers, one
+//   feature per stretch between two junctions, all named after the line): the line zones of a
+//   layer that share a name are one corridor. A route along it is one crossing with its total
+//   (the union of the pieces' bands, which overlap where two pieces meet), not one per piece; the
+//   crossing keeps the first piece's id and lists every piece met in `pieces`. A corridor entered
+//   is not also near, and a corridor near is listed once, at its nearest piece.
 // - Kilometres run along the route; the jump between two track segments is not travelled and
 //   adds nothing. Pass lengths are geodesic (the fraction of each piece's ellipsoidal length).
 // - Geometry is read in plain longitude/latitude (straight edges in degrees, as GeoJSON and the
@@ -36,7 +42,16 @@ import { bandPasses, dedupeCrossings } from './band';
 import { nearestZone } from './nearest';
 import { polygonPasses } from './polygon';
 import { routeFrame, type RouteFrame, type RouteInput } from './route-frame';
-import { DEFAULT_BUFFER_M, DEFAULT_CORRIDOR_M, type LineCrossing, type ReviewOptions, type ReviewPass, type RouteReview, type ZoneCrossing } from './types';
+import {
+  DEFAULT_BUFFER_M,
+  DEFAULT_CORRIDOR_M,
+  type LineCrossing,
+  type NearZone,
+  type ReviewOptions,
+  type ReviewPass,
+  type RouteReview,
+  type ZoneCrossing,
+} from './types';
 import { CHUNK, PAD, pointAt, type OpenPass } from './walk';
 import type { PreparedZones } from './zones';
 
@@ -74,6 +89,7 @@ export function reviewRoute(route: RouteInput, zones: PreparedZones, options: Re
         share: f.length_m > 0 ? length_m / f.length_m : 0,
         passes,
       };
+      if (zone.season) crossing.season = zone.season;
       if (zone.geometry === 'line') crossing.line_crossings = dedupeCrossings(lineCrossings);
       review.crossings.push(crossing);
     } else {
@@ -81,10 +97,73 @@ export function reviewRoute(route: RouteInput, zones: PreparedZones, options: Re
       if (near) review.near.push(near);
     }
   }
+  mergeLinePieces(review);
   const firstKm = (c: ZoneCrossing) => c.passes[0]?.from_km ?? c.line_crossings?.[0]?.at_km ?? 0;
   review.crossings.sort((a, b) => firstKm(a) - firstKm(b) || a.zone.localeCompare(b.zone));
   review.near.sort((a, b) => a.distance_m - b.distance_m || a.at_km - b.at_km || a.zone.localeCompare(b.zone));
   return review;
+}
+
+const lineKey = (z: { layer: string; zone: string }) => `${z.layer}\u0000${z.zone}`;
+
+/** The pieces of one corridor line (line zones of a layer sharing a name) as one crossing, or one near zone (see the file comment). */
+function mergeLinePieces(review: RouteReview): void {
+  const byLine = new Map<string, ZoneCrossing[]>();
+  for (const c of review.crossings) {
+    if (c.geometry !== 'line') continue;
+    const key = lineKey(c);
+    const list = byLine.get(key);
+    if (list) list.push(c);
+    else byLine.set(key, [c]);
+  }
+  const merged = new Map<ZoneCrossing, ZoneCrossing | null>();
+  for (const list of byLine.values()) {
+    if (list.length === 1) continue;
+    list.sort(
+      (a, b) =>
+        (a.passes[0]?.from_km ?? Infinity) - (b.passes[0]?.from_km ?? Infinity) || (a.line_crossings?.[0]?.at_km ?? 0) - (b.line_crossings?.[0]?.at_km ?? 0),
+    );
+    const passes = unionPasses(list.flatMap((c) => c.passes));
+    const length_m = passes.reduce((s, p) => s + p.length_m, 0);
+    const total = review.route_length_m;
+    const one: ZoneCrossing = {
+      ...list[0],
+      length_m,
+      share: total > 0 ? length_m / total : 0,
+      passes,
+      line_crossings: dedupeCrossings(list.flatMap((c) => c.line_crossings ?? [])),
+      pieces: list.map((c) => c.id),
+    };
+    merged.set(list[0], one);
+    for (const c of list.slice(1)) merged.set(c, null);
+  }
+  if (merged.size > 0) review.crossings = review.crossings.flatMap((c) => (merged.has(c) ? (merged.get(c) ? [merged.get(c) as ZoneCrossing] : []) : [c]));
+  // a corridor entered is not near; a corridor near once, at its nearest piece
+  const nearest = new Map<string, NearZone>();
+  for (const n of review.near) {
+    if (n.geometry !== 'line') continue;
+    const best = nearest.get(lineKey(n));
+    if (!best || n.distance_m < best.distance_m || (n.distance_m === best.distance_m && n.at_km < best.at_km)) nearest.set(lineKey(n), n);
+  }
+  review.near = review.near.filter((n) => n.geometry !== 'line' || (!byLine.has(lineKey(n)) && nearest.get(lineKey(n)) === n));
+}
+
+/** Passes of several pieces as the passes of their union, in route order (bands of two pieces overlap where they meet). */
+function unionPasses(list: ReviewPass[]): ReviewPass[] {
+  const sorted = [...list].sort((a, b) => a.from_km - b.from_km);
+  const out: ReviewPass[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    // touching within a millimetre: one stretch (the pieces' bands are closed and meet end to end)
+    if (last && p.from_km <= last.to_km + 1e-6) {
+      if (p.to_km > last.to_km) {
+        last.to_km = p.to_km;
+        last.exit = p.exit;
+        last.length_m = (last.to_km - last.from_km) * 1000;
+      }
+    } else out.push({ ...p });
+  }
+  return out;
 }
 
 /**

@@ -4,10 +4,33 @@
 // commas, CRLF line ends. One row per pass; one row per near zone, whose from/to kilometre is the
 // route's nearest point. `code` is the zone's official code (SITECODE, ID_MNHN…) when its layer
 // gives one, `type` its kind (ZSC, ZPS, ZNIEFF I, APPB… for the official layers). Written by
-// `cavalier review --csv` and by the app's « Télécharger le tableau (CSV) »: one builder, so both
-// files are the same for the same review.
+// `cavalier review --csv` and by the app's « Télécharger le tableau (CSV) »: both call reviewCsv below with the route, the layers the review uses
+// (./selection.ts) and the settings, so both files are byte for byte the same for the same zones
+// and settings (test/cli-review-csv.test.ts compares them). The layer column holds the layer's
+// title (the manifest's French title, which says « approximation »; an imported file's name),
+// never an internal id, so that a reader knows where each row comes from.
 
-import type { RouteReview } from './types';
+import { reviewAcrossLayers } from './multi-layer';
+import type { RouteInput } from './route-frame';
+import type { ReviewOptions, RouteReview } from './types';
+import type { PreparedZones } from './zones';
+
+export interface CsvLayer {
+  /** the layer id its zones carry (ZoneInput.layer) */
+  id: string;
+  title: string;
+  prepared: PreparedZones;
+}
+
+/** The CSV of the review of `route` against `layers` (those the review uses, in order). */
+export function reviewCsv(route: RouteInput, layers: readonly CsvLayer[], options: ReviewOptions): string {
+  const review = reviewAcrossLayers(
+    route,
+    layers.map((l) => l.prepared),
+    options,
+  );
+  return csvTable(review, Object.fromEntries(layers.map((l) => [l.id, l.title])));
+}
 
 const round = (x: number, decimals: number) => {
   const f = 10 ** decimals;
@@ -43,7 +66,9 @@ const CSV_HEADER = [
   'sortie_lat',
 ] as const;
 
-export function csvTable(review: RouteReview): string {
+/** The CSV of a review; `titles` by layer id (a layer without one is written by its id). */
+export function csvTable(review: RouteReview, titles: Readonly<Record<string, string>> = {}): string {
+  const title = (layer: string) => (Object.hasOwn(titles, layer) ? titles[layer] : layer);
   const rows: (string | number | null)[][] = [[...CSV_HEADER]];
   for (const c of review.crossings) {
     c.passes.forEach((p, k) =>
@@ -53,7 +78,7 @@ export function csvTable(review: RouteReview): string {
         c.code ?? null,
         c.id,
         c.kind,
-        c.layer,
+        title(c.layer),
         k + 1,
         round(p.from_km, 3),
         round(p.to_km, 3),
@@ -75,7 +100,7 @@ export function csvTable(review: RouteReview): string {
       n.code ?? null,
       n.id,
       n.kind,
-      n.layer,
+      title(n.layer),
       null,
       round(n.at_km, 3),
       round(n.at_km, 3),

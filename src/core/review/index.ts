@@ -8,9 +8,11 @@ export {
   seasonReview,
   seasonOverDays,
   DEFAULT_BREEDING_SEASON,
+  DEFAULT_SPECIES_GROUPS,
+  SPECIES_GROUP_IDS,
   type SeasonLoad,
-  type SeasonPeriod,
   type SeasonReview,
+  type SpeciesGroup,
   type SeasonSettings,
 } from './season';
 export * from './types';

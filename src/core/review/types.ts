@@ -23,6 +23,14 @@ export interface ZoneInput {
   geometry: 'polygon' | 'line';
   /** polygon: closed rings [lon, lat] (first = last); line: polylines */
   parts: [number, number][][];
+  /** sensitive periods the zone's own attributes give (./validate.ts, read by ./season.ts); absent when none */
+  season?: SeasonPeriod[];
+}
+
+/** A period of whole months, first and last month 1 to 12, both included (may run over the new year). */
+export interface SeasonPeriod {
+  from_month: number;
+  to_month: number;
 }
 
 export interface ReviewOptions {
@@ -68,6 +76,10 @@ export interface ZoneCrossing {
   passes: ReviewPass[];
   /** line zones only: each time the route crosses the line itself */
   line_crossings?: LineCrossing[];
+  /** the zone's own sensitive periods (ZoneInput.season) */
+  season?: SeasonPeriod[];
+  /** a corridor cut into pieces (line zones of the layer sharing its name): the ids of the pieces entered, in route order */
+  pieces?: string[];
 }
 
 export interface NearZone {

@@ -28,6 +28,7 @@
 import { fail, ok, type GeoError, type Result } from '../errors';
 import type { ZoneInput } from './types';
 import { zoneIdentityReader, type ZoneFields } from './zone-fields';
+import { zoneSeasonOf } from './zone-season';
 
 export interface ZoneSource {
   /** shown in messages: the file name, or the layer title */
@@ -93,7 +94,8 @@ export function zonesFromGeoJson(data: unknown, source: ZoneSource): Result<Vali
       const made = zonesOfFeature(feature.geometry, said);
       if (made === 'bad-coordinate') return void said('zone.bad-coordinate');
       if (made === null) return;
-      const base = { name, ...(own.code ? { code: own.code } : {}), kind, layer: source.layer };
+      const season = zoneSeasonOf(props);
+      const base = { name, ...(own.code ? { code: own.code } : {}), kind, layer: source.layer, ...(season ? { season } : {}) };
       if (made.rings.length && made.lines.length) {
         // a GeometryCollection mixing both: one zone of each, told apart by their ids
         zones.push({ ...base, id: `${id}#surface`, geometry: 'polygon', parts: made.rings });

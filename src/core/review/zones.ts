@@ -7,7 +7,7 @@
 
 import Flatbush from 'flatbush';
 import type { GeoError } from '../errors';
-import type { ZoneInput } from './types';
+import type { SeasonPeriod, ZoneInput } from './types';
 
 export interface PreparedZone {
   id: string;
@@ -16,6 +16,8 @@ export interface PreparedZone {
   kind: string;
   layer: string;
   geometry: 'polygon' | 'line';
+  /** the zone's own sensitive periods (ZoneInput.season) */
+  season?: SeasonPeriod[];
   /** every vertex of every ring (or line), interleaved lon, lat */
   xy: Float64Array;
   /** for each edge, the index (in vertices, not in xy) of its first vertex; the second is the next one */
@@ -90,6 +92,7 @@ function prepareOne(input: ZoneInput): PreparedZone | null {
     kind: input.kind,
     layer: input.layer,
     geometry: input.geometry,
+    ...(input.season ? { season: input.season } : {}),
     xy,
     edges,
     minX,

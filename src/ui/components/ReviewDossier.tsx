@@ -403,9 +403,22 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                   })}
                 </tbody>
                 <tfoot>
-                  <tr>
+                  {season.value.by_layer.length > 1 &&
+                    season.value.by_layer.map((l) => (
+                      <tr key={l.layer} data-testid="dossier-exposure-layer">
+                        <th scope="row" colSpan={4}>
+                          Couche «{NBSP}
+                          {data.layers.find((x) => x.id === l.layer)?.title ?? l.layer}
+                          {NBSP}», union de ses zones (dont en période sensible)
+                        </th>
+                        <td className="cav-num">
+                          {num(l.exposure_person_km, 1)} ({num(l.in_season_exposure_person_km, 1)})
+                        </td>
+                      </tr>
+                    ))}
+                  <tr data-testid="dossier-exposure-total">
                     <th scope="row" colSpan={4}>
-                      Total (dont en période de nidification)
+                      Total sur l’union des zones traversées, chevauchements comptés une fois (dont en période sensible)
                     </th>
                     <td className="cav-num">
                       {num(season.value.exposure_person_km, 1)} ({num(season.value.in_season_exposure_person_km, 1)})
@@ -419,7 +432,9 @@ export function ReviewDossier({ data, subject, event, mapImage, sources, issues,
                   ? `, ${[event.countsStaff && 'bénévoles', event.countsPublic && 'public'].filter(Boolean).join(' et ')} compris`
                   : ', participants seuls'}
                 ) × nombre de tours ({laps}) × longueur dans la zone. La manifestation est «{NBSP}pendant la période{NBSP}» quand l’un de ses jours tombe dans
-                l’un des mois de la période.
+                l’un des mois de la période. Le total est calculé sur l’union des zones{NBSP}: un mètre à la fois dans une ZSC et dans la ZPS qui la contient ne
+                compte qu’une fois (somme zone par zone{NBSP}: {num(season.value.sum_person_km, 1)}
+                {NBSP}personnes·km).
               </p>
             </>
           )}

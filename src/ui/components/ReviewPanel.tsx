@@ -5,7 +5,8 @@
 
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import type { RouteReview, SeasonPeriod, SeasonReview } from '../../core/review';
+import { SPECIES_GROUP_IDS, type RouteReview, type SeasonPeriod, type SeasonReview } from '../../core/review';
+import type { LayerChoice } from '../../core/review/selection';
 import type { AvoidMode, DetourReport } from '../../../workers/protocol';
 import type { EventLoadView, ReviewRow, ReviewSettings } from '../hooks/use-review';
 import { CommitInput } from './CommitInput';
@@ -17,6 +18,8 @@ import { formatDate, monthNames } from '../../i18n/dates';
 export interface ReviewLayerView {
   title: string;
   imported: boolean;
+  /** an embedded approximation: its crossings are listed apart */
+  approximate: boolean;
   swatch: SwatchSpec;
 }
 
@@ -32,6 +35,9 @@ export interface ReviewPanelProps {
   layerOrder: string[];
   /** some embedded (approximate) layer is reviewed: say so */
   approximate: boolean;
+  /** the approximate layers, whether the review uses them and why (src/core/review/selection.ts) */
+  approxLayers: { id: string; title: string; reviewed: boolean; checked: boolean; choice: LayerChoice; replacedBy: string[] }[];
+  onApproxSwitch: (id: string, on: boolean) => void;
   /** `${layer}|${id}` of the zones in the breeding season on the event's days */
   inSeason: ReadonlySet<string>;
   selected: ReviewRow | null;
@@ -100,11 +106,80 @@ export function ReviewPanel(props: ReviewPanelProps) {
     });
     groups.sort((a, b) => rank(a.layer) - rank(b.layer));
   }
+  // approximations apart: official layers' crossings first, the approximate ones in a section of their own
+  const officialGroups = groups.filter((g) => !layers[g.layer]?.approximate);
+  const approxGroups = groups.filter((g) => layers[g.layer]?.approximate);
+  const count = (list: typeof groups) => list.reduce((n, g) => n + g.items.length, 0);
   // the zone's id beside its name where several zones of a layer share it (corridor stretches often do)
   const named = new Map<string, number>();
   const nameKey = (z: { zone: string; layer: string }) => `${z.layer}|${z.zone}`;
   for (const z of [...(review?.crossings ?? []), ...(review?.near ?? [])]) named.set(nameKey(z), (named.get(nameKey(z)) ?? 0) + 1);
   const label = (z: { zone: string; id: string; layer: string }) => ((named.get(nameKey(z)) ?? 0) > 1 ? `${z.zone} (${z.id})` : z.zone);
+
+  const groupList = (list: typeof groups) =>
+    list.map((g) => (
+      <div key={g.layer} className="cav-review-group" data-testid="review-group" data-layer={g.layer}>
+        <p className="cav-review-group-title">
+          {swatch(g.layer)}
+          <span>{layerLine(g.layer)}</span>
+        </p>
+        <ul className="cav-review-list">
+          {g.items.map(({ c, i }) => (
+            <li
+              key={`${c.layer}|${c.id}`}
+              className="cav-review-zone"
+              style={{ borderLeftColor: layers[c.layer]?.swatch.stroke }}
+              data-testid="review-crossing"
+              data-zone={c.zone}
+              data-layer={c.layer}
+              data-kind={c.kind}
+              data-code={c.code ?? ''}
+              data-length={c.length_m}
+            >
+              <div className="cav-review-zone-head">
+                {c.code && (
+                  <span className="cav-review-zone-code" data-testid="review-zone-code">
+                    {c.code}
+                  </span>
+                )}
+                <span className="cav-review-zone-name">{label(c)}</span>
+                <span className="cav-badge">{c.kind}</span>
+                {props.inSeason.has(`${c.layer}|${c.id}`) && (
+                  <span className="cav-badge cav-badge--season" data-testid="review-in-season">
+                    {t('review.inSeason')}
+                  </span>
+                )}
+              </div>
+              <p className="cav-review-zone-meta">{t('review.inside', { m: formatNumber(c.length_m), pct: formatNumber(c.share * 100, 1) })}</p>
+              <ul className="cav-review-passes">
+                {c.passes.map((p, k) => (
+                  <li key={k}>
+                    {rowButton(
+                      { kind: 'pass', crossing: i, pass: k },
+                      <>
+                        <span>{t('review.pass', { from: km3(p.from_km), to: km3(p.to_km) })}</span>
+                        <span className="cav-review-num">{t('review.pass.length', { m: formatNumber(p.length_m) })}</span>
+                      </>,
+                      t('review.pass.hint'),
+                      { 'data-testid': 'review-pass', 'data-from-km': p.from_km, 'data-to-km': p.to_km },
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {c.season && c.season.length > 0 && (
+                <p className="cav-review-zone-meta" data-testid="review-zone-season">
+                  {t('review.season.zonePeriod', { list: c.season.map((p) => `${months[p.from_month - 1]}–${months[p.to_month - 1]}`).join(', ') })}
+                </p>
+              )}
+              {c.pieces && c.pieces.length > 1 && <p className="cav-review-zone-meta">{t('review.pieces', { n: c.pieces.length })}</p>}
+              {c.line_crossings && c.line_crossings.length > 0 && (
+                <p className="cav-review-zone-meta">{t('review.lineCrossings', { list: c.line_crossings.map((x) => km3(x.at_km)).join(', ') })}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    ));
 
   let body: ReactNode;
   if (props.status === 'loading') body = <p className="cav-muted cav-small">{t('review.loading')}</p>;
@@ -118,69 +193,20 @@ export function ReviewPanel(props: ReviewPanelProps) {
   else
     body = (
       <>
-        <h3 className="cav-review-subtitle">{t('review.crossings', { n: review.crossings.length })}</h3>
-        {review.crossings.length === 0 ? (
+        <h3 className="cav-review-subtitle">{t('review.crossings', { n: count(officialGroups) })}</h3>
+        {count(officialGroups) === 0 ? (
           <p className="cav-small cav-review-ok" data-testid="review-no-crossing">
-            {t('review.crossings.none')}
+            {t(approxGroups.length ? 'review.crossings.noneOfficial' : 'review.crossings.none')}
           </p>
         ) : (
-          groups.map((g) => (
-            <div key={g.layer} className="cav-review-group" data-testid="review-group" data-layer={g.layer}>
-              <p className="cav-review-group-title">
-                {swatch(g.layer)}
-                <span>{layerLine(g.layer)}</span>
-              </p>
-              <ul className="cav-review-list">
-                {g.items.map(({ c, i }) => (
-                  <li
-                    key={`${c.layer}|${c.id}`}
-                    className="cav-review-zone"
-                    style={{ borderLeftColor: layers[c.layer]?.swatch.stroke }}
-                    data-testid="review-crossing"
-                    data-zone={c.zone}
-                    data-layer={c.layer}
-                    data-kind={c.kind}
-                    data-code={c.code ?? ''}
-                    data-length={c.length_m}
-                  >
-                    <div className="cav-review-zone-head">
-                      {c.code && (
-                        <span className="cav-review-zone-code" data-testid="review-zone-code">
-                          {c.code}
-                        </span>
-                      )}
-                      <span className="cav-review-zone-name">{label(c)}</span>
-                      <span className="cav-badge">{c.kind}</span>
-                      {props.inSeason.has(`${c.layer}|${c.id}`) && (
-                        <span className="cav-badge cav-badge--season" data-testid="review-in-season">
-                          {t('review.inSeason')}
-                        </span>
-                      )}
-                    </div>
-                    <p className="cav-review-zone-meta">{t('review.inside', { m: formatNumber(c.length_m), pct: formatNumber(c.share * 100, 1) })}</p>
-                    <ul className="cav-review-passes">
-                      {c.passes.map((p, k) => (
-                        <li key={k}>
-                          {rowButton(
-                            { kind: 'pass', crossing: i, pass: k },
-                            <>
-                              <span>{t('review.pass', { from: km3(p.from_km), to: km3(p.to_km) })}</span>
-                              <span className="cav-review-num">{t('review.pass.length', { m: formatNumber(p.length_m) })}</span>
-                            </>,
-                            t('review.pass.hint'),
-                            { 'data-testid': 'review-pass', 'data-from-km': p.from_km, 'data-to-km': p.to_km },
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                    {c.line_crossings && c.line_crossings.length > 0 && (
-                      <p className="cav-review-zone-meta">{t('review.lineCrossings', { list: c.line_crossings.map((x) => km3(x.at_km)).join(', ') })}</p>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))
+          groupList(officialGroups)
+        )}
+        {approxGroups.length > 0 && (
+          <div className="cav-review-approx-section" data-testid="review-approx-section">
+            <h3 className="cav-review-subtitle">{t('review.approx.section', { n: count(approxGroups) })}</h3>
+            <p className="cav-small cav-muted">{t('review.approx.section.hint')}</p>
+            {groupList(approxGroups)}
+          </div>
         )}
         <h3 className="cav-review-subtitle">{t('review.near', { m: formatNumber(review.buffer_m) })}</h3>
         {review.near.length === 0 ? (
@@ -243,6 +269,36 @@ export function ReviewPanel(props: ReviewPanelProps) {
       )}
       {props.official && <OfficialZonesBlock {...props.official} />}
       {body}
+
+      {props.approxLayers.length > 0 && (
+        <fieldset className="cav-review-fieldset" data-testid="review-approx-layers">
+          <legend>{t('review.approx.layers')}</legend>
+          {props.approxLayers.map((l) => (
+            <label
+              key={l.id}
+              className="cav-review-check"
+              data-testid="review-approx-switch"
+              data-layer={l.id}
+              data-reviewed={l.reviewed}
+              data-choice={l.choice}
+            >
+              <input type="checkbox" checked={l.checked} onChange={(e) => props.onApproxSwitch(l.id, e.currentTarget.checked)} />
+              {swatch(l.id)}
+              <span>
+                {l.title}
+                <span className="cav-muted">
+                  {' · '}
+                  {l.choice === 'replaced'
+                    ? t('review.approx.replaced', { names: l.replacedBy.map((n) => (lang === 'fr' ? `«\u00a0${n}\u00a0»` : `“${n}”`)).join(', ') })
+                    : l.choice === 'switched-off'
+                      ? t('review.approx.off')
+                      : t('review.approx.on')}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
 
       {props.issues.length > 0 && (
         <details className="cav-review-issues" data-testid="review-issues">
@@ -321,6 +377,39 @@ export function ReviewPanel(props: ReviewPanelProps) {
                       without: kmOf(props.detour.without_m),
                     })}
               </p>
+            )}
+            {props.avoidApplies && props.detour && props.detour.zones.length > 0 && (
+              <table className="cav-review-periods cav-review-detour-zones" data-testid="review-detour-zones">
+                <caption>{t('review.detour.table')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('review.detour.zone')}</th>
+                    <th scope="col">{t('review.detour.before')}</th>
+                    <th scope="col">{t('review.detour.after')}</th>
+                    <th scope="col">{t('review.detour.change')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.detour.zones.map((z) => (
+                    <tr
+                      key={`${z.layer}|${z.id}`}
+                      className={z.change_m >= 1 ? 'cav-review-worse' : undefined}
+                      data-testid="review-detour-zone"
+                      data-zone={z.zone}
+                      data-before={z.before_m}
+                      data-after={z.after_m}
+                    >
+                      <th scope="row">{label(z)}</th>
+                      <td className="cav-review-num">{formatNumber(z.before_m)}&nbsp;m</td>
+                      <td className="cav-review-num">{formatNumber(z.after_m)}&nbsp;m</td>
+                      <td className="cav-review-num">
+                        {`${z.change_m >= 0.5 ? '+' : z.change_m <= -0.5 ? '−' : ''}${formatNumber(Math.abs(z.change_m))}\u00a0m`}
+                        {z.change_m >= 1 && <span className="cav-badge cav-badge--season"> {t('review.detour.worse')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )}
             {props.avoidApplies &&
               props.detour?.unavoidable.map((u) => (
@@ -414,25 +503,51 @@ export function ReviewPanel(props: ReviewPanelProps) {
           </div>
         )}
         {!load.load && <p className="cav-small cav-muted">{t('review.season.noDate')}</p>}
+        <fieldset className="cav-review-fieldset" data-testid="review-groups">
+          <legend>{t('review.season.groups')}</legend>
+          {SPECIES_GROUP_IDS.map((g) => (
+            <label key={g} className="cav-review-check">
+              <input
+                type="checkbox"
+                checked={settings.groups.includes(g)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  onSettings((s) => ({ ...s, groups: on ? [...new Set([...s.groups, g])] : s.groups.filter((x) => x !== g) }));
+                }}
+                data-testid={`review-group-${g}`}
+              />
+              {t(`review.season.group.${g}`)}
+            </label>
+          ))}
+        </fieldset>
         {props.seasonKinds.length > 0 && (
           <table className="cav-review-periods">
             <caption>{t('review.season.periods')}</caption>
             <tbody>
               {props.seasonKinds.map((kind) => {
-                const period = Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_PERIOD;
+                const own = Object.hasOwn(settings.season, kind);
+                const period = own ? settings.season[kind] : DEFAULT_PERIOD;
                 const set = (p: SeasonPeriod | null) => onSettings((s) => ({ ...s, season: { ...s.season, [kind]: p } }));
+                // back to the species groups' periods: the kind's own setting goes
+                const follow = () =>
+                  onSettings((s) => {
+                    const { [kind]: _, ...rest } = s.season;
+                    return { ...s, season: rest };
+                  });
                 return (
                   <tr key={kind} data-testid="review-period" data-kind={kind}>
                     <th scope="row">{kind}</th>
                     <td>
                       <select
-                        value={period ? period.from_month : 0}
+                        value={!own ? -1 : period ? period.from_month : 0}
                         onChange={(e) => {
                           const m = Number(e.currentTarget.value);
-                          set(m === 0 ? null : { from_month: m, to_month: period?.to_month ?? DEFAULT_PERIOD.to_month });
+                          if (m === -1) follow();
+                          else set(m === 0 ? null : { from_month: m, to_month: period?.to_month ?? DEFAULT_PERIOD.to_month });
                         }}
                         aria-label={`${kind} — ${t('review.season.from')}`}
                       >
+                        <option value={-1}>{t('review.season.byGroups')}</option>
                         <option value={0}>{t('review.season.none')}</option>
                         {months.map((name, k) => (
                           <option key={k} value={k + 1}>
@@ -442,7 +557,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                       </select>
                     </td>
                     <td>
-                      {period && (
+                      {own && period && (
                         <select
                           value={period.to_month}
                           onChange={(e) => {
@@ -467,6 +582,20 @@ export function ReviewPanel(props: ReviewPanelProps) {
         )}
         {props.seasonError && <p className="cav-error cav-small">{props.seasonError}</p>}
       </details>
+      {props.season?.night && (
+        <p
+          className={props.season.night.night ? 'cav-warning cav-small' : 'cav-small cav-muted'}
+          data-testid="review-night"
+          data-night={props.season.night.night}
+        >
+          {t(props.season.night.night ? 'review.season.night' : 'review.season.day', {
+            start: props.season.night.start.slice(11),
+            end: props.season.night.end.slice(11),
+            sunrise: props.season.night.sunrise ?? '—',
+            sunset: props.season.night.sunset ?? '—',
+          })}
+        </p>
+      )}
       {props.season && (
         <p
           className="cav-review-exposure"
@@ -479,6 +608,20 @@ export function ReviewPanel(props: ReviewPanelProps) {
             total: formatNumber(props.season.exposure_person_km, 1),
             season: formatNumber(props.season.in_season_exposure_person_km, 1),
           })}
+        </p>
+      )}
+      {props.season && props.season.by_layer.length > 1 && (
+        <ul className="cav-small cav-review-exposure-layers" data-testid="review-exposure-layers">
+          {props.season.by_layer.map((l) => (
+            <li key={l.layer} data-layer={l.layer} data-total={l.exposure_person_km}>
+              {t('review.season.byLayer', { layer: layerLine(l.layer), total: formatNumber(l.exposure_person_km, 1) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.season && Math.abs(props.season.sum_person_km - props.season.exposure_person_km) >= 0.05 && (
+        <p className="cav-small cav-muted" data-testid="review-exposure-sum">
+          {t('review.season.sum', { sum: formatNumber(props.season.sum_person_km, 1) })}
         </p>
       )}
 

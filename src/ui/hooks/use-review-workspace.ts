@@ -80,6 +80,7 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
       out[l.id] = {
         title: entry ? entry.title[lang] : l.title,
         imported: l.origin === 'imported',
+        approximate: l.approximate,
         swatch: entry ? swatchFor(entry) : userLayerSwatch('sensitive', { point: 0, line: l.lines, polygon: l.polygons }),
       };
     }
@@ -99,10 +100,24 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     return groups;
   }, [layers, layerViews, t, lang]);
 
-  const approximate = useMemo(
-    () => (layers?.layers ?? []).some((l) => l.origin === 'embedded' && entryOf(l.id)?.status === 'approximation' && l.polygons + l.lines > 0),
-    [layers, entryOf],
+  // the banner stays while an approximate layer with zones is in the review, and goes once none is
+  const approximate = useMemo(() => (layers?.layers ?? []).some((l) => l.approximate && l.reviewed && l.polygons + l.lines > 0), [layers]);
+  const approxLayers = useMemo(
+    () =>
+      (layers?.layers ?? [])
+        .filter((l) => l.approximate)
+        .map((l) => ({
+          id: l.id,
+          title: layerViews[l.id]?.title ?? l.title,
+          reviewed: l.reviewed,
+          // the user's switch shows at once; the engine's choice follows with the next state
+          checked: Object.hasOwn(settings.approximations, l.id) ? settings.approximations[l.id] : l.reviewed,
+          choice: l.choice,
+          replacedBy: l.replacedBy.map((id) => layerViews[id]?.title ?? id),
+        })),
+    [layers, layerViews, settings.approximations],
   );
+  const onApproxSwitch = useCallback((id: string, on: boolean) => update((s) => ({ ...s, approximations: { ...s.approximations, [id]: on } })), [update]);
 
   const season = review.season;
   const inSeason = useMemo(() => new Set(season?.ok ? season.value.flags.filter((f) => f.in_season).map((f) => `${f.layer}|${f.id}`) : []), [season]);
@@ -114,18 +129,20 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
   }, [result, settings.season]);
 
   const avoidable = useMemo(
-    () => (layers?.layers ?? []).filter((l) => l.polygons > 0).map((l) => ({ id: l.id, title: layerViews[l.id]?.title ?? l.title })),
+    // the layers the review uses (the engine avoids only those)
+    () => (layers?.layers ?? []).filter((l) => l.polygons > 0 && l.reviewed).map((l) => ({ id: l.id, title: layerViews[l.id]?.title ?? l.title })),
     [layers, layerViews],
   );
 
   const subjectName = review.subject?.name ?? '';
   const onCsv = useCallback(async () => {
-    if (!engine || !result) return;
-    const csv = await engine.reviewCsv(result.review);
+    if (!engine || !result || (!review.legs && !review.segments)) return;
+    // the same core function and inputs as `cavalier review --csv`
+    const csv = await engine.reviewCsv(review.legs ? { legs: review.legs } : { segments: review.segments! }, { buffer_m: settings.buffer_m });
     const name = safeFileName([subjectName, 'zones-sensibles'], 'csv');
     download(csv, 'text/csv;charset=utf-8', name);
     push({ id: 'review-csv', text: t('review.csv.done', { name }) });
-  }, [engine, result, subjectName, push, t]);
+  }, [engine, result, review.legs, review.segments, settings.buffer_m, subjectName, push, t]);
 
   const periodOf = useCallback(
     (kind: string): SeasonPeriod | null => (Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_BREEDING_SEASON),
@@ -169,20 +186,31 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
 
   const dossierSources = useMemo<DossierLayerSource[]>(() => {
     if (!dossier) return [];
-    const out: DossierLayerSource[] = dossier.data.layers.map((l) => {
-      const entry = entryOf(l.id);
-      return entry
-        ? {
-            id: l.id,
-            title: entry.title.fr,
-            approximate: entry.status === 'approximation',
-            imported: false,
-            source: entry.source,
-            licence: entry.licence,
-            note: entry.note?.fr ?? null,
-          }
-        : { id: l.id, title: l.title, approximate: false, imported: true, source: 'fichier importé dans Cavalier par l’utilisateur', licence: '', note: null };
-    });
+    // the layers the review used: an approximation replaced or switched off is no source of the dossier
+    const out: DossierLayerSource[] = dossier.data.layers
+      .filter((l) => l.reviewed)
+      .map((l) => {
+        const entry = entryOf(l.id);
+        return entry
+          ? {
+              id: l.id,
+              title: entry.title.fr,
+              approximate: entry.status === 'approximation',
+              imported: false,
+              source: entry.source,
+              licence: entry.licence,
+              note: entry.note?.fr ?? null,
+            }
+          : {
+              id: l.id,
+              title: l.title,
+              approximate: false,
+              imported: true,
+              source: 'fichier importé dans Cavalier par l’utilisateur',
+              licence: '',
+              note: null,
+            };
+      });
     const communes = entryOf('communes');
     if (dossier.data.communes && communes)
       out.push({
@@ -211,6 +239,8 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     layers: layerViews,
     layerOrder: (layers?.layers ?? []).map((l) => l.id),
     approximate,
+    approxLayers,
+    onApproxSwitch,
     inSeason,
     selected: review.selected,
     onSelect: review.select,

@@ -13,7 +13,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LayerManifest } from '../../core/layers';
 import type { Result } from '../../core/errors';
-import { DEFAULT_BREEDING_SEASON, DEFAULT_BUFFER_M, type SeasonPeriod, type SeasonReview, type SeasonSettings } from '../../core/review';
+import {
+  DEFAULT_BREEDING_SEASON,
+  DEFAULT_BUFFER_M,
+  DEFAULT_SPECIES_GROUPS,
+  SPECIES_GROUP_IDS,
+  type SeasonPeriod,
+  type SeasonReview,
+  type SeasonSettings,
+  type SpeciesGroup,
+} from '../../core/review';
 import { DEFAULT_AVOID_FACTOR } from '../../core/review/avoid';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../../core/review/embedded';
 import type { Leg } from '../../core/route/leg';
@@ -32,8 +41,12 @@ export interface ReviewSettings {
   /** zones not entered but within this distance are listed (m) */
   buffer_m: number;
   avoid: AvoidSettings;
-  /** breeding season per zone kind; kinds not listed: March–July; null: no season */
+  /** breeding season per zone kind; kinds not listed: the species groups' periods; null: no season */
   season: Record<string, SeasonPeriod | null>;
+  /** species groups whose sensitive periods apply (src/core/review/season.ts); birds by default */
+  groups: SpeciesGroup[];
+  /** the user's switches of the approximate layers, by id (absent: the default of src/core/review/selection.ts) */
+  approximations: Record<string, boolean>;
   includeStaff: boolean;
   includePublic: boolean;
   /** the event's days and load when no event is active */
@@ -44,6 +57,8 @@ const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   buffer_m: DEFAULT_BUFFER_M,
   avoid: { mode: 'off', factor: DEFAULT_AVOID_FACTOR, layers: null },
   season: {},
+  groups: [...DEFAULT_SPECIES_GROUPS],
+  approximations: {},
   includeStaff: false,
   includePublic: false,
   manual: { from: '', to: '', participants: null },
@@ -61,6 +76,11 @@ function parseSettings(raw: unknown): ReviewSettings | undefined {
     buffer_m: Number.isFinite(v.buffer_m) && v.buffer_m! >= 0 ? v.buffer_m! : DEFAULT_BUFFER_M,
     avoid,
     season: v.season && typeof v.season === 'object' ? v.season : {},
+    groups: Array.isArray(v.groups) ? v.groups.filter((g) => SPECIES_GROUP_IDS.includes(g)) : [...DEFAULT_SPECIES_GROUPS],
+    approximations:
+      v.approximations && typeof v.approximations === 'object'
+        ? Object.fromEntries(Object.entries(v.approximations).filter(([, on]) => typeof on === 'boolean'))
+        : {},
     manual: { ...DEFAULT_REVIEW_SETTINGS.manual, ...(v.manual ?? {}) },
   };
 }
@@ -123,6 +143,12 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
       alive = false;
     };
   }, [engine, loaded, zonesKey]);
+
+  // the switches of the approximate layers: the engine's zones version then moves, and the layers are listed again
+  const { approximations } = settings;
+  useEffect(() => {
+    if (engine) void engine.setReviewSwitches(approximations);
+  }, [engine, approximations]);
 
   const { avoid } = settings;
   useEffect(() => {
@@ -265,15 +291,25 @@ export function useReview({ setup, planner, routingKind, onShow }: UseReviewDeps
       const p = event.participants;
       const participants = p.runners + (settings.includeStaff ? p.staff : 0) + (settings.includePublic ? p.public : 0);
       const laps = !activeTrack && formula ? Math.max(1, formula.laps) : 1;
-      return { source: 'event', event, dates, participants, laps, load: dates.length ? { dates, participants, laps } : null };
+      // the night check: the formula's start, lasting as long as its cut-off pace allows over every lap
+      const first = doc.route.points[0];
+      const routeKm = (routeLegs ?? []).reduce((s, l) => s + l.length_m, 0) / 1000;
+      const night =
+        !activeTrack && formula?.start && first
+          ? { start: formula.start, duration_min: (formula.cutoffPace_min_per_km ?? 0) * routeKm * laps, at: [first[0], first[1]] as [number, number] }
+          : {};
+      return { source: 'event', event, dates, participants, laps, load: dates.length ? { dates, participants, laps, ...night } : null };
     }
     const dates = daysBetween(settings.manual.from, settings.manual.to);
     const participants = settings.manual.participants ?? 0;
     const load = dates.length && settings.manual.participants !== null ? { dates, participants, laps: 1 } : null;
     return { source: 'manual', event: null, dates, participants, laps: 1, load };
-  }, [event, formula, activeTrack, settings.includeStaff, settings.includePublic, settings.manual]);
+  }, [event, formula, activeTrack, settings.includeStaff, settings.includePublic, settings.manual, doc.route.points, routeLegs]);
 
-  const seasonSettings = useMemo<SeasonSettings>(() => ({ default: DEFAULT_BREEDING_SEASON, byKind: settings.season }), [settings.season]);
+  const seasonSettings = useMemo<SeasonSettings>(
+    () => ({ default: DEFAULT_BREEDING_SEASON, groups: settings.groups, byKind: settings.season }),
+    [settings.season, settings.groups],
+  );
   const askSeason = useMemo(
     () => (engine ? latest((r: ReviewResult, load: SeasonLoad, s: SeasonSettings): Promise<Result<SeasonReview>> => engine.season(r.review, load, s)) : null),
     [engine],
