@@ -103,7 +103,7 @@ describe('the app’s CSV and `cavalier review --csv` are the same bytes', { tim
     const cli = await cliCsv(['--zones', zonesPath, '--embedded']);
     expect(cli.toString('utf8')).toBe(app.toString('utf8'));
     expect(cli.equals(app)).toBe(true);
-    expect(rows(app).some((r) => r.includes('Coteaux de la Lawe (test);1;ZSC;n2000_zsc;'))).toBe(true);
+    expect(rows(app).some((r) => r.includes('Coteaux de la Lawe (test);;1;ZSC;n2000_zsc;'))).toBe(true);
     expect(rows(app).some((r) => r.includes('Protections connues'))).toBe(false);
     // the CLI's table says which approximation left, and for what
     const table = await runCavalier(['review', gpxPath, '--zones', zonesPath, '--embedded']);
