@@ -11,6 +11,8 @@ import type { CrsDetection } from '../src/core/import/detect-crs';
 import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
 import type { CommuneCrossing } from '../src/core/review/communes';
+import type { ZoneAttributes } from '../src/core/review/dossier';
+import type { DossierMap, MapPlaceInput } from '../src/core/review/dossier-map';
 import type { SeasonLoad } from '../src/core/review/season';
 import type { ReviewView } from '../src/core/review/views';
 import type { Leg } from '../src/core/route/leg';
@@ -259,6 +261,8 @@ export interface DossierInput {
   buffer_m: number;
   load: SeasonLoad | null;
   season: SeasonSettings;
+  /** the event's aid stations, parking and public areas (and start, finish), drawn on the maps */
+  places?: MapPlaceInput[];
 }
 
 export interface DossierData {
@@ -271,4 +275,10 @@ export interface DossierData {
   bbox: Bbox | null;
   layers: ReviewLayerInfo[];
   csv: string;
+  /** the whole of Nord and Pas-de-Calais, or only the basin's communes (src/core/review/dossier.ts) */
+  communesCover: 'region' | 'basin' | null;
+  /** source attributes of the zones crossed and near, by `${layer}|${id}` */
+  attributes: Record<string, ZoneAttributes>;
+  /** the overall map, then one per site crossed (src/core/review/dossier-map.ts) */
+  maps: DossierMap[];
 }
