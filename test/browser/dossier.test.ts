@@ -4,7 +4,7 @@
 // checklist answered and kept in the event (autosaved), the maps (scale written, scale bar, north
 // arrow, legend, zone labels, km marks, place names offline), the printable sheet, and the PDF
 // Chromium prints (page.pdf), read back with pdfjs-dist.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -192,8 +192,6 @@ describe('the Natura 2000 dossier', () => {
       pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
     }
     const text = pages.join('\n').replace(/\s+/g, ' ');
-    writeFileSync('/tmp/dossier-pdf.txt', text);
-    writeFileSync('/tmp/dossier.pdf', pdf);
     expect(doc.numPages).toBeGreaterThanOrEqual(3);
     // the app itself is not printed
     expect(text).not.toContain('Imprimer ou enregistrer en PDF');
