@@ -13,6 +13,7 @@ import { serializeProject, type Event } from '../../src/core/event';
 import { prepareZones, reviewRoute, zonesFromGeoJson } from '../../src/core/review';
 import { DOSSIER_SECTION_TITLES } from '../../src/i18n/dossier';
 import { karneyLength } from '../helpers/karney';
+import { encodePng } from '../helpers/terrarium';
 import { legsSettled, ROOT, savedSession, startApp, waitForMapReady, waitForNetwork, waitForSave, type StartedApp } from './harness';
 
 type LonLat = [number, number];
@@ -67,19 +68,25 @@ const event: Event = {
 let app: StartedApp;
 const dossier = () => app.page.locator('[data-testid=review-dossier-view]');
 
-beforeAll(async () => {
-  app = await startApp({ viewport: { width: 1400, height: 900 } });
-  await waitForMapReady(app.page);
-  await waitForNetwork(app.page, A);
-  await app.page.waitForSelector('[data-testid=events-panel][data-session^=empty]');
-  await app.page.setInputFiles('[data-testid=project-open-input]', {
+/** The app with the event opened from a project file, its route computed, and the dossier open. */
+async function openDossier(options: Parameters<typeof startApp>[0] = {}): Promise<StartedApp> {
+  const started = await startApp({ viewport: { width: 1400, height: 900 }, ...options });
+  await waitForMapReady(started.page);
+  await waitForNetwork(started.page, A);
+  await started.page.waitForSelector('[data-testid=events-panel][data-session^=empty]');
+  await started.page.setInputFiles('[data-testid=project-open-input]', {
     name: 'trail.json',
     mimeType: 'application/json',
     buffer: Buffer.from(serializeProject({ events: [event], geometry: Object.create(null) })),
   });
-  await legsSettled(app.page, legsCount);
-  await app.page.click('[data-testid=review-dossier]');
-  await dossier().waitFor({ timeout: 30_000 });
+  await legsSettled(started.page, legsCount);
+  await started.page.click('[data-testid=review-dossier]');
+  await started.page.locator('[data-testid=review-dossier-view]').waitFor({ timeout: 30_000 });
+  return started;
+}
+
+beforeAll(async () => {
+  app = await openDossier();
 }, 180_000);
 
 afterAll(async () => {
@@ -203,5 +210,45 @@ describe('the Natura 2000 dossier', () => {
     expect(text).toContain(zoneName);
     expect(text).toMatch(/Échelle 1 : \d/);
     expect(app.unexpectedErrors()).toEqual([]);
+  });
+});
+
+describe('the dossier’s maps online: Plan IGN under the drawing', () => {
+  let online: StartedApp;
+  const tiles: URL[] = [];
+  // a solid tile for every Géoplateforme WMTS request (the app's map and the dossier's maps)
+  const png = Buffer.from(encodePng(256, 256, new Uint8Array(256 * 256 * 4).fill(200)));
+  beforeAll(async () => {
+    online = await openDossier({
+      beforeNavigate: (page) =>
+        page.route('https://data.geopf.fr/wmts**', (route) => {
+          tiles.push(new URL(route.request().url()));
+          return route.fulfill({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: png });
+        }),
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await online?.close();
+  });
+
+  it('draws the Plan IGN tiles of the Web Mercator pyramid under each map, and no names of its own', async () => {
+    const map = online.page.locator('[data-testid=dossier-map]').first();
+    const hrefs = await map.locator('[data-testid=dossier-map-basemap] image').evaluateAll((els) => els.map((el) => el.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(await map.locator('[data-testid=dossier-map-labels]').count()).toBe(0);
+    // the GetTile request the Géoplateforme documents, in the PM matrix set; the tile under the route's first point is among them
+    const u = new URL(hrefs[0]);
+    expect(u.searchParams.get('LAYER')).toBe('GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2');
+    expect(u.searchParams.get('TILEMATRIXSET')).toBe('PM');
+    const z = Number(u.searchParams.get('TILEMATRIX'));
+    const n = 2 ** z;
+    const col = Math.floor(((A[0] + 180) / 360) * n);
+    const lat = (A[1] * Math.PI) / 180;
+    const row = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n);
+    const cells = hrefs.map((h) => new URL(h)).map((v) => `${v.searchParams.get('TILECOL')}/${v.searchParams.get('TILEROW')}`);
+    expect(cells).toContain(`${col}/${row}`);
+    // and the page asked for them
+    await expect.poll(() => tiles.some((t) => t.searchParams.get('TILEMATRIX') === String(z) && t.searchParams.get('TILECOL') === String(col))).toBe(true);
+    expect(await map.locator('figcaption').innerText()).toContain('Plan IGN');
   });
 });
