@@ -56,7 +56,7 @@ export interface DossierMapInput {
   siteBoxes: { key: string; bbox: Bbox }[];
 }
 
-export interface MapTile {
+interface MapTile {
   z: number;
   x: number;
   y: number;
@@ -66,7 +66,7 @@ export interface MapTile {
   size: number;
 }
 
-export interface MapZoneDrawn {
+interface MapZoneDrawn {
   key: string;
   label: string;
   style: MapZoneStyle;
@@ -118,7 +118,7 @@ interface Frame {
 }
 
 /** The round scale at which the box (grown by `margin`) fits the paper, and the frame centred on it. */
-export function frameOf(bbox: Bbox, width_mm: number, height_mm: number, margin = 0.08, minScale = 5000): Frame {
+function frameOf(bbox: Bbox, width_mm: number, height_mm: number, margin = 0.08, minScale = 5000): Frame {
   const [w, s, e, n] = bbox;
   const cos = Math.cos((((s + n) / 2) * Math.PI) / 180);
   // ground metres across and up the box, margins included
@@ -291,8 +291,8 @@ function drawMap(input: DossierMapInput, id: string, bbox: Bbox, size: { w: numb
 }
 
 /** Paper sizes (mm) of the maps: the overall map fills the width of an A4 page, the detailed ones are shorter. */
-export const OVERALL_MAP_MM = { w: 180, h: 200 };
-export const SITE_MAP_MM = { w: 180, h: 130 };
+const OVERALL_MAP_MM = { w: 180, h: 200 };
+const SITE_MAP_MM = { w: 180, h: 130 };
 /** a detailed map frames at least this much ground around its passes (m, each way) */
 const SITE_MIN_HALF_M = 600;
 

@@ -11,7 +11,7 @@ import type { RouteReview, ZoneInput } from './types';
 import { pointInZone } from './locate';
 import type { PreparedZones } from './zones';
 
-export interface DossierLayerData {
+interface DossierLayerData {
   id: string;
   origin: 'embedded' | 'imported';
   zones: readonly ZoneInput[];
@@ -30,7 +30,7 @@ const text = (v: unknown): string | null => {
  * property, else its GeoJSON id, else its position from 1 (the rule of ./validate.ts), with
  * '#surface' / '#ligne' added when a feature gives both an area and lines.
  */
-export function zoneAttributes(data: unknown, ids: ReadonlySet<string>): Map<string, ZoneAttributes> {
+function zoneAttributes(data: unknown, ids: ReadonlySet<string>): Map<string, ZoneAttributes> {
   const out = new Map<string, ZoneAttributes>();
   if (!isObject(data) || !Array.isArray(data.features) || ids.size === 0) return out;
   const base = new Map<string, string[]>();
@@ -50,7 +50,7 @@ export function zoneAttributes(data: unknown, ids: ReadonlySet<string>): Map<str
 const NATURA_CODE = /^FR\d{7}$/;
 
 /** How the map draws a zone: by the embedded layer it comes from, or as a Natura 2000 site when its code says so. */
-export function mapZoneStyle(layer: DossierLayerData, zone: ZoneInput, code: string | null): MapZoneStyle {
+function mapZoneStyle(layer: DossierLayerData, zone: ZoneInput, code: string | null): MapZoneStyle {
   if (code && NATURA_CODE.test(code)) return 'natura2000';
   if (layer.origin === 'imported') return 'imported';
   if (layer.id === 'protections') return 'protection';
@@ -63,7 +63,7 @@ export function mapZoneStyle(layer: DossierLayerData, zone: ZoneInput, code: str
  * Where a commune's name goes: the mean of its vertices (inside for the compact shapes of
  * communes); a map too small to hold that point writes the name of the commune under its centre.
  */
-export function communeLabels(communes: PreparedZones | null): DossierMapInput['labels'] {
+function communeLabels(communes: PreparedZones | null): DossierMapInput['labels'] {
   if (!communes) return [];
   return communes.zones.map((z) => {
     let sx = 0;

@@ -40,7 +40,7 @@ export type DossierSectionId = (typeof DOSSIER_SECTIONS)[number];
 /** What is known of a zone beyond its geometry: its source attributes (the feature's properties). */
 export type ZoneAttributes = Readonly<Record<string, unknown>>;
 
-export interface DossierLayer {
+interface DossierLayer {
   id: string;
   /** an approximation of an official layer (the embedded ones) */
   approximate: boolean;
@@ -63,13 +63,13 @@ export interface DossierModelInput {
   layers: readonly DossierLayer[];
 }
 
-export interface DossierOrganiser {
+interface DossierOrganiser {
   name: string | null;
   address: string | null;
   contact: string | null;
 }
 
-export interface DossierFormula {
+interface DossierFormula {
   id: string;
   name: string;
   laps: number;
@@ -84,7 +84,7 @@ export interface DossierFormula {
   reviewed: boolean;
 }
 
-export interface DossierPlace {
+interface DossierPlace {
   kind: CoursePointKind;
   name: string;
   formula: string;
@@ -92,7 +92,7 @@ export interface DossierPlace {
   lonlat: [number, number];
 }
 
-export interface DossierEvent {
+interface DossierEvent {
   name: string | null;
   discipline: Discipline | null;
   dates: string[];
@@ -109,7 +109,7 @@ export interface DossierEvent {
   places: { aid: DossierPlace[]; parking: DossierPlace[]; public: DossierPlace[] };
 }
 
-export interface DossierLocation {
+interface DossierLocation {
   length_m: number;
   communes: CommuneCrossing[] | null;
   communesCover: 'region' | 'basin' | null;
@@ -118,7 +118,7 @@ export interface DossierLocation {
   ways: WaySurfaces | null;
 }
 
-export interface DossierSite {
+interface DossierSite {
   /** `${layer}|${id}` */
   key: string;
   layer: string;
@@ -145,7 +145,7 @@ export interface DossierSite {
   inpn: string | null;
 }
 
-export interface DossierHabitats {
+interface DossierHabitats {
   key: string;
   code: string | null;
   name: string;
@@ -155,7 +155,7 @@ export interface DossierHabitats {
   inpn: string | null;
 }
 
-export interface DossierImpact {
+interface DossierImpact {
   code: ImpactCode;
   answer: 'yes' | 'no' | null;
   note: string;
