@@ -166,6 +166,27 @@ describe('the Natura 2000 dossier', () => {
     expect(await dossier().locator('[data-testid=dossier-conclusion]').getAttribute('data-answer')).toBe('no');
   });
 
+  it('the organiser’s details are edited in the event’s panel, and after a reload the details and the answers are there', async () => {
+    await app.page.click('[data-testid=dossier-close]');
+    await dossier().waitFor({ state: 'detached' });
+    await app.page.locator('[data-testid=event-more] > summary').click();
+    await app.page.fill('[data-testid=event-organiser-contact]', 'secretariat@trail-terrils.fr');
+    await app.page.press('[data-testid=event-organiser-contact]', 'Enter');
+    await waitForSave(app.page);
+    await app.page.reload();
+    await waitForMapReady(app.page);
+    await app.page.waitForSelector('[data-testid=events-panel][data-session^=restored]');
+    await legsSettled(app.page, legsCount);
+    await app.page.click('[data-testid=review-dossier]');
+    await dossier().waitFor({ timeout: 30_000 });
+    const organiser = await dossier().locator('[data-testid=dossier-section-organiser]').innerText();
+    expect(organiser).toContain('secretariat@trail-terrils.fr');
+    expect(organiser).toContain(ORGANISER.name);
+    expect(await dossier().locator('[data-impact=trampling]').getAttribute('data-answer')).toBe('yes');
+    expect(await dossier().locator('[data-measure=briefing]').getAttribute('data-ticked')).toBe('true');
+    expect(await app.page.inputValue('[data-testid=dossier-measures-text]')).toBe('Signaleurs au pied du terril.');
+  });
+
   it('prints the sheet alone, answers as ticked boxes, maps at their size on paper', async () => {
     await app.page.emulateMedia({ media: 'print' });
     try {
