@@ -194,6 +194,7 @@ describe('the Natura 2000 dossier', () => {
       expect(await app.page.locator('[data-testid=dossier-measures-text]').isVisible()).toBe(false);
       expect(await app.page.locator('[data-testid=dossier-impact-trampling-yes]').isVisible()).toBe(false);
       expect(await dossier().locator('[data-impact=trampling]').innerText()).toContain('☒ oui');
+      expect(await dossier().locator('[data-impact=trampling]').innerText()).toContain('chemins existants seulement');
       expect(await dossier().locator('[data-testid=dossier-section-measures]').innerText()).toContain('Signaleurs au pied du terril.');
       // 180 mm at 96 px per inch
       const width = await dossier()
@@ -202,9 +203,12 @@ describe('the Natura 2000 dossier', () => {
         .evaluate((el) => el.getBoundingClientRect().width);
       expect(width).toBeCloseTo((180 / 25.4) * 96, 0);
       // for a look at the sheet as printed
-      await dossier().locator('[data-testid=dossier-map]').first().screenshot({ path: '/tmp/dossier-print.png' });
-      await dossier().locator('[data-testid=dossier-map]').nth(1).screenshot({ path: '/tmp/dossier-print-site.png' });
-      await dossier().locator('[data-testid=dossier-section-impacts]').screenshot({ path: '/tmp/dossier-print-impacts.png' });
+      await dossier().locator('[data-testid=dossier-map]').first().screenshot({ path: '/tmp/cavalier-dossier-map.png' });
+      await dossier().locator('[data-testid=dossier-map]').nth(1).screenshot({ path: '/tmp/cavalier-dossier-site-map.png' });
+      for (const id of ['event', 'sites', 'impacts', 'conclusion'])
+        await dossier()
+          .locator(`[data-testid=dossier-section-${id}]`)
+          .screenshot({ path: `/tmp/cavalier-dossier-${id}.png` });
     } finally {
       // back to no emulation (media 'screen' would make page.pdf print the screen styles)
       await app.page.emulateMedia({ media: null });

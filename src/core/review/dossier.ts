@@ -100,7 +100,7 @@ interface DossierEvent {
   staff: number | null;
   public: number | null;
   formulas: DossierFormula[];
-  /** on public roads / off them: 'yes', 'no', or 'unknown' (an imported track) */
+  /** on public roads: 'yes', or 'unknown' (no road metre proves nothing, see below); off them: 'yes', 'no', or 'unknown' (an imported track) */
   publicRoads: 'yes' | 'no' | 'unknown';
   offRoads: 'yes' | 'no' | 'unknown';
   /** some formula starts or ends between 21:00 and 06:00 (by its start and cut-off pace); null when no time is known */
@@ -377,7 +377,8 @@ export function dossierModel(input: DossierModelInput): DossierModel {
       staff: event ? event.participants.staff : null,
       public: event ? event.participants.public : null,
       formulas,
-      publicRoads: ways ? yesNo(ways.road_m) : 'unknown',
+      // no metre on roads proves nothing: the embedded network has no roads, so a route that crosses one does not show it
+      publicRoads: ways && ways.road_m > 1 ? 'yes' : 'unknown',
       offRoads,
       night,
       places,

@@ -109,6 +109,10 @@ export function ReviewDossier(props: ReviewDossierProps) {
     answers && set({ measures: on ? [...answers.measures.filter((x) => x !== m), m] : answers.measures.filter((x) => x !== m) });
   const crossed = model.sites.filter((s) => s.inside);
   const near = model.sites.filter((s) => !s.inside);
+  // a zone's id beside its name where several zones of a layer share it (corridor stretches, parts of a site often do)
+  const shared = new Map<string, number>();
+  for (const s of model.sites) shared.set(`${s.layer}|${s.name}`, (shared.get(`${s.layer}|${s.name}`) ?? 0) + 1);
+  const nameOf = (s: { layer: string; id: string; name: string }) => ((shared.get(`${s.layer}|${s.name}`) ?? 0) > 1 ? `${s.name} (${s.id})` : s.name);
   const siteLabel = (s: { code: string | null; name: string }) => (s.code ? `${s.code} — ${s.name}` : s.name);
   const places = [...ev.places.aid, ...ev.places.parking, ...ev.places.public];
 
@@ -329,7 +333,7 @@ export function ReviewDossier(props: ReviewDossierProps) {
                     >
                       <td>{s.code ?? '—'}</td>
                       <td>
-                        {s.name}
+                        {nameOf(s)}
                         {s.approximate && <span className="cav-dossier-tag">{T.approximation}</span>}
                       </td>
                       <td>{s.type}</td>
@@ -435,6 +439,7 @@ export function ReviewDossier(props: ReviewDossierProps) {
                       data-testid={`dossier-impact-${i.code}-note`}
                     />
                   ) : null}
+                  {i.note && <span className="cav-print-only cav-dossier-impact-note">{i.note}</span>}
                 </li>
               ))}
             </ul>
