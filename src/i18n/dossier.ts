@@ -164,6 +164,7 @@ export const DOSSIER_TEXT = {
   seasonYes: 'manifestation pendant la période',
   seasonNo: 'hors période',
   exposure: 'Exposition (personnes·km)',
+  exposureTotal: 'Total (dont en période de reproduction)',
   approximate: `Attention${NBSP}: données approximatives`,
   approximateText:
     'Une partie des zones comparées au parcours vient des couches embarquées de Cavalier, qui ne sont pas les périmètres officiels. Vérifiez le parcours contre les périmètres officiels (INPN, geo2france.fr) en les important comme « zones sensibles ».',

@@ -141,6 +141,9 @@ describe('the dossier follows the form', () => {
       ]),
       -1,
     );
+    // 350 people × the metres inside the one site crossed, in season (16 May, March to July)
+    expect(model.exposure!.person_km).toBeCloseTo((350 * zsc.length_m) / 1000, 6);
+    expect(model.exposure!.inSeason_person_km).toBeCloseTo(model.exposure!.person_km, 9);
     expect(model.habitats[0].habitats).toEqual(['6130 Pelouses calaminaires', '3150 Lacs eutrophes naturels']);
     expect(model.habitats[0].species).toEqual(['Triton crêté (Triturus cristatus)']);
     // no attributes: rows to fill

@@ -173,6 +173,8 @@ export interface DossierModel {
   /** crossed first (route order), then near ones (nearest first) */
   sites: DossierSite[];
   habitats: DossierHabitats[];
+  /** person·km in the zones crossed, and in those in season (the season review's totals); null when not evaluated */
+  exposure: { person_km: number; inSeason_person_km: number } | null;
   impacts: DossierImpact[];
   measures: { ticked: MeasureCode[]; all: readonly MeasureCode[]; text: string };
   conclusion: { answer: 'yes' | 'no' | null; place: string; signedOn: string | null; signatory: string };
@@ -393,6 +395,9 @@ export function dossierModel(input: DossierModelInput): DossierModel {
     },
     sites,
     habitats,
+    exposure: input.season?.ok
+      ? { person_km: input.season.value.exposure_person_km, inSeason_person_km: input.season.value.in_season_exposure_person_km }
+      : null,
     impacts,
     measures: { ticked: MEASURE_CODES.filter((m) => answers?.measures.includes(m)), all: MEASURE_CODES, text: answers?.measuresText ?? '' },
     conclusion: {

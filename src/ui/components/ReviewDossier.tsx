@@ -350,6 +350,18 @@ export function ReviewDossier(props: ReviewDossierProps) {
                     </tr>
                   ))}
                 </tbody>
+                {model.exposure && (
+                  <tfoot>
+                    <tr data-testid="dossier-exposure">
+                      <th scope="row" colSpan={6}>
+                        {T.exposureTotal}
+                      </th>
+                      <td className="cav-num">
+                        {num(model.exposure.person_km, 1)} ({num(model.exposure.inSeason_person_km, 1)})
+                      </td>
+                    </tr>
+                  </tfoot>
+                )}
               </table>
             )}
             {model.approximate && (
