@@ -231,6 +231,40 @@ describe('the maps’ figures, computed a second way', () => {
     expect(map.tiles.length).toBeLessThanOrEqual(80);
   });
 
+  it('labels that would overlap move down a line, up to three times, then go (the zones crossed placed first)', () => {
+    const ring: [number, number][] = [
+      [2.84, 50.44],
+      [2.86, 50.44],
+      [2.86, 50.46],
+      [2.84, 50.46],
+      [2.84, 50.44],
+    ];
+    const zone = (i: number, inside: boolean) => ({
+      key: `z|${i}`,
+      label: `Zone ${i}`,
+      layer: 'z',
+      kind: 'k',
+      geometry: 'polygon' as const,
+      parts: [ring],
+      style: 'other' as const,
+      inside,
+    });
+    const [m] = dossierMaps({
+      segments: [line],
+      zones: [zone(1, false), zone(2, true), zone(3, false), zone(4, false), zone(5, false)],
+      places: [],
+      labels: [],
+      bbox: bboxOf([line])!,
+      siteBoxes: [],
+    });
+    const at = Object.fromEntries(m.zones.map((z) => [z.key, z.labelAt]));
+    const y = at['z|2']![1];
+    expect(at['z|1']![1]).toBeCloseTo(y + 16, 6);
+    expect(at['z|3']![1]).toBeCloseTo(y + 32, 6);
+    expect(at['z|4']![1]).toBeCloseTo(y + 48, 6);
+    expect(at['z|5']).toBeNull();
+  });
+
   it('names the INPN sheet of Natura 2000 and ZNIEFF codes only', () => {
     expect(inpnSheet('FR3100504')).toBe('https://inpn.mnhn.fr/site/natura2000/FR3100504');
     expect(inpnSheet('310013300')).toBe('https://inpn.mnhn.fr/zone/znieff/310013300');

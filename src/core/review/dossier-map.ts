@@ -220,6 +220,32 @@ function labelPoint(f: Frame, z: MapZoneInput): [number, number] | null {
   return null;
 }
 
+/** the box a label takes (drawing units): about 0.6 em a character at 13 units */
+const LABEL_CHAR = 7.5;
+const LABEL_HEIGHT = 16;
+
+/**
+ * Labels that would overlap one already placed (the zones crossed first) move down a line, up
+ * to three times, else go: the zone stays drawn and named in the tables.
+ */
+function declutter(zones: MapZoneDrawn[]): void {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const order = zones.filter((z) => z.labelAt).sort((a, b) => Number(b.inside) - Number(a.inside));
+  for (const z of order) {
+    const [x, y] = z.labelAt!;
+    const half = (z.label.length * LABEL_CHAR) / 2;
+    let at: [number, number] | null = null;
+    for (let k = 0; k < 4 && !at; k++) {
+      const box = { x0: x - half, x1: x + half, y0: y + k * LABEL_HEIGHT - LABEL_HEIGHT, y1: y + k * LABEL_HEIGHT };
+      if (!placed.some((p) => p.x0 < box.x1 && box.x0 < p.x1 && p.y0 < box.y1 && box.y0 < p.y1)) {
+        placed.push(box);
+        at = [x, r1(y + k * LABEL_HEIGHT)];
+      }
+    }
+    z.labelAt = at;
+  }
+}
+
 /** Even-odd point in polygon over every ring (the review's own rule, ./types.ts). */
 function containsPoint(rings: readonly [number, number][][], lon: number, lat: number): boolean {
   let inside = false;
@@ -266,6 +292,7 @@ function drawMap(input: DossierMapInput, id: string, bbox: Bbox, size: { w: numb
     inside: z.inside,
     labelAt: labelPoint(f, z),
   }));
+  declutter(zones);
   return {
     id,
     width_mm: size.w,
