@@ -150,6 +150,23 @@ describe('the dossier follows the form', () => {
     expect(model.habitats[1]).toMatchObject({ habitats: null, species: null });
   });
 
+  it('takes a zone’s own code (a layer read with its identity) before its attributes', () => {
+    const withCode = { ...review.crossings[0], code: 'FR3112002' };
+    const m = dossierModel({
+      event: null,
+      formulaId: null,
+      formulaLengths: {},
+      review: { ...review, crossings: [withCode] },
+      communes: null,
+      communesCover: null,
+      ways: null,
+      season: null,
+      attributes: {},
+      layers: [],
+    });
+    expect(m.sites[0]).toMatchObject({ code: 'FR3112002', natura2000: true, inpn: 'https://inpn.mnhn.fr/site/natura2000/FR3112002' });
+  });
+
   it('keeps the organiser’s answers and gives the figures’ hints beside them', () => {
     const byCode = Object.fromEntries(model.impacts.map((i) => [i.code, i]));
     expect(model.impacts.map((i) => i.code)).toEqual(['trampling', 'noise', 'disturbance', 'waste', 'marking', 'parking', 'lighting', 'night']);

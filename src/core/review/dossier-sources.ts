@@ -93,7 +93,10 @@ export interface DossierSourcesInput {
 /** The attributes of every zone the review names, and the input of the dossier's maps. */
 export function dossierSources(input: DossierSourcesInput): { attributes: Record<string, ZoneAttributes>; map: DossierMapInput } {
   const { review } = input;
-  const named = [...review.crossings.map((c) => ({ ...c, inside: true })), ...review.near.map((n) => ({ ...n, inside: false }))];
+  const named: { zone: string; id: string; kind: string; layer: string; code?: string; inside: boolean }[] = [
+    ...review.crossings.map((c) => ({ ...c, inside: true })),
+    ...review.near.map((n) => ({ ...n, inside: false })),
+  ];
   const attributes: Record<string, ZoneAttributes> = Object.create(null);
   const zones: MapZoneInput[] = [];
   for (const layer of input.layers) {
@@ -107,7 +110,8 @@ export function dossierSources(input: DossierSourcesInput): { attributes: Record
       if (a) attributes[key] = a;
       const zone = byId.get(z.id);
       if (!zone) continue;
-      const code = input.codeOf(a);
+      // the zone's own code when the review gives it, else from its attributes
+      const code = z.code || input.codeOf(a);
       zones.push({
         key,
         label: code ?? z.zone,

@@ -288,10 +288,11 @@ export function dossierModel(input: DossierModelInput): DossierModel {
 
   const approximate = new Set(input.layers.filter((l) => l.approximate).map((l) => l.id));
   const flags = input.season?.ok ? input.season.value.flags : null;
-  const site = (z: { zone: string; id: string; kind: string; layer: string }) => {
+  // the zone's own code when the review gives it (a layer read with its identity), else from its attributes
+  const site = (z: { zone: string; id: string; kind: string; layer: string; code?: string }) => {
     const key = `${z.layer}|${z.id}`;
     const attrs = Object.hasOwn(input.attributes, key) ? input.attributes[key] : undefined;
-    const code = siteCode(attrs);
+    const code = z.code || siteCode(attrs);
     return {
       key,
       layer: z.layer,
