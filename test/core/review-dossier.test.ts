@@ -282,6 +282,39 @@ describe('the maps’ figures, computed a second way', () => {
     expect(at['z|5']).toBeNull();
   });
 
+  it('a site far larger than the frame costs a few points: its outline is clamped to a guard band around the frame', () => {
+    // a densified 120 km square around the route (4 × 400 vertices), well beyond the band (one frame, 13.5 × 15 km, each side)
+    const ring: [number, number][] = [];
+    for (let i = 0; i < 400; i++) ring.push([2.0 + (1.7 * i) / 400, 49.9]);
+    for (let i = 0; i < 400; i++) ring.push([3.7, 49.9 + (1.1 * i) / 400]);
+    for (let i = 0; i < 400; i++) ring.push([3.7 - (1.7 * i) / 400, 51.0]);
+    for (let i = 0; i < 400; i++) ring.push([2.0, 51.0 - (1.1 * i) / 400]);
+    ring.push(ring[0]);
+    const [m] = dossierMaps({
+      segments: [line],
+      zones: [{ key: 'big|1', label: 'FR3112002', layer: 'big', kind: 'ZPS', geometry: 'polygon', parts: [ring], style: 'natura2000', inside: true }],
+      places: [],
+      labels: [],
+      bbox: bboxOf([line])!,
+      siteBoxes: [],
+    });
+    const d = m.zones[0].d;
+    const points = d
+      .split(/[MLZ]/)
+      .filter(Boolean)
+      .map((p) => p.split(' ').map(Number));
+    expect(points.length).toBeLessThanOrEqual(6);
+    // the four corners of the guard band: the frame is wholly inside the drawn area
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    expect(Math.min(...xs)).toBe(-m.width);
+    expect(Math.max(...xs)).toBe(2 * m.width);
+    expect(Math.min(...ys)).toBe(-m.height);
+    expect(Math.max(...ys)).toBe(2 * m.height);
+    // its label sits in the frame (the frame's centre is inside the site)
+    expect(m.zones[0].labelAt).not.toBeNull();
+  });
+
   it('names the INPN sheet of Natura 2000 and ZNIEFF codes only', () => {
     expect(inpnSheet('FR3100504')).toBe('https://inpn.mnhn.fr/site/natura2000/FR3100504');
     expect(inpnSheet('310013300')).toBe('https://inpn.mnhn.fr/zone/znieff/310013300');

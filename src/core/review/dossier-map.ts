@@ -138,18 +138,30 @@ function frameOf(bbox: Bbox, width_mm: number, height_mm: number, margin = 0.08,
 const project = (f: Frame, lon: number, lat: number): [number, number] => [(mercX(lon) - f.x0) * f.k, (f.y0 - mercY(lat)) * f.k];
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** SVG path data of a line, points closer than half a unit to the last kept one dropped. */
+/**
+ * SVG path data of a line or ring. Points beyond a guard band (the frame's own size on every
+ * side) are clamped to it, as renderers clip, and runs along the band merged: a site much larger
+ * than a detailed map costs a few points outside it, not its whole outline. The band is wide
+ * enough that an edge between two points outside it does not cross the frame (the zones' edges
+ * are metres to tens of metres, the frames hundreds of metres at least). Points closer than half
+ * a unit to the last kept one are dropped.
+ */
 function pathOf(f: Frame, pts: readonly (readonly number[])[], close: boolean): string {
-  let d = '';
-  let lx = Number.NaN;
-  let ly = Number.NaN;
+  const [x0, x1, y0, y1] = [-f.width, 2 * f.width, -f.height, 2 * f.height];
+  const kept: [number, number][] = [];
+  const onBand = (p: [number, number], q: [number, number]) =>
+    (p[0] === q[0] && (p[0] === x0 || p[0] === x1)) || (p[1] === q[1] && (p[1] === y0 || p[1] === y1));
   pts.forEach((p, i) => {
     const [x, y] = project(f, p[0], p[1]);
-    if (i > 0 && i < pts.length - 1 && Math.abs(x - lx) < 0.5 && Math.abs(y - ly) < 0.5) return;
-    d += `${d ? 'L' : 'M'}${r1(x)} ${r1(y)}`;
-    lx = x;
-    ly = y;
+    const c: [number, number] = [Math.min(x1, Math.max(x0, x)), Math.min(y1, Math.max(y0, y))];
+    const n = kept.length;
+    const last = i === pts.length - 1;
+    if (n > 0 && !last && Math.abs(c[0] - kept[n - 1][0]) < 0.5 && Math.abs(c[1] - kept[n - 1][1]) < 0.5) return;
+    // three points in a row along one side of the band: the middle one says nothing
+    if (n >= 2 && onBand(kept[n - 2], kept[n - 1]) && onBand(kept[n - 1], c) && (kept[n - 2][0] === c[0] || kept[n - 2][1] === c[1])) kept[n - 1] = c;
+    else kept.push(c);
   });
+  const d = kept.map(([x, y], i) => `${i ? 'L' : 'M'}${r1(x)} ${r1(y)}`).join('');
   return d && close ? `${d}Z` : d;
 }
 
