@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { LayerManifest } from '../src/core/layers.ts';
 import { readCollection, readOptionalCollection, writeBytes, writeJson, type RawFile } from './io.ts';
 import { DISPLAY_FILES, normaliseFriche, normaliseOsmRoute, normaliseVeloroute, sitesInBox, type SitesReport } from './steps/display-layers.ts';
-import { bboxOf, collection, dropEmptyGeometries, roundBBoxOut, type BBox, type OutFeature } from './steps/geo.ts';
+import { bboxOf, collection, dropEmptyGeometries, roundBBoxOut, type AnyFeature, type BBox, type OutFeature } from './steps/geo.ts';
 import {
   makeCommuneIndex,
   normaliseBassin,
@@ -18,6 +18,7 @@ import {
   normaliseTerril,
   type TerrilProps,
 } from './steps/normalise.ts';
+import { REGION_COMMUNE_FILES, regionCommunes } from './steps/communes-region.ts';
 import { matchProtections, type ProtectionMatch } from './steps/protections.ts';
 import { tvbCorridors, tvbReservoirs } from './steps/tvb.ts';
 import { buildRelief, float32LE, shaftSamples, type ReliefHeader } from './steps/relief.ts';
@@ -107,6 +108,8 @@ export async function buildLayersWithReport(rawDir: string, outDir: string): Pro
   if (veloroutes) write('veloroutes', all(veloroutes, normaliseVeloroute));
   const osmRoutes = optional(DISPLAY_FILES['osm-routes']);
   if (osmRoutes) write('osm-routes', all(osmRoutes, normaliseOsmRoute));
+  const regionFiles = REGION_COMMUNE_FILES.map(optional);
+  if (regionFiles.every((f) => f !== null)) write('communes-npdc', regionCommunes(regionFiles as AnyFeature[][]));
   const sitesRaw = optional(DISPLAY_FILES['sites-classes']);
   let sites: SitesReport | undefined;
   if (sitesRaw) {

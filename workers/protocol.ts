@@ -12,6 +12,8 @@ import type { LayerFormat, SkippedFeature } from '../src/core/import/layer';
 import type { RouteReview, SeasonReview, SeasonSettings } from '../src/core/review/index';
 import type { CommuneCrossing } from '../src/core/review/communes';
 import type { OfficialKind } from '../src/core/review/official-zones';
+import type { ZoneAttributes } from '../src/core/review/dossier';
+import type { DossierMap, MapPlaceInput } from '../src/core/review/dossier-map';
 import type { SeasonLoad } from '../src/core/review/season';
 import type { ZoneFieldProposal, ZoneFields } from '../src/core/review/zone-fields';
 import type { ReviewView } from '../src/core/review/views';
@@ -332,6 +334,8 @@ export interface DossierInput {
   buffer_m: number;
   load: SeasonLoad | null;
   season: SeasonSettings;
+  /** the event's aid stations, parking and public areas (and start, finish), drawn on the maps */
+  places?: MapPlaceInput[];
 }
 
 export interface DossierData {
@@ -344,4 +348,10 @@ export interface DossierData {
   bbox: Bbox | null;
   layers: ReviewLayerInfo[];
   csv: string;
+  /** the whole of Nord and Pas-de-Calais, or only the basin's communes (src/core/review/dossier.ts) */
+  communesCover: 'region' | 'basin' | null;
+  /** source attributes of the zones crossed and near, by `${layer}|${id}` */
+  attributes: Record<string, ZoneAttributes>;
+  /** the overall map, then one per site crossed (src/core/review/dossier-map.ts) */
+  maps: DossierMap[];
 }

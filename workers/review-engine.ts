@@ -51,6 +51,9 @@ import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from
 import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
 import { reviewViews } from '../src/core/review/views';
 import type { ZoneFields } from '../src/core/review/zone-fields';
+import { siteCode } from '../src/core/review/dossier';
+import { dossierMaps } from '../src/core/review/dossier-map';
+import { dossierSources } from '../src/core/review/dossier-sources';
 import { joinLegs, type Leg, type LegRequest } from '../src/core/route/leg';
 import type { RoutingNetwork } from '../src/core/route/network';
 import { waySurfaces } from '../src/core/route/ways';
@@ -173,6 +176,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
   /** built from the imported layers (layer engine) and the added ones, by id */
   const imported = new Map<string, ZoneLayer>();
   let communes: PreparedZones | null = null;
+  let communesCover: 'region' | 'basin' | null = null;
   let zonesVersion = 0;
   /** the user's switches of the approximate layers, by id (selection.ts) */
   let switches: Record<string, boolean> = {};
@@ -325,7 +329,10 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
      * and, when given, the commune layer (features named by `name` or `nom`, code in `insee`).
      * A layer that cannot be read is reported in its info (error) and the others load.
      */
-    async loadReviewLayers(sources: ReviewLayerSource[], communeSource?: { url?: string; data?: unknown }): Promise<ReviewLayersState> {
+    async loadReviewLayers(
+      sources: ReviewLayerSource[],
+      communeSource?: { url?: string; data?: unknown; cover?: 'region' | 'basin' },
+    ): Promise<ReviewLayersState> {
       for (const s of sources) {
         const def = EMBEDDED_SENSITIVE_LAYERS.find((l) => l.id === s.id);
         if (!def) continue;
@@ -356,6 +363,7 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         const got = communeSource.data === undefined && communeSource.url ? await dataFile(communeSource.url, 'json') : null;
         // without the communes the dossier simply lists none
         communes = got && !got.ok ? null : communeZones(got ? got.value : (communeSource.data ?? null));
+        communesCover = communes ? (communeSource.cover ?? 'basin') : null;
       }
       zonesVersion++;
       cost = null;
@@ -481,15 +489,30 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     dossier(input: DossierInput): DossierData {
       const segments = segmentsOf(input.route);
       const result = reviewOf(segments, { buffer_m: input.buffer_m });
+      // the route and the nearest points of the zones nearby, so that the map shows them too
+      const bbox = bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]);
+      const sources = dossierSources({
+        segments,
+        review: result.review,
+        passLines: result.passViews.map((c) => c.map((p) => p.lines)),
+        bbox: bbox ?? [0, 0, 0, 0],
+        // the layers the review used: a replaced or switched-off approximation is not drawn either
+        layers: selection().map(({ layer: l }) => ({ id: l.id, origin: l.origin, zones: l.zones, data: l.from })),
+        communes,
+        places: input.places ?? [],
+        codeOf: siteCode,
+      });
       return {
         result,
         communes: communesOf(segments),
+        communesCover,
         ways: 'legs' in input.route ? waySurfaces(input.route.legs) : null,
         season: input.load ? seasonOverDays(result.review, input.load, input.season) : null,
-        // the route and the nearest points of the zones nearby, so that the map shows them too
-        bbox: bboxOf([...segments, ...result.nearViews.flatMap((v) => v.lines)]),
+        bbox,
         layers: selection().map((s) => infoOf(s.layer, s.chosen)),
         csv: csvOf(segments, { buffer_m: input.buffer_m }),
+        attributes: sources.attributes,
+        maps: bbox ? dossierMaps(sources.map) : [],
       };
     },
   };

@@ -212,7 +212,22 @@ const TO_IMPORT_LAYERS: readonly Entry[] = [
  * Layers built from the files added in December 2026 (data/steps/display-layers.ts), each written
  * only when its raw file is there. Dates are those of the data as their publishers give them.
  */
-const DISPLAY_LAYERS: Readonly<Record<'friches' | 'veloroutes' | 'osm-routes' | 'sites-classes', Entry>> = {
+const DISPLAY_LAYERS: Readonly<Record<'friches' | 'veloroutes' | 'osm-routes' | 'sites-classes' | 'communes-npdc', Entry>> = {
+  'communes-npdc': {
+    id: 'communes-npdc',
+    title: { fr: 'Communes du Nord et du Pas-de-Calais', en: 'Municipalities of Nord and Pas-de-Calais' },
+    group: 'reference',
+    geometry: 'polygon',
+    status: 'official',
+    source: 'IGN Admin Express COG 2018 et INSEE, par france-geojson (Grégoire David)',
+    licence: 'Licence Ouverte (Etalab)',
+    date: '2018',
+    note: {
+      fr: 'Toutes les communes des deux départements, pour la liste des communes traversées du dossier Natura 2000. Découpage de 2018 : les fusions de communes postérieures n’y figurent pas.',
+      en: 'Every municipality of the two départements, for the list of municipalities crossed in the Natura 2000 dossier. 2018 boundaries: later mergers are not shown.',
+    },
+    visible: false,
+  },
   friches: {
     id: 'friches',
     title: { fr: 'Friches (Cartofriches)', en: 'Brownfields (Cartofriches)' },

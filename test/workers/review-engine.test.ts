@@ -173,6 +173,14 @@ describe('review engine on the embedded layers', () => {
     expect(d.csv).toBe(csvTable(d.result.review, Object.fromEntries(d.layers.map((l) => [l.id, l.title]))));
     expect(engine.reviewCsv({ legs }, { buffer_m: 500 })).toBe(d.csv);
     expect(d.bbox).not.toBeNull();
+    // the maps: the overall one, then one per zone crossed, framed on the route
+    expect(d.maps.map((m) => m.id)).toEqual(['overall', ...d.result.review.crossings.map((x) => `${x.layer}|${x.id}`)]);
+    const [w, s, e, n] = d.maps[0].bbox;
+    expect(c.every((p) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n)).toBe(true);
+    expect(d.maps[0].route).toHaveLength(1);
+    // the places given are drawn where they are
+    const withPlace = engine.dossier({ route: { legs }, buffer_m: 500, load: null, season: {}, places: [{ kind: 'aid', name: 'Ravito', lonlat: c[0] }] });
+    expect(withPlace.maps[0].places.map((p) => p.name)).toEqual(['Ravito']);
     // a track's way types are not known
     expect(engine.dossier({ route: { segments: [c] }, buffer_m: 500, load: null, season: {} }).ways).toBeNull();
   });

@@ -1,5 +1,5 @@
 // Events as values: each edit returns a new event (or list), ready for the undo history.
-import type { Discipline, Event, Participants, NewId } from './model';
+import type { Discipline, DossierAnswers, Event, Participants, NewId } from './model';
 
 export interface EventInit {
   name: string;
@@ -25,7 +25,18 @@ export function renameEvent(event: Event, name: string): Event {
   return name === event.name ? event : { ...event, name };
 }
 
-export type EventPatch = Partial<Pick<Event, 'name' | 'discipline' | 'dates' | 'participants'>>;
+export type EventPatch = Partial<Pick<Event, 'name' | 'discipline' | 'dates' | 'participants' | 'organiser' | 'dossier'>>;
+
+/** The dossier's answers before the organiser gives any. */
+export const emptyDossierAnswers = (): DossierAnswers => ({
+  impacts: {},
+  measures: [],
+  measuresText: '',
+  conclusion: null,
+  place: '',
+  signedOn: null,
+  signatory: '',
+});
 
 export function updateEvent(event: Event, patch: EventPatch): Event {
   return { ...event, ...patch };
@@ -42,6 +53,8 @@ export function duplicateEvent(event: Event, newId: NewId, name = `${event.name}
     name,
     dates: event.dates.slice(),
     participants: { ...event.participants },
+    ...(event.organiser ? { organiser: { ...event.organiser } } : {}),
+    ...(event.dossier ? { dossier: { ...event.dossier, impacts: { ...event.dossier.impacts }, measures: event.dossier.measures.slice() } } : {}),
     formulas: event.formulas.map((f) => ({ ...f, id: newId(), coursePoints: f.coursePoints.map((p) => ({ ...p, id: newId() })) })),
   };
 }

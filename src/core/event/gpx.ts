@@ -39,6 +39,8 @@ export const COURSE_POINT_SYMBOLS: Readonly<Record<CoursePointKind, { sym: strin
   danger: { sym: 'Danger Area', type: 'DANGER' },
   water: { sym: 'Water Source', type: 'WATER' },
   info: { sym: 'Information', type: 'INFO' },
+  parking: { sym: 'Parking Area', type: 'PARKING' },
+  public: { sym: 'Stadium', type: 'SPECTATORS' },
 };
 
 export interface FormulaGpxOptions {

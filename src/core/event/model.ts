@@ -6,8 +6,20 @@ import type { RouteModel, LonLat } from '../route/model';
 export type Discipline = 'trail' | 'vtt-xc' | 'raid' | 'marche';
 export const DISCIPLINES: readonly Discipline[] = ['trail', 'vtt-xc', 'raid', 'marche'];
 
-export type CoursePointKind = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info';
-export const COURSE_POINT_KINDS: readonly CoursePointKind[] = ['start', 'finish', 'aid', 'checkpoint', 'marshal', 'danger', 'water', 'info'];
+/** 'parking': a car park of the event; 'public': an area where spectators gather (both asked by the Natura 2000 form) */
+export type CoursePointKind = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info' | 'parking' | 'public';
+export const COURSE_POINT_KINDS: readonly CoursePointKind[] = [
+  'start',
+  'finish',
+  'aid',
+  'checkpoint',
+  'marshal',
+  'danger',
+  'water',
+  'info',
+  'parking',
+  'public',
+];
 
 export interface Participants {
   runners: number;
@@ -53,6 +65,67 @@ export interface Formula {
   cutoffPace_min_per_km: number | null;
 }
 
+/** Who organises the event, as the Natura 2000 form asks it (« coordonnées du porteur de projet »). */
+export interface Organiser {
+  /** person or association (« nom, raison sociale ») */
+  name: string;
+  /** postal address, several lines allowed */
+  address: string;
+  /** telephone and e-mail, as the organiser writes them */
+  contact: string;
+}
+
+/** The likely effects the Natura 2000 form asks the organiser about (see src/core/review/dossier.ts). */
+export type ImpactCode = 'trampling' | 'noise' | 'disturbance' | 'waste' | 'marking' | 'parking' | 'lighting' | 'night';
+export const IMPACT_CODES: readonly ImpactCode[] = ['trampling', 'noise', 'disturbance', 'waste', 'marking', 'parking', 'lighting', 'night'];
+
+/** Common measures to avoid or reduce the effects, ticked by the organiser. */
+export type MeasureCode =
+  | 'stay-on-paths'
+  | 'removable-marking'
+  | 'marking-removed'
+  | 'waste-collected'
+  | 'no-sound'
+  | 'parking-outside'
+  | 'marshals-sensitive'
+  | 'briefing'
+  | 'outside-breeding'
+  | 'no-night';
+export const MEASURE_CODES: readonly MeasureCode[] = [
+  'stay-on-paths',
+  'removable-marking',
+  'marking-removed',
+  'waste-collected',
+  'no-sound',
+  'parking-outside',
+  'marshals-sensitive',
+  'briefing',
+  'outside-breeding',
+  'no-night',
+];
+
+/** The organiser's answer to one expected effect: likely or not, and what they add. */
+export interface ImpactAnswer {
+  answer: 'yes' | 'no';
+  note: string;
+}
+
+/** What the organiser answers in the Natura 2000 dossier; kept with the event (saved, restored, undone). */
+export interface DossierAnswers {
+  impacts: Partial<Record<ImpactCode, ImpactAnswer>>;
+  measures: MeasureCode[];
+  /** the measures in the organiser's words */
+  measuresText: string;
+  /** « le projet est-il susceptible d'avoir une incidence significative ? »: 'no' or 'yes'; null not answered */
+  conclusion: 'no' | 'yes' | null;
+  /** « fait à » */
+  place: string;
+  /** « le », ISO date; null not set */
+  signedOn: string | null;
+  /** who signs (name, quality) */
+  signatory: string;
+}
+
 export interface Event {
   id: string;
   name: string;
@@ -61,6 +134,10 @@ export interface Event {
   dates: string[];
   participants: Participants;
   formulas: Formula[];
+  /** absent until the organiser fills it in */
+  organiser?: Organiser;
+  /** absent until the organiser answers the dossier's questions */
+  dossier?: DossierAnswers;
 }
 
 /** Makes fresh ids; the app passes () => crypto.randomUUID(), tests a counter. */

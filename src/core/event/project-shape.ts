@@ -7,7 +7,23 @@ import { isIsoDate, isLocalDateTime } from './clock';
 import type { LegMode } from '../route/leg';
 import type { LonLat, RouteModel } from '../route/model';
 import type { Position } from '../types';
-import { COURSE_POINT_KINDS, DISCIPLINES, type CoursePoint, type CoursePointKind, type Discipline, type Event, type Formula, type Participants } from './model';
+import {
+  COURSE_POINT_KINDS,
+  DISCIPLINES,
+  IMPACT_CODES,
+  MEASURE_CODES,
+  type CoursePoint,
+  type CoursePointKind,
+  type Discipline,
+  type DossierAnswers,
+  type Event,
+  type Formula,
+  type ImpactAnswer,
+  type ImpactCode,
+  type MeasureCode,
+  type Organiser,
+  type Participants,
+} from './model';
 
 const LIMITS = {
   name: 500,
@@ -22,6 +38,8 @@ const LIMITS = {
   geometry: 2_000_000,
   cutoffMinutes: 100_000,
   pace: 1000,
+  /** the organiser's free texts (address, measures) */
+  text: 5000,
 } as const;
 
 /** Letters and digits first (so never "__proto__"), then letters, digits, '-' and '_': UUIDs fit. */
@@ -156,6 +174,38 @@ function participants(v: unknown, path: string): Participants {
   };
 }
 
+function organiser(v: unknown, path: string): Organiser {
+  const o = obj(v, path);
+  return { name: str(o.name, `${path}.name`), address: str(o.address, `${path}.address`, LIMITS.text), contact: str(o.contact, `${path}.contact`) };
+}
+
+function dossier(v: unknown, path: string): DossierAnswers {
+  const o = obj(v, path);
+  const given = obj(o.impacts, `${path}.impacts`);
+  const impacts: Partial<Record<ImpactCode, ImpactAnswer>> = {};
+  for (const k of Object.keys(given)) {
+    const code = oneOf<ImpactCode>(k, `${path}.impacts`, IMPACT_CODES);
+    const a = obj(given[k], `${path}.impacts.${code}`);
+    impacts[code] = {
+      answer: oneOf(a.answer, `${path}.impacts.${code}.answer`, ['yes', 'no'] as const),
+      note: str(a.note, `${path}.impacts.${code}.note`, LIMITS.text),
+    };
+  }
+  const measures = arr(o.measures, `${path}.measures`, MEASURE_CODES.length).map((m, i) => oneOf<MeasureCode>(m, `${path}.measures[${i}]`, MEASURE_CODES));
+  unique(measures, `${path}.measures`);
+  const signedOn = o.signedOn === null ? null : str(o.signedOn, `${path}.signedOn`, 10);
+  if (signedOn !== null && !isIsoDate(signedOn)) throw new ShapeError(`${path}.signedOn`);
+  return {
+    impacts,
+    measures,
+    measuresText: str(o.measuresText, `${path}.measuresText`, LIMITS.text),
+    conclusion: o.conclusion === null ? null : oneOf(o.conclusion, `${path}.conclusion`, ['no', 'yes'] as const),
+    place: str(o.place, `${path}.place`),
+    signedOn,
+    signatory: str(o.signatory, `${path}.signatory`),
+  };
+}
+
 /** An event and, per formula id, the geometry stored in the file. */
 function event(v: unknown, path: string): { event: Event; geometry: Map<string, Position[]> } {
   const o = obj(v, path);
@@ -178,6 +228,8 @@ function event(v: unknown, path: string): { event: Event; geometry: Map<string, 
       dates,
       participants: participants(o.participants, `${path}.participants`),
       formulas,
+      ...(o.organiser === undefined ? {} : { organiser: organiser(o.organiser, `${path}.organiser`) }),
+      ...(o.dossier === undefined ? {} : { dossier: dossier(o.dossier, `${path}.dossier`) }),
     },
     geometry,
   };

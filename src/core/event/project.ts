@@ -16,7 +16,7 @@
 import { fail, ok, type GeoError, type Result } from '../errors';
 import type { Position } from '../types';
 import { normalizeGeometry } from './geometry';
-import type { Event } from './model';
+import { IMPACT_CODES, MEASURE_CODES, type DossierAnswers, type Event, type ImpactAnswer, type ImpactCode } from './model';
 import { events as checkEvents, obj, ShapeError } from './project-shape';
 
 const PROJECT_FORMAT = 'cavalier-project';
@@ -63,6 +63,8 @@ export function serializeProject(project: Project, options: SerializeOptions = {
       discipline: e.discipline,
       dates: e.dates,
       participants: { runners: e.participants.runners, staff: e.participants.staff, public: e.participants.public },
+      ...(e.organiser ? { organiser: { name: e.organiser.name, address: e.organiser.address, contact: e.organiser.contact } } : {}),
+      ...(e.dossier ? { dossier: dossierJson(e.dossier) } : {}),
       formulas: e.formulas.map((f) => ({
         id: f.id,
         name: f.name,
@@ -86,6 +88,24 @@ export function serializeProject(project: Project, options: SerializeOptions = {
     })),
   };
   return `${JSON.stringify(doc)}\n`;
+}
+
+/** The dossier's answers with a fixed key order (impacts in IMPACT_CODES order). */
+function dossierJson(d: DossierAnswers) {
+  const impacts: Partial<Record<ImpactCode, ImpactAnswer>> = {};
+  for (const code of IMPACT_CODES) {
+    const a = d.impacts[code];
+    if (a) impacts[code] = { answer: a.answer, note: a.note };
+  }
+  return {
+    impacts,
+    measures: MEASURE_CODES.filter((m) => d.measures.includes(m)),
+    measuresText: d.measuresText,
+    conclusion: d.conclusion,
+    place: d.place,
+    signedOn: d.signedOn,
+    signatory: d.signatory,
+  };
 }
 
 /**

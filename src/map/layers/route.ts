@@ -296,9 +296,9 @@ export function tracksCollection(tracks: readonly TrackView[]): FeatureCollectio
 
 // ── points on the course ──────────────────────────────────────────────────────
 
-export type CoursePointKindView = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info';
+export type CoursePointKindView = 'start' | 'finish' | 'aid' | 'checkpoint' | 'marshal' | 'danger' | 'water' | 'info' | 'parking' | 'public';
 
-/** Badge colour and letter of each kind (French initials: Départ, Arrivée, Ravitaillement, Pointage, Signaleur, Eau). */
+/** Badge colour and letter of each kind (French initials: Départ, Arrivée, Ravitaillement, Pointage, Signaleur, Eau, Véhicules, Tribune). */
 export const COURSE_POINT_STYLE: Readonly<Record<CoursePointKindView, { color: string; letter: string }>> = {
   start: { color: '#2e7d32', letter: 'D' },
   finish: { color: '#c62828', letter: 'A' },
@@ -308,6 +308,9 @@ export const COURSE_POINT_STYLE: Readonly<Record<CoursePointKindView, { color: s
   danger: { color: '#d50000', letter: '!' },
   water: { color: '#0288d1', letter: 'E' },
   info: { color: '#455a64', letter: 'i' },
+  // Véhicules (the parking), Tribune (where spectators stand)
+  parking: { color: '#37474f', letter: 'V' },
+  public: { color: '#8d6e63', letter: 'T' },
 };
 
 const COURSE_POINT_KIND_COLORS = Object.entries(COURSE_POINT_STYLE).map(([k, v]) => [k, v.color]);

@@ -16,6 +16,8 @@ export const COURSE_POINT_KEYS: Record<CoursePointKind, I18nKey> = {
   danger: 'cp.kind.danger',
   water: 'cp.kind.water',
   info: 'cp.kind.info',
+  parking: 'cp.kind.parking',
+  public: 'cp.kind.public',
 };
 
 /** Kinds that may carry a cut-off of their own. */

@@ -88,7 +88,14 @@ export function useEventWorkspace({ planner, engine, controller, push, mode, set
   const events = useMemo(() => doc.events.map((e) => ({ id: e.id, name: e.name })), [doc.events]);
   const panel: EventsPanelProps = {
     events,
-    event: event && { id: event.id, name: event.name, discipline: event.discipline, dates: event.dates, participants: event.participants },
+    event: event && {
+      id: event.id,
+      name: event.name,
+      discipline: event.discipline,
+      dates: event.dates,
+      participants: event.participants,
+      organiser: event.organiser ?? null,
+    },
     templates: TEMPLATES,
     formulas: figures.rows,
     activeFormula: figures.detail,

@@ -6,11 +6,14 @@
 // elevation profile. Every figure and line comes from the worker.
 import { useCallback, useMemo, useState } from 'react';
 import { safeFileName } from '../../core/event/filename';
-import { DEFAULT_BREEDING_SEASON, type SeasonPeriod } from '../../core/review';
-import type { MapController, MapSnapshot } from '../../map/map-controller';
+import { emptyDossierAnswers, sortedCoursePoints, type DossierAnswers } from '../../core/event/index';
+import { dossierModel } from '../../core/review/dossier';
+import type { MapPlaceInput } from '../../core/review/dossier-map';
+import { editEvent } from '../../state/events';
+import type { MapController } from '../../map/map-controller';
 import { userLayerSwatch } from '../../map/layers/user';
-import { swatchFor } from '../../map/styles';
-import type { DossierEventView, DossierLayerSource, ReviewDossierProps } from '../components/ReviewDossier';
+import { BASEMAPS, swatchFor } from '../../map/styles';
+import type { DossierLayerSource, ReviewDossierProps } from '../components/ReviewDossier';
 import type { ReviewLayerView, ReviewPanelProps } from '../components/ReviewPanel';
 import { download } from '../download';
 import { useReview, type ReviewSetup } from './use-review';
@@ -38,21 +41,18 @@ export interface ReviewWorkspace {
   route: ReviewRoute | null;
 }
 
-/** The embedded layers shown on the dossier's map. */
-const MAP_LAYERS = ['protections', 'tvb-reservoirs', 'tvb-corridors'];
-
-const DISCIPLINES_FR: Record<string, string> = {
-  trail: 'trail (course à pied en nature)',
-  'vtt-xc': 'VTT cross-country',
-  raid: 'raid multisport',
-  marche: 'marche / randonnée',
-};
+/** Plan IGN v2 in the Web Mercator pyramid (the app's own basemap), for the dossier's maps when online. */
+const PLAN_IGN = BASEMAPS.ign.tiles![0];
+const planIgnTile = (z: number, x: number, y: number) => PLAN_IGN.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
 
 interface DossierState {
   data: DossierData;
   subject: { kind: 'route' | 'track'; name: string };
-  event: DossierEventView;
-  mapImage: MapSnapshot | null;
+  /** the event and formula the route is of (null for a track or the free route) */
+  eventId: string | null;
+  formulaId: string | null;
+  /** the map shows an online basemap: the dossier's maps get Plan IGN under them */
+  online: boolean;
   generatedAt: Date;
 }
 
@@ -144,45 +144,62 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     push({ id: 'review-csv', text: t('review.csv.done', { name }) });
   }, [engine, result, review.legs, review.segments, settings.buffer_m, subjectName, push, t]);
 
-  const periodOf = useCallback(
-    (kind: string): SeasonPeriod | null => (Object.hasOwn(settings.season, kind) ? settings.season[kind] : DEFAULT_BREEDING_SEASON),
-    [settings.season],
-  );
-
   const onDossier = useCallback(async () => {
     if (!engine || !review.subject || (!review.legs && !review.segments)) return;
     setBusy(true);
     try {
       const route = review.legs ? { legs: review.legs } : { segments: review.segments! };
-      const data = await engine.dossier({ route, buffer_m: settings.buffer_m, load: review.eventLoad.load, season: review.seasonSettings });
+      const ev = review.eventLoad.event;
+      const formula = ev && review.subject.kind === 'route' ? (ev.formulas.find((f) => f.id === planner.doc.activeFormulaId) ?? null) : null;
+      // the event's aid stations, parking and public areas (every formula), and the reviewed formula's start and finish
+      const places: MapPlaceInput[] = (ev?.formulas ?? []).flatMap((f) =>
+        sortedCoursePoints(f.coursePoints)
+          .filter((p) => ['aid', 'water', 'parking', 'public'].includes(p.kind) || (f === formula && (p.kind === 'start' || p.kind === 'finish')))
+          .map((p) => ({ kind: p.kind, name: p.name, lonlat: [p.lonlat[0], p.lonlat[1]] as [number, number] })),
+      );
+      const data = await engine.dossier({ route, buffer_m: settings.buffer_m, load: review.eventLoad.load, season: review.seasonSettings, places });
       review.select(null);
-      let mapImage: MapSnapshot | null = null;
-      if (controller) {
-        try {
-          mapImage = await controller.snapshot({ bbox: data.bbox, show: MAP_LAYERS, padding: 50 });
-        } catch {
-          mapImage = null;
-        }
-      }
-      const load = review.eventLoad;
-      const ev = load.event;
-      const event: DossierEventView = {
-        name: ev ? ev.name : null,
-        discipline: ev ? (DISCIPLINES_FR[ev.discipline] ?? ev.discipline) : null,
-        dates: load.dates,
-        participants: ev ? ev.participants : null,
-        counted: load.load ? load.participants : null,
-        countsStaff: !!ev && settings.includeStaff,
-        countsPublic: !!ev && settings.includePublic,
-        laps: load.laps,
-      };
-      setDossier({ data, subject: review.subject, event, mapImage, generatedAt: new Date() });
+      setDossier({
+        data,
+        subject: review.subject,
+        eventId: ev ? ev.id : null,
+        formulaId: formula?.id ?? null,
+        online: !!controller && controller.getBasemap() !== 'none',
+        generatedAt: new Date(),
+      });
     } catch (e) {
       push({ kind: 'error', text: t('review.dossier.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
-  }, [engine, review, settings.buffer_m, settings.includeStaff, settings.includePublic, controller, push, t]);
+  }, [engine, review, settings.buffer_m, controller, push, t, planner.doc.activeFormulaId]);
+
+  // the event as it is now: the organiser's answers typed into the dossier show at once
+  const dossierEvent = dossier?.eventId ? (planner.doc.events.find((e) => e.id === dossier.eventId) ?? null) : null;
+  const model = useMemo(() => {
+    if (!dossier) return null;
+    const lengths: Record<string, number> = {};
+    if (dossier.formulaId) lengths[dossier.formulaId] = dossier.data.result.review.route_length_m;
+    return dossierModel({
+      event: dossierEvent,
+      formulaId: dossier.formulaId,
+      formulaLengths: lengths,
+      review: dossier.data.result.review,
+      communes: dossier.data.communes,
+      communesCover: dossier.data.communesCover,
+      ways: dossier.data.ways,
+      season: dossier.data.season,
+      attributes: dossier.data.attributes,
+      layers: dossier.data.layers.map((l) => ({ id: l.id, approximate: entryOf(l.id)?.status === 'approximation' })),
+    });
+  }, [dossier, dossierEvent, entryOf]);
+  const { edit } = planner;
+  const onAnswers = useCallback(
+    (answers: DossierAnswers) => {
+      if (dossierEvent) edit((d) => editEvent(d, dossierEvent.id, { dossier: answers }));
+    },
+    [dossierEvent, edit],
+  );
 
   const dossierSources = useMemo<DossierLayerSource[]>(() => {
     if (!dossier) return [];
@@ -211,10 +228,10 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
               note: null,
             };
       });
-    const communes = entryOf('communes');
+    const communes = entryOf(dossier.data.communesCover === 'region' ? 'communes-npdc' : 'communes');
     if (dossier.data.communes && communes)
       out.push({
-        id: 'communes',
+        id: communes.id,
         title: communes.title.fr,
         approximate: false,
         imported: false,
@@ -260,20 +277,23 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
     busy: busy || review.computing,
   };
 
-  const dossierProps: ReviewDossierProps | null = dossier
-    ? {
-        data: dossier.data,
-        subject: dossier.subject,
-        event: dossier.event,
-        mapImage: dossier.mapImage,
-        sources: dossierSources,
-        issues: dossierIssues,
-        periods: periodOf,
-        generatedAt: dossier.generatedAt,
-        onCsv: () => download(dossier.data.csv, 'text/csv;charset=utf-8', safeFileName([dossier.subject.name, 'zones-sensibles'], 'csv')),
-        onClose: () => setDossier(null),
-      }
-    : null;
+  const dossierProps: ReviewDossierProps | null =
+    dossier && model
+      ? {
+          model,
+          maps: dossier.data.maps,
+          tileUrl: dossier.online ? planIgnTile : null,
+          subject: dossier.subject,
+          buffer_m: dossier.data.result.review.buffer_m,
+          sources: dossierSources,
+          issues: dossierIssues,
+          generatedAt: dossier.generatedAt,
+          answers: dossierEvent ? (dossierEvent.dossier ?? emptyDossierAnswers()) : null,
+          onAnswers,
+          onCsv: () => download(dossier.data.csv, 'text/csv;charset=utf-8', safeFileName([dossier.subject.name, 'zones-sensibles'], 'csv')),
+          onClose: () => setDossier(null),
+        }
+      : null;
 
   const route = useMemo<ReviewRoute | null>(
     () => (review.segments ? { segments: review.segments } : review.legs ? { legs: review.legs } : null),

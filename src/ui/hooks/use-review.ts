@@ -125,8 +125,12 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
       const entry = manifest.layers.find((l) => l.id === def.id && l.url);
       return entry ? [{ id: def.id, title: entry.title.fr, url: abs(entry.url!) }] : [];
     });
-    const communes = manifest.layers.find((l) => l.id === 'communes' && l.url);
-    void engine.loadReviewLayers(sources, communes ? { url: abs(communes.url!) } : undefined).then((s) => alive && setLayers(s));
+    // the communes of the whole of Nord and Pas-de-Calais when the data has them, else the basin's
+    const region = manifest.layers.find((l) => l.id === 'communes-npdc' && l.url);
+    const communes = region ?? manifest.layers.find((l) => l.id === 'communes' && l.url);
+    void engine
+      .loadReviewLayers(sources, communes ? { url: abs(communes.url!), cover: region ? 'region' : 'basin' } : undefined)
+      .then((s) => alive && setLayers(s));
     return () => {
       alive = false;
     };

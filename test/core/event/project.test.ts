@@ -63,6 +63,47 @@ describe('project file', () => {
     expect(serializeProject(back.value, { savedAt: '2025-05-01T10:00:00Z' })).toBe(text);
   });
 
+  it('keeps the organiser and the Natura 2000 answers of an event, and checks them', () => {
+    const p = sample();
+    const organiser = { name: 'Association Scarpe Trail', address: '12 rue des Mineurs\n59128 Flers', contact: 'contact@scarpetrail.fr' };
+    const dossier = {
+      impacts: { night: { answer: 'no' as const, note: '' }, trampling: { answer: 'yes' as const, note: 'chemins existants' } },
+      measures: ['briefing' as const, 'stay-on-paths' as const],
+      measuresText: 'Signaleurs à l’entrée du site.',
+      conclusion: 'no' as const,
+      place: 'Douai',
+      signedOn: '2027-03-01',
+      signatory: 'Jeanne Martin',
+    };
+    p.events[0] = { ...p.events[0], organiser, dossier };
+    const text = serializeProject(p);
+    const back = parseProject(text);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.value.events[0].organiser).toEqual(organiser);
+    // written in the form's order (impacts and measures), so the same answers give the same text
+    expect(back.value.events[0].dossier).toEqual({ ...dossier, measures: ['stay-on-paths', 'briefing'] });
+    expect(Object.keys(back.value.events[0].dossier!.impacts)).toEqual(['trampling', 'night']);
+    expect(back.value.events[1].organiser).toBeUndefined();
+    expect(serializeProject(back.value)).toBe(text);
+    const base = JSON.parse(text);
+    const breakIt = (fn: (d: typeof base) => void) => {
+      const d = structuredClone(base);
+      fn(d);
+      const r = parseProject(JSON.stringify(d));
+      return r.ok ? 'ok' : `${r.error.code} ${r.error.detail?.path ?? ''}`;
+    };
+    expect(breakIt((d) => (d.events[0].organiser.contact = 3))).toBe('project.invalid events[0].organiser.contact');
+    expect(breakIt((d) => (d.events[0].dossier.impacts.fireworks = { answer: 'no', note: '' }))).toBe('project.invalid events[0].dossier.impacts');
+    expect(breakIt((d) => (d.events[0].dossier.impacts.noise = { answer: 'maybe', note: '' }))).toBe('project.invalid events[0].dossier.impacts.noise.answer');
+    expect(breakIt((d) => (d.events[0].dossier.measures = ['briefing', 'briefing']))).toBe('project.invalid events[0].dossier.measures (duplicate id)');
+    expect(breakIt((d) => (d.events[0].dossier.signedOn = '2027-02-30'))).toBe('project.invalid events[0].dossier.signedOn');
+    expect(breakIt((d) => (d.events[0].dossier.conclusion = 'perhaps'))).toBe('project.invalid events[0].dossier.conclusion');
+    expect(breakIt((d) => (d.events[0].dossier.impacts = JSON.parse('{"__proto__": {"answer": "no", "note": ""}}')))).toBe(
+      'project.invalid events[0].dossier.impacts',
+    );
+  });
+
   it('migrates a version 0 file (a lone route, before events) to one event with one formula', () => {
     const v0 = JSON.stringify({
       name: 'Boucle du 11/19',

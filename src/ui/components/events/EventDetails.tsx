@@ -1,7 +1,7 @@
-// The event shown: its name, discipline, dates and participants, and its duplicate and delete
+// The event shown: its name, discipline, dates, participants and organiser, and its duplicate and delete
 // buttons; folded into a one-line summary until opened.
 import type { I18nKey } from '../../../i18n/dictionary';
-import type { Discipline, Participants } from '../../../core/event/model';
+import type { Discipline, Organiser, Participants } from '../../../core/event/model';
 import { formatDate } from '../../../i18n/dates';
 import { useI18n } from '../../i18n';
 import { CommitInput } from '../CommitInput';
@@ -38,6 +38,20 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
           if (n !== null && n >= 0) onEditEvent({ participants: { ...event.participants, [key]: Math.round(n) } });
         }}
         data-testid={`event-participants-${key}`}
+      />
+    </label>
+  );
+  const organiserField = (key: keyof Organiser, label: I18nKey) => (
+    <label className="cav-field">
+      <span>{t(label)}</span>
+      <CommitInput
+        value={event.organiser?.[key] ?? ''}
+        maxLength={key === 'address' ? 1000 : 300}
+        onCommit={(v) => {
+          const organiser: Organiser = { name: '', address: '', contact: '', ...event.organiser, [key]: v.trim() };
+          if (organiser[key] !== (event.organiser?.[key] ?? '')) onEditEvent({ organiser });
+        }}
+        data-testid={`event-organiser-${key}`}
       />
     </label>
   );
@@ -106,6 +120,12 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
               {participant('staff', 'events.participants.staff')}
               {participant('public', 'events.participants.public')}
             </div>
+          </fieldset>
+          <fieldset className="cav-fieldset" data-testid="event-organiser">
+            <legend>{t('events.organiser')}</legend>
+            {organiserField('name', 'events.organiser.name')}
+            {organiserField('address', 'events.organiser.address')}
+            {organiserField('contact', 'events.organiser.contact')}
           </fieldset>
           <div className="cav-actions">
             <button

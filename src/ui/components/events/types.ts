@@ -3,7 +3,7 @@
 import type { I18nKey } from '../../../i18n/dictionary';
 import type { EventPatch } from '../../../core/event/events';
 import type { FormulaPatch } from '../../../core/event/formulas';
-import type { Discipline, Formula, Participants } from '../../../core/event/model';
+import type { Discipline, Formula, Organiser, Participants } from '../../../core/event/model';
 
 export const DISCIPLINE_KEYS: Record<Discipline, I18nKey> = {
   trail: 'events.discipline.trail',
@@ -21,6 +21,8 @@ export interface EventView extends EventSummary {
   discipline: Discipline;
   dates: string[];
   participants: Participants;
+  /** for the Natura 2000 dossier; null until filled in */
+  organiser: Organiser | null;
 }
 
 interface TemplateView {
