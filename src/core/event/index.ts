@@ -16,3 +16,5 @@ export * from './geometry';
 export * from './gpx';
 export * from './zip';
 export * from './project';
+export * from './km-markers';
+export * from './shared-stretches';
