@@ -62,6 +62,11 @@ export interface EventsPanelProps {
   event: EventView | null;
   templates: TemplateView[];
   formulas: FormulaRow[];
+  /** each formula's colour on the map, by id */
+  formulaColors: Record<string, string>;
+  /** formulas hidden from the map (the one drawn is always shown) */
+  hiddenFormulas: readonly string[];
+  onToggleFormulaShown: (id: string) => void;
   activeFormula: FormulaDetail | null;
   /** a maximum number of points for the GPX (old devices), null: every point */
   maxPoints: number | null;
