@@ -185,8 +185,25 @@ describe('every formula on the map', () => {
     expect(roles).toEqual(['loop-start', 'mid', 'mid', 'loop-end']);
     await fitMapTo(page(), clicksA, 80);
     expect(await rendered(['cav-start-finish'], 'role')).toEqual(['loop-start']);
-    await page().click('[data-testid=tool-undo]');
+    // the start and finish points on the course, one place too: their badges side by side
+    await page().click('[data-testid=cp-place]');
+    for (const kind of ['start', 'finish']) {
+      await page().selectOption('[data-testid=cp-kind]', kind);
+      await clickMapAt(page(), e1[2]);
+      await page().waitForSelector(`[data-testid=course-point][data-kind=${kind}]`);
+    }
+    await page().keyboard.press('Escape');
+    await expect
+      .poll(async () => (await sourceData<{ kind: string; pair: string }>('cav-course-points')).map((f) => `${f.properties.kind}:${f.properties.pair}`).sort())
+      .toEqual(['finish:right', 'start:left']);
+    await mapIdle(page());
+    expect(await rendered(['cav-course-points-left'], 'kind')).toEqual(['start']);
+    expect(await rendered(['cav-course-points-right'], 'kind')).toEqual(['finish']);
+    expect(await rendered(['cav-course-points'], 'kind')).toEqual([]);
+    // undone: two points on the course, then the loop
+    for (let i = 0; i < 3; i++) await page().click('[data-testid=tool-undo]');
     await expect.poll(async () => (await routePoints()).length).toBe(3);
+    expect(await page().locator('[data-testid=course-point]').count()).toBe(0);
     expect((await sourceData<{ role: string }>('cav-route-points')).map((f) => f.properties.role)).toEqual(['first', 'mid', 'last']);
   });
 });
@@ -197,24 +214,32 @@ describe('the drawing tools always at hand', () => {
     [1280, 720],
     [390, 844],
   ] as const) {
-    it(`Tracer, undo, redo and the mode are in view without scrolling at ${width}×${height}, with an event and formulas`, async () => {
+    it(`Tracer, undo, redo and the mode are in view without scrolling at ${width}×${height}, with an event and formulas, whatever the panel shows`, async () => {
       await page().setViewportSize({ width, height });
       await mapIdle(page());
       expect(await page().locator('[data-testid=formula-item]').count()).toBe(4);
-      for (const id of ['tool-draw', 'tool-undo', 'tool-redo', 'mode-network', 'mode-straight', 'tool-shortcuts']) {
-        const box = await inViewAndOnTop(page(), id);
-        expect(box.top, id).toBeGreaterThanOrEqual(0);
-        expect(box.bottom, id).toBeLessThanOrEqual(box.h);
-        expect(box.left, id).toBeGreaterThanOrEqual(0);
-        expect(box.right, id).toBeLessThanOrEqual(box.w);
-        expect(box.onTop, id).toBe(true);
+      // the panel at its top (nothing scrolled), then scrolled to its end: the tools stay in view
+      for (const where of ['top', 'end'] as const) {
+        await page()
+          .locator('.cav-panel-scroll')
+          .evaluate((el, where) => el.scrollTo({ top: where === 'top' ? 0 : el.scrollHeight }), where);
+        for (const id of ['tool-draw', 'tool-undo', 'tool-redo', 'mode-network', 'mode-straight', 'tool-shortcuts']) {
+          const box = await inViewAndOnTop(page(), id);
+          expect(box.top, `${id} ${where}`).toBeGreaterThanOrEqual(0);
+          expect(box.bottom, `${id} ${where}`).toBeLessThanOrEqual(box.h);
+          expect(box.left, `${id} ${where}`).toBeGreaterThanOrEqual(0);
+          expect(box.right, `${id} ${where}`).toBeLessThanOrEqual(box.w);
+          expect(box.onTop, `${id} ${where}`).toBe(true);
+        }
       }
-      // the panel did not scroll to show them
       expect(
         await page()
           .locator('.cav-panel-scroll')
           .evaluate((el) => el.scrollTop),
-      ).toBe(0);
+      ).toBeGreaterThan(0);
+      await page()
+        .locator('.cav-panel-scroll')
+        .evaluate((el) => el.scrollTo({ top: 0 }));
       await page().screenshot({ path: `/tmp/cavalier-draw-tools-${width}x${height}.png` });
     });
   }

@@ -13,7 +13,7 @@ import { SRC as ROUTE_SRC, type LonLatLike } from './route';
  * One colour per formula, in the order of the event (the first is the route's usual blue). Reds
  * and oranges are left out: they say a fallback leg and a detour on the drawn route.
  */
-export const FORMULA_COLORS = ['#1565c0', '#00897b', '#8e24aa', '#c2185b', '#5d4037', '#3949ab', '#7cb342', '#00acc1'] as const;
+const FORMULA_COLORS = ['#1565c0', '#00897b', '#8e24aa', '#c2185b', '#5d4037', '#3949ab', '#7cb342', '#00acc1'] as const;
 
 export const formulaColor = (index: number): string => FORMULA_COLORS[((index % FORMULA_COLORS.length) + FORMULA_COLORS.length) % FORMULA_COLORS.length];
 
@@ -26,7 +26,7 @@ export const FSRC = {
   km: 'cav-km',
 } as const;
 
-export const FLYR = {
+const FLYR = {
   shared: 'cav-shared',
   formulas: 'cav-formulas',
   formulasArrows: 'cav-formulas-arrows',
@@ -37,8 +37,8 @@ export const FLYR = {
 } as const;
 
 /** The arrow image (a chevron pointing along the line) and the combined start/finish marker. */
-export const ARROW_IMAGE = 'cav-arrow';
-export const START_FINISH_IMAGE = 'cav-start-finish';
+const ARROW_IMAGE = 'cav-arrow';
+const START_FINISH_IMAGE = 'cav-start-finish';
 
 /** km steps and the zoom from which each is shown: 10 km always, 5 km from z11, every km from z13 */
 const KM_STEPS: readonly { step: 1 | 5 | 10; minzoom: number }[] = [

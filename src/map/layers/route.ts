@@ -42,6 +42,9 @@ export const LYR = {
   points: 'cav-points',
   hover: 'cav-hover',
   coursePoints: 'cav-course-points',
+  /** a loop's start and finish badges, side by side rather than one under the other */
+  coursePointsLeft: 'cav-course-points-left',
+  coursePointsRight: 'cav-course-points-right',
   coursePointIcons: 'cav-course-point-icons',
 } as const;
 
@@ -178,19 +181,30 @@ export function routeLayers(): LayerSpecification[] {
         'circle-pitch-alignment': 'map',
       },
     },
-    {
-      // points on the course (start, aid stations, checkpoints…): a badge per kind, above the route
-      id: LYR.coursePoints,
-      type: 'circle',
-      source: SRC.coursePoints,
-      paint: {
-        'circle-radius': ['case', ['==', ['get', 'selected'], true], 12, 10],
-        'circle-color': ['match', ['get', 'kind'], ...COURSE_POINT_KIND_COLORS.flat(), '#455a64'] as unknown as ExpressionSpecification,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3.5, 2],
-        'circle-pitch-alignment': 'map',
-      },
-    },
+    // points on the course (start, aid stations, checkpoints…): a badge per kind, above the route;
+    // a loop's start and finish badges (one place) side by side, the start on the left
+    ...(
+      [
+        [LYR.coursePoints, '', [0, 0]],
+        [LYR.coursePointsLeft, 'left', [-PAIR_OFFSET_PX, 0]],
+        [LYR.coursePointsRight, 'right', [PAIR_OFFSET_PX, 0]],
+      ] as const
+    ).map(
+      ([id, pair, translate]): LayerSpecification => ({
+        id,
+        type: 'circle',
+        source: SRC.coursePoints,
+        filter: ['==', ['get', 'pair'], pair],
+        paint: {
+          'circle-radius': ['case', ['==', ['get', 'selected'], true], 12, 10],
+          'circle-color': ['match', ['get', 'kind'], ...COURSE_POINT_KIND_COLORS.flat(), '#455a64'] as unknown as ExpressionSpecification,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3.5, 2],
+          'circle-pitch-alignment': 'map',
+          'circle-translate': [...translate],
+        },
+      }),
+    ),
     {
       // the badge's letter, drawn as an image (the offline style has no glyphs): see coursePointImages
       id: LYR.coursePointIcons,
@@ -198,6 +212,7 @@ export function routeLayers(): LayerSpecification[] {
       source: SRC.coursePoints,
       layout: {
         'icon-image': ['concat', 'cav-cp-', ['get', 'kind']],
+        'icon-offset': ['match', ['get', 'pair'], 'left', ['literal', [-PAIR_OFFSET_PX, 0]], 'right', ['literal', [PAIR_OFFSET_PX, 0]], ['literal', [0, 0]]],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
@@ -333,13 +348,20 @@ export interface CoursePointView {
   selected?: boolean;
 }
 
+/** half the gap between a loop's start and finish badges, in pixels (a badge is 20 px wide) */
+const PAIR_OFFSET_PX = 11;
+
 export function coursePointsCollection(points: readonly CoursePointView[]): FeatureCollection<Point> {
+  // a start and a finish at one place (a loop): drawn side by side
+  const start = points.find((p) => p.kind === 'start');
+  const finish = points.find((p) => p.kind === 'finish');
+  const paired = !!start && !!finish && segmentLength(start.lonlat[0], start.lonlat[1], finish.lonlat[0], finish.lonlat[1]) < LOOP_ENDS_M;
   return {
     type: 'FeatureCollection',
     features: points.map((p, i) => ({
       type: 'Feature',
       id: i,
-      properties: { id: p.id, kind: p.kind, selected: p.selected === true },
+      properties: { id: p.id, kind: p.kind, selected: p.selected === true, pair: paired && p === start ? 'left' : paired && p === finish ? 'right' : '' },
       geometry: { type: 'Point', coordinates: ll(p.lonlat) },
     })),
   };

@@ -41,7 +41,7 @@ export function DrawTools(props: DrawToolsProps) {
         disabled={!props.canUndo}
         onClick={props.onUndo}
         aria-keyshortcuts="Control+Z"
-        title={`${t('toolbar.undo')} (Ctrl+Z)`}
+        title={`${t('toolbar.undo')} (${t('shortcuts.key.ctrl')}+Z)`}
         aria-label={t('toolbar.undo')}
         data-testid="tool-undo"
       >
@@ -53,7 +53,7 @@ export function DrawTools(props: DrawToolsProps) {
         disabled={!props.canRedo}
         onClick={props.onRedo}
         aria-keyshortcuts="Control+Shift+Z Control+Y"
-        title={`${t('toolbar.redo')} (Ctrl+Maj+Z, Ctrl+Y)`}
+        title={`${t('toolbar.redo')} (${t('shortcuts.key.ctrl')}+${t('shortcuts.key.shift')}+Z, ${t('shortcuts.key.ctrl')}+Y)`}
         aria-label={t('toolbar.redo')}
         data-testid="tool-redo"
       >
