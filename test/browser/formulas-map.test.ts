@@ -279,6 +279,10 @@ describe('the drawing tools always at hand', () => {
     for (const s of ['Ctrl+Z', 'Ctrl+Maj+Z', 'Ctrl+Y', 'Suppr', 'Retour arrière', 'Échap', 'Ctrl+K', '/', 'Clic droit', 'T', '?']) expect(text, s).toContain(s);
     for (const id of ['draw', 'undo', 'redo', 'delete', 'escape', 'click', 'drag', 'rightclick', 'search', 'search-nav', 'pan', 'zoom', 'field', 'help'])
       expect(await sheet.getByTestId(`shortcut-${id}`).count(), id).toBe(1);
+    // the sheet has the keyboard: « T » does not reach Tracer under it
+    await page().keyboard.press('t');
+    expect(await page().getAttribute('[data-testid=tool-draw]', 'aria-pressed')).toBe('false');
+    await page().screenshot({ path: '/tmp/cavalier-shortcuts.png' });
     await page().keyboard.press('Escape');
     await expect.poll(() => sheet.count()).toBe(0);
     // and from its button on the map

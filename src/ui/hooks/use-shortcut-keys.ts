@@ -15,6 +15,8 @@ export function useShortcutKeys(keys: ShortcutKeys): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      // a dialog open (a confirmation, the sheet itself) has the keyboard
+      if (document.querySelector('[aria-modal="true"]')) return;
       // « ? » is Shift+, on a French keyboard and Shift+/ on a US one: the character is what counts
       if (e.key === '?') latest.current.onHelp();
       else if (e.key === 't' || e.key === 'T') latest.current.onToggleDraw();
