@@ -8,7 +8,7 @@ import { coursePointsCollection, legsCollection, pointsCollection } from '../../
 
 // 1 m north of 50.4° N is 1 / 111 236 of a degree (the meridian's radius there)
 const M = 1 / 111_236;
-const roles = (points: [number, number][]) => pointsCollection(points, null).features.map((f) => f.properties.role);
+const roles = (points: [number, number][]) => pointsCollection(points, null).features.map((f) => f.properties?.role);
 
 describe('start and finish on the map', () => {
   it('a route back to its start within 3 m is a loop: its ends are loop-start and loop-end', () => {
@@ -44,7 +44,7 @@ describe('start and finish on the map', () => {
         { id: 's', kind: 'start', lonlat: [2.8, 50.4] },
         { id: 'a', kind: 'aid', lonlat: [2.81, 50.4] },
         { id: 'f', kind: 'finish', lonlat: [2.8, finishLat] },
-      ]).features.map((f) => f.properties.pair);
+      ]).features.map((f) => f.properties?.pair);
     expect(pair(50.4)).toEqual(['left', '', 'right']);
     expect(pair(50.41)).toEqual(['', '', '']);
   });
@@ -73,8 +73,8 @@ describe('formulas, shared stretches and km markers', () => {
       ],
       points: [],
     };
-    expect(legsCollection(legs).features[0].properties.color).toBe('#1565c0');
-    expect(legsCollection(legs, formulaColor(2)).features[0].properties.color).toBe(formulaColor(2));
+    expect(legsCollection(legs).features[0].properties?.color).toBe('#1565c0');
+    expect(legsCollection(legs, formulaColor(2)).features[0].properties?.color).toBe(formulaColor(2));
   });
 
   it('draws a formula from the legs computed so far, and nothing for a formula without any', () => {
