@@ -162,6 +162,11 @@ describe('every formula on the map', () => {
     const shared = await sourceData<{ formulas: string; count: number }>('cav-shared');
     expect(shared.map((s) => s.properties.formulas)).toEqual([`${ids[0]} ${ids[2]}`]);
     expect(shared[0].geometry.coordinates).toEqual(expected[0].coords);
+    // and said under the formulas, with its length
+    expect(Number(await page().getAttribute('[data-testid=formulas-shared]', 'data-length'))).toBe(Math.round(expected[0].length_m));
+    expect(await page().locator('[data-testid=formulas-shared]').innerText()).toContain(
+      `${(expected[0].length_m / 1000).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km`,
+    );
     // the km markers of the formula drawn, from the core on the same line
     const km = await sourceData<{ km: number; step: number }>('cav-km');
     const marks = kmMarkers(lines[0].coords);

@@ -92,6 +92,7 @@ export function useEventWorkspace({ planner, engine, controller, push, mode, set
     formulaColors: formulaMap.colors,
     hiddenFormulas: formulaMap.hidden,
     onToggleFormulaShown: formulaMap.toggle,
+    sharedLength_m: formulaMap.sharedLength_m,
     activeFormula: figures.detail,
     maxPoints: exports.maxPoints,
     busy: exports.busy,

@@ -25,6 +25,8 @@ export interface FormulaMap {
   /** ids of the formulas hidden from the map (the drawn one is always shown) */
   hidden: string[];
   toggle: (id: string) => void;
+  /** length of the stretches shown that several formulas share (m) */
+  sharedLength_m: number;
 }
 
 export function useFormulaMap({ controller, event, formula, legsFor, legs }: FormulaMapDeps): FormulaMap {
@@ -52,15 +54,17 @@ export function useFormulaMap({ controller, event, formula, legsFor, legs }: For
       const coords = f.id === shownId ? drawnLine : ((l) => (complete(l) ? joinLegs(l) : null))(legsFor(f.route));
       if (coords && coords.length >= 2) lines.push({ id: f.id, coords });
     }
-    return sharedStretches(lines).map((s) => ({ formulas: s.formulas, coordinates: s.coords }));
+    return sharedStretches(lines);
   }, [event, shownId, hidden, drawnLine, legsFor]);
+  const sharedViews = useMemo(() => shared.map((s) => ({ formulas: s.formulas, coordinates: s.coords })), [shared]);
+  const sharedLength_m = useMemo(() => shared.reduce((m, s) => m + s.length_m, 0), [shared]);
 
   const km = useMemo(() => (drawnLine ? kmMarkers(drawnLine) : []), [drawnLine]);
 
   useEffect(() => controller?.setFormulas(others), [controller, others]);
-  useEffect(() => controller?.setSharedStretches(shared), [controller, shared]);
+  useEffect(() => controller?.setSharedStretches(sharedViews), [controller, sharedViews]);
   useEffect(() => controller?.setKmMarkers(km), [controller, km]);
   useEffect(() => controller?.setRouteColor(shownId ? (colors[shownId] ?? null) : null), [controller, shownId, colors]);
 
-  return { colors, hidden, toggle };
+  return { colors, hidden, toggle, sharedLength_m };
 }

@@ -128,6 +128,12 @@ export function FormulaList(props: EventsPanelProps) {
           );
         })}
       </ul>
+      {props.sharedLength_m >= 50 && (
+        <p className="cav-small cav-muted cav-formulas-shared" data-testid="formulas-shared" data-length={Math.round(props.sharedLength_m)}>
+          <span className="cav-formulas-shared-swatch" aria-hidden="true" />
+          {t('formulas.shared', { km: formatNumber(km(props.sharedLength_m), 1) })}
+        </p>
+      )}
       <button type="button" className="cav-btn cav-btn--small" onClick={props.onAddFormula} data-testid="formula-add">
         <Icon d="M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6v2z" />
         {t('formulas.add')}

@@ -67,6 +67,8 @@ export interface EventsPanelProps {
   /** formulas hidden from the map (the one drawn is always shown) */
   hiddenFormulas: readonly string[];
   onToggleFormulaShown: (id: string) => void;
+  /** length of the stretches several formulas on the map share (m): drawn with a dark casing */
+  sharedLength_m: number;
   activeFormula: FormulaDetail | null;
   /** a maximum number of points for the GPX (old devices), null: every point */
   maxPoints: number | null;
