@@ -11,7 +11,11 @@ import { ElevationProfile } from '../ui/components/ElevationProfile';
 import { LayerPanel, type LayerPanelItem } from '../ui/components/LayerPanel';
 import { Notices, type Notice, type PushNotice } from '../ui/components/Notices';
 import { StatsPanel } from '../ui/components/StatsPanel';
-import { Toolbar, type LegMode } from '../ui/components/Toolbar';
+import { Toolbar } from '../ui/components/Toolbar';
+import { DrawTools } from '../ui/components/DrawTools';
+import { ShortcutsSheet } from '../ui/components/ShortcutsSheet';
+import { useShortcutKeys } from '../ui/hooks/use-shortcut-keys';
+import type { LegMode } from '../core/route/leg';
 import { LegList } from '../ui/components/LegList';
 import { RoutingSettings, type RoutingChoice } from '../ui/components/RoutingSettings';
 import { TrackList } from '../ui/components/TrackList';
@@ -52,6 +56,7 @@ import './review.css';
 import { useReviewSetup } from '../ui/hooks/use-review';
 import { usePlaceSearchBox } from './place-search';
 import { useBasemap } from './basemap';
+import './map-tools.css';
 
 export function App() {
   return (
@@ -148,6 +153,9 @@ function Shell() {
   const { mode, setMode } = useMapMode(controller);
   const drawing = mode === 'draw';
   const [legMode, setLegMode] = useState<LegMode>('network');
+  // « ? » opens the shortcuts sheet, « T » is the Tracer button
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useShortcutKeys({ onHelp: () => setShortcutsOpen(true), onToggleDraw: () => setMode(drawing ? 'inspect' : 'draw') });
   const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest);
   // every key below is the engine's word on what changed (see use-engine.ts)
   const reliefKey = epochKey(epochs, 'relief');
@@ -394,6 +402,23 @@ function Shell() {
   return (
     <MapControllerContext.Provider value={controller}>
       <div className={`cav-app${panelOpen ? '' : ' cav-app--panel-closed'}`} data-testid="app" data-lease={lease.role}>
+        {/* on the map whatever the panel shows, and first in the keyboard order (map-tools.css places it) */}
+        {/* a shared route opened from a link is read-only: no drawing tools over it */}
+        {!sharedView.shared && (
+          <DrawTools
+            drawing={drawing}
+            onDrawingChange={(on) => setMode(on ? 'draw' : 'inspect')}
+            canUndo={planner.canUndo}
+            canRedo={planner.canRedo}
+            onUndo={planner.undo}
+            onRedo={planner.redo}
+            canClear={doc.route.points.length > 0}
+            onClear={() => planner.edit(clearRoute)}
+            legMode={legMode}
+            onLegModeChange={setLegMode}
+            onShortcuts={() => setShortcutsOpen(true)}
+          />
+        )}
         <aside className="cav-panel" data-testid="side-panel" aria-hidden={!panelOpen}>
           <header className="cav-header">
             <div className="cav-brand">
@@ -423,21 +448,11 @@ function Shell() {
           <div className="cav-panel-scroll">
             <EventsPanel {...events.panel} />
             <Toolbar
-              drawing={drawing}
-              onDrawingChange={(on) => setMode(on ? 'draw' : 'inspect')}
-              canUndo={planner.canUndo}
-              canRedo={planner.canRedo}
-              onUndo={planner.undo}
-              onRedo={planner.redo}
-              canClear={doc.route.points.length > 0}
-              onClear={() => planner.edit(clearRoute)}
               onImportFile={onImportFile}
               canExport={activeTrack !== null || routeReady}
               onExportGpx={onExportGpx}
               canCopyLink={doc.route.points.length >= 2 && !sharedView.shared}
               onCopyLink={share.copy}
-              legMode={legMode}
-              onLegModeChange={setLegMode}
             />
             <TrackList
               routeName={doc.route.name}
@@ -526,6 +541,7 @@ function Shell() {
       {events.roadbook.view && <RoadbookView {...events.roadbook.view} onClose={events.roadbook.close} />}
       {review.dossier && <ReviewDossier {...review.dossier} />}
       {userLayers.dialog && <ImportLayerDialog {...userLayers.dialog} />}
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
     </MapControllerContext.Provider>
   );
 }

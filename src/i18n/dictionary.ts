@@ -4,6 +4,7 @@
 
 import { eventsEn, eventsFr } from './events';
 import { layersEn, layersFr } from './layers';
+import { mapToolsEn, mapToolsFr } from './map-tools';
 import { reviewEn, reviewFr } from './review';
 import { searchEn, searchFr } from './search';
 
@@ -158,6 +159,7 @@ const fr = {
   ...reviewFr,
   // place search
   ...searchFr,
+  ...mapToolsFr,
 } as const;
 
 export type I18nKey = keyof typeof fr;
@@ -302,6 +304,7 @@ const en: Record<I18nKey, string> = {
   ...layersEn,
   ...reviewEn,
   ...searchEn,
+  ...mapToolsEn,
 };
 
 const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };

@@ -39,6 +39,19 @@ import {
   type RouteView,
   type TrackView,
 } from './layers/route';
+import {
+  FSRC,
+  formulaImages,
+  formulaLayersAboveRoute,
+  formulaLayersBelowRoute,
+  formulaSources,
+  formulasCollection,
+  kmCollection,
+  sharedCollection,
+  type FormulaLineView,
+  type KmMarkerView,
+  type SharedStretchView,
+} from './layers/formulas';
 import { buildPopupContent, featureName } from './popup';
 import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
 import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
@@ -50,6 +63,8 @@ setWorkerUrl(workerUrl);
 
 export type { LonLat, LonLatLike, RouteView, TrackView, CoursePointView } from './layers/route';
 export { COURSE_POINT_STYLE } from './layers/route';
+export type { FormulaLineView, KmMarkerView, SharedStretchView } from './layers/formulas';
+export { formulaColor } from './layers/formulas';
 export type { BasemapId } from './styles';
 export type { MapMode } from './gestures';
 export type Bbox = [number, number, number, number];
@@ -147,6 +162,12 @@ export class MapController {
   private highlight: LonLat[][] | null = null;
   private mode: MapMode = 'inspect';
   private coursePoints: readonly CoursePointView[] = [];
+  /** the event's other formulas, faded; the stretches formulas share; the drawn route's km (layers/formulas.ts) */
+  private formulas: readonly FormulaLineView[] = [];
+  private shared: readonly SharedStretchView[] = [];
+  private kmMarkers: readonly KmMarkerView[] = [];
+  /** the drawn formula's colour; undefined: the route's usual blue */
+  private routeColor: string | undefined = undefined;
   /** layers the user imported (src/map/layers/user.ts) */
   private userLayers: readonly UserLayerView[] = [];
   private userJoins: UserJoinsView | null = null;
@@ -324,8 +345,33 @@ export class MapController {
     if (dragged && dragged.index < this.displayPoints.length) this.displayPoints[dragged.index] = dragged.lonlat;
     if (!drag) this.clearPreview();
     if (!this.loaded) return;
-    this.setData(SRC.legs, legsCollection(route));
+    this.setData(SRC.legs, legsCollection(route, this.routeColor));
     this.setData(SRC.points, pointsCollection(this.displayPoints, route.selectedPoint));
+  }
+
+  /** The colour the drawn route takes (its formula's); null: the route's usual blue. */
+  setRouteColor(color: string | null): void {
+    if ((color ?? undefined) === this.routeColor) return;
+    this.routeColor = color ?? undefined;
+    if (this.loaded) this.setData(SRC.legs, legsCollection(this.route, this.routeColor));
+  }
+
+  /** The event's other formulas, drawn faded in their own colours under the drawn one. */
+  setFormulas(formulas: readonly FormulaLineView[]): void {
+    this.formulas = formulas;
+    if (this.loaded) this.setData(FSRC.formulas, formulasCollection(formulas));
+  }
+
+  /** Stretches used by several formulas (computed by the core), drawn with a dark casing. */
+  setSharedStretches(stretches: readonly SharedStretchView[]): void {
+    this.shared = stretches;
+    if (this.loaded) this.setData(FSRC.shared, sharedCollection(stretches));
+  }
+
+  /** Km markers of the drawn route (computed by the core); every 10, 5 or 1 km as one zooms in. */
+  setKmMarkers(markers: readonly KmMarkerView[]): void {
+    this.kmMarkers = markers;
+    if (this.loaded) this.setData(FSRC.km, kmCollection(markers));
   }
 
   /** Points on the course (start, aid stations, checkpoints…) of the formula on the map. */
@@ -498,14 +544,21 @@ export class MapController {
     this.loaded = true;
     this.map.addImage(HATCH_IMAGE, hatchImage());
     for (const { name, image, pixelRatio } of coursePointImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
-    for (const [id, spec] of Object.entries(routeSources())) this.map.addSource(id, spec);
+    for (const { name, image, pixelRatio } of formulaImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
+    for (const [id, spec] of Object.entries({ ...routeSources(), ...formulaSources() })) this.map.addSource(id, spec);
     for (const layer of routeLayers()) this.map.addLayer(layer);
+    // the other formulas under the drawn route's casing; its arrows and km markers under its control points
+    for (const layer of formulaLayersBelowRoute()) this.map.addLayer(layer, LYR.casing);
+    for (const layer of formulaLayersAboveRoute()) this.map.addLayer(layer, LYR.points);
     this.applyBasemap();
     this.setRoute(this.route);
     this.setTracks(this.tracks);
     this.setHover(this.hover);
     this.setHighlightLines(this.highlight);
     this.setCoursePoints(this.coursePoints);
+    this.setFormulas(this.formulas);
+    this.setSharedStretches(this.shared);
+    this.setKmMarkers(this.kmMarkers);
     if (this.manifest !== undefined) this.applyManifest();
     this.userRenderer = new UserLayerRenderer(this.map, LYR.highlight);
     this.userRenderer.set(this.userLayers, this.userJoins);

@@ -15,6 +15,7 @@ import { LayerPanel } from '../../src/ui/components/LayerPanel';
 import { Notices } from '../../src/ui/components/Notices';
 import { StatsPanel } from '../../src/ui/components/StatsPanel';
 import { Toolbar } from '../../src/ui/components/Toolbar';
+import { DrawTools } from '../../src/ui/components/DrawTools';
 import { BasemapSwitch } from '../../src/ui/components/BasemapSwitch';
 import { launchChromium, ROOT } from './harness';
 
@@ -46,7 +47,7 @@ function page1(lang: Lang): string {
         h(
           'div',
           { className: 'cav-panel', style: { padding: '0 16px' } },
-          h(Toolbar, {
+          h(DrawTools, {
             drawing: true,
             onDrawingChange: noop,
             canUndo: true,
@@ -55,12 +56,11 @@ function page1(lang: Lang): string {
             onRedo: noop,
             canClear: true,
             onClear: noop,
-            onImportFile: noop,
-            canExport: true,
-            onExportGpx: noop,
             legMode: 'network',
             onLegModeChange: noop,
+            onShortcuts: noop,
           }),
+          h(Toolbar, { onImportFile: noop, canExport: true, onExportGpx: noop }),
           h(StatsPanel, {
             lengthM: 12034.56,
             points: 7,

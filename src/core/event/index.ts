@@ -16,4 +16,6 @@ export * from './geometry';
 export * from './gpx';
 export * from './zip';
 export * from './project';
+export * from './km-markers';
+export * from './shared-stretches';
 export * from './share';

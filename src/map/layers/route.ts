@@ -3,6 +3,7 @@
 
 import type { ExpressionSpecification, LayerSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Feature, LineString, Point } from 'geojson';
+import { segmentLength } from '../../core/geo/geodesic';
 import { LABEL_FONT } from '../fonts';
 
 const ROUTE_COLOR = '#1565c0';
@@ -41,6 +42,9 @@ export const LYR = {
   points: 'cav-points',
   hover: 'cav-hover',
   coursePoints: 'cav-course-points',
+  /** a loop's start and finish badges, side by side rather than one under the other */
+  coursePointsLeft: 'cav-course-points-left',
+  coursePointsRight: 'cav-course-points-right',
   coursePointIcons: 'cav-course-point-icons',
 } as const;
 
@@ -101,7 +105,8 @@ export function routeLayers(): LayerSpecification[] {
       source: SRC.legs,
       filter: ['all', ['==', ['get', 'mode'], 'network'], ['!=', ['get', 'fallback'], true]],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': ['case', ['==', ['get', 'detour'], true], DETOUR_COLOR, ROUTE_COLOR], 'line-width': w(5) },
+      // in the colour of the formula drawn (setRouteColor), a detour in its own
+      paint: { 'line-color': ['case', ['==', ['get', 'detour'], true], DETOUR_COLOR, ['get', 'color']], 'line-width': w(5) },
     },
     {
       // the detour flag written on the leg itself, so it is seen on the map and not only in the list
@@ -127,7 +132,7 @@ export function routeLayers(): LayerSpecification[] {
       filter: ['any', ['==', ['get', 'mode'], 'straight'], ['==', ['get', 'fallback'], true]],
       layout: { 'line-cap': 'butt', 'line-join': 'round' },
       paint: {
-        'line-color': ['case', ['==', ['get', 'fallback'], true], FALLBACK_COLOR, ROUTE_COLOR],
+        'line-color': ['case', ['==', ['get', 'fallback'], true], FALLBACK_COLOR, ['get', 'color']],
         'line-width': w(5),
         'line-dasharray': [1.4, 1],
       },
@@ -164,27 +169,42 @@ export function routeLayers(): LayerSpecification[] {
       id: LYR.points,
       type: 'circle',
       source: SRC.points,
+      // the two ends of a loop are one place: the combined start/finish marker stands there
+      // (formulas.ts), these circles stay to be grabbed, seen only as a ring when selected
       paint: {
         'circle-radius': ['case', ['==', ['get', 'selected'], true], 10, ['!=', ['get', 'role'], 'mid'], 7.5, 6],
         'circle-color': ['match', ['get', 'role'], 'first', START_COLOR, 'last', END_COLOR, '#ffffff'],
-        'circle-stroke-color': ['match', ['get', 'role'], 'mid', POINT_OUTLINE, '#ffffff'],
+        'circle-opacity': ['match', ['get', 'role'], ['loop-start', 'loop-end'], 0, 1],
+        'circle-stroke-color': ['match', ['get', 'role'], 'mid', POINT_OUTLINE, ['loop-start', 'loop-end'], POINT_OUTLINE, '#ffffff'],
+        'circle-stroke-opacity': ['match', ['get', 'role'], ['loop-start', 'loop-end'], ['case', ['==', ['get', 'selected'], true], 1, 0], 1],
         'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3, 2],
         'circle-pitch-alignment': 'map',
       },
     },
-    {
-      // points on the course (start, aid stations, checkpoints…): a badge per kind, above the route
-      id: LYR.coursePoints,
-      type: 'circle',
-      source: SRC.coursePoints,
-      paint: {
-        'circle-radius': ['case', ['==', ['get', 'selected'], true], 12, 10],
-        'circle-color': ['match', ['get', 'kind'], ...COURSE_POINT_KIND_COLORS.flat(), '#455a64'] as unknown as ExpressionSpecification,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3.5, 2],
-        'circle-pitch-alignment': 'map',
-      },
-    },
+    // points on the course (start, aid stations, checkpoints…): a badge per kind, above the route;
+    // a loop's start and finish badges (one place) side by side, the start on the left
+    ...(
+      [
+        [LYR.coursePoints, '', [0, 0]],
+        [LYR.coursePointsLeft, 'left', [-PAIR_OFFSET_PX, 0]],
+        [LYR.coursePointsRight, 'right', [PAIR_OFFSET_PX, 0]],
+      ] as const
+    ).map(
+      ([id, pair, translate]): LayerSpecification => ({
+        id,
+        type: 'circle',
+        source: SRC.coursePoints,
+        filter: ['==', ['get', 'pair'], pair],
+        paint: {
+          'circle-radius': ['case', ['==', ['get', 'selected'], true], 12, 10],
+          'circle-color': ['match', ['get', 'kind'], ...COURSE_POINT_KIND_COLORS.flat(), '#455a64'] as unknown as ExpressionSpecification,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3.5, 2],
+          'circle-pitch-alignment': 'map',
+          'circle-translate': [...translate],
+        },
+      }),
+    ),
     {
       // the badge's letter, drawn as an image (the offline style has no glyphs): see coursePointImages
       id: LYR.coursePointIcons,
@@ -192,6 +212,7 @@ export function routeLayers(): LayerSpecification[] {
       source: SRC.coursePoints,
       layout: {
         'icon-image': ['concat', 'cav-cp-', ['get', 'kind']],
+        'icon-offset': ['match', ['get', 'pair'], 'left', ['literal', [-PAIR_OFFSET_PX, 0]], 'right', ['literal', [PAIR_OFFSET_PX, 0]], ['literal', [0, 0]]],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
@@ -232,22 +253,30 @@ export interface RouteView {
 
 const ll = (p: LonLatLike): LonLat => [p[0], p[1]];
 
-export function legsCollection(route: RouteView): FeatureCollection<LineString> {
+/** `color`: the drawn formula's (formulas.ts), the route's blue without an event. */
+export function legsCollection(route: RouteView, color: string = ROUTE_COLOR): FeatureCollection<LineString> {
   const features: Feature<LineString>[] = [];
   route.legs.forEach((leg, i) => {
     if (leg.coordinates.length < 2) return;
     features.push({
       type: 'Feature',
       id: i,
-      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true, detour: leg.detour === true, label: leg.detourLabel ?? '' },
+      properties: { leg: i, mode: leg.mode, fallback: leg.fallback === true, detour: leg.detour === true, label: leg.detourLabel ?? '', color },
       geometry: { type: 'LineString', coordinates: leg.coordinates.map(ll) },
     });
   });
   return { type: 'FeatureCollection', features };
 }
 
+/** The ends of a route closer than this are one place: a loop, with one start/finish marker. */
+const LOOP_ENDS_M = 3;
+
+/** The route's control points: 'first', 'last' and 'mid'; a loop's ends are 'loop-start' and 'loop-end'. */
 export function pointsCollection(points: readonly LonLatLike[], selected: number | null | undefined): FeatureCollection<Point> {
   const n = points.length;
+  const a = points[0];
+  const b = points[n - 1];
+  const loop = n >= 3 && segmentLength(a[0], a[1], b[0], b[1]) < LOOP_ENDS_M;
   return {
     type: 'FeatureCollection',
     features: points.map((p, i) => ({
@@ -255,7 +284,7 @@ export function pointsCollection(points: readonly LonLatLike[], selected: number
       id: i,
       properties: {
         index: i,
-        role: i === 0 ? 'first' : i === n - 1 ? 'last' : 'mid',
+        role: i === 0 ? (loop ? 'loop-start' : 'first') : i === n - 1 ? (loop ? 'loop-end' : 'last') : 'mid',
         selected: selected === i,
       },
       geometry: { type: 'Point', coordinates: ll(p) },
@@ -322,13 +351,20 @@ export interface CoursePointView {
   selected?: boolean;
 }
 
+/** half the gap between a loop's start and finish badges, in pixels (a badge is 20 px wide) */
+const PAIR_OFFSET_PX = 11;
+
 export function coursePointsCollection(points: readonly CoursePointView[]): FeatureCollection<Point> {
+  // a start and a finish at one place (a loop): drawn side by side
+  const start = points.find((p) => p.kind === 'start');
+  const finish = points.find((p) => p.kind === 'finish');
+  const paired = !!start && !!finish && segmentLength(start.lonlat[0], start.lonlat[1], finish.lonlat[0], finish.lonlat[1]) < LOOP_ENDS_M;
   return {
     type: 'FeatureCollection',
     features: points.map((p, i) => ({
       type: 'Feature',
       id: i,
-      properties: { id: p.id, kind: p.kind, selected: p.selected === true },
+      properties: { id: p.id, kind: p.kind, selected: p.selected === true, pair: paired && p === start ? 'left' : paired && p === finish ? 'right' : '' },
       geometry: { type: 'Point', coordinates: ll(p.lonlat) },
     })),
   };

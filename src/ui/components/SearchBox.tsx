@@ -8,6 +8,7 @@ import type { Place } from '../../core/search/types';
 import type { I18nKey } from '../../i18n/dictionary';
 import { useI18n } from '../i18n';
 import type { PlaceResult } from '../hooks/use-place-search';
+import { typingIn } from '../typing';
 
 export interface SearchBoxProps {
   query: string;
@@ -25,12 +26,6 @@ export interface SearchBoxProps {
 }
 
 /** True when a key press was meant for a text field, not for a shortcut of the page. */
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el?.tagName) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
-}
-
 export function SearchBox({ query, onQueryChange, results, pending = false, unavailable = false, ready, onChoose, onClear }: SearchBoxProps) {
   const { t, formatNumber } = useI18n();
   const id = useId();

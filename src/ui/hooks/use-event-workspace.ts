@@ -18,6 +18,7 @@ import { useCoursePointPlacing } from './use-course-point-placing';
 import { useEventEditing } from './use-event-editing';
 import { useEventExports, type RoadbookState } from './use-event-exports';
 import { useFormulaFigures } from './use-formula-figures';
+import { useFormulaMap } from './use-formula-map';
 import type { PlannerState } from './use-planner';
 import { useProjectFile } from './use-project-file';
 import type { TabLeaseState } from './use-tab-lease';
@@ -58,12 +59,14 @@ const TEMPLATES = EVENT_TEMPLATES.map((tp) => ({ id: tp.id, name: tp.name, disci
 
 export function useEventWorkspace({ planner, engine, controller, push, mode, setMode, demVersion, lease }: EventWorkspaceDeps): EventWorkspace {
   const { t } = useI18n();
-  const { doc, legsFor } = planner;
+  const { doc, legsFor, legs } = planner;
   const event = activeEvent(doc);
   const formula = activeFormula(doc);
   const autosave = useAutosave(planner, push, t, lease);
   const confirm = useConfirm();
   const figures = useFormulaFigures({ engine, event, formula, legsFor, demVersion });
+  // every formula on the map, the shared stretches and the km markers (see use-formula-map.ts)
+  const formulaMap = useFormulaMap({ controller, event, formula, legsFor, legs });
   const points = useCoursePointPlacing({ engine, controller, planner, event, formula, mode, setMode, push });
   const exports = useEventExports({ engine, planner, event, formula, push });
   const editing = useEventEditing({ planner, event, push, ask: confirm.ask, run: exports.run });
@@ -98,6 +101,10 @@ export function useEventWorkspace({ planner, engine, controller, push, mode, set
     },
     templates: TEMPLATES,
     formulas: figures.rows,
+    formulaColors: formulaMap.colors,
+    hiddenFormulas: formulaMap.hidden,
+    onToggleFormulaShown: formulaMap.toggle,
+    sharedLength_m: formulaMap.sharedLength_m,
     activeFormula: figures.detail,
     maxPoints: exports.maxPoints,
     busy: exports.busy,

@@ -9,6 +9,7 @@ import type { EngineClient } from '../../../workers/client';
 import { useI18n } from '../i18n';
 import type { PushNotice } from '../components/Notices';
 import type { PlannerState } from './use-planner';
+import { typingIn } from '../typing';
 
 export interface RouteEditingDeps {
   controller: MapController | null;
@@ -79,14 +80,7 @@ export function useRouteEditing(deps: RouteEditingDeps): RouteEditing {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // typing in a text field keeps its own undo; a focused checkbox or button does not
-      const target = e.target as HTMLElement | null;
-      const textEntry =
-        target &&
-        (target.isContentEditable ||
-          target.tagName === 'TEXTAREA' ||
-          target.tagName === 'SELECT' ||
-          (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'file'].includes(target.type)));
-      if (textEntry) return;
+      if (typingIn(e.target)) return;
       const { planner, selected, setSelected } = latest.current;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();

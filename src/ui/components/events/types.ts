@@ -64,6 +64,13 @@ export interface EventsPanelProps {
   event: EventView | null;
   templates: TemplateView[];
   formulas: FormulaRow[];
+  /** each formula's colour on the map, by id */
+  formulaColors: Record<string, string>;
+  /** formulas hidden from the map (the one drawn is always shown) */
+  hiddenFormulas: readonly string[];
+  onToggleFormulaShown: (id: string) => void;
+  /** length of the stretches several formulas on the map share (m): drawn with a dark casing */
+  sharedLength_m: number;
   activeFormula: FormulaDetail | null;
   /** a maximum number of points for the GPX (old devices), null: every point */
   maxPoints: number | null;
