@@ -11,6 +11,7 @@ import { crsFromName } from '../core/import/detect-crs';
 import { importLayerFile } from '../core/import/layer-file';
 import { printable } from './printable';
 import { readBytesFile } from './read-file';
+import { lang, text } from './lang';
 
 export interface ImportArgs {
   file: string;
@@ -31,34 +32,32 @@ export function parseFromOption(value: string): CrsCode | null {
 /** Exit code: 0 when the layer was written, 1 otherwise (the reason on standard error). */
 export function runImport(args: ImportArgs): number {
   const bytes = readBytesFile(args.file);
-  if (!bytes.ok) return fail(formatError(bytes.error, 'fr'));
+  if (!bytes.ok) return fail(formatError(bytes.error, lang));
   // decoding's warnings (invalid UTF-8) come first among the layer's warnings
   const layer = importLayerFile(bytes.value, basename(args.file), { from: args.from, swapAxes: args.swapAxes });
   if (!layer.ok) {
-    const message = formatError(layer.error, 'fr');
+    const message = formatError(layer.error, lang);
     if (layer.error.code === 'crs.unknown') {
-      return fail(
-        `${message}\nRelancez avec --from EPSG:2154 (Lambert-93), --from EPSG:27572 (Lambert II étendu), --from EPSG:4326 (WGS84) ou --from EPSG:3857 (Web Mercator).`,
-      );
+      return fail(`${message}\n${text.t('cli.import.crsUnknown')}`);
     }
     const retry = retryHint(layer.error, args);
     if (retry) return fail(`${message}\n${retry[0].toUpperCase()}${retry.slice(1)}.`);
     if (layer.error.code === 'import.outside-france' && !args.from) {
-      return fail(`${message}\nSi la projection détectée est fausse, indiquez la bonne avec --from.`);
+      return fail(`${message}\n${text.t('cli.import.wrongCrs')}`);
     }
     return fail(message);
   }
   const { fc, skipped, warnings } = layer.value;
   for (const w of warnings) {
     const retry = retryHint(w, args);
-    warn(retry ? `${formatError(w, 'fr')} Pour la lire ainsi, ${retry}.` : formatError(w, 'fr'));
+    warn(retry ? text.t('cli.import.readThus', { message: formatError(w, lang), retry }) : formatError(w, lang));
   }
   skipped.slice(0, LISTED).forEach((s) => {
-    const name = s.name ? ` «\u00a0${printable(s.name)}\u00a0»` : '';
-    warn(`objet n°\u00a0${s.index + 1}${name} écarté\u00a0: ${formatError({ code: s.reason }, 'fr')}`);
+    const name = s.name ? text.t('cli.import.skippedName', { name: printable(s.name) }) : '';
+    warn(text.t('cli.import.skipped', { n: s.index + 1, name, reason: formatError({ code: s.reason }, lang) }));
   });
   const total = warnings.find((w) => w.code === 'import.skipped')?.detail?.count;
-  if (typeof total === 'number' && total > LISTED) warn(`… et ${total - LISTED} autre(s) objet(s) écarté(s).`);
+  if (typeof total === 'number' && total > LISTED) warn(text.t('cli.import.moreSkipped', { n: total - LISTED }));
   process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features: fc.features })}\n`);
   return 0;
 }
@@ -66,18 +65,18 @@ export function runImport(args: ImportArgs): number {
 /** How to apply a proposed reading ('import.crs-proposed', 'import.axes-swapped') from the command line; null for other codes. */
 function retryHint(e: GeoError, args: ImportArgs): string | null {
   if (e.code === 'import.axes-swapped') {
-    if (args.swapAxes) return 'relancez sans --swap-axes';
-    return `relancez avec ${args.from ? `--from ${args.from} ` : ''}--swap-axes`;
+    if (args.swapAxes) return text.t('cli.import.withoutSwap');
+    return text.t('cli.import.withSwap', { from: args.from ? `--from ${args.from} ` : '' });
   }
   if (e.code !== 'import.crs-proposed' || typeof e.detail?.proposed !== 'string') return null;
-  return `relancez avec --from ${e.detail.proposed}${args.swapAxes ? ' --swap-axes' : ''}`;
+  return text.t('cli.import.withFrom', { crs: e.detail.proposed, swap: args.swapAxes ? ' --swap-axes' : '' });
 }
 
 function warn(message: string): void {
-  process.stderr.write(`cavalier : attention : ${message}\n`);
+  process.stderr.write(`${text.t('cli.warning', { message })}\n`);
 }
 
 function fail(message: string): number {
-  process.stderr.write(`cavalier : ${message}\n`);
+  process.stderr.write(`${text.t('cli.prefix', { message })}\n`);
   return 1;
 }

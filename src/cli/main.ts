@@ -18,12 +18,12 @@ import type { CrsCode } from '../core/import/crs';
 import { parseFromOption, runImport } from './import';
 import { printable } from './printable';
 import { readTextFile } from './read-file';
-import { parseReviewArgs, REVIEW_USAGE, runReview } from './review';
+import { parseReviewArgs, reviewUsage, runReview } from './review';
 import { loadRelief, loadTerrils, parseRouteArgs, runRoute } from './route';
 import { lang, text } from './lang';
 import { gridLayer } from '../core/elevation/sources';
 
-const usage = () => text.t('cli.usage', { review: REVIEW_USAGE, route: text.t('cli.usage.route') });
+const usage = () => text.t('cli.usage', { review: reviewUsage(), route: text.t('cli.usage.route') });
 
 class UsageError extends Error {}
 

@@ -39,28 +39,10 @@ import { importLayerFile } from '../core/import/layer-file';
 import { proposeZoneFields, type ZoneFields } from '../core/review/zone-fields';
 import type { Track } from '../core/types';
 import { readBytesFile, readTextFile } from './read-file';
+import { lang, text } from './lang';
+import { systemReason } from '../i18n/cli';
 
-export const REVIEW_USAGE = `  cavalier review FICHIER [--zones ZONES ...] [--name-field ATTRIBUT] [--code-field ATTRIBUT]
-                  [--embedded] [--no-approximations] [--buffer MÈTRES] [--corridor MÈTRES]
-                  [--json] [--csv TABLEAU.csv] [--geojson PASSAGES.geojson]
-      Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
-      chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
-      moins de --buffer mètres, 500 par défaut ; distance la plus courte). Zones : les couches
-      embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue, sites
-      classés et inscrits), ou
-      les couches données par --zones, dans tout format que l’application importe (shapefile
-      zippé, GeoJSON en WGS84, Lambert-93, Lambert II étendu ou Web Mercator, KML et KMZ, GPX).
-      Code, nom et type des zones : ceux des couches officielles (Natura 2000 SITECODE /
-      SITENAME, ZNIEFF ID_MNHN / NOM, INPN), sinon les attributs --name-field et --code-field,
-      sinon ceux que Cavalier propose (dits sur la sortie d’erreur) ; type : propriété kind ou
-      type, sinon celui que dit le nom du fichier, sinon ce nom. Une zone linéaire (corridor) compte pour
-      une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
-      partie. --csv écrit le tableau pour Excel (UTF-8 avec BOM, séparateur « ; »), --geojson
-      les passages en lignes. --embedded ajoute aux fichiers --zones les couches embarquées, comme
-      l’application : une couche approximative (réservoirs, corridors, protections) s’efface
-      devant un fichier officiel du même genre. --no-approximations écarte toutes les couches
-      approximatives.
-`;
+export const reviewUsage = () => text.t('cli.usage.review');
 
 export interface ReviewArgs {
   route: string;
@@ -94,7 +76,7 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
     else if (a === '--zones') {
       const before = zones.length;
       while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) zones.push(argv[++i]);
-      if (zones.length === before) return { problem: 'valeur manquante pour «\u00a0--zones\u00a0».' };
+      if (zones.length === before) return { problem: text.t('cli.review.zonesValue') };
     } else rest.push(a);
   }
   const { values, positionals } = parseArgs({
@@ -118,13 +100,13 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
   const [first, ...extra] = positionals;
   let route: string | undefined = first;
   if (route === undefined && zones.length >= 2) route = zones.pop();
-  if (route === undefined) return { problem: 'indiquez le fichier de la trace.' };
+  if (route === undefined) return { problem: text.t('cli.arg.needTrack') };
   const routeFile: string = route;
-  if (extra.length) return { problem: `argument en trop «\u00a0${extra[0]}\u00a0».` };
+  if (extra.length) return { problem: text.t('cli.arg.extra', { arg: extra[0] }) };
   const metres = (v: string | undefined, fallback: number, option: string): number | string => {
     if (v === undefined) return fallback;
     const n = Number(v.replace(',', '.'));
-    return v.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : `${option} attend une distance en mètres, positive ou nulle («\u00a0${v}\u00a0»).`;
+    return v.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : text.t('cli.review.metres', { option, value: v });
   };
   const buffer_m = metres(values.buffer, DEFAULT_BUFFER_M, '--buffer');
   if (typeof buffer_m === 'string') return { problem: buffer_m };
@@ -132,8 +114,7 @@ export function parseReviewArgs(argv: string[]): { args: ReviewArgs } | { proble
   if (typeof corridor_m === 'string') return { problem: corridor_m };
   const nameField = values['name-field'];
   const codeField = values['code-field'];
-  if ((nameField !== undefined || codeField !== undefined) && zones.length === 0)
-    return { problem: '--name-field et --code-field s’appliquent aux fichiers de --zones.' };
+  if ((nameField !== undefined || codeField !== undefined) && zones.length === 0) return { problem: text.t('cli.review.fieldsNeedZones') };
   return {
     args: {
       route: routeFile,
@@ -171,7 +152,7 @@ export function runReview(args: ReviewArgs): number {
   // one preparation per layer, merged by the same core function as the app's review
   const prepared = layers.map((l) => ({ id: l.id, title: l.title, prepared: prepareZones(l.zones) }));
   const warnings = [...(embedded?.warnings ?? []), ...(files?.warnings ?? []), ...prepared.flatMap((p) => p.prepared.issues)];
-  for (const w of warnings) process.stderr.write(`cavalier : attention : ${formatError(w, 'fr')}\n`);
+  for (const w of warnings) process.stderr.write(`${text.t('cli.warning', { message: formatError(w, lang) })}\n`);
 
   const options = { buffer_m: args.buffer_m, corridor_m: args.corridor_m };
   const review = reviewAcrossLayers(
@@ -192,7 +173,11 @@ export function runReview(args: ReviewArgs): number {
             const c = selection[k];
             if (c.reviewed) return [];
             const by = c.replacedBy.map((id) => loaded.find((x) => x.id === id)?.source ?? id);
-            return [`${l.source} (${c.choice === 'replaced' ? `remplacée par ${by.join(', ')}` : 'écartée'})`];
+            return [
+              c.choice === 'replaced'
+                ? text.t('cli.review.replaced', { layer: l.source, by: by.join(', ') })
+                : text.t('cli.review.switchedOff', { layer: l.source }),
+            ];
           }),
         ),
   );
@@ -319,20 +304,22 @@ function readJsonFile(path: string): Result<unknown> {
 
 function userError(err: GeoError): number {
   const file = err.detail?.zones_file;
-  const where = typeof file === 'string' ? `«\u00a0${file}\u00a0»\u00a0: ` : '';
-  const hint =
-    err.code === 'crs.unknown' ? `\nConvertissez d’abord la couche avec «\u00a0cavalier import FICHIER --from EPSG:2154\u00a0» (ou 27572, 4326, 3857).` : '';
-  process.stderr.write(`cavalier : ${where}${formatError(err, 'fr')}${hint}\n`);
+  const message = formatError(err, lang);
+  const where = typeof file === 'string' ? text.t('cli.review.inFile', { file, message }) : message;
+  const hint = err.code === 'crs.unknown' ? `\n${text.t('cli.review.convertFirst')}` : '';
+  process.stderr.write(`${text.t('cli.prefix', { message: where })}${hint}\n`);
   return 1;
 }
 
-function write(path: string, text: string): boolean {
+function write(path: string, body: string): boolean {
   try {
-    writeFileSync(path, text);
+    writeFileSync(path, body);
     return true;
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'dossier introuvable' : ((e as NodeJS.ErrnoException).code ?? String(e));
-    process.stderr.write(`cavalier : impossible d’écrire «\u00a0${path}\u00a0» (${reason}).\n`);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    // a missing folder, not a missing file: ENOENT names the folder the file was to go in
+    const reason = code === 'ENOENT' ? text.t('cli.errno.ENOENT.folder') : systemReason(text, code);
+    process.stderr.write(`${text.t('cli.prefix', { message: text.t('cli.review.cannotWrite', { path, reason }) })}\n`);
     return false;
   }
 }
@@ -379,15 +366,9 @@ function reviewJson(review: RouteReview, warnings: GeoError[]) {
     })),
     buffer_m: review.buffer_m,
     corridor_m: review.corridor_m,
-    warnings: warnings.map((w) => ({ code: w.code, ...(w.detail ? { detail: w.detail } : {}), message: formatError(w, 'fr') })),
+    warnings: warnings.map((w) => ({ code: w.code, ...(w.detail ? { detail: w.detail } : {}), message: formatError(w, lang) })),
   };
 }
-
-const NBSP = '\u00a0';
-const kmFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-const kmShort = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const mFmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const pctFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function columns(rows: string[][]): string[] {
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => [...r[k]].length)));
@@ -402,38 +383,38 @@ function labeller(review: RouteReview): (z: { zone: string; id: string; code?: s
 }
 
 function table(name: string, review: RouteReview, sources: string[], leftOut: string[]): string {
+  const { t, num } = text;
+  const km3 = (v: number) => num(v, 3);
+  const metres = (v: number) => t('cli.review.metresValue', { m: num(v) });
   const lines = [
-    `Revue environnementale${NBSP}: ${name} (${kmShort.format(review.route_length_m / 1000)}${NBSP}km)`,
-    `Zones${NBSP}: ${sources.join(' ; ')}`,
-    ...(leftOut.length ? [`Couches approximatives écartées${NBSP}: ${leftOut.join(' ; ')}`] : []),
+    t('cli.review.title', { name, km: num(review.route_length_m / 1000, 2) }),
+    t('cli.review.zones', { list: sources.join(' ; ') }),
+    ...(leftOut.length ? [t('cli.review.leftOut', { list: leftOut.join(' ; ') })] : []),
     '',
   ];
-  if (review.crossings.length === 0) lines.push('Aucune zone sensible traversée.');
+  if (review.crossings.length === 0) lines.push(t('cli.review.noCrossing'));
   else {
-    lines.push(`Zones traversées${NBSP}: ${review.crossings.length}`);
-    const rows = [['Zone', 'Type', 'Passages (km)', 'Dedans', 'Part']];
+    lines.push(t('cli.review.crossings', { n: review.crossings.length }));
+    const rows = [['zone', 'type', 'passes', 'inside', 'share'].map((c) => t(`cli.review.col.${c}` as Parameters<typeof t>[0]))];
     const label = labeller(review);
     for (const c of review.crossings) {
-      let passes = c.passes.map((p) => `${kmFmt.format(p.from_km)} → ${kmFmt.format(p.to_km)}`).join(' ; ');
-      if (c.line_crossings?.length) passes += ` (croise la ligne au km ${c.line_crossings.map((x) => kmFmt.format(x.at_km)).join(', ')})`;
-      rows.push([label(c), c.kind, passes, `${mFmt.format(c.length_m)}${NBSP}m`, `${pctFmt.format(c.share * 100)}${NBSP}%`]);
+      let passes = c.passes.map((p) => `${km3(p.from_km)} → ${km3(p.to_km)}`).join(' ; ');
+      if (c.line_crossings?.length) passes += t('cli.review.lineCrossings', { list: c.line_crossings.map((x) => km3(x.at_km)).join(', ') });
+      rows.push([label(c), c.kind, passes, metres(c.length_m), t('cli.review.pctValue', { pct: num(c.share * 100, 1) })]);
     }
     lines.push(...columns(rows));
   }
   lines.push('');
-  if (review.near.length === 0) lines.push(`Aucune autre zone à moins de ${mFmt.format(review.buffer_m)}${NBSP}m.`);
+  if (review.near.length === 0) lines.push(t('cli.review.noNear', { m: num(review.buffer_m) }));
   else {
-    lines.push(`Zones proches, non traversées (à moins de ${mFmt.format(review.buffer_m)}${NBSP}m)${NBSP}: ${review.near.length}`);
-    const rows = [['Zone', 'Type', 'Distance', 'Au km']];
+    lines.push(t('cli.review.near', { m: num(review.buffer_m), n: review.near.length }));
+    const rows = [['zone', 'type', 'distance', 'atKm'].map((c) => t(`cli.review.col.${c}` as Parameters<typeof t>[0]))];
     const label = labeller(review);
-    for (const n of review.near) rows.push([label(n), n.kind, `${mFmt.format(n.distance_m)}${NBSP}m`, kmFmt.format(n.at_km)]);
+    for (const n of review.near) rows.push([label(n), n.kind, metres(n.distance_m), km3(n.at_km)]);
     lines.push(...columns(rows));
   }
   if (review.crossings.some((c) => c.geometry === 'line') || review.near.some((n) => n.geometry === 'line')) {
-    lines.push(
-      '',
-      `Corridors${NBSP}: bande de ${mFmt.format(review.corridor_m)}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`,
-    );
+    lines.push('', t('cli.review.corridors', { m: num(review.corridor_m) }));
   }
   return `${lines.join('\n')}\n`;
 }

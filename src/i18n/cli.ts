@@ -46,6 +46,64 @@ Les messages sont en français ; CAVALIER_LANG=en les écrit en anglais.
       les chemins / distance à vol d’oiseau, signalé au-delà de ×2) et répartition par type de
       voie. --json écrit un objet JSON, --gpx le GPX du parcours (altitudes du relief approché).
 `,
+  'cli.usage.review': `  cavalier review FICHIER [--zones ZONES ...] [--name-field ATTRIBUT] [--code-field ATTRIBUT]
+                  [--embedded] [--no-approximations] [--buffer MÈTRES] [--corridor MÈTRES]
+                  [--json] [--csv TABLEAU.csv] [--geojson PASSAGES.geojson]
+      Revue environnementale : zones sensibles traversées (kilomètres d’entrée et de sortie de
+      chaque passage, longueur dedans, part du parcours) et zones proches non traversées (à
+      moins de --buffer mètres, 500 par défaut ; distance la plus courte). Zones : les couches
+      embarquées (protections connues, réservoirs et corridors de la Trame verte et bleue, sites
+      classés et inscrits), ou
+      les couches données par --zones, dans tout format que l’application importe (shapefile
+      zippé, GeoJSON en WGS84, Lambert-93, Lambert II étendu ou Web Mercator, KML et KMZ, GPX).
+      Code, nom et type des zones : ceux des couches officielles (Natura 2000 SITECODE /
+      SITENAME, ZNIEFF ID_MNHN / NOM, INPN), sinon les attributs --name-field et --code-field,
+      sinon ceux que Cavalier propose (dits sur la sortie d’erreur) ; type : propriété kind ou
+      type, sinon celui que dit le nom du fichier, sinon ce nom. Une zone linéaire (corridor) compte pour
+      une bande de --corridor mètres de chaque côté (25 par défaut). Le bord d’une zone en fait
+      partie. --csv écrit le tableau pour Excel (UTF-8 avec BOM, séparateur « ; »), --geojson
+      les passages en lignes. --embedded ajoute aux fichiers --zones les couches embarquées, comme
+      l’application : une couche approximative (réservoirs, corridors, protections) s’efface
+      devant un fichier officiel du même genre. --no-approximations écarte toutes les couches
+      approximatives.
+`,
+  'cli.review.zonesValue': `valeur manquante pour «${NBSP}--zones${NBSP}».`,
+  'cli.review.metres': `{option} attend une distance en mètres, positive ou nulle («${NBSP}{value}${NBSP}»).`,
+  'cli.review.fieldsNeedZones': '--name-field et --code-field s’appliquent aux fichiers de --zones.',
+  'cli.review.replaced': '{layer} (remplacée par {by})',
+  'cli.review.switchedOff': '{layer} (écartée)',
+  'cli.review.inFile': `«${NBSP}{file}${NBSP}»${NBSP}: {message}`,
+  'cli.review.convertFirst': `Convertissez d’abord la couche avec «${NBSP}cavalier import FICHIER --from EPSG:2154${NBSP}» (ou 27572, 4326, 3857).`,
+  'cli.review.cannotWrite': `impossible d’écrire «${NBSP}{path}${NBSP}» ({reason}).`,
+  'cli.review.title': `Revue environnementale${NBSP}: {name} ({km}${NBSP}km)`,
+  'cli.review.zones': `Zones${NBSP}: {list}`,
+  'cli.review.leftOut': `Couches approximatives écartées${NBSP}: {list}`,
+  'cli.review.noCrossing': 'Aucune zone sensible traversée.',
+  'cli.review.crossings': `Zones traversées${NBSP}: {n}`,
+  'cli.review.col.zone': 'Zone',
+  'cli.review.col.type': 'Type',
+  'cli.review.col.passes': 'Passages (km)',
+  'cli.review.col.inside': 'Dedans',
+  'cli.review.col.share': 'Part',
+  'cli.review.col.distance': 'Distance',
+  'cli.review.col.atKm': 'Au km',
+  'cli.review.lineCrossings': ' (croise la ligne au km {list})',
+  'cli.review.metresValue': `{m}${NBSP}m`,
+  'cli.review.pctValue': `{pct}${NBSP}%`,
+  'cli.review.noNear': `Aucune autre zone à moins de {m}${NBSP}m.`,
+  'cli.review.near': `Zones proches, non traversées (à moins de {m}${NBSP}m)${NBSP}: {n}`,
+  'cli.review.corridors': `Corridors${NBSP}: bande de {m}${NBSP}m de chaque côté de la ligne ; la distance d’un corridor proche est celle à sa ligne.`,
+
+  'cli.import.crsUnknown':
+    'Relancez avec --from EPSG:2154 (Lambert-93), --from EPSG:27572 (Lambert II étendu), --from EPSG:4326 (WGS84) ou --from EPSG:3857 (Web Mercator).',
+  'cli.import.wrongCrs': 'Si la projection détectée est fausse, indiquez la bonne avec --from.',
+  'cli.import.readThus': '{message} Pour la lire ainsi, {retry}.',
+  'cli.import.withoutSwap': 'relancez sans --swap-axes',
+  'cli.import.withSwap': 'relancez avec {from}--swap-axes',
+  'cli.import.withFrom': 'relancez avec --from {crs}{swap}',
+  'cli.import.skipped': `objet n°${NBSP}{n}{name} écarté${NBSP}: {reason}`,
+  'cli.import.skippedName': ` «${NBSP}{name}${NBSP}»`,
+  'cli.import.moreSkipped': `{n|… et # autre objet écarté.|… et # autres objets écartés.}`,
   'cli.prefix': 'cavalier : {message}',
   'cli.warning': 'cavalier : attention : {message}',
   'cli.internal': 'cavalier : erreur interne : {message}',
@@ -72,6 +130,7 @@ Les messages sont en français ; CAVALIER_LANG=en les écrit en anglais.
   'cli.arg.twoPoints': 'indiquez au moins deux points LON,LAT.',
 
   'cli.errno.ENOENT': 'fichier introuvable',
+  'cli.errno.ENOENT.folder': 'dossier introuvable',
   'cli.errno.EISDIR': 'c’est un dossier',
   'cli.errno.EACCES': 'permission refusée',
   'cli.errno.EPERM': 'permission refusée',
@@ -155,6 +214,62 @@ Messages are in French; CAVALIER_LANG=en writes them in English.
       distance as the crow flies, flagged beyond ×2) and the split by way type. --json writes a
       JSON object, --gpx the route's GPX (elevations from the approximate relief).
 `,
+  'cli.usage.review': `  cavalier review FILE [--zones ZONES ...] [--name-field ATTRIBUTE] [--code-field ATTRIBUTE]
+                  [--embedded] [--no-approximations] [--buffer METRES] [--corridor METRES]
+                  [--json] [--csv TABLE.csv] [--geojson PASSES.geojson]
+      Environmental review: sensitive zones crossed (entry and exit kilometres of each pass,
+      length inside, share of the route) and zones near but not crossed (within --buffer metres,
+      500 by default; shortest distance). Zones: the embedded layers (known protections, Trame
+      verte et bleue reservoirs and corridors, listed and registered sites), or the layers given
+      by --zones, in any format the app imports (zipped shapefile, GeoJSON in WGS84, Lambert-93,
+      Lambert II extended or Web Mercator, KML and KMZ, GPX). Code, name and type of the zones:
+      those of the official layers (Natura 2000 SITECODE / SITENAME, ZNIEFF ID_MNHN / NOM, INPN),
+      else the --name-field and --code-field attributes, else those Cavalier proposes (said on
+      standard error); type: the kind or type property, else what the file's name says, else
+      that name. A line zone (corridor) counts as a band of --corridor metres each side (25 by
+      default). A zone's boundary is part of it. --csv writes the table for Excel (UTF-8 with a
+      BOM, « ; » separator), --geojson the passes as lines. --embedded adds the embedded layers to
+      the --zones files, as the app does: an approximate layer (reservoirs, corridors,
+      protections) gives way to an official file of the same kind. --no-approximations leaves
+      every approximate layer out.
+`,
+  'cli.review.zonesValue': 'missing value for “--zones”.',
+  'cli.review.metres': '{option} takes a distance in metres, zero or more (“{value}”).',
+  'cli.review.fieldsNeedZones': '--name-field and --code-field apply to the --zones files.',
+  'cli.review.replaced': '{layer} (replaced by {by})',
+  'cli.review.switchedOff': '{layer} (left out)',
+  'cli.review.inFile': '“{file}”: {message}',
+  'cli.review.convertFirst': 'Convert the layer first with “cavalier import FILE --from EPSG:2154” (or 27572, 4326, 3857).',
+  'cli.review.cannotWrite': 'cannot write “{path}” ({reason}).',
+  'cli.review.title': 'Environmental review: {name} ({km} km)',
+  'cli.review.zones': 'Zones: {list}',
+  'cli.review.leftOut': 'Approximate layers left out: {list}',
+  'cli.review.noCrossing': 'No sensitive zone crossed.',
+  'cli.review.crossings': 'Zones crossed: {n}',
+  'cli.review.col.zone': 'Zone',
+  'cli.review.col.type': 'Type',
+  'cli.review.col.passes': 'Passes (km)',
+  'cli.review.col.inside': 'Inside',
+  'cli.review.col.share': 'Share',
+  'cli.review.col.distance': 'Distance',
+  'cli.review.col.atKm': 'At km',
+  'cli.review.lineCrossings': ' (crosses the line at km {list})',
+  'cli.review.metresValue': '{m} m',
+  'cli.review.pctValue': '{pct}%',
+  'cli.review.noNear': 'No other zone within {m} m.',
+  'cli.review.near': 'Zones near, not crossed (within {m} m): {n}',
+  'cli.review.corridors': 'Corridors: a band of {m} m each side of the line; the distance of a corridor nearby is that to its line.',
+
+  'cli.import.crsUnknown':
+    'Run again with --from EPSG:2154 (Lambert-93), --from EPSG:27572 (Lambert II extended), --from EPSG:4326 (WGS84) or --from EPSG:3857 (Web Mercator).',
+  'cli.import.wrongCrs': 'If the detected projection is wrong, give the right one with --from.',
+  'cli.import.readThus': '{message} To read it that way, {retry}.',
+  'cli.import.withoutSwap': 'run again without --swap-axes',
+  'cli.import.withSwap': 'run again with {from}--swap-axes',
+  'cli.import.withFrom': 'run again with --from {crs}{swap}',
+  'cli.import.skipped': 'feature #{n}{name} left out: {reason}',
+  'cli.import.skippedName': ' “{name}”',
+  'cli.import.moreSkipped': '{n|… and # more feature left out.|… and # more features left out.}',
   'cli.prefix': 'cavalier: {message}',
   'cli.warning': 'cavalier: warning: {message}',
   'cli.internal': 'cavalier: internal error: {message}',
@@ -181,6 +296,7 @@ Messages are in French; CAVALIER_LANG=en writes them in English.
   'cli.arg.twoPoints': 'give at least two LON,LAT points.',
 
   'cli.errno.ENOENT': 'file not found',
+  'cli.errno.ENOENT.folder': 'folder not found',
   'cli.errno.EISDIR': 'it is a folder',
   'cli.errno.EACCES': 'permission denied',
   'cli.errno.EPERM': 'permission denied',
@@ -248,7 +364,13 @@ export function cliText(lang: Lang): CliText {
   const plural = new Intl.PluralRules(LOCALES[lang]);
   const t = (key: CliKey, params?: CliParams) => {
     const template = CLI[lang][key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
+    if (!params) return template;
+    // {n|one|other}: the form the language's rule picks for the number n, # written as the number
+    const counted = template.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => {
+      const n = Number(params[name]);
+      return name in params ? (plural.select(n) === 'one' ? one : other).replace(/#/g, num(n)) : m;
+    });
+    return counted.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
   return {
     lang,
