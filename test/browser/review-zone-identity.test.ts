@@ -112,8 +112,10 @@ describe('zone identity in the app', { timeout: 120_000 }, () => {
     await page().click('[data-testid=review-dossier]');
     const dossierRow = page().locator('[data-testid=dossier-zone-row][data-zone="Pelouses de la Scarpe"]');
     await dossierRow.waitFor({ timeout: 30_000 });
-    expect(await dossierRow.textContent()).toContain('FR3100474 Pelouses de la Scarpe');
-    expect(await dossierRow.textContent()).toContain('ZSC');
+    // code, name and type in their own columns of the site's row
+    const cells = (await dossierRow.locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells.slice(0, 3)).toEqual(['FR3100474', 'Pelouses de la Scarpe', 'ZSC']);
+    expect(await dossierRow.getAttribute('data-code')).toBe('FR3100474');
     await page().click('[data-testid=dossier-close]');
     expect(app.unexpectedErrors()).toEqual([]);
   });
