@@ -32,7 +32,8 @@ const ALLOWED: Record<Floor, Floor[]> = {
   state: ['core'],
   protocol: ['core'],
   adapters: ['core', 'protocol'],
-  workers: ['core', 'state', 'protocol', 'adapters'],
+  // i18n for the words the files they write hold (a GPX's metadata), in the language asked
+  workers: ['core', 'i18n', 'state', 'protocol', 'adapters'],
   // the page's one door to the worker: it starts it and wraps it
   client: ['core', 'protocol', 'workers'],
   map: ['core', 'i18n'],

@@ -5,7 +5,9 @@
 // It owns change: after every call it compares its state with what it last published and bumps
 // the epochs that moved (EngineEpochs, workers/protocol.ts), then tells the page (watchEpochs).
 // It also keeps the merged network between sessions itself (src/adapters/network-store.ts).
-import { describeShares, drapeOnSources, fillFromSources } from '../src/core/elevation/sources';
+import { drapeOnSources, fillFromSources } from '../src/core/elevation/sources';
+import type { Lang } from '../src/i18n/dictionary';
+import { describeShares } from '../src/i18n/elevation';
 import { ok, type Result } from '../src/core/errors';
 import { bboxOf, type Bbox } from '../src/core/geo/bbox';
 import { decodeText } from '../src/core/gpx/encoding';
@@ -47,10 +49,10 @@ export function createEngine(options: EngineOptions = {}) {
   });
   const dem = relief.grid;
   // filling elevations moves no point: the track's times stay aligned; the metadata says where they came from
-  const gpxOf = (track: Track) => {
+  const gpxOf = (track: Track, lang: Lang) => {
     const layersNow = relief.sources();
     const segments = track.segments.map((s) => fillFromSources(s, layersNow));
-    return writeGpx({ ...track, segments }, { description: describeShares(drapeOnSources(track.segments, layersNow).shares) });
+    return writeGpx({ ...track, segments }, { description: describeShares(drapeOnSources(track.segments, layersNow).shares, lang) });
   };
   // the OSM paths of the view, kept as a network layer: see osm-engine.ts
   const osm = osmMethods({ addFetchedLayer: layers.methods.addFetchedLayer, hasEmbeddedNetworkLines: routing.methods.hasEmbeddedNetworkLines });
@@ -169,13 +171,14 @@ export function createEngine(options: EngineOptions = {}) {
     },
 
     /** GPX 1.1 of a drawn route: its legs as one track segment, elevations from the DEM. */
-    routeGpx(name: string, legs: Leg[]): GpxText {
-      return gpxOf({ name, segments: [joinLegs(legs)] });
+    /** `lang`: the language of the file's own words (where its elevations come from) */
+    routeGpx(name: string, legs: Leg[], lang: Lang = 'fr'): GpxText {
+      return gpxOf({ name, segments: [joinLegs(legs)] }, lang);
     },
 
     /** GPX 1.1 of a track; points without elevation get it from the DEM when one is loaded. */
-    writeGpx(track: Track): GpxText {
-      return gpxOf(track);
+    writeGpx(track: Track, lang: Lang = 'fr'): GpxText {
+      return gpxOf(track, lang);
     },
 
     // events and formulas: stats against the target, points on the course, GPX, roadbook, project file

@@ -327,10 +327,11 @@ function Shell() {
       return;
     }
     const gpx = activeTrack
-      ? await engine.writeGpx(activeTrack.track)
+      ? await engine.writeGpx(activeTrack.track, lang)
       : await engine.routeGpx(
           name,
           legs.filter((l) => l !== null),
+          lang,
         );
     const fileName = safeFileName([name], 'gpx');
     download(gpx.text, 'application/gpx+xml', fileName);

@@ -12,7 +12,8 @@ import { analyseTrack } from '../core/route/analyse';
 import { readTrackItems } from '../core/gpx/read';
 import { writeGpx } from '../core/gpx/write';
 import { parseXmlWithXmldom } from '../core/gpx/xml';
-import type { DemGrid, RouteStats, Track } from '../core/types';
+import type { DemGrid, ElevationShare, RouteStats, Track } from '../core/types';
+import { unnamedSource } from '../i18n/elevation';
 import { runExport } from './export';
 import type { CrsCode } from '../core/import/crs';
 import { parseFromOption, runImport } from './import';
@@ -234,6 +235,9 @@ async function loadDem(path: string): Promise<Result<DemGrid>> {
   return readDemFile(buffer, basename(path), { name: basename(path), approximate: false });
 }
 
+/** a share's layer name, or the words for the file's own elevations and for none */
+const nameOf = (e: ElevationShare) => (e.source === 'track' || e.source === 'none' ? unnamedSource(e.source, lang) : e.name);
+
 function userError(err: GeoError): number {
   process.stderr.write(`${text.t('cli.prefix', { message: formatError(err, lang) })}\n`);
   return 1;
@@ -257,7 +261,7 @@ function statsJson(stats: RouteStats, routes: number) {
     min_ele_m: p ? round(p.min, 1) : null,
     max_ele_m: p ? round(p.max, 1) : null,
     elevation_source: stats.elevationSource.kind,
-    elevation_sources: stats.elevationSources.map((e) => ({ source: e.source, name: e.name, share: round(e.share, 4) })),
+    elevation_sources: stats.elevationSources.map((e) => ({ source: e.source, name: nameOf(e), share: round(e.share, 4) })),
     // the relief approché crossed a terril: the climb there is missing, ascent_m is a minimum
     ascent_lower_bound: stats.ascentLowerBound,
     warnings: stats.warnings.map((w) => ({ code: w.code, message: formatError(w, lang) })),
@@ -288,7 +292,7 @@ function summary(name: string, stats: RouteStats, routes: number): string {
     if (stats.elevationSources.length > 1) {
       const parts = stats.elevationSources.map((e) =>
         e.source === 'track' || e.source === 'none'
-          ? t('cli.stats.share', { pct: num(100 * e.share), name: e.name })
+          ? t('cli.stats.share', { pct: num(100 * e.share), name: nameOf(e) })
           : t('cli.stats.shareNamed', { pct: num(100 * e.share), name: printable(e.name) }),
       );
       lines.push(t('cli.stats.sources', { list: parts.join(', ') }));

@@ -28,8 +28,9 @@ export interface ElevationLayer {
 export type { ElevationShare };
 
 /** Names of the sources without one of their own (data, shown as is; the app words them itself). */
-const TRACK_SOURCE_NAME = 'altitudes du fichier';
-const NO_SOURCE_NAME = 'aucune altitude';
+// the file's own elevations and the stretches without any have no layer name: their words are src/i18n/elevation.ts's
+const TRACK_SOURCE_NAME = '';
+const NO_SOURCE_NAME = '';
 
 /** The step of the densified line, as the profile's (profile.ts); coarser for very long routes. */
 const DRAPE_STEP_M = 20;
@@ -202,21 +203,4 @@ export function reliefLayers(r: { dem: DemGrid | null; fallback: DemGrid | null;
   const approx = r.dem?.approximate ? r.dem : r.fallback;
   if (approx) out.push(gridLayer(approx));
   return out;
-}
-
-const SOURCE_WORDS: Record<ElevationShare['source'], string> = {
-  track: 'fichier',
-  dem: 'MNT',
-  online: 'en ligne',
-  approximation: 'relief approché',
-  none: 'aucune',
-};
-
-/** « Altitudes : 52 % MNT « mnt.asc », 48 % relief approché « … » », for a GPX's metadata. */
-export function describeShares(shares: readonly ElevationShare[]): string {
-  if (shares.length === 0) return 'Altitudes\u00a0: aucune';
-  const pct = (x: number) => `${Math.round(100 * x)}\u00a0%`;
-  const part = (s: ElevationShare) =>
-    s.source === 'track' || s.source === 'none' ? `${pct(s.share)} ${s.name}` : `${pct(s.share)} ${SOURCE_WORDS[s.source]} «\u00a0${s.name}\u00a0»`;
-  return `Altitudes\u00a0: ${shares.map(part).join(', ')}`;
 }
