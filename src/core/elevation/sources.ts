@@ -25,8 +25,6 @@ export interface ElevationLayer {
   halfCell_m?: number;
 }
 
-export type { ElevationShare };
-
 /** Names of the sources without one of their own (data, shown as is; the app words them itself). */
 // the file's own elevations and the stretches without any have no layer name: their words are src/i18n/elevation.ts's
 const TRACK_SOURCE_NAME = '';
