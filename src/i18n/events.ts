@@ -144,6 +144,8 @@ export const eventsFr = {
   'cp.cutoff.pace': 'BH {clock}',
   'cp.cutoff.explicit': 'BH {clock} (fixée)',
   'cp.cutoff.invalid': 'Barrière horaire illisible\u00a0: écrivez des heures et minutes, par exemple 2:30.',
+  'cp.cutoff.order':
+    'Cette barrière ferme avant celle de «\u00a0{name}\u00a0» (km\u00a0{km}), placée plus tôt sur le parcours\u00a0: les coureurs y arrivent après. Vérifiez les heures.',
   'cp.delete': 'Supprimer ce point',
   'cp.tooFar': 'Ce clic est à {m}\u00a0m du tracé\u00a0: cliquez plus près du parcours (moins de {max}\u00a0m).',
   'cp.tooFarDrop': 'Point déposé à {m}\u00a0m du tracé\u00a0: il reste où il était. Déposez-le à moins de {max}\u00a0m du parcours.',
@@ -347,6 +349,7 @@ export const eventsEn: Record<EventsKey, string> = {
   'cp.cutoff.pace': 'cut-off {clock}',
   'cp.cutoff.explicit': 'cut-off {clock} (set)',
   'cp.cutoff.invalid': 'Unreadable cut-off: write hours and minutes, e.g. 2:30.',
+  'cp.cutoff.order': 'This cut-off closes before the one at “{name}” (km {km}), earlier on the course: runners get here later. Check the times.',
   'cp.delete': 'Delete this point',
   'cp.tooFar': 'This click is {m} m from the route: click closer to it (under {max} m).',
   'cp.tooFarDrop': 'Point dropped {m} m from the route: it stays where it was. Drop it within {max} m of the route.',
