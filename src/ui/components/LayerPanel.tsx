@@ -38,7 +38,7 @@ export interface LayerPanelProps {
 const GROUP_ORDER: LayerGroup[] = ['mining', 'protected', 'tvb', 'network', 'reference'];
 
 export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProps) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   return (
     <section className="cav-section cav-layers" aria-labelledby="cav-layers-title" data-testid="layer-panel">
@@ -130,7 +130,7 @@ export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProp
                           {typeof layer.featureCount === 'number' && !toImport && (
                             <>
                               <span aria-hidden="true"> · </span>
-                              <span>{t('layers.features', { n: formatNumber(layer.featureCount) })}</span>
+                              <span>{t('layers.features', { n: layer.featureCount })}</span>
                             </>
                           )}
                         </p>

@@ -435,7 +435,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
               {load.dates.length > 0 && ` · ${load.dates.map((d) => formatDate(d, lang, 'long')).join(', ')}`}
               {load.laps > 1 && ` · ${t('review.season.laps', { n: load.laps })}`}
             </p>
-            <p>{t('review.season.runners', { n: formatNumber(load.event.participants.runners) })}</p>
+            <p>{t('review.season.runners', { n: load.event.participants.runners })}</p>
             <label className="cav-review-check">
               <input
                 type="checkbox"

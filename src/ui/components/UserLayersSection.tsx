@@ -5,7 +5,6 @@
 
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n';
-import { countText } from '../../i18n/plural';
 import type { ImportRole } from './ImportLayerDialog';
 import { Swatch, type SwatchSpec } from './Swatch';
 
@@ -51,7 +50,7 @@ export interface UserLayersSectionProps {
 }
 
 export function UserLayersSection(props: UserLayersSectionProps) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const demInput = useRef<HTMLInputElement>(null);
   const [tilesUrl, setTilesUrl] = useState(props.tilesDefaultUrl ?? '');
   return (
@@ -139,14 +138,14 @@ export function UserLayersSection(props: UserLayersSectionProps) {
                     {t(`userLayers.role.${l.role}.short`)}
                   </span>{' '}
                   <span data-testid="user-layer-count" data-value={l.featureCount}>
-                    {countText(t, 'userLayers.features', l.featureCount, formatNumber)}
+                    {t('userLayers.features', { n: l.featureCount })}
                   </span>
                   <span aria-hidden="true"> · </span>
                   <span data-testid="user-layer-file">{t('userLayers.file', { file: l.fileName })}</span>
                   {l.role === 'network' && l.networkLines !== undefined && (
                     <>
                       <span aria-hidden="true"> · </span>
-                      <span>{l.networkLines > 0 ? countText(t, 'userLayers.networkLines', l.networkLines, formatNumber) : t('userLayers.networkNone')}</span>
+                      <span>{l.networkLines > 0 ? t('userLayers.networkLines', { n: l.networkLines }) : t('userLayers.networkNone')}</span>
                     </>
                   )}
                   {!l.stored && (
