@@ -101,6 +101,13 @@ export interface StartOptions {
    * through SwiftShader, see test/browser/drag-measure.ts); screenshots need the pinned ones.
    */
   chromiumArgs?: readonly string[];
+  /**
+   * The production build registers a service worker that precaches the app and its data (~20 MB,
+   * src/app/sw.ts). Blocked by default: every test would download it all again, and a worker
+   * answering from its cache would hide the page.route(...) fixtures and faults the tests inject.
+   * The offline test allows it.
+   */
+  serviceWorkers?: 'allow' | 'block';
   /** run before navigation (e.g. page.route(...) to serve fixtures) */
   beforeNavigate?: (page: Page, url: string) => Promise<unknown>;
 }
@@ -231,6 +238,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
       viewport: options.viewport ?? { width: 1280, height: 800 },
       deviceScaleFactor: 1,
       locale: 'fr-FR',
+      serviceWorkers: options.serviceWorkers ?? 'block',
     });
     if (options.offline ?? true) {
       await context.route(
