@@ -37,6 +37,8 @@ export interface UserLayersSectionProps {
   demLabel: string;
   /** a DEM file replaces the approximate relief: offer to go back */
   canResetDem: boolean;
+  /** that DEM is kept in this browser (comes back after a reload), could not be kept, or not known yet (null) */
+  demStored: boolean | null;
   /** the DEM file being read, or null */
   demBusy: string | null;
   onLoadDem: (file: File) => void;
@@ -166,7 +168,11 @@ export function UserLayersSection(props: UserLayersSectionProps) {
         <p className="cav-small">
           {t('dem.current')} <strong data-testid="dem-current">{props.demLabel}</strong>
         </p>
-        {props.canResetDem && <p className="cav-small cav-muted">{t('dem.notStored')}</p>}
+        {props.canResetDem && props.demStored !== null && (
+          <p className="cav-small cav-muted" data-testid="dem-stored" data-stored={props.demStored}>
+            {t(props.demStored ? 'dem.stored' : 'dem.notStored')}
+          </p>
+        )}
         {props.demBusy !== null && (
           <p className="cav-small cav-muted" role="status" data-testid="dem-reading">
             {t('dem.reading', { name: props.demBusy })}
