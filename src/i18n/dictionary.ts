@@ -16,6 +16,7 @@ export const LANGS: Lang[] = ['fr', 'en'];
 const fr = {
   'app.title': 'Cavalier',
   'app.subtitle': 'Parcours sportifs du Bassin minier',
+  'app.documentTitle': 'Cavalier — parcours sportifs du Bassin minier',
   'app.panel.hide': 'Masquer le panneau',
   'app.panel.show': 'Afficher le panneau',
   'lang.label': 'Langue',
@@ -40,6 +41,8 @@ const fr = {
   'layers.show': 'Afficher «\u00a0{name}\u00a0»',
   'layers.more': 'Plus de détails',
   'layers.less': 'Moins de détails',
+  'popup.moreRows': '… {n|et # autre attribut|et # autres attributs}',
+  'popup.moreFeatures': '+ {n|# autre élément à cet endroit|# autres éléments à cet endroit}',
 
   'basemap.title': 'Fond de carte',
   'basemap.none': 'Hors ligne',
@@ -143,6 +146,7 @@ const fr = {
   'elevation.demApprox': '{name} (approximation)',
   'elevation.online': '{name}, en ligne',
   'relief.online.attribution': 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0',
+  'elevation.embeddedRelief': 'Relief approché (altitudes des puits de mine)',
   'stats.elevationSources': 'Part de la longueur par source d’altitude',
   'stats.atLeast': 'au moins {value}',
 
@@ -169,6 +173,7 @@ export type I18nKey = keyof typeof fr;
 const en: Record<I18nKey, string> = {
   'app.title': 'Cavalier',
   'app.subtitle': 'Sports courses in the Mining Basin',
+  'app.documentTitle': 'Cavalier — sports courses in the Mining Basin',
   'app.panel.hide': 'Hide panel',
   'app.panel.show': 'Show panel',
   'lang.label': 'Language',
@@ -193,6 +198,8 @@ const en: Record<I18nKey, string> = {
   'layers.show': 'Show “{name}”',
   'layers.more': 'More details',
   'layers.less': 'Fewer details',
+  'popup.moreRows': '… {n|and # more attribute|and # more attributes}',
+  'popup.moreFeatures': '+ {n|# more feature here|# more features here}',
 
   'basemap.title': 'Basemap',
   'basemap.none': 'Offline',
@@ -233,7 +240,7 @@ const en: Record<I18nKey, string> = {
   'stats.max': 'Max. elev.',
   'stats.elevationSource': 'Elevation source:',
   'stats.ways': 'Breakdown by way type',
-  'ways.cavalier': 'Cavaliers miniers',
+  'ways.cavalier': 'Cavaliers (former mining railways)',
   'ways.gap': 'Joins (not checked)',
   'ways.off-network': 'Off network (straight line)',
   'ways.path': 'Paths',
@@ -292,6 +299,7 @@ const en: Record<I18nKey, string> = {
   'elevation.demApprox': '{name} (approximation)',
   'elevation.online': '{name}, online',
   'relief.online.attribution': 'IGN – Géoplateforme, elevation service (RGE ALTI®, BD ALTI®), Etalab Open Licence 2.0',
+  'elevation.embeddedRelief': 'Approximate relief (mine-shaft altitudes)',
   'stats.elevationSources': 'Share of the length by elevation source',
   'stats.atLeast': 'at least {value}',
 
@@ -309,7 +317,8 @@ const en: Record<I18nKey, string> = {
   ...mapToolsEn,
 };
 
-const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
+/** every text, by language (the browser test of the English interface reads the French ones) */
+export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: I18nKey, params?: TParams) => string;

@@ -146,7 +146,8 @@ export const layersFr = {
   'dem.dialog.title': 'Charger un MNT',
   'dem.dialog.crs': `La projection de la grille n’a pas pu être déduite de son emprise${NBSP}: choisissez-la.`,
   'dem.dialog.confirm': 'Charger',
-  'dem.notStored': `Ce MNT n’est pas conservé${NBSP}: chargez-le de nouveau si la page est rechargée.`,
+  'dem.stored': `Ce MNT est gardé dans ce navigateur${NBSP}: il revient après un rechargement de la page, même hors ligne.`,
+  'dem.notStored': `Ce MNT n’a pas pu être gardé dans ce navigateur${NBSP}: chargez-le de nouveau si la page est rechargée.`,
   'dem.online.toggle': 'Relief IGN en ligne (RGE ALTI®) pour les profils',
   'dem.online.hint': `Demande au service d’altimétrie de la Géoplateforme (IGN) l’altitude des points de chaque parcours, là où aucun MNT chargé n’en a${NBSP}; le relief approché reste utilisé hors ligne. Nécessite une connexion.`,
   'dem.tiles.toggle': 'Ou un service de tuiles d’altitude en ligne (Terrarium)',
@@ -310,7 +311,8 @@ export const layersEn: Record<LayersKey, string> = {
   'dem.dialog.title': 'Load a DEM',
   'dem.dialog.crs': 'The grid’s coordinate system could not be inferred from its extent: choose it.',
   'dem.dialog.confirm': 'Load',
-  'dem.notStored': 'The DEM is not saved: load it again after reloading the page.',
+  'dem.stored': 'This DEM is kept in this browser: it comes back after a page reload, offline too.',
+  'dem.notStored': 'This DEM could not be kept in this browser: load it again after reloading the page.',
   'dem.online.toggle': 'Online IGN relief (RGE ALTI®) for profiles',
   'dem.online.hint':
     'Asks the Géoplateforme (IGN) altimetry service for the elevation of each route’s points where no loaded DEM has one; the approximate relief is still used offline. Needs a connection.',
@@ -325,3 +327,32 @@ export const layersEn: Record<LayersKey, string> = {
   'stats.roads': 'of which roads: {pct} %',
   'stats.roads.hint': 'Share on paved roads and streets: trail rules cap it.',
 };
+
+/**
+ * The manifest's source and licence texts are the data pipeline's, in French (data/steps/manifest.ts);
+ * their phrases in English. The names of bodies, datasets and sites stay as they are.
+ */
+const CREDIT_PHRASES_EN: readonly [string, string][] = [
+  ['Construit par Cavalier à partir des couches terrils et espaces néonaturels', 'Built by Cavalier from the terrils and neo-natural areas layers'],
+  ['Construit par Cavalier à partir des tracés des cavaliers', 'Built by Cavalier from the lines of the cavaliers'],
+  ['(communes : geo.api.gouv.fr)', '(municipalities: geo.api.gouv.fr)'],
+  ['Faits publiés', 'Published facts'],
+  ['ville d\u2019Avion', 'town of Avion'],
+  ["ville d'Avion", 'town of Avion'],
+  ['contours des terrils :', 'terril outlines:'],
+  ['© les contributeurs d\u2019OpenStreetMap', '© OpenStreetMap contributors'],
+  ['Itinéraires de randonnée et cyclables OpenStreetMap :', 'OpenStreetMap hiking and cycling routes:'],
+  ['Véloroutes et voies vertes (tronçons réalisés) :', 'Véloroutes and greenways (built sections):'],
+  ['Cavaliers miniers :', 'Cavaliers (former mining railways):'],
+  ['raccords calculés par Cavalier', 'joins computed by Cavalier'],
+  ['à vérifier à l\u2019import (Licence Ouverte en général)', 'to be checked on import (usually Licence Ouverte)'],
+  ['(contours)', '(outlines)'],
+  ['Ministère de la Transition écologique', 'French Ministry for the Ecological Transition'],
+  ['sites classés et inscrits, Code de l\u2019environnement L341', 'classified and registered sites, Environment Code L341'],
+];
+
+/** A layer's source or licence text in the interface's language. */
+export function creditText(text: string, lang: 'fr' | 'en'): string {
+  if (lang === 'fr') return text;
+  return CREDIT_PHRASES_EN.reduce((s, [fr, en]) => s.split(fr).join(en), text);
+}

@@ -179,3 +179,23 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.csv.done': 'Table saved: {name}',
   'review.dossier.failed': 'The dossier could not be prepared ({detail}).',
 };
+
+/**
+ * Zone kinds are data (src/core/review/embedded.ts, a layer's `kind` property, an imported
+ * layer's own values): the embedded ones in English; acronyms (APPB, ZNIEFF) and a user's own
+ * kinds are shown as they are.
+ */
+const ZONE_KINDS_EN: Readonly<Record<string, string>> = {
+  protection: 'protection',
+  'réservoir TVB': 'TVB reservoir (green and blue network)',
+  'corridor TVB': 'TVB corridor (green and blue network)',
+  'site classé': 'classified site',
+  'site inscrit': 'registered site',
+  terril: 'terril (spoil tip)',
+  'espace néonaturel': 'neo-natural area',
+};
+
+/** A zone kind in the interface's language. */
+export function zoneKindText(kind: string, lang: 'fr' | 'en'): string {
+  return lang === 'en' && Object.hasOwn(ZONE_KINDS_EN, kind) ? ZONE_KINDS_EN[kind] : kind;
+}
