@@ -88,12 +88,7 @@ export const EVENT_TEMPLATES: readonly EventTemplate[] = [
     name: 'Trail des Pyramides Noires',
     discipline: 'trail',
     days: 1,
-    formulas: [
-      linear('Ultra 100 km', 100, 3000),
-      linear('Marathon 42 km', 42, 1000),
-      linear('Semi 21 km', 21, 1000),
-      loop('Marche familiale 10 km', 10, 1000),
-    ],
+    formulas: [linear('Ultra 100 km', 100, 3000), linear('Marathon 42 km', 42, 1000), linear('Semi 21 km', 21, 1000), loop('Marche familiale 10 km', 10, 1000)],
   },
 ];
 

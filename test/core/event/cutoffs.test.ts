@@ -77,12 +77,16 @@ describe('cut-offs', () => {
     it('flags a later point whose explicit cut-off closes before an earlier one', () => {
       // km 10 at 2:00, km 20 at 1:30: runners reach km 20 after km 10, its barrier cannot close first
       const pts = [at('start', 'start', 0), at('a', 'aid', 10, 120), at('b', 'checkpoint', 20, 90), at('c', 'aid', 30, 300)];
-      expect(outOfOrderCutoffs(noPace, pts)).toEqual([{ pointId: 'b', minutesFromStart: 90, before: { pointId: 'a', name: 'a', km: 10, minutesFromStart: 120 } }]);
+      expect(outOfOrderCutoffs(noPace, pts)).toEqual([
+        { pointId: 'b', minutesFromStart: 90, before: { pointId: 'a', name: 'a', km: 10, minutesFromStart: 120 } },
+      ]);
     });
 
     it('compares against the pace cut-offs too: km 10 at 12 min/km is 120 min, an explicit 100 min at km 15 is too early', () => {
       const pts = [at('a', 'aid', 10), at('b', 'aid', 15, 100), at('c', 'aid', 20)];
-      expect(outOfOrderCutoffs(f, pts).map((i) => [i.pointId, i.minutesFromStart, i.before.pointId, i.before.minutesFromStart])).toEqual([['b', 100, 'a', 120]]);
+      expect(outOfOrderCutoffs(f, pts).map((i) => [i.pointId, i.minutesFromStart, i.before.pointId, i.before.minutesFromStart])).toEqual([
+        ['b', 100, 'a', 120],
+      ]);
     });
 
     it('accepts cut-offs in order, equal ones, and points without any', () => {
