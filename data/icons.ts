@@ -1,7 +1,7 @@
 // Draws the app's icons (public/icons/*.png) from the favicon's design: two terrils and the
 // orange line of a course, on the app's dark slate. Run once by hand (`npm run icons`) when the
 // design changes; the PNGs are committed. No image library: the shapes are tested per pixel,
-// 4 × 4 samples a pixel for smooth edges, and written as an RGBA PNG with node's zlib.
+// 4 × 4 samples a pixel for smooth edges, and written as an RGBA PNG (data/steps/png.ts).
 //
 // - icon-192.png, icon-512.png: "any" purpose, rounded square as in the favicon;
 // - icon-maskable-512.png: full-bleed background, the drawing inside the central 80 % safe zone
@@ -10,7 +10,7 @@
 // - apple-touch-icon.png (180 px): iOS rounds the corners itself, so full-bleed too.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './steps/png.ts';
 
 type Rgb = [number, number, number];
 const SLATE: Rgb = [0x2b, 0x30, 0x38];
@@ -85,43 +85,6 @@ function render(size: number, fullBleed: boolean, scale = 1): Uint8Array {
   return px;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), Buffer.from(data)]);
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
-
-/** A PNG (colour type 6, RGBA, 8 bits) of the pixels (http://www.libpng.org/pub/png/spec/1.2/PNG-Chunks.html). */
-function png(size: number, rgba: Uint8Array): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 6;
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let j = 0; j < size; j++) {
-    raw[j * (size * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, j * size * 4, size * 4).copy(raw, j * (size * 4 + 1) + 1);
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
-}
-
 const OUT = join(import.meta.dirname, '../public/icons');
 const icons: [string, number, boolean, number][] = [
   ['icon-192.png', 192, false, 1],
@@ -130,6 +93,6 @@ const icons: [string, number, boolean, number][] = [
   ['apple-touch-icon.png', 180, true, 0.9],
 ];
 for (const [name, size, fullBleed, scale] of icons) {
-  writeFileSync(join(OUT, name), png(size, render(size, fullBleed, scale)));
+  writeFileSync(join(OUT, name), encodePng(size, size, render(size, fullBleed, scale), 9));
   console.log(`public/icons/${name} (${size} px)`);
 }
