@@ -339,11 +339,16 @@ export async function legsSettled(page: Page, legs: number): Promise<void> {
   await mapIdle(page);
 }
 
-/** Waits until the worker has the network: a known network point snaps. */
+/**
+ * Waits until the worker has the network: a known network point snaps. The engine's hook may come
+ * after the map's (the dev server loads the worker's modules one by one): not there yet, not ready.
+ */
 export async function waitForNetwork(page: Page, onNetwork: [number, number]): Promise<void> {
   await page.waitForFunction(
-    async (p) =>
-      (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
+    async (p) => {
+      const engine = (window as unknown as { __cavalierEngine?: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine;
+      return engine !== undefined && (await engine.snap(p[0], p[1])) !== null;
+    },
     onNetwork,
     { timeout: 30_000, polling: 200 },
   );
