@@ -185,7 +185,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'crs.unknown':
       'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572), WGS84 (EPSG:4326) or Web Mercator (EPSG:3857).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
-    'import.no-features': 'Nothing usable in this file[ ({skipped} left out for an empty or invalid geometry)].',
+    'import.no-features': 'Nothing usable in this file[ ({skipped|# feature|# features} left out for an empty or invalid geometry)].',
     'import.outside-france':
       'Coordinates outside France[ (extent {west}, {south}, {east}, {north} in degrees after conversion from {crs}: is the projection right?)].',
     'import.empty-geometry': 'Empty geometry.',
