@@ -6,12 +6,35 @@
 // - Test hooks: the map controller ALWAYS sets window.__cavalierMap, __cavalierController,
 //   __cavalierMapReady, __cavalierSources and __cavalierIdle (see src/map/map-controller.ts). They cost
 //   nothing, hold no secrets, and let the browser tests run against the ordinary production build.
+// - VitePWA: installable and offline after the first visit. The manifest and the icons are files of
+//   public/ (manifest.webmanifest, icons/); the service worker is src/app/sw.ts, given the list of
+//   files to precache: the app shell and all of public/data (~20 MB: the network, the relief and the
+//   layers are the app's work, a partial offline app would draw nothing). Source maps stay out.
+//   No service worker in dev (devOptions off): `npm start` always serves the sources as they are.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app',
+      filename: 'sw.ts',
+      // registerSW.js, loaded by index.html in the build only: registers ./sw.js for the app's folder
+      injectRegister: 'script-defer',
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{html,js,mjs,css,woff,woff2,png,svg,webmanifest,json,geojson,bin,pmtiles}'],
+        globIgnores: ['**/*.map', '.cavalier-build-stamp'],
+        // layers.pmtiles is ~8 MB; the default 2 MiB would leave it out, and the tiles with it
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

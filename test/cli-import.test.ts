@@ -126,7 +126,7 @@ describe('cavalier import', { timeout: 30_000 }, () => {
     const r = await cavalier('import', fixture('invalid-geometries.geojson'));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).features).toHaveLength(3);
-    expect(r.stderr).toContain('9\u00a0objet(s) écarté(s) sur 12');
+    expect(r.stderr).toContain('9\u00a0objets écartés sur 12');
     expect(r.stderr).toContain('objet n°\u00a02 «\u00a0NaN en longitude\u00a0» écarté\u00a0: Coordonnée manquante, non numérique ou infinie.');
     expect(r.stderr).toContain('objet n°\u00a012 «\u00a0Berlin\u00a0» écarté\u00a0: Coordonnées hors de France.');
   });

@@ -218,7 +218,7 @@ describe('cavalier review: bad input', { timeout: 30_000 }, () => {
     const r = await cavalier(['review', fx('route.gpx'), '--zones', fx('broken.geojson'), '--json']);
     expect(r.code).toBe(0);
     // the ring is closed by the layer import (as in the app); the point is said by name
-    expect(r.stderr).toContain('attention : 1\u00a0contour(s) de polygone non fermé(s), refermé(s) automatiquement.');
+    expect(r.stderr).toContain('attention : 1\u00a0contour de polygone non fermé, refermé automatiquement.');
     expect(r.stderr).toContain('Zone «\u00a0Un point\u00a0» (broken)\u00a0: géométrie Point non prise en charge');
     const out = JSON.parse(r.stdout);
     expect(out.crossings[0].zone).toBe('Ouvert');

@@ -218,7 +218,8 @@ describe('messages', () => {
   it('has a French and an English text for every code, with the same placeholders', () => {
     const codes = Object.keys(messages.fr).sort();
     expect(Object.keys(messages.en).sort()).toEqual(codes);
-    const keys = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // plain {key} and counted {key|one|other} (src/i18n/plural.ts) alike
+    const keys = (t: string) => [...new Set([...t.matchAll(/\{(\w+)[}|]/g)].map((m) => m[1]))].sort();
     for (const code of codes as (keyof typeof messages.fr)[]) {
       expect(messages.fr[code].length).toBeGreaterThan(10);
       expect(keys(messages.en[code])).toEqual(keys(messages.fr[code]));

@@ -35,7 +35,7 @@ export const NETWORK_SOURCES: readonly NetworkSourceInfo[] = [
   {
     id: 'cavaliers',
     file: 'unesco-bassin-minier/zt-cavaliers.geojson',
-    title: { fr: 'Cavaliers miniers', en: 'Cavaliers miniers' },
+    title: { fr: 'Cavaliers miniers', en: 'Cavaliers (former mining railways)' },
     credit: CREDIT,
     licence: LICENCE,
     kinds: ['cavalier'],

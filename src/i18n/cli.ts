@@ -3,6 +3,7 @@
 // core keep their own texts in messages.ts, shared with the app.
 
 import type { Lang } from './dictionary';
+import { choosePlurals } from './plural';
 
 const NBSP = '\u00a0';
 
@@ -144,10 +145,8 @@ Les messages sont en français ; CAVALIER_LANG=en les écrit en anglais.
   'cli.export.simplified': ` (simplifié : {before} → {after} points, distance {change}${NBSP}m)`,
 
   'cli.stats.distance': `Distance${NBSP}: {km}${NBSP}km ({segments}, {points})`,
-  'cli.stats.segment.one': '{n} segment',
-  'cli.stats.segment.other': '{n} segments',
-  'cli.stats.point.one': '{n} point',
-  'cli.stats.point.other': '{n} points',
+  'cli.stats.segment': '{n|# segment|# segments}',
+  'cli.stats.point': '{n|# point|# points}',
   'cli.stats.noElevation': `Dénivelé${NBSP}: inconnu (aucune altitude)`,
   'cli.stats.ascent': `Dénivelé${NBSP}: +{up}${NBSP}m{atLeast} / −{down}${NBSP}m (lissé)`,
   'cli.stats.atLeast': ' au moins',
@@ -310,10 +309,8 @@ Messages are in French; CAVALIER_LANG=en writes them in English.
   'cli.export.simplified': ' (simplified: {before} → {after} points, distance {change} m)',
 
   'cli.stats.distance': 'Distance: {km} km ({segments}, {points})',
-  'cli.stats.segment.one': '{n} segment',
-  'cli.stats.segment.other': '{n} segments',
-  'cli.stats.point.one': '{n} point',
-  'cli.stats.point.other': '{n} points',
+  'cli.stats.segment': '{n|# segment|# segments}',
+  'cli.stats.point': '{n|# point|# points}',
   'cli.stats.noElevation': 'Elevation gain: unknown (no elevation)',
   'cli.stats.ascent': 'Elevation gain: +{up} m{atLeast} / −{down} m (smoothed)',
   'cli.stats.atLeast': ' at least',
@@ -361,22 +358,15 @@ export function cliText(lang: Lang): CliText {
     }
     return f.format(value);
   };
-  const plural = new Intl.PluralRules(LOCALES[lang]);
   const t = (key: CliKey, params?: CliParams) => {
     const template = CLI[lang][key];
-    if (!params) return template;
-    // {n|one|other}: the form the language's rule picks for the number n, # written as the number
-    const counted = template.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, other: string) => {
-      const n = Number(params[name]);
-      return name in params ? (plural.select(n) === 'one' ? one : other).replace(/#/g, num(n)) : m;
-    });
-    return counted.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    return params ? choosePlurals(template, params, lang).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
   };
   return {
     lang,
     t,
     num,
-    count: (base, n) => t(`${base}.${plural.select(n) === 'one' ? 'one' : 'other'}` as CliKey, { n: num(n) }),
+    count: (base, n) => t(base, { n }),
   };
 }
 

@@ -1,4 +1,5 @@
-// A tiny dictionary, French first. `t('key', { n: 3 })` replaces `{n}`.
+// A tiny dictionary, French first. `t('key', { n: 3 })` replaces `{n}`; `{n|# objet|# objets}`
+// chooses the form by the language's plural rules (src/i18n/plural.ts).
 // Plain data and functions: the page (src/ui/i18n.ts holds the React context), the CLI and the
 // tests read it alike; no French text lives outside src/i18n.
 
@@ -7,6 +8,7 @@ import { layersEn, layersFr } from './layers';
 import { mapToolsEn, mapToolsFr } from './map-tools';
 import { reviewEn, reviewFr } from './review';
 import { searchEn, searchFr } from './search';
+import { choosePlurals } from './plural';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: Lang[] = ['fr', 'en'];
@@ -14,6 +16,7 @@ export const LANGS: Lang[] = ['fr', 'en'];
 const fr = {
   'app.title': 'Cavalier',
   'app.subtitle': 'Parcours sportifs du Bassin minier',
+  'app.documentTitle': 'Cavalier — parcours sportifs du Bassin minier',
   'app.panel.hide': 'Masquer le panneau',
   'app.panel.show': 'Afficher le panneau',
   'lang.label': 'Langue',
@@ -34,10 +37,12 @@ const fr = {
   'layers.source': 'Source\u00a0: {v}',
   'layers.licence': 'Licence\u00a0: {v}',
   'layers.date': 'Date des données\u00a0: {v}',
-  'layers.features': '{n} éléments',
+  'layers.features': '{n|# élément|# éléments}',
   'layers.show': 'Afficher «\u00a0{name}\u00a0»',
   'layers.more': 'Plus de détails',
   'layers.less': 'Moins de détails',
+  'popup.moreRows': '… {n|et # autre attribut|et # autres attributs}',
+  'popup.moreFeatures': '+ {n|# autre élément à cet endroit|# autres éléments à cet endroit}',
 
   'basemap.title': 'Fond de carte',
   'basemap.none': 'Hors ligne',
@@ -120,7 +125,7 @@ const fr = {
     'Le moteur de calcul travaille depuis plus d’une minute. S’il semble bloqué, relancez-le : le calcul en cours sera abandonné, votre travail est intact.',
   'route.networkError': 'Le réseau de chemins n’a pas pu être chargé\u00a0: {detail} Les tronçons seront tracés en ligne droite.',
   'import.reading': 'Lecture de « {name} »…',
-  'import.done': 'Trace « {name} » importée : {n} points.',
+  'import.done': 'Trace « {name} » importée : {n|# point|# points}.',
   'import.tooLarge': 'Fichier trop volumineux ({mb} Mo) : la limite est de 200 Mo. Rien n’a été modifié.',
   'import.failed': 'Import impossible : {detail} Rien n’a été modifié.',
   'export.done': 'GPX enregistré : {name}',
@@ -141,6 +146,7 @@ const fr = {
   'elevation.demApprox': '{name} (approximation)',
   'elevation.online': '{name}, en ligne',
   'relief.online.attribution': 'IGN – Géoplateforme, service de calcul altimétrique (RGE ALTI®, BD ALTI®), Licence ouverte Etalab 2.0',
+  'elevation.embeddedRelief': 'Relief approché (altitudes des puits de mine)',
   'stats.elevationSources': 'Part de la longueur par source d’altitude',
   'stats.atLeast': 'au moins {value}',
 
@@ -167,6 +173,7 @@ export type I18nKey = keyof typeof fr;
 const en: Record<I18nKey, string> = {
   'app.title': 'Cavalier',
   'app.subtitle': 'Sports courses in the Mining Basin',
+  'app.documentTitle': 'Cavalier — sports courses in the Mining Basin',
   'app.panel.hide': 'Hide panel',
   'app.panel.show': 'Show panel',
   'lang.label': 'Language',
@@ -187,10 +194,12 @@ const en: Record<I18nKey, string> = {
   'layers.source': 'Source: {v}',
   'layers.licence': 'Licence: {v}',
   'layers.date': 'Data as of {v}',
-  'layers.features': '{n} features',
+  'layers.features': '{n|# feature|# features}',
   'layers.show': 'Show “{name}”',
   'layers.more': 'More details',
   'layers.less': 'Fewer details',
+  'popup.moreRows': '… {n|and # more attribute|and # more attributes}',
+  'popup.moreFeatures': '+ {n|# more feature here|# more features here}',
 
   'basemap.title': 'Basemap',
   'basemap.none': 'Offline',
@@ -231,7 +240,7 @@ const en: Record<I18nKey, string> = {
   'stats.max': 'Max. elev.',
   'stats.elevationSource': 'Elevation source:',
   'stats.ways': 'Breakdown by way type',
-  'ways.cavalier': 'Cavaliers miniers',
+  'ways.cavalier': 'Cavaliers (former mining railways)',
   'ways.gap': 'Joins (not checked)',
   'ways.off-network': 'Off network (straight line)',
   'ways.path': 'Paths',
@@ -269,7 +278,7 @@ const en: Record<I18nKey, string> = {
     'The computing engine has been working for over a minute. If it seems stuck, restart it: the computation under way will be dropped, your work is intact.',
   'route.networkError': 'The path network could not be loaded: {detail} Legs will be drawn as straight lines.',
   'import.reading': 'Reading “{name}”…',
-  'import.done': 'Track “{name}” imported: {n} points.',
+  'import.done': 'Track “{name}” imported: {n|# point|# points}.',
   'import.tooLarge': 'File too large ({mb} MB): the limit is 200 MB. Nothing was changed.',
   'import.failed': 'Import failed: {detail} Nothing was changed.',
   'export.done': 'GPX saved: {name}',
@@ -290,6 +299,7 @@ const en: Record<I18nKey, string> = {
   'elevation.demApprox': '{name} (approximation)',
   'elevation.online': '{name}, online',
   'relief.online.attribution': 'IGN – Géoplateforme, elevation service (RGE ALTI®, BD ALTI®), Etalab Open Licence 2.0',
+  'elevation.embeddedRelief': 'Approximate relief (mine-shaft altitudes)',
   'stats.elevationSources': 'Share of the length by elevation source',
   'stats.atLeast': 'at least {value}',
 
@@ -307,7 +317,8 @@ const en: Record<I18nKey, string> = {
   ...mapToolsEn,
 };
 
-const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
+/** every text, by language (the browser test of the English interface reads the French ones) */
+export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { fr, en };
 
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: I18nKey, params?: TParams) => string;
@@ -315,5 +326,5 @@ export type TFunction = (key: I18nKey, params?: TParams) => string;
 export function translate(lang: Lang, key: I18nKey, params?: TParams): string {
   const template = DICTIONARY[lang][key] ?? DICTIONARY.fr[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return choosePlurals(template, params, lang).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

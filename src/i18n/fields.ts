@@ -20,6 +20,25 @@ const LABELS: Record<string, { fr: string; en: string } | null> = {
   unesco: { fr: 'Bien UNESCO', en: 'UNESCO property' },
   compagnie: { fr: 'Compagnie minière', en: 'Mining company' },
   groupe: { fr: 'Groupe', en: 'Group' },
+  nom_usuel: { fr: 'Nom usuel', en: 'Common name' },
+  // the UNESCO listing (2012): 109 components (« éléments »), each of one or more items (« objets »)
+  id_unesco: { fr: 'Référence UNESCO', en: 'UNESCO reference' },
+  element: { fr: 'Élément UNESCO n°', en: 'UNESCO component no.' },
+  objet: { fr: 'Objet de l’élément', en: 'Item of the component' },
+  longueur_m: { fr: 'Longueur (m)', en: 'Length (m)' },
+  // the pipeline's own marks: a terril listed twice, the search's other spelling of a pit
+  doublon_unesco: null,
+  fosse_alias: null,
+  // pits (BRGM)
+  concession: { fr: 'Concession', en: 'Concession' },
+  creusement: { fr: 'Creusé en', en: 'Sunk in' },
+  fermeture: { fr: 'Fermé en', en: 'Closed in' },
+  brgm: { fr: 'Fiche BRGM (InfoTerre)', en: 'BRGM record (InfoTerre)' },
+  cote_suspecte: { fr: 'Altitude du sol douteuse', en: 'Ground altitude doubtful' },
+  // protections drawn from a terril's outline
+  kinds: { fr: 'Protections', en: 'Protections' },
+  protection: { fr: 'Acte de protection', en: 'Protection act' },
+  outline: { fr: 'Contour tracé', en: 'Outline drawn' },
   fosse: { fr: 'Fosse', en: 'Pit' },
   puits: { fr: 'Puits', en: 'Shaft' },
   cote: { fr: 'Altitude du sol (m)', en: 'Ground altitude (m)' },
@@ -95,6 +114,13 @@ const VALUES: Record<string, Record<string, { fr: string; en: string }>> = {
     rcn: { fr: 'vélo, régional', en: 'cycling, regional' },
     ncn: { fr: 'vélo, national', en: 'cycling, national' },
     icn: { fr: 'vélo, international (EuroVelo)', en: 'cycling, international (EuroVelo)' },
+  },
+  kind: {
+    terril: { fr: 'terril', en: 'terril (spoil tip)' },
+    'espace néonaturel': { fr: 'espace néonaturel', en: 'neo-natural area' },
+    cavalier: { fr: 'cavalier minier', en: 'cavalier (former mining railway)' },
+    path: { fr: 'chemin', en: 'path' },
+    gap: { fr: 'raccord (non vérifié)', en: 'join (not checked)' },
   },
   way: {
     cavalier: { fr: 'cavalier minier', en: 'cavalier' },

@@ -1,8 +1,10 @@
 // User-facing texts for the core's error codes, shared by the app and the CLI (no React here,
 // so the CLI can load it). "{key}" is replaced by error.detail[key]; a "[...]" part is kept only
-// when every placeholder inside it has a value, for details that are not always known.
+// when every placeholder inside it has a value, for details that are not always known;
+// "{count|# one|# others}" picks the form by the language's plural rules (src/i18n/plural.ts).
 
 import type { ErrorCode, GeoError } from '../core/errors';
+import { choosePlurals } from './plural';
 
 export type MessageLang = 'fr' | 'en';
 
@@ -21,10 +23,10 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.not-json': 'Le fichier n’est pas un JSON valide.',
     'file.not-geojson': `Ce fichier JSON n’est pas du GeoJSON${NBSP}: importez un fichier GPX, KML ou GeoJSON.`,
     'file.single-point': `La trace ne compte qu’un seul point${NBSP}: elle est affichée, mais elle n’a pas de longueur.`,
-    'file.empty-segments': `{count}${NBSP}segment(s) vide(s) ou d’un seul point ignoré(s)${NBSP}; le reste de la trace est chargé.`,
-    'file.bad-elevation': `{count}${NBSP}altitude(s) invraisemblable(s) (au-delà de ±{limit_m}${NBSP}m) ignorée(s)${NBSP}: ces points sont gardés, sans altitude.`,
-    'file.bad-time': `{count}${NBSP}heure(s) illisible(s) ignorée(s) (ni date ni heure au format GPX)${NBSP}: ces points sont gardés, sans heure.`,
-    'file.routes-left-out': `Le fichier contient aussi {count}${NBSP}itinéraire(s) (rte), laissé(s) de côté${NBSP}: seules les traces (trk) sont prises.`,
+    'file.empty-segments': `{count|#${NBSP}segment vide ou d’un seul point ignoré|#${NBSP}segments vides ou d’un seul point ignorés}${NBSP}; le reste de la trace est chargé.`,
+    'file.bad-elevation': `{count|#${NBSP}altitude invraisemblable|#${NBSP}altitudes invraisemblables} (au-delà de ±{limit_m}${NBSP}m) {count|ignorée|ignorées}${NBSP}: {count|ce point est gardé|ces points sont gardés}, sans altitude.`,
+    'file.bad-time': `{count|#${NBSP}heure illisible ignorée|#${NBSP}heures illisibles ignorées} (ni date ni heure au format GPX)${NBSP}: {count|ce point est gardé|ces points sont gardés}, sans heure.`,
+    'file.routes-left-out': `Le fichier contient aussi {count|#${NBSP}itinéraire (rte), laissé|#${NBSP}itinéraires (rte), laissés} de côté${NBSP}: seules les traces (trk) sont prises.`,
     'file.invalid-utf8': `Le fichier contient des octets qui ne sont pas de l’UTF-8 valide[ (à partir de la ligne {line})]${NBSP}: ces caractères sont remplacés par «${NBSP}\uFFFD${NBSP}». Le fichier est-il en Latin-1 sans le déclarer${NBSP}?`,
     'file.reprojected': `Les coordonnées de ce GeoJSON sont en {crs}, pas en degrés${NBSP}: la trace a été convertie en WGS84, comme à l’import d’une couche. Vérifiez sa position sur la carte.`,
     'file.projected': `Coordonnée invalide au point n°${NBSP}{point} ({x}, {y})${NBSP}: ce ne sont pas des degrés, le fichier est projeté[ (il déclare «${NBSP}{declared}${NBSP}»)] dans un système que Cavalier ne reconnaît pas. Convertissez-le en WGS84 (EPSG:4326), ou importez-le comme couche pour choisir sa projection.`,
@@ -43,8 +45,8 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'project.migrated': `Ce projet vient d’une ancienne version de Cavalier (format {from})${NBSP}: il a été converti et sera enregistré au format actuel.`,
     'export.no-geometry': `La formule «${NBSP}{formula}${NBSP}» n’a pas de tracé${NBSP}: aucun GPX n’est écrit pour elle.`,
     'share.invalid': `Ce lien de parcours est incomplet ou abîmé (partie «${NBSP}{part}${NBSP}»)${NBSP}: demandez à nouveau le lien, ou le fichier du projet. Rien n’a été modifié.`,
-    'export.bad-coordinates': `{count}${NBSP}point(s) aux coordonnées impossibles (latitude ou longitude manquante ou hors limites) non écrit(s) dans le GPX.`,
-    'export.bad-elevations': `{count}${NBSP}altitude(s) impossible(s) (au-delà de ±{limit_m}${NBSP}m) non écrite(s) dans le GPX${NBSP}: ces points y sont sans altitude.`,
+    'export.bad-coordinates': `{count|#${NBSP}point aux coordonnées impossibles (latitude ou longitude manquante ou hors limites) non écrit|#${NBSP}points aux coordonnées impossibles (latitude ou longitude manquante ou hors limites) non écrits} dans le GPX.`,
+    'export.bad-elevations': `{count|#${NBSP}altitude impossible|#${NBSP}altitudes impossibles} (au-delà de ±{limit_m}${NBSP}m) {count|non écrite|non écrites} dans le GPX${NBSP}: {count|ce point y est|ces points y sont} sans altitude.`,
     'zones.not-wgs84': `Les zones de «${NBSP}{file}${NBSP}» ne sont pas en degrés WGS84 (coordonnée {x}, {y})[${NBSP}: {crs}]${NBSP}; reprojetez le fichier en EPSG:4326 (par exemple en l’important dans Cavalier) avant la revue.`,
     'zones.none': `Aucune zone dans «${NBSP}{file}${NBSP}»${NBSP}: ni polygone ni ligne.`,
     'zones.missing-embedded': `Les couches sensibles embarquées sont absentes (dossier {path})${NBSP}: lancez «${NBSP}npm run data:build${NBSP}» pour les construire, ou donnez vos propres zones avec --zones.`,
@@ -66,20 +68,20 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'dem.too-many-cells': `MNT trop grand${NBSP}: son en-tête déclare {ncols}${NBSP}×${NBSP}{nrows} cellules, au-delà des {limit_mcells}${NBSP}millions de cellules que Cavalier peut charger. Découpez-le ou rééchantillonnez-le à un pas plus large.`,
     'crs.unknown': `Projection du fichier inconnue[ (il déclare «${NBSP}{declared}${NBSP}», que Cavalier ne sait pas convertir)]${NBSP}: indiquez-la, Lambert-93 (EPSG:2154), Lambert II étendu (EPSG:27572), WGS84 (EPSG:4326) ou Web Mercator (EPSG:3857).`,
     'import.not-geojson': 'Ce fichier JSON n’est ni du GeoJSON ni une réponse Overpass (OpenStreetMap).',
-    'import.no-features': `Aucun objet utilisable dans ce fichier[ ({skipped}${NBSP}objet(s) écarté(s) pour géométrie vide ou invalide)].`,
+    'import.no-features': `Aucun objet utilisable dans ce fichier[ ({skipped|#${NBSP}objet écarté|#${NBSP}objets écartés} pour géométrie vide ou invalide)].`,
     'import.outside-france': `Coordonnées hors de France[ (emprise {west}, {south}, {east}, {north} en degrés après conversion depuis {crs}${NBSP}: la projection est-elle la bonne${NBSP}?)].`,
     'import.empty-geometry': 'Géométrie vide.',
     'import.bad-coordinate': 'Coordonnée manquante, non numérique ou infinie.',
     'import.invalid-geometry': 'Géométrie invalide (ligne de moins de deux points ou contour de moins de trois sommets).',
     'import.unsupported-geometry': 'Type de géométrie inconnu du GeoJSON.',
     'import.mixed-geometry': `Le fichier mêle plusieurs types de géométrie ({types})${NBSP}: tout est chargé, mais le réseau n’en retient que les lignes.`,
-    'import.skipped': `{count}${NBSP}objet(s) écarté(s)[ sur {total}] (géométrie vide, invalide ou hors de France)${NBSP}; le reste est chargé.`,
+    'import.skipped': `{count|#${NBSP}objet écarté|#${NBSP}objets écartés}[ sur {total}] (géométrie vide, invalide ou hors de France)${NBSP}; le reste est chargé.`,
     'import.crs-guessed': `Projection déduite des coordonnées${NBSP}: {crs}[ (le fichier déclare «${NBSP}{declared}${NBSP}», ce que ses coordonnées contredisent)]. Vérifiez la position sur la carte.`,
     'import.nan-repaired': `Le fichier contient des valeurs NaN ou Infinity, hors de la norme JSON${NBSP}: elles ont été lues comme vides.`,
-    'import.rings-closed': `{count}${NBSP}contour(s) de polygone non fermé(s), refermé(s) automatiquement.`,
+    'import.rings-closed': `{count|#${NBSP}contour de polygone non fermé, refermé|#${NBSP}contours de polygone non fermés, refermés} automatiquement.`,
     'import.from-ignored': `Un fichier {format} est toujours en WGS84${NBSP}: la projection {crs} demandée est ignorée.`,
-    'import.osm-missing-nodes': `{count}${NBSP}chemin(s) OpenStreetMap incomplet(s) (nœuds absents de l’extrait)${NBSP}: seules les parties présentes sont chargées.`,
-    'import.osm-ignored': `{count}${NBSP}objet(s) OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignoré(s).`,
+    'import.osm-missing-nodes': `{count|#${NBSP}chemin OpenStreetMap incomplet|#${NBSP}chemins OpenStreetMap incomplets} (nœuds absents de l’extrait)${NBSP}: seules les parties présentes sont chargées.`,
+    'import.osm-ignored': `{count|#${NBSP}objet OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignoré|#${NBSP}objets OpenStreetMap sans étiquette highway (bâtiments, occupation du sol, relations) ignorés}.`,
     'overpass.bad-area': `La zone affichée n’est pas valable pour demander les chemins OpenStreetMap.`,
     'overpass.area-too-large': `La zone affichée est trop grande pour charger les chemins OpenStreetMap ({area_km2}${NBSP}km², limite {limit_km2}${NBSP}km²)${NBSP}: zoomez sur la zone à parcourir, puis recommencez.`,
     'overpass.incomplete': `La réponse du service Overpass (OpenStreetMap) est incomplète${NBSP}: elle a été coupée avant la fin. Réessayez plus tard.`,
@@ -124,10 +126,12 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'file.not-json': 'The file is not valid JSON.',
     'file.not-geojson': 'This JSON file is not GeoJSON: import a GPX, KML or GeoJSON file.',
     'file.single-point': 'The track has a single point: it is shown, but it has no length.',
-    'file.empty-segments': '{count} empty or single-point segment(s) left out; the rest of the track is loaded.',
-    'file.bad-elevation': '{count} implausible elevation(s) (beyond ±{limit_m} m) left out: those points are kept, without elevation.',
-    'file.bad-time': '{count} unreadable time(s) left out (not a GPX date and time): those points are kept, without time.',
-    'file.routes-left-out': 'The file also holds {count} route(s) (rte), left out: only the tracks (trk) are taken.',
+    'file.empty-segments': '{count|# empty or single-point segment|# empty or single-point segments} left out; the rest of the track is loaded.',
+    'file.bad-elevation':
+      '{count|# implausible elevation|# implausible elevations} (beyond ±{limit_m} m) left out: {count|that point is|those points are} kept, without elevation.',
+    'file.bad-time':
+      '{count|# unreadable time|# unreadable times} left out (not a GPX date and time): {count|that point is|those points are} kept, without time.',
+    'file.routes-left-out': 'The file also holds {count|# route|# routes} (rte), left out: only the tracks (trk) are taken.',
     'file.invalid-utf8':
       'The file holds bytes that are not valid UTF-8[ (from line {line})]: those characters are replaced by “\uFFFD”. Is it Latin-1 without saying so?',
     'file.reprojected':
@@ -150,8 +154,9 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'project.migrated': 'This project comes from an older version of Cavalier (format {from}): it was converted and will be saved in the current format.',
     'export.no-geometry': 'The formula “{formula}” has no route: no GPX is written for it.',
     'share.invalid': 'This route link is incomplete or damaged (part “{part}”): ask for the link again, or for the project file. Nothing was changed.',
-    'export.bad-coordinates': '{count} point(s) with impossible coordinates (latitude or longitude missing or out of range) not written to the GPX.',
-    'export.bad-elevations': '{count} impossible elevation(s) (beyond ±{limit_m} m) not written to the GPX: those points have no elevation there.',
+    'export.bad-coordinates': '{count|# point|# points} with impossible coordinates (latitude or longitude missing or out of range) not written to the GPX.',
+    'export.bad-elevations':
+      '{count|# impossible elevation|# impossible elevations} (beyond ±{limit_m} m) not written to the GPX: {count|that point has|those points have} no elevation there.',
     'zones.not-wgs84':
       'The zones of “{file}” are not in WGS84 degrees (coordinate {x}, {y})[: {crs}]; reproject the file to EPSG:4326 (for instance by importing it into Cavalier) before the review.',
     'zones.none': 'No zone in “{file}”: no polygon and no line.',
@@ -180,7 +185,7 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'crs.unknown':
       'Unknown projection[ (the file declares “{declared}”, which Cavalier cannot convert)]: say which it is, Lambert-93 (EPSG:2154), Lambert II extended (EPSG:27572), WGS84 (EPSG:4326) or Web Mercator (EPSG:3857).',
     'import.not-geojson': 'This JSON file is neither GeoJSON nor an Overpass (OpenStreetMap) answer.',
-    'import.no-features': 'Nothing usable in this file[ ({skipped} left out for an empty or invalid geometry)].',
+    'import.no-features': 'Nothing usable in this file[ ({skipped|# feature|# features} left out for an empty or invalid geometry)].',
     'import.outside-france':
       'Coordinates outside France[ (extent {west}, {south}, {east}, {north} in degrees after conversion from {crs}: is the projection right?)].',
     'import.empty-geometry': 'Empty geometry.',
@@ -188,14 +193,15 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
     'import.invalid-geometry': 'Invalid geometry (a line of fewer than two points or a ring of fewer than three vertices).',
     'import.unsupported-geometry': 'Geometry type unknown to GeoJSON.',
     'import.mixed-geometry': 'The file mixes geometry types ({types}): all are loaded, but the network only takes the lines.',
-    'import.skipped': '{count} feature(s) left out[ of {total}] (empty or invalid geometry, or outside France); the rest is loaded.',
+    'import.skipped': '{count|# feature|# features} left out[ of {total}] (empty or invalid geometry, or outside France); the rest is loaded.',
     'import.crs-guessed':
       'Projection inferred from the coordinates: {crs}[ (the file declares “{declared}”, which its coordinates contradict)]. Check the position on the map.',
     'import.nan-repaired': 'The file holds NaN or Infinity values, which JSON does not allow: they were read as empty.',
-    'import.rings-closed': '{count} polygon ring(s) not closed, closed automatically.',
+    'import.rings-closed': '{count|# polygon ring|# polygon rings} not closed, closed automatically.',
     'import.from-ignored': 'A {format} file is always in WGS84: the requested projection {crs} is ignored.',
-    'import.osm-missing-nodes': '{count} OpenStreetMap way(s) incomplete (nodes missing from the extract): only the parts present are loaded.',
-    'import.osm-ignored': '{count} OpenStreetMap object(s) without a highway tag (buildings, land use, relations) ignored.',
+    'import.osm-missing-nodes':
+      '{count|# OpenStreetMap way|# OpenStreetMap ways} incomplete (nodes missing from the extract): only the parts present are loaded.',
+    'import.osm-ignored': '{count|# OpenStreetMap object|# OpenStreetMap objects} without a highway tag (buildings, land use, relations) ignored.',
     'overpass.bad-area': 'The area shown cannot be used to ask for the OpenStreetMap paths.',
     'overpass.area-too-large':
       'The area shown is too large to load the OpenStreetMap paths ({area_km2} km², limit {limit_km2} km²): zoom in on the area of the course, then try again.',
@@ -241,12 +247,13 @@ export const messages: Record<MessageLang, Record<ErrorCode, string>> = {
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Fills a message template; see the file comment for the "[...]" optional parts. */
-export function interpolate(template: string, detail: GeoError['detail'] = {}): string {
+export function interpolate(template: string, detail: GeoError['detail'] = {}, lang: MessageLang = 'fr'): string {
   const has = (key: string) => detail[key] !== undefined && detail[key] !== '';
-  const withOptional = template.replace(/\[([^[\]]*)\]/g, (_, part: string) => ([...part.matchAll(PLACEHOLDER)].every((m) => has(m[1])) ? part : ''));
-  return withOptional.replace(PLACEHOLDER, (_, key: string) => (has(key) ? String(detail[key]) : '?'));
+  // an optional part goes when one of its values, plain or counted ({n|…|…}), is missing
+  const withOptional = template.replace(/\[([^[\]]*)\]/g, (_, part: string) => ([...part.matchAll(/\{(\w+)[}|]/g)].every((m) => has(m[1])) ? part : ''));
+  return choosePlurals(withOptional, detail, lang).replace(PLACEHOLDER, (_, key: string) => (has(key) ? String(detail[key]) : '?'));
 }
 
 export function formatError(err: GeoError, lang: MessageLang = 'fr'): string {
-  return interpolate(messages[lang][err.code], err.detail);
+  return interpolate(messages[lang][err.code], err.detail, lang);
 }

@@ -17,7 +17,7 @@ export const reviewFr = {
   'review.approx.replaced': 'écartée : remplacée par {names}',
   'review.approx.off': 'écartée par vous',
   'review.approx.on': 'dans la revue',
-  'review.pieces': '{n} tronçons de la même ligne',
+  'review.pieces': '{n|# tronçon de la même ligne|# tronçons de la même ligne}',
   'review.detour.table': 'Mètres dedans, zone par zone',
   'review.detour.zone': 'Zone',
   'review.detour.before': 'Sans éviter',
@@ -74,10 +74,10 @@ export const reviewFr = {
   'review.season.from': 'Du',
   'review.season.to': 'au',
   'review.season.participants': 'Participants',
-  'review.season.runners': '{n} participants',
+  'review.season.runners': '{n|# participant|# participants}',
   'review.season.staff': 'compter les bénévoles ({n})',
   'review.season.public': 'compter le public ({n})',
-  'review.season.laps': '{n} tours',
+  'review.season.laps': '{n|# tour|# tours}',
   'review.season.periods': 'Période sensible par type de zone',
   'review.season.none': 'aucune',
   'review.season.byGroups': 'selon les groupes d’espèces',
@@ -106,7 +106,7 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.approx.replaced': 'left out: replaced by {names}',
   'review.approx.off': 'left out by you',
   'review.approx.on': 'in the review',
-  'review.pieces': '{n} stretches of the same line',
+  'review.pieces': '{n|# stretch of the same line|# stretches of the same line}',
   'review.detour.table': 'Metres inside, zone by zone',
   'review.detour.zone': 'Zone',
   'review.detour.before': 'Not avoiding',
@@ -163,10 +163,10 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.season.from': 'From',
   'review.season.to': 'to',
   'review.season.participants': 'Participants',
-  'review.season.runners': '{n} participants',
+  'review.season.runners': '{n|# participant|# participants}',
   'review.season.staff': 'count the volunteers ({n})',
   'review.season.public': 'count the public ({n})',
-  'review.season.laps': '{n} laps',
+  'review.season.laps': '{n|# lap|# laps}',
   'review.season.periods': 'Sensitive season by kind of zone',
   'review.season.none': 'none',
   'review.season.byGroups': 'by species groups',
@@ -179,3 +179,23 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.csv.done': 'Table saved: {name}',
   'review.dossier.failed': 'The dossier could not be prepared ({detail}).',
 };
+
+/**
+ * Zone kinds are data (src/core/review/embedded.ts, a layer's `kind` property, an imported
+ * layer's own values): the embedded ones in English; acronyms (APPB, ZNIEFF) and a user's own
+ * kinds are shown as they are.
+ */
+const ZONE_KINDS_EN: Readonly<Record<string, string>> = {
+  protection: 'protection',
+  'réservoir TVB': 'TVB reservoir (green and blue network)',
+  'corridor TVB': 'TVB corridor (green and blue network)',
+  'site classé': 'classified site',
+  'site inscrit': 'registered site',
+  terril: 'terril (spoil tip)',
+  'espace néonaturel': 'neo-natural area',
+};
+
+/** A zone kind in the interface's language. */
+export function zoneKindText(kind: string, lang: 'fr' | 'en'): string {
+  return lang === 'en' && Object.hasOwn(ZONE_KINDS_EN, kind) ? ZONE_KINDS_EN[kind] : kind;
+}

@@ -53,6 +53,7 @@ import {
   type SharedStretchView,
 } from './layers/formulas';
 import { buildPopupContent, featureName } from './popup';
+import { translate } from '../i18n/dictionary';
 import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
 import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
 import type { Place } from '../core/search/types';
@@ -305,7 +306,13 @@ export class MapController {
   }
 
   setLanguage(lang: MapLang): void {
+    if (lang === this.lang) return;
     this.lang = lang;
+    // the embedded sources' attributions (their source texts) are set when they are added: again, in this language
+    if (this.loaded && this.manifest !== undefined) {
+      this.appliedManifest = undefined;
+      this.applyManifest();
+    }
   }
 
   /** Optional online basemap under the embedded layers; 'none' is the offline plain background. */
@@ -571,7 +578,7 @@ export class MapController {
     removeEmbeddedLayers(this.map, this.embedded.layerIds, this.embedded.sourceIds);
     this.appliedManifest = this.manifest;
     const entries = drawableEntries(this.manifest);
-    this.embedded = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight, { useTiles: this.useTiles });
+    this.embedded = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight, { useTiles: this.useTiles, lang: this.lang });
     this.embeddedLayerIds = this.embedded.layerIds;
     void this.waitForSources(entries.map((e) => e.id));
   }
@@ -679,8 +686,8 @@ export class MapController {
     });
     this.popup?.remove();
     const content = buildPopupContent(infos, this.lang, {
-      moreRows: (n) => (this.lang === 'fr' ? `… et ${n} autres attributs` : `… and ${n} more attributes`),
-      moreFeatures: (n) => (this.lang === 'fr' ? `+ ${n} autre(s) élément(s) à cet endroit` : `+ ${n} more feature(s) here`),
+      moreRows: (n) => translate(this.lang, 'popup.moreRows', { n }),
+      moreFeatures: (n) => translate(this.lang, 'popup.moreFeatures', { n }),
     });
     this.popup = new Popup({ className: 'cav-popup', maxWidth: '340px', closeButton: true, focusAfterOpen: false })
       .setLngLat(lonlat)

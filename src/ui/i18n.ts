@@ -31,6 +31,7 @@ export function I18nProvider({ children, initial }: { children?: ReactNode; init
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.documentTitle');
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';

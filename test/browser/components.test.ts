@@ -17,6 +17,7 @@ import { StatsPanel } from '../../src/ui/components/StatsPanel';
 import { Toolbar } from '../../src/ui/components/Toolbar';
 import { DrawTools } from '../../src/ui/components/DrawTools';
 import { BasemapSwitch } from '../../src/ui/components/BasemapSwitch';
+import { CoursePointsPanel, type CoursePointRow } from '../../src/ui/components/CoursePointsPanel';
 import { launchChromium, ROOT } from './harness';
 
 let browser: Browser;
@@ -171,6 +172,51 @@ describe('presentational components', () => {
     );
     expect(await page.getByTestId('basemap-none').getAttribute('aria-checked')).toBe('true');
     await page.screenshot({ path: '/tmp/cavalier-components.png', fullPage: true });
+  });
+
+  it('flags a cut-off that closes before the one of an earlier point, in French, on that point only', async () => {
+    const row = (id: string, km: number, minutes: number, before: CoursePointRow['cutoffBefore']): CoursePointRow => ({
+      id,
+      kind: 'aid',
+      name: id,
+      km,
+      cutoffMinutes: minutes,
+      cutoffLabel: null,
+      cutoffSource: 'explicit',
+      cutoffBefore: before,
+    });
+    const panel = (lang: Lang) =>
+      renderToStaticMarkup(
+        h(
+          I18nProvider,
+          { initial: lang },
+          h(
+            'div',
+            { className: 'cav-panel', style: { width: '360px' } },
+            h(CoursePointsPanel, {
+              enabled: true,
+              points: [row('Ravito 1', 10, 120, null), row('Ravito 2', 20, 90, { name: 'Ravito 1', km: 10 })],
+              placing: false,
+              kind: 'aid',
+              onKindChange: noop,
+              onPlacingChange: noop,
+              onRename: noop,
+              onCutoff: noop,
+              onDelete: noop,
+              onInvalidCutoff: noop,
+            }),
+          ),
+        ),
+      );
+    await show(panel('fr'));
+    const warnings = page.getByTestId('course-point-cutoff-order');
+    expect(await warnings.count()).toBe(1);
+    expect(await page.getByTestId('course-point').nth(1).getByTestId('course-point-cutoff-order').isVisible()).toBe(true);
+    expect(await warnings.innerText()).toBe(
+      'Cette barrière ferme avant celle de «\u00a0Ravito 1\u00a0» (km\u00a010,0), placée plus tôt sur le parcours\u00a0: les coureurs y arrivent après. Vérifiez les heures.',
+    );
+    await show(panel('en'));
+    expect(await page.getByTestId('course-point-cutoff-order').innerText()).toMatch(/^This cut-off closes before the one at “Ravito 1” \(km 10\.0\)/);
   });
 
   it('speaks English', async () => {

@@ -101,6 +101,13 @@ export interface StartOptions {
    * through SwiftShader, see test/browser/drag-measure.ts); screenshots need the pinned ones.
    */
   chromiumArgs?: readonly string[];
+  /**
+   * The production build registers a service worker that precaches the app and its data (~20 MB,
+   * src/app/sw.ts). Blocked by default: every test would download it all again, and a worker
+   * answering from its cache would hide the page.route(...) fixtures and faults the tests inject.
+   * The offline test allows it.
+   */
+  serviceWorkers?: 'allow' | 'block';
   /** run before navigation (e.g. page.route(...) to serve fixtures) */
   beforeNavigate?: (page: Page, url: string) => Promise<unknown>;
 }
@@ -231,6 +238,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
       viewport: options.viewport ?? { width: 1280, height: 800 },
       deviceScaleFactor: 1,
       locale: 'fr-FR',
+      serviceWorkers: options.serviceWorkers ?? 'block',
     });
     if (options.offline ?? true) {
       await context.route(
@@ -331,11 +339,16 @@ export async function legsSettled(page: Page, legs: number): Promise<void> {
   await mapIdle(page);
 }
 
-/** Waits until the worker has the network: a known network point snaps. */
+/**
+ * Waits until the worker has the network: a known network point snaps. The engine's hook may come
+ * after the map's (the dev server loads the worker's modules one by one): not there yet, not ready.
+ */
 export async function waitForNetwork(page: Page, onNetwork: [number, number]): Promise<void> {
   await page.waitForFunction(
-    async (p) =>
-      (await (window as unknown as { __cavalierEngine: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine.snap(p[0], p[1])) !== null,
+    async (p) => {
+      const engine = (window as unknown as { __cavalierEngine?: { snap: (a: number, b: number) => Promise<unknown> } }).__cavalierEngine;
+      return engine !== undefined && (await engine.snap(p[0], p[1])) !== null;
+    },
     onNetwork,
     { timeout: 30_000, polling: 200 },
   );

@@ -223,7 +223,9 @@ describe('importing layers in the browser', () => {
     // an OpenStreetMap export is proposed as network; skipped ways are listed in French
     expect(await page().isChecked('[data-testid=import-layer-role-network]')).toBe(true);
     expect(await page().textContent('[data-testid=import-layer-crs-fixed]')).toContain('toujours en WGS84');
-    expect(await page().textContent('[data-testid=import-layer-notes]')).toMatch(/objet\(s\) OpenStreetMap sans étiquette highway/);
+    expect(await page().textContent('[data-testid=import-layer-notes]')).toMatch(
+      /2\u00a0objets OpenStreetMap sans étiquette highway \(bâtiments, occupation du sol, relations\) ignorés\./,
+    );
     await page().click('[data-testid=import-layer-confirm]');
     await page().waitForSelector('[data-testid=import-layer-dialog]', { state: 'detached', timeout: 30_000 });
     await expect
@@ -275,6 +277,9 @@ describe('importing layers in the browser', () => {
     await page().setInputFiles('[data-testid=dem-input]', fixture('dem/plane.asc'));
     await expect.poll(() => page().textContent('[data-testid=stat-elevation-source]')).toBe('MNT «\u00a0plane.asc\u00a0»');
     expect(await page().textContent('[data-testid=dem-current]')).toBe('MNT «\u00a0plane.asc\u00a0»');
+    // the notice says what is true: the grid is written to IndexedDB, it will come back
+    await expect.poll(() => page().getAttribute('[data-testid=dem-stored]', 'data-stored')).toBe('true');
+    expect(await page().textContent('[data-testid=dem-stored]')).toMatch(/^Ce MNT est gardé dans ce navigateur/);
     // the climb is the node engine's on the same grid
     const dem = nodeEngine.openFile(bytesOf(readFileSync(fixture('dem/plane.asc'))), 'plane.asc');
     if (!dem.ok) throw new Error(dem.error.code);
@@ -301,10 +306,12 @@ describe('importing layers in the browser', () => {
     await waitForMapReady(page());
     await expect.poll(() => page().textContent('[data-testid=stat-elevation-source]'), { timeout: 30_000 }).toBe('MNT «\u00a0plane.asc\u00a0»');
     await expect.poll(async () => Number(await page().getAttribute('[data-testid=stat-ascent]', 'data-value'))).toBe(ascent);
+    await expect.poll(() => page().getAttribute('[data-testid=dem-stored]', 'data-stored')).toBe('true');
 
     await page().click('[data-testid=dem-reset]');
     await expect.poll(() => page().textContent('[data-testid=stat-elevation-source]')).toMatch(/Relief approché.*approximation/);
     expect(await page().locator('[data-testid=dem-reset]').count()).toBe(0);
+    expect(await page().locator('[data-testid=dem-stored]').count()).toBe(0);
     // and forgotten: nothing left in the DEM store
     const stored = () =>
       page().evaluate(

@@ -1,8 +1,9 @@
 // Terrarium tiles made by hand for the terrain-tile tests: RGBA arrays of a known elevation
-// function, and a minimal PNG encoder/decoder (8-bit RGBA, filter 0, zlib by fflate).
-import { unzlibSync, zlibSync } from 'fflate';
-import { concatBytes } from '../../data/steps/bytes';
+// function, and a decoder for what the pipeline's PNG encoder writes (data/steps/png.ts).
+import { unzlibSync } from 'fflate';
 import type { DecodedTile } from '../../src/core/elevation/terrain-tiles';
+
+export { encodePng } from '../../data/steps/png';
 
 /** R, G, B of an elevation (R·256 + G + B/256 − 32768). */
 export function encodeTerrarium(v: number): [number, number, number] {
@@ -31,44 +32,6 @@ export function tileOf(x: number, y: number, f: (X: number, Y: number) => number
     }
   }
   return { x, y, size, rgba };
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, data.length);
-  const td = new Uint8Array(4 + data.length);
-  td.set([...type].map((c) => c.charCodeAt(0)));
-  td.set(data, 4);
-  out.set(td, 4);
-  dv.setUint32(8 + data.length, crc32(td));
-  return out;
-}
-
-/** PNG bytes of an RGBA image. */
-export function encodePng(width: number, height: number, rgba: ArrayLike<number>): Uint8Array {
-  const raw = new Uint8Array(height * (1 + 4 * width));
-  for (let y = 0; y < height; y++) {
-    raw[y * (1 + 4 * width)] = 0;
-    for (let k = 0; k < 4 * width; k++) raw[y * (1 + 4 * width) + 1 + k] = rgba[y * 4 * width + k];
-  }
-  const ihdr = new Uint8Array(13);
-  const dv = new DataView(ihdr.buffer);
-  dv.setUint32(0, width);
-  dv.setUint32(4, height);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array())];
-  return concatBytes(parts);
 }
 
 /** Decodes what encodePng wrote (RGBA 8-bit, filter 0 only): the node stand-in for createImageBitmap. */

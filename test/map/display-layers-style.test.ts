@@ -76,4 +76,26 @@ describe('popup labels', () => {
     expect(fieldValue('etat', 'toString', 'fr')).toBeUndefined();
     expect(fieldValue('site_statut', 42, 'fr')).toBeUndefined();
   });
+
+  it('gives every field of every embedded layer a label, or hides it', () => {
+    const unlabelled: string[] = [];
+    for (const l of manifest.layers) {
+      if (!l.url?.endsWith('.geojson')) continue;
+      const fc = JSON.parse(readFileSync(join(import.meta.dirname, '../../public', l.url), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+      const keys = new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})));
+      // the name is the popup's heading, not a row
+      for (const k of keys) if (k !== 'name' && fieldLabel(k, 'fr') === undefined) unlabelled.push(`${l.id}.${k}`);
+    }
+    expect(unlabelled).toEqual([]);
+    expect(['compagnie', 'groupe', 'id_unesco', 'element', 'objet', 'source_layer'].map((k) => fieldLabel(k, 'en'))).toEqual([
+      'Mining company',
+      'Group',
+      'UNESCO reference',
+      'UNESCO component no.',
+      'Item of the component',
+      'Source layer',
+    ]);
+    expect(fieldLabel('doublon_unesco', 'fr')).toBeNull();
+    expect(fieldValue('kind', 'espace néonaturel', 'en')).toBe('neo-natural area');
+  });
 });

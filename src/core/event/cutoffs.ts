@@ -36,3 +36,31 @@ export function coursePointCutoff(formula: Formula, point: CoursePoint, lap = 1,
 function withClock(formula: Formula, minutes: number, source: Cutoff['source']): Cutoff {
   return { minutesFromStart: minutes, clock: formula.start ? addMinutesLocal(formula.start, minutes) : null, source };
 }
+
+/** A point whose cut-off comes before the cut-off of a point earlier on the course. */
+export interface CutoffOrderIssue {
+  pointId: string;
+  minutesFromStart: number;
+  /** the earlier point on the course with the latest cut-off so far (the one it contradicts) */
+  before: { pointId: string; name: string; km: number; minutesFromStart: number };
+}
+
+/**
+ * Cut-offs out of course order: walking the points by km (`sorted`, as sortedCoursePoints gives
+ * them), a point whose cut-off (explicit or from the pace, first passage; the finish at the end of
+ * the last lap) is strictly earlier than one already passed. Runners reach the later point after
+ * the earlier one, so its barrier cannot close first: it is a typing slip the organiser must see.
+ */
+export function outOfOrderCutoffs(formula: Formula, sorted: readonly CoursePoint[], lap_km?: number): CutoffOrderIssue[] {
+  // the finish lies at the end of a lap: its km is the lap's length when none is given
+  const lapKm = lap_km ?? sorted.find((p) => p.kind === 'finish')?.km;
+  const issues: CutoffOrderIssue[] = [];
+  let latest: CutoffOrderIssue['before'] | null = null;
+  for (const p of sorted) {
+    const c = p.kind === 'finish' ? coursePointCutoff(formula, p, Math.max(1, formula.laps), lapKm) : coursePointCutoff(formula, p);
+    if (!c) continue;
+    if (latest && c.minutesFromStart < latest.minutesFromStart) issues.push({ pointId: p.id, minutesFromStart: c.minutesFromStart, before: latest });
+    else latest = { pointId: p.id, name: p.name, km: p.km, minutesFromStart: c.minutesFromStart };
+  }
+  return issues;
+}

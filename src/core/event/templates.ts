@@ -3,11 +3,19 @@
 // rather than invented; the organiser enters them (they decide the Natura 2000 regime).
 //
 // Choices where the brief left room:
-// - Trail des Pyramides Noires: the family walk is 10 km (± 1 km), the usual length of a
-//   "marche familiale" on these events; all four formulas are loops from one start/finish.
-// - Raid Bassin Minier: ~200 km over 2 days as four linear stages of 55 + 45 km a day.
-// - Challenge VTT XC: one formula per round, a 6 km loop (middle of 5–7 km) ridden 4 times;
-//   the target is the whole race (24 km) and the tolerance, 4 km, lets the lap be 5–7 km.
+// Loop or not, per formula, as the real event is run:
+// - Trail des Pyramides Noires: the race formulas are point-to-point, « en ligne »: every
+//   distance finishes at the village of the 9-9bis in Oignies and starts elsewhere along the
+//   basin (the ultra at the Chartreuse de Gosnay in the night, the shorter ones closer to
+//   Oignies, runners taken to their start by shuttle) — race reports of the 2014–2023 editions
+//   (wondertrail.fr, kikourou.net, France 3 Hauts-de-France). So Ultra, Marathon and Semi are
+//   linear. The family walk (10 km ± 1 km, the usual length of a « marche familiale ») is a loop
+//   from the finish village: families come and leave by car, no shuttle.
+// - Raid Bassin Minier: ~200 km over 2 days as four linear stages of 55 + 45 km a day: a raid
+//   crosses the basin, each stage ends where the next starts.
+// - Challenge VTT XC: cross-country races are laps of one circuit (UCI XCO); one formula per
+//   round, a 6 km loop (middle of 5–7 km) ridden 4 times; the target is the whole race (24 km)
+//   and the tolerance, 4 km, lets the lap be 5–7 km.
 import { defaultTolerance, newFormula } from './formulas';
 import type { Discipline, Event, NewId } from './model';
 import { noParticipants } from './events';
@@ -80,7 +88,7 @@ export const EVENT_TEMPLATES: readonly EventTemplate[] = [
     name: 'Trail des Pyramides Noires',
     discipline: 'trail',
     days: 1,
-    formulas: [loop('Ultra 100 km', 100, 3000), loop('Marathon 42 km', 42, 1000), loop('Semi 21 km', 21, 1000), loop('Marche familiale 10 km', 10, 1000)],
+    formulas: [linear('Ultra 100 km', 100, 3000), linear('Marathon 42 km', 42, 1000), linear('Semi 21 km', 21, 1000), loop('Marche familiale 10 km', 10, 1000)],
   },
 ];
 

@@ -9,6 +9,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerManifest, LayerManifestEntry } from '../../core/layers';
 import { familyRank, layersFor } from '../styles';
 import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
+import { creditText } from '../../i18n/layers';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -40,9 +41,10 @@ export function addEmbeddedLayers(
   entries: LayerManifestEntry[],
   visibility: Record<string, boolean>,
   beforeId: string,
-  options: { useTiles?: boolean } = {},
+  options: { useTiles?: boolean; lang?: 'fr' | 'en' } = {},
 ): EmbeddedLayers {
   const out: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [] };
+  const credit = (e: LayerManifestEntry) => escapeHtml(creditText(e.source, options.lang ?? 'fr'));
   const useTiles = options.useTiles ?? true;
   // one vector source per archive; its attribution lists the sources of every layer it holds
   const archives = new Map<string, LayerManifestEntry[]>();
@@ -54,7 +56,7 @@ export function addEmbeddedLayers(
       type: 'vector',
       url: pmtilesUrl(url),
       // maplibre renders attributions as HTML: the manifest text is escaped
-      attribution: [...new Set(held.map((e) => escapeHtml(e.source)))].join(' ; '),
+      attribution: [...new Set(held.map(credit))].join(' ; '),
     });
     out.sourceIds.push(id);
   }
@@ -68,7 +70,7 @@ export function addEmbeddedLayers(
       map.addSource(entry.id, {
         type: 'geojson',
         data: new URL(entry.url!, document.baseURI).href,
-        attribution: escapeHtml(entry.source),
+        attribution: credit(entry),
         generateId: true,
       });
       out.sourceIds.push(entry.id);

@@ -33,6 +33,8 @@ export interface CoursePointRow {
   /** the cut-off that applies (explicit or from the pace): local clock 'HH:MM' or a duration 'h:mm'; null: none */
   cutoffLabel: string | null;
   cutoffSource: 'explicit' | 'pace' | null;
+  /** the earlier point on the course whose cut-off is later than this one's (core: outOfOrderCutoffs); null: in order */
+  cutoffBefore: { name: string; km: number } | null;
 }
 
 export interface CoursePointsPanelProps {
@@ -159,6 +161,11 @@ export function CoursePointsPanel(props: CoursePointsPanelProps) {
                         </span>
                       )}
                     </span>
+                  )}
+                  {p.cutoffBefore && (
+                    <p className="cav-warning cav-small cav-cp-order" role="status" data-testid="course-point-cutoff-order">
+                      {t('cp.cutoff.order', { name: p.cutoffBefore.name, km: formatNumber(p.cutoffBefore.km, 1) })}
+                    </p>
                   )}
                 </li>
               ))}

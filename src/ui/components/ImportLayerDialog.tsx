@@ -5,7 +5,6 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../i18n';
-import { countText } from '../../i18n/plural';
 import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
 
 export type ImportRole = 'network' | 'sensitive' | 'reference';
@@ -107,7 +106,7 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
   const parts = preview
     ? (['line', 'polygon', 'point'] as const)
         .filter((k) => preview.geometryCounts[k] > 0)
-        .map((k) => countText(t, `importLayer.count.${k}`, preview.geometryCounts[k], formatNumber))
+        .map((k) => t(`importLayer.count.${k}`, { n: preview.geometryCounts[k] }))
         .join(', ')
     : '';
   const showCrs = kind === 'dem' ? crsNeeded : preview !== null || crsNeeded || props.proposal !== null;
@@ -172,7 +171,7 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
             </p>
             <p className="cav-import-line cav-small cav-muted">
               {t('importLayer.format', { format: preview.formatLabel })} ·{' '}
-              {t('importLayer.counts', { features: countText(t, 'userLayers.features', preview.featureCount, formatNumber), parts })}
+              {t('importLayer.counts', { features: t('userLayers.features', { n: preview.featureCount }), parts })}
             </p>
           </section>
         )}
@@ -310,7 +309,7 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
             </ul>
             {preview.skippedCount > 0 && (
               <details className="cav-import-skipped" data-testid="import-layer-skipped" open>
-                <summary>{countText(t, 'importLayer.skipped', preview.skippedCount, formatNumber)}</summary>
+                <summary>{t('importLayer.skipped', { n: preview.skippedCount })}</summary>
                 <ul>
                   {preview.skipped.map((s, i) => (
                     <li key={i}>{s}</li>

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { LayerGroup, LayerStatus } from '../../core/layers';
 import { useI18n } from '../i18n';
 import type { I18nKey } from '../../i18n/dictionary';
+import { creditText } from '../../i18n/layers';
 import { Swatch, type SwatchSpec } from './Swatch';
 
 export interface LayerPanelItem {
@@ -38,7 +39,7 @@ export interface LayerPanelProps {
 const GROUP_ORDER: LayerGroup[] = ['mining', 'protected', 'tvb', 'network', 'reference'];
 
 export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   return (
     <section className="cav-section cav-layers" aria-labelledby="cav-layers-title" data-testid="layer-panel">
@@ -117,8 +118,11 @@ export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProp
                             {layer.note}
                           </p>
                         )}
-                        <p className="cav-layer-meta" title={`${layer.source}${layer.date ? ` (${layer.date})` : ''} — ${layer.licence}`}>
-                          <span>{t('layers.source', { v: layer.source })}</span>
+                        <p
+                          className="cav-layer-meta"
+                          title={`${creditText(layer.source, lang)}${layer.date ? ` (${layer.date})` : ''} — ${creditText(layer.licence, lang)}`}
+                        >
+                          <span>{t('layers.source', { v: creditText(layer.source, lang) })}</span>
                           {layer.date && !toImport && (
                             <>
                               <span aria-hidden="true"> · </span>
@@ -126,11 +130,11 @@ export function LayerPanel({ layers, error, onToggle, children }: LayerPanelProp
                             </>
                           )}
                           <span aria-hidden="true"> · </span>
-                          <span>{t('layers.licence', { v: layer.licence })}</span>
+                          <span>{t('layers.licence', { v: creditText(layer.licence, lang) })}</span>
                           {typeof layer.featureCount === 'number' && !toImport && (
                             <>
                               <span aria-hidden="true"> · </span>
-                              <span>{t('layers.features', { n: formatNumber(layer.featureCount) })}</span>
+                              <span>{t('layers.features', { n: layer.featureCount })}</span>
                             </>
                           )}
                         </p>

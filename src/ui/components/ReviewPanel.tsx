@@ -14,6 +14,7 @@ import { Swatch, type SwatchSpec } from './Swatch';
 import { OfficialZonesBlock } from './OfficialZonesBlock';
 import type { OfficialZonesPanel } from '../hooks/use-official-zones';
 import { formatDate, monthNames } from '../../i18n/dates';
+import { zoneKindText } from '../../i18n/review';
 
 export interface ReviewLayerView {
   title: string;
@@ -143,7 +144,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                   </span>
                 )}
                 <span className="cav-review-zone-name">{label(c)}</span>
-                <span className="cav-badge">{c.kind}</span>
+                <span className="cav-badge">{zoneKindText(c.kind, lang)}</span>
                 {props.inSeason.has(`${c.layer}|${c.id}`) && (
                   <span className="cav-badge cav-badge--season" data-testid="review-in-season">
                     {t('review.inSeason')}
@@ -222,7 +223,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                       {swatch(n.layer)}
                       <span>
                         {n.code ? `${n.code} ` : ''}
-                        {label(n)} <span className="cav-muted">· {n.kind}</span>
+                        {label(n)} <span className="cav-muted">· {zoneKindText(n.kind, lang)}</span>
                       </span>
                     </span>
                     <span className="cav-review-num">{t('review.near.row', { m: formatNumber(n.distance_m), km: formatNumber(n.at_km, 2) })}</span>
@@ -435,7 +436,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
               {load.dates.length > 0 && ` · ${load.dates.map((d) => formatDate(d, lang, 'long')).join(', ')}`}
               {load.laps > 1 && ` · ${t('review.season.laps', { n: load.laps })}`}
             </p>
-            <p>{t('review.season.runners', { n: formatNumber(load.event.participants.runners) })}</p>
+            <p>{t('review.season.runners', { n: load.event.participants.runners })}</p>
             <label className="cav-review-check">
               <input
                 type="checkbox"
@@ -536,7 +537,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                   });
                 return (
                   <tr key={kind} data-testid="review-period" data-kind={kind}>
-                    <th scope="row">{kind}</th>
+                    <th scope="row">{zoneKindText(kind, lang)}</th>
                     <td>
                       <select
                         value={!own ? -1 : period ? period.from_month : 0}
@@ -545,7 +546,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                           if (m === -1) follow();
                           else set(m === 0 ? null : { from_month: m, to_month: period?.to_month ?? DEFAULT_PERIOD.to_month });
                         }}
-                        aria-label={`${kind} — ${t('review.season.from')}`}
+                        aria-label={`${zoneKindText(kind, lang)} — ${t('review.season.from')}`}
                       >
                         <option value={-1}>{t('review.season.byGroups')}</option>
                         <option value={0}>{t('review.season.none')}</option>
@@ -564,7 +565,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                             const m = Number(e.currentTarget.value);
                             set({ from_month: period.from_month, to_month: m });
                           }}
-                          aria-label={`${kind} — ${t('review.season.to')}`}
+                          aria-label={`${zoneKindText(kind, lang)} — ${t('review.season.to')}`}
                         >
                           {months.map((name, k) => (
                             <option key={k} value={k + 1}>

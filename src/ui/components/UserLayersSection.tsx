@@ -5,7 +5,6 @@
 
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n';
-import { countText } from '../../i18n/plural';
 import type { ImportRole } from './ImportLayerDialog';
 import { Swatch, type SwatchSpec } from './Swatch';
 
@@ -38,6 +37,8 @@ export interface UserLayersSectionProps {
   demLabel: string;
   /** a DEM file replaces the approximate relief: offer to go back */
   canResetDem: boolean;
+  /** that DEM is kept in this browser (comes back after a reload), could not be kept, or not known yet (null) */
+  demStored: boolean | null;
   /** the DEM file being read, or null */
   demBusy: string | null;
   onLoadDem: (file: File) => void;
@@ -51,7 +52,7 @@ export interface UserLayersSectionProps {
 }
 
 export function UserLayersSection(props: UserLayersSectionProps) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const demInput = useRef<HTMLInputElement>(null);
   const [tilesUrl, setTilesUrl] = useState(props.tilesDefaultUrl ?? '');
   return (
@@ -139,14 +140,14 @@ export function UserLayersSection(props: UserLayersSectionProps) {
                     {t(`userLayers.role.${l.role}.short`)}
                   </span>{' '}
                   <span data-testid="user-layer-count" data-value={l.featureCount}>
-                    {countText(t, 'userLayers.features', l.featureCount, formatNumber)}
+                    {t('userLayers.features', { n: l.featureCount })}
                   </span>
                   <span aria-hidden="true"> · </span>
                   <span data-testid="user-layer-file">{t('userLayers.file', { file: l.fileName })}</span>
                   {l.role === 'network' && l.networkLines !== undefined && (
                     <>
                       <span aria-hidden="true"> · </span>
-                      <span>{l.networkLines > 0 ? countText(t, 'userLayers.networkLines', l.networkLines, formatNumber) : t('userLayers.networkNone')}</span>
+                      <span>{l.networkLines > 0 ? t('userLayers.networkLines', { n: l.networkLines }) : t('userLayers.networkNone')}</span>
                     </>
                   )}
                   {!l.stored && (
@@ -167,7 +168,11 @@ export function UserLayersSection(props: UserLayersSectionProps) {
         <p className="cav-small">
           {t('dem.current')} <strong data-testid="dem-current">{props.demLabel}</strong>
         </p>
-        {props.canResetDem && <p className="cav-small cav-muted">{t('dem.notStored')}</p>}
+        {props.canResetDem && props.demStored !== null && (
+          <p className="cav-small cav-muted" data-testid="dem-stored" data-stored={props.demStored}>
+            {t(props.demStored ? 'dem.stored' : 'dem.notStored')}
+          </p>
+        )}
         {props.demBusy !== null && (
           <p className="cav-small cav-muted" role="status" data-testid="dem-reading">
             {t('dem.reading', { name: props.demBusy })}

@@ -1,4 +1,6 @@
 // The words shown for where elevations come from (the stats panel always shows it).
+// The one modelled relief is the app's own (public/data/relief.json, interpolated from mine-shaft
+// altitudes): its name there is the pipeline's French one, so it is named from the dictionary.
 
 import type { ElevationShare, ElevationSource } from '../../core/types';
 import type { TFunction } from '../../i18n/dictionary';
@@ -10,7 +12,7 @@ export function describeElevationSource(source: ElevationSource, t: TFunction): 
     case 'track':
       return t('elevation.track');
     case 'dem':
-      return source.approximate ? t('elevation.demApprox', { name: source.name }) : t('elevation.dem', { name: source.name });
+      return source.approximate ? t('elevation.demApprox', { name: t('elevation.embeddedRelief') }) : t('elevation.dem', { name: source.name });
   }
 }
 
@@ -26,6 +28,6 @@ export function describeElevationShare(share: ElevationShare, t: TFunction): str
     case 'online':
       return t('elevation.online', { name: share.name });
     case 'approximation':
-      return t('elevation.demApprox', { name: share.name });
+      return t('elevation.demApprox', { name: t('elevation.embeddedRelief') });
   }
 }

@@ -3,7 +3,7 @@
 // their km kept in step when a route's line changes; the rows of the course points panel and
 // the markers of the elevation profile.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { coursePointCutoff, sortedCoursePoints, type CoursePointKind, type Event, type Formula } from '../../core/event/index';
+import { coursePointCutoff, outOfOrderCutoffs, sortedCoursePoints, type CoursePointKind, type Event, type Formula } from '../../core/event/index';
 import type { Leg } from '../../core/route/leg';
 import { COURSE_POINT_STYLE, type LonLat, type MapController, type MapMode } from '../../map/map-controller';
 import { activeFormula, addCoursePointTo, applyRefreshedPoints, editCoursePoint, placeCoursePointAt, removeCoursePoint } from '../../state/events';
@@ -133,7 +133,9 @@ export function useCoursePointPlacing({ engine, controller, planner, event, form
   const rows: CoursePointRow[] = useMemo(() => {
     if (!formula) return [];
     const day = formula.start?.slice(0, 10);
+    const outOfOrder = new Map(outOfOrderCutoffs(formula, sortedPoints).map((i) => [i.pointId, i.before]));
     return sortedPoints.map((p) => {
+      const before = outOfOrder.get(p.id);
       const c = coursePointCutoff(formula, p);
       let label: string | null = null;
       if (c) {
@@ -148,6 +150,7 @@ export function useCoursePointPlacing({ engine, controller, planner, event, form
         cutoffMinutes: p.cutoff?.minutesFromStart ?? null,
         cutoffLabel: label,
         cutoffSource: c?.source ?? null,
+        cutoffBefore: before ? { name: before.name, km: before.km } : null,
       };
     });
   }, [formula, sortedPoints]);

@@ -122,7 +122,7 @@ export function useEventExports({ engine, planner, event, formula, push }: Event
         push({ id: 'export', text: t('export.zip.done', { name: fileName, n: r.files.length }) });
         if (r.skipped.length) {
           const names = r.skipped.map((id) => event.formulas.find((f) => f.id === id)?.name ?? id).join(', ');
-          push({ id: 'export-skipped', kind: 'warning', text: t('export.zip.skipped', { names }) });
+          push({ id: 'export-skipped', kind: 'warning', text: t('export.zip.skipped', { names, n: r.skipped.length }) });
         }
         const simplified = r.files.filter((f) => f.simplification && f.simplification.pointsAfter < f.simplification.pointsBefore);
         if (simplified.length === 1) simplifiedNotice(simplified[0].simplification);

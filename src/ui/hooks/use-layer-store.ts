@@ -12,7 +12,6 @@ import { dataFile } from '../../adapters/data-files';
 import { sendEmbeddedNetworkLines, type EngineClient } from '../../../workers/client';
 import type { AddedLayer, NetworkState } from '../../../workers/protocol';
 import { formatError } from '../../i18n/messages';
-import { countText } from '../../i18n/plural';
 import type { TFunction } from '../../i18n/dictionary';
 import type { ImportRole } from '../components/ImportLayerDialog';
 import type { PushNotice } from '../components/Notices';
@@ -63,7 +62,7 @@ const recordOf = (l: StoredLayer) => {
 };
 
 export function useLayerStore({ engine, controller, push, networkReady: baseReady, networkError }: LayerStoreDeps): LayerStore {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang } = useI18n();
   const [layers, setLayers] = useState<LayerState[]>([]);
   const [joins, setJoins] = useState<FeatureCollection | null>(null);
   const [networkOrigin, setNetworkOrigin] = useState<'prebuilt' | 'rebuilt' | null>(null);
@@ -74,8 +73,8 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
   const restoredFor = useRef<EngineClient | null>(null);
   const layersRef = useRef<LayerState[]>([]);
   layersRef.current = layers;
-  const latest = useRef({ t, lang, push, formatNumber });
-  latest.current = { t, lang, push, formatNumber };
+  const latest = useRef({ t, lang, push });
+  latest.current = { t, lang, push };
 
   const networkChanged = useCallback((n: NetworkState | undefined) => {
     if (!n) return;
@@ -192,19 +191,19 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
   // ── the list ──
   const adopt = useCallback(
     async (added: AddedLayer, role: ImportRole, skipped: number) => {
-      const { t, push, formatNumber } = latest.current;
+      const { t, push } = latest.current;
       // kept by the worker: shown even if the dialog was closed meanwhile
       const layer: LayerState = { ...added.layer, fc: added.fc, importedAt: new Date().toISOString(), visible: true, stored: true };
       setLayers((prev) => [...prev, layer]);
       networkChanged(added.network);
       controller?.fitTo(layer.bbox, { maxZoom: 15 });
-      const features = countText(t, 'userLayers.features', layer.featureCount, formatNumber);
+      const features = t('userLayers.features', { n: layer.featureCount });
       const roleText = ` (${t(`userLayers.role.${role}.short`).toLowerCase()})`;
       push({
         id: 'import-layer',
         text:
           skipped > 0
-            ? t('userLayers.addedSkipped', { name: layer.name, role: roleText, features, skipped: countText(t, 'userLayers.skipped', skipped, formatNumber) })
+            ? t('userLayers.addedSkipped', { name: layer.name, role: roleText, features, skipped: t('userLayers.skipped', { n: skipped }) })
             : t('userLayers.added', { name: layer.name, features, role: roleText }),
       });
       if (role === 'network') {
@@ -213,8 +212,8 @@ export function useLayerStore({ engine, controller, push, networkReady: baseRead
           push({
             id: 'import-network',
             text: t('userLayers.networkMerged', {
-              lines: countText(t, 'userLayers.lines', layer.networkLines ?? 0, formatNumber),
-              joins: countText(t, 'userLayers.joins', added.network?.joins.features.length ?? 0, formatNumber),
+              lines: t('userLayers.lines', { n: layer.networkLines ?? 0 }),
+              joins: t('userLayers.joinsCount', { n: added.network?.joins.features.length ?? 0 }),
             }),
           });
       }

@@ -11,7 +11,6 @@ import { OFFICIAL_ZONE_SOURCES } from '../../core/review/official-zones';
 import { formatDate } from '../../i18n/dates';
 import type { I18nKey } from '../../i18n/dictionary';
 import { formatError } from '../../i18n/messages';
-import { countText } from '../../i18n/plural';
 import type { EngineClient } from '../../../workers/client';
 import type { AddedLayer, OfficialSourceResult, ReviewRoute } from '../../../workers/protocol';
 import type { PushNotice } from '../components/Notices';
@@ -40,7 +39,7 @@ export interface OfficialZonesPanel {
 }
 
 export function useOfficialZones({ engine, route, push, onAdded }: OfficialZonesDeps): OfficialZonesPanel {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<OfficialSourceResult[]>([]);
   const running = useRef(false);
@@ -64,7 +63,7 @@ export function useOfficialZones({ engine, route, push, onAdded }: OfficialZones
         push({
           id: 'official-zones',
           text: loaded.length
-            ? t('official.done', { list: loaded.map((s) => `${nameOf(s.id)} (${countText(t, 'official.zones', s.count, formatNumber)})`).join(', ') })
+            ? t('official.done', { list: loaded.map((s) => `${nameOf(s.id)} (${t('official.zones', { n: s.count })})`).join(', ') })
             : t('official.none'),
         });
         if (broken.length)
@@ -81,7 +80,7 @@ export function useOfficialZones({ engine, route, push, onAdded }: OfficialZones
         setBusy(false);
       }
     })();
-  }, [engine, route, push, onAdded, t, lang, formatNumber, nameOf]);
+  }, [engine, route, push, onAdded, t, lang, nameOf]);
 
   const rows = useMemo<OfficialZonesRow[]>(
     () =>
@@ -95,12 +94,12 @@ export function useOfficialZones({ engine, route, push, onAdded }: OfficialZones
                 failed: false,
                 text: t('official.row', {
                   name: nameOf(s.id),
-                  zones: countText(t, 'official.zones', s.count, formatNumber),
+                  zones: t('official.zones', { n: s.count }),
                   source: s.fetched ? `${s.host}, ${formatDate(s.fetched, lang)}` : s.host,
                 }),
               },
         ),
-    [results, t, lang, formatNumber, nameOf],
+    [results, t, lang, nameOf],
   );
 
   return { load, busy, disabled: !engine || !route, rows };

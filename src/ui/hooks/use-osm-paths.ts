@@ -6,7 +6,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Bbox } from '../../core/geo/bbox';
 import { formatError } from '../../i18n/messages';
-import { countText } from '../../i18n/plural';
 import type { EngineClient } from '../../../workers/client';
 import type { AddedLayer } from '../../../workers/protocol';
 import type { PushNotice } from '../components/Notices';
@@ -31,7 +30,7 @@ const newId = () =>
   typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? `osm-${crypto.randomUUID()}` : `osm-${Date.now().toString(36)}`;
 
 export function useOsmPaths({ engine, viewBbox, push, ensureBase, onAdded }: OsmPathsDeps): OsmPaths {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
   const load = useCallback(() => {
@@ -50,8 +49,8 @@ export function useOsmPaths({ engine, viewBbox, push, ensureBase, onAdded }: Osm
         push({
           id: 'osm',
           text: t('userLayers.networkMerged', {
-            lines: countText(t, 'userLayers.lines', r.value.layer.networkLines ?? 0, formatNumber),
-            joins: countText(t, 'userLayers.joins', r.value.network?.joins.features.length ?? 0, formatNumber),
+            lines: t('userLayers.lines', { n: r.value.layer.networkLines ?? 0 }),
+            joins: t('userLayers.joinsCount', { n: r.value.network?.joins.features.length ?? 0 }),
           }),
         });
       } catch (err) {
@@ -61,6 +60,6 @@ export function useOsmPaths({ engine, viewBbox, push, ensureBase, onAdded }: Osm
         setBusy(false);
       }
     })();
-  }, [engine, viewBbox, push, ensureBase, onAdded, t, lang, formatNumber]);
+  }, [engine, viewBbox, push, ensureBase, onAdded, t, lang]);
   return { busy, load };
 }

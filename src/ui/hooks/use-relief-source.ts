@@ -42,6 +42,11 @@ export interface ReliefSource {
   label: string;
   /** a file or tiles replaced the approximate relief */
   canReset: boolean;
+  /**
+   * whether that DEM is kept in this browser (src/adapters/dem-store.ts) and so comes back after a
+   * reload: true once written or read back, false when writing it failed, null while not known
+   */
+  stored: boolean | null;
   /** what is being read (a file name, the tiles), shown in the relief section */
   busy: string | null;
   /** reads the DEM file the worker holds under `token` (dropped there when it fails) */
@@ -60,6 +65,7 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
   const { t, lang } = useI18n();
   const [dem, setDem] = useState<DemInfo | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [stored, setStored] = useState<boolean | null>(null);
   const latest = useRef({ t, lang, push });
   latest.current = { t, lang, push };
 
@@ -86,11 +92,14 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
 
   const keep = useCallback(async () => {
     if (!engine) return;
+    setStored(null);
     const grid = await engine.importedDem().catch(() => null);
     if (!grid) return;
     try {
       await saveStoredDem(grid);
+      setStored(true);
     } catch (err) {
+      setStored(false);
       const { t, push } = latest.current;
       push({ id: 'dem-store', kind: 'warning', text: t('dem.storeFailed', { detail: storeProblem(err, t) }), timeout: 0 });
     }
@@ -101,7 +110,11 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     if (!engine || restoredFor.current === engine) return;
     restoredFor.current = engine;
     loadStoredDem()
-      .then((grid) => (grid ? restoreDemInWorker(engine, grid) : null))
+      .then(async (grid) => {
+        if (!grid) return;
+        await restoreDemInWorker(engine, grid);
+        setStored(true);
+      })
       .catch(() => {
         // nothing stored, or no storage: the relief stays
       });
@@ -164,6 +177,7 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
     if (!engine) return;
     await engine.restoreApproximateDem();
     await deleteStoredDem().catch(() => {});
+    setStored(null);
     latest.current.push({ id: 'dem', text: latest.current.t('dem.resetDone') });
   }, [engine]);
 
@@ -203,8 +217,10 @@ export function useReliefSource({ engine, push, reliefKey, routeBbox }: ReliefSo
   );
 
   return {
-    label: dem ? t(dem.approximate ? 'elevation.demApprox' : 'elevation.dem', { name: dem.name }) : t('dem.none'),
+    // the one modelled relief is the app's own: named from the dictionary (src/ui/components/elevation-source.ts)
+    label: dem ? (dem.approximate ? t('elevation.demApprox', { name: t('elevation.embeddedRelief') }) : t('elevation.dem', { name: dem.name })) : t('dem.none'),
     canReset: dem !== null && !dem.approximate,
+    stored: dem !== null && !dem.approximate ? stored : null,
     busy,
     readDem,
     loadFile: (file, askCrs) => void loadFile(file, askCrs),

@@ -55,6 +55,7 @@ export function useUserLayers({ engine, controller, push, networkReady, networkE
     onRemove: store.remove,
     demLabel: relief.label,
     canResetDem: relief.canReset,
+    demStored: relief.stored,
     demBusy: relief.busy,
     onLoadDem: (f) => relief.loadFile(f, dialog.askDemCrs),
     onResetDem: relief.reset,

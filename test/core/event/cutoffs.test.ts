@@ -5,6 +5,7 @@ import {
   isIsoDate,
   isLocalDateTime,
   newFormula,
+  outOfOrderCutoffs,
   paceCutoff,
   parisDateTime,
   parisOffsetHours,
@@ -67,5 +68,37 @@ describe('cut-offs', () => {
     // the finish is passed once, after the last lap: its own cut-off holds there
     expect(coursePointCutoff(f, point('finish', 6, 200), 3, 6)).toMatchObject({ minutesFromStart: 200, clock: '2025-06-14T11:20', source: 'explicit' });
     expect(coursePointCutoff(f, point('finish', 6), 3, 6)).toMatchObject({ minutesFromStart: 216, source: 'pace' });
+  });
+
+  describe('out of course order', () => {
+    const at = (id: string, kind: CoursePoint['kind'], km: number, cutoff?: number): CoursePoint => ({ ...point(kind, km, cutoff), id, name: id });
+    const noPace = { ...f, cutoffPace_min_per_km: null };
+
+    it('flags a later point whose explicit cut-off closes before an earlier one', () => {
+      // km 10 at 2:00, km 20 at 1:30: runners reach km 20 after km 10, its barrier cannot close first
+      const pts = [at('start', 'start', 0), at('a', 'aid', 10, 120), at('b', 'checkpoint', 20, 90), at('c', 'aid', 30, 300)];
+      expect(outOfOrderCutoffs(noPace, pts)).toEqual([
+        { pointId: 'b', minutesFromStart: 90, before: { pointId: 'a', name: 'a', km: 10, minutesFromStart: 120 } },
+      ]);
+    });
+
+    it('compares against the pace cut-offs too: km 10 at 12 min/km is 120 min, an explicit 100 min at km 15 is too early', () => {
+      const pts = [at('a', 'aid', 10), at('b', 'aid', 15, 100), at('c', 'aid', 20)];
+      expect(outOfOrderCutoffs(f, pts).map((i) => [i.pointId, i.minutesFromStart, i.before.pointId, i.before.minutesFromStart])).toEqual([
+        ['b', 100, 'a', 120],
+      ]);
+    });
+
+    it('accepts cut-offs in order, equal ones, and points without any', () => {
+      expect(outOfOrderCutoffs(f, [at('a', 'aid', 5), at('d', 'danger', 6), at('b', 'checkpoint', 8, 96), at('c', 'aid', 9, 200)])).toEqual([]);
+      expect(outOfOrderCutoffs(noPace, [at('a', 'aid', 5, 60), at('b', 'aid', 8, 60), at('i', 'info', 9)])).toEqual([]);
+    });
+
+    it('puts the finish of a 3-lap loop at the end of the last lap: 3 × 6 km at 12 min/km = 216 min, after an aid at 150 min', () => {
+      const three = { ...f, laps: 3 };
+      expect(outOfOrderCutoffs(three, [at('a', 'aid', 2, 150), at('z', 'finish', 6)])).toEqual([]);
+      // a finish set at 2:00 closes before the aid's 2:30
+      expect(outOfOrderCutoffs(three, [at('a', 'aid', 2, 150), at('z', 'finish', 6, 120)]).map((i) => i.pointId)).toEqual(['z']);
+    });
   });
 });

@@ -10,7 +10,7 @@ import { parseNumber } from './numbers';
 import { Icon } from './Icon';
 
 export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEvent }: EventsPanelProps & { event: EventView }) {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, lang } = useI18n();
   const setDate = (i: number, v: string) => {
     const dates = event.dates.slice();
     if (v) dates[i] = v;
@@ -58,7 +58,7 @@ export function EventDetails({ event, onEditEvent, onDuplicateEvent, onDeleteEve
   const summary = [
     t(DISCIPLINE_KEYS[event.discipline]),
     event.dates.length ? event.dates.map((d) => formatDate(d, lang, 'short')).join(', ') : t('events.summary.noDate'),
-    event.participants.runners > 0 ? t('events.summary.runners', { n: formatNumber(event.participants.runners) }) : null,
+    event.participants.runners > 0 ? t('events.summary.runners', { n: event.participants.runners }) : null,
   ]
     .filter(Boolean)
     .join(' · ');
