@@ -19,6 +19,8 @@ const fr = {
   'app.documentTitle': 'Cavalier — parcours sportifs du Bassin minier',
   'app.panel.hide': 'Masquer le panneau',
   'app.panel.show': 'Afficher le panneau',
+  /** a name quoted in a sentence, as each language quotes */
+  quote: '«\u00a0{name}\u00a0»',
   'lang.label': 'Langue',
   'lang.fr': 'Français',
   'lang.en': 'English',
@@ -176,6 +178,7 @@ const en: Record<I18nKey, string> = {
   'app.documentTitle': 'Cavalier — sports courses in the Mining Basin',
   'app.panel.hide': 'Hide panel',
   'app.panel.show': 'Show panel',
+  quote: '“{name}”',
   'lang.label': 'Language',
   'lang.fr': 'Français',
   'lang.en': 'English',

@@ -84,6 +84,8 @@ export const DOSSIER_ZONE_STYLES: Readonly<Record<MapZoneStyle, string>> = {
 export const DOSSIER_YES_NO: Readonly<Record<'yes' | 'no' | 'unknown', string>> = { yes: 'oui', no: 'non', unknown: 'à préciser' };
 
 export const DOSSIER_TEXT = {
+  /** the source line of a layer the user imported */
+  importedSource: 'fichier importé dans Cavalier par l’utilisateur',
   kicker: 'Manifestation sportive · formulaire d’évaluation simplifiée des incidences Natura 2000',
   title: 'Dossier d’évaluation des incidences Natura 2000',
   prepared: (date: string) =>

@@ -4,6 +4,11 @@
 const NBSP = '\u00a0';
 
 export const layersFr = {
+  // the coordinate systems an import converts (src/core/import/crs-names.ts)
+  'crs.EPSG:2154': 'Lambert-93 (RGF93, EPSG:2154)',
+  'crs.EPSG:27572': 'Lambert II étendu (NTF Paris, EPSG:27572)',
+  'crs.EPSG:4326': 'WGS84 en degrés (EPSG:4326)',
+  'crs.EPSG:3857': 'Web Mercator (pseudo-Mercator, EPSG:3857)',
   'userLayers.title': 'Couches importées',
   'userLayers.empty':
     'Aucune couche importée. Ajoutez un réseau de chemins (export OpenStreetMap), des zones sensibles (Natura 2000, ZNIEFF, SRCE…) ou une couche de référence.',
@@ -165,6 +170,10 @@ export const layersFr = {
 export type LayersKey = keyof typeof layersFr;
 
 export const layersEn: Record<LayersKey, string> = {
+  'crs.EPSG:2154': 'Lambert-93 (RGF93, EPSG:2154)',
+  'crs.EPSG:27572': 'Lambert II extended (NTF Paris, EPSG:27572)',
+  'crs.EPSG:4326': 'WGS84 degrees (EPSG:4326)',
+  'crs.EPSG:3857': 'Web Mercator (Pseudo-Mercator, EPSG:3857)',
   'userLayers.title': 'Imported layers',
   'userLayers.empty': 'No imported layer. Add a path network (OpenStreetMap export), sensitive zones (Natura 2000, ZNIEFF, SRCE…) or a reference layer.',
   'userLayers.import': 'Import a layer…',

@@ -11,9 +11,25 @@ const root = join(import.meta.dirname, '../..');
 const FRENCH = /[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜŒÆ«»’]/;
 
 /** texts that are not the interface's words, by file: proper names, data formats, data written for French files */
+const KINDS = /^(réservoir TVB|site classé)$/;
 const ALLOWED: Record<string, { texts: RegExp; why: string }> = {
   'src/map/styles.ts': { texts: /^© <a href="https:\/\/www\.ign\.fr\/"[\s\S]*Géoplateforme$/, why: 'the IGN attribution, a proper name' },
   'src/core/elevation/altimetry.ts': { texts: /^RGE ALTI® \/ BD ALTI® \(IGN Géoplateforme\)$/, why: 'the service’s own name' },
+  'src/core/event/templates.ts': {
+    texts: /^(Jour [12] — Étape [1-4]|Nœux-les-Mines \(Loisinord\))$/,
+    why: 'the real events’ own stage and place names, data an organiser edits like any name',
+  },
+  'src/core/review/csv.ts': {
+    texts: /^traversée$/,
+    why: 'a value of the CSV format, the same in every language so that the app and the CLI write the same bytes',
+  },
+  'src/core/review/dossier.ts': { texts: /^espèces$/, why: 'an attribute name looked for in the layers' },
+  'src/core/review/embedded.ts': { texts: KINDS, why: 'zone kinds: identifiers, worded at display by src/i18n/review.ts' },
+  'src/core/review/zone-fields.ts': { texts: KINDS, why: 'zone kinds: identifiers, worded at display by src/i18n/review.ts' },
+  'src/core/review/official-zones.ts': {
+    texts: /^(réservoir TVB|site classé|DREAL \/ Région Hauts-de-France — SRCE Nord-Pas-de-Calais)$/,
+    why: 'zone kinds (identifiers), and the data producer’s own name',
+  },
 };
 
 function files(dir: string): string[] {

@@ -5,7 +5,7 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../i18n';
-import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
+import { CRS_CODES, type CrsCode } from '../../core/import/crs-names';
 
 export type ImportRole = 'network' | 'sensitive' | 'reference';
 const IMPORT_ROLES: readonly ImportRole[] = ['network', 'sensitive', 'reference'];
@@ -86,7 +86,7 @@ const LAYER_ACCEPT =
 const DEM_ACCEPT = '.asc,.tif,.tiff,image/tiff';
 
 export function ImportLayerDialog(props: ImportLayerDialogProps) {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const crsId = useId();
@@ -187,7 +187,7 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
               <>
                 {!crsNeeded && preview && (
                   <p className="cav-import-line" data-testid="import-layer-crs-detected">
-                    {t('importLayer.crs.detected')} <strong>{CRS_LABELS[preview.crs][lang]}</strong> — {t(`importLayer.crs.how.${preview.how}`)}
+                    {t('importLayer.crs.detected')} <strong>{t(`crs.${preview.crs}`)}</strong> — {t(`importLayer.crs.how.${preview.how}`)}
                   </p>
                 )}
                 {crsNeeded && (
@@ -208,11 +208,11 @@ export function ImportLayerDialog(props: ImportLayerDialogProps) {
                   aria-invalid={crsNeeded && props.crsChoice === 'auto'}
                 >
                   <option value="auto">
-                    {crsNeeded || !preview ? t('importLayer.crs.choose') : `${t('importLayer.crs.auto')} (${CRS_LABELS[preview.crs][lang]})`}
+                    {crsNeeded || !preview ? t('importLayer.crs.choose') : `${t('importLayer.crs.auto')} (${t(`crs.${preview.crs}`)})`}
                   </option>
                   {CRS_CODES.map((c) => (
                     <option key={c} value={c}>
-                      {CRS_LABELS[c][lang]}
+                      {t(`crs.${c}`)}
                     </option>
                   ))}
                 </select>

@@ -290,7 +290,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                 <span className="cav-muted">
                   {' · '}
                   {l.choice === 'replaced'
-                    ? t('review.approx.replaced', { names: l.replacedBy.map((n) => (lang === 'fr' ? `«\u00a0${n}\u00a0»` : `“${n}”`)).join(', ') })
+                    ? t('review.approx.replaced', { names: l.replacedBy.map((n) => t('quote', { name: n })).join(', ') })
                     : l.choice === 'switched-off'
                       ? t('review.approx.off')
                       : t('review.approx.on')}
@@ -417,7 +417,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                 <p key={u.leg} className="cav-warning cav-small" data-testid="review-unavoidable">
                   {t(u.endInside ? 'review.unavoidable.point' : 'review.unavoidable', {
                     leg: u.leg + 1,
-                    zones: u.zones.map((z) => (lang === 'fr' ? `«\u00a0${z}\u00a0»` : `“${z}”`)).join(', '),
+                    zones: u.zones.map((z) => t('quote', { name: z })).join(', '),
                     m: formatNumber(u.inside_m),
                   })}
                 </p>

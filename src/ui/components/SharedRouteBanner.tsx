@@ -23,7 +23,8 @@ export function SharedRouteBanner({ name, length_m, points, onAdd, onClose }: Sh
       data-points={points}
     >
       <span>
-        <strong>{t('share.view')}</strong> · «&nbsp;{name}&nbsp;»{length_m !== null && ` · ${formatNumber(length_m / 1000, 2)} km`}
+        <strong>{t('share.view')}</strong> · {t('quote', { name })}
+        {length_m !== null && ` · ${formatNumber(length_m / 1000, 2)} km`}
       </span>
       <button type="button" className="cav-btn cav-btn--primary" onClick={onAdd} data-testid="shared-add">
         {t('share.add')}

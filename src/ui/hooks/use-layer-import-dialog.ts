@@ -5,7 +5,7 @@
 // Every step is one session: an answer for a dialog since closed or restarted is dropped.
 import { useCallback, useRef, useState } from 'react';
 import type { ErrorCode, GeoError } from '../../core/errors';
-import { CRS_CODES, CRS_LABELS, type CrsCode } from '../../core/import/crs-names';
+import { CRS_CODES, type CrsCode } from '../../core/import/crs-names';
 import type { LayerFormat } from '../../core/import/layer';
 import type { ZoneFields } from '../../core/review/zone-fields';
 import { EngineStoppedError, openFileInWorker, progressProxy, type EngineClient } from '../../../workers/client';
@@ -327,7 +327,7 @@ export function useLayerImportDialog({ engine, store, relief, push }: LayerImpor
         ? {
             // as an error, the message is already on top of the dialog
             text: p ? formatError(dialog.proposal, lang) : null,
-            action: reading.crsChoice ? t('importLayer.proposal.crs', { crs: CRS_LABELS[reading.crsChoice][lang] }) : t('importLayer.proposal.swap'),
+            action: reading.crsChoice ? t('importLayer.proposal.crs', { crs: t(`crs.${reading.crsChoice}`) }) : t('importLayer.proposal.swap'),
           }
         : null;
     const zf = p?.zoneFields;

@@ -22,6 +22,7 @@ import type { DossierData, ReviewRoute } from '../../../workers/protocol';
 import type { PushNotice } from '../components/Notices';
 import { useI18n } from '../i18n';
 import { formatError } from '../../i18n/messages';
+import { DOSSIER_TEXT } from '../../i18n/dossier';
 
 export interface ReviewWorkspaceDeps {
   setup: ReviewSetup;
@@ -223,7 +224,7 @@ export function useReviewWorkspace({ setup, planner, controller, push, routingKi
               title: l.title,
               approximate: false,
               imported: true,
-              source: 'fichier importé dans Cavalier par l’utilisateur',
+              source: DOSSIER_TEXT.importedSource,
               licence: '',
               note: null,
             };
