@@ -48,7 +48,7 @@ function indexLonScale(graph: Graph): number {
  * binary search over edgeCoordStart finds it for the few candidates of a click, so no table from
  * segment to edge is built at load (it took most of the load time: 2.4M segments at 500k edges).
  */
-export function segmentEdge(graph: Graph, s: number): number {
+function segmentEdge(graph: Graph, s: number): number {
   const starts = graph.edgeCoordStart;
   let lo = 0;
   let hi = graph.edgeCount - 1;

@@ -26,7 +26,7 @@ export { GAP_COST };
  * generated 491k-edge network (test/bench/scale.ts), 4 settled about as few nodes as 16 at a
  * quarter of the work per node.
  */
-export const QUERY_LANDMARKS = 4;
+const QUERY_LANDMARKS = 4;
 
 export interface RouteOptions {
   /**
