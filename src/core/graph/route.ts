@@ -329,7 +329,10 @@ export class Router {
       const kr = bwd.peekPriority();
       // Infinity when either side is exhausted: its costs are then all final, and μ with them
       if (kf + kr >= mu + margin) break;
-      if (kf <= kr) {
+      // expand the side with the smaller queue (Pohl's cardinality rule): on the 491k-edge network it
+      // settled 10 % fewer nodes than the side with the smaller key at p95 on 10 and 40 km legs, 38 %
+      // fewer on 100 km legs and on avoid-mode legs. Any choice keeps the stopping test exact.
+      if (fwd.length <= bwd.length) {
         const n = fwd.pop();
         const gn = label[3 * n];
         // a stale entry: n was reached more cheaply since it was pushed. Comparing keys rather than
