@@ -154,6 +154,12 @@ const ZERO = 48;
 const ZULU = 90;
 /** room for the longest point line: tags (~70 bytes), two coordinates, an elevation, a time */
 const MAX_POINT_BYTES = 160;
+/**
+ * One scratch buffer for every call (the writer is synchronous): its bytes are decoded to a
+ * string whenever it is nearly full, so a file of any size allocates no buffer of its own (16 MB
+ * a call at 100k points made the collector run in the middle of the next write).
+ */
+const scratch = new Uint8Array(1 << 20);
 const HALF_TURN = 180 * COORD_SCALE;
 
 /**
@@ -164,7 +170,8 @@ const HALF_TURN = 180 * COORD_SCALE;
  * Numbers go through integers (never an exponent); impossible values are counted in `dropped`.
  */
 function writePoints(points: readonly Position[], times: readonly number[] | undefined, tags: PointTags, dropped: Dropped): string {
-  const buf = new Uint8Array(points.length * MAX_POINT_BYTES);
+  const buf = scratch;
+  const pieces: string[] = [];
   let o = 0;
   // a plain loop: TypedArray.set costs more than it saves on a dozen bytes
   const put = (bytes: Uint8Array): void => {
@@ -205,6 +212,10 @@ function writePoints(points: readonly Position[], times: readonly number[] | und
     if (!(Math.abs(lat) <= 90) || !Number.isFinite(lon)) {
       dropped.points++;
       continue;
+    }
+    if (o > buf.length - MAX_POINT_BYTES) {
+      pieces.push(asciiText(buf.subarray(0, o)));
+      o = 0;
     }
     if (!first) buf[o++] = NEWLINE;
     first = false;
@@ -260,6 +271,7 @@ function writePoints(points: readonly Position[], times: readonly number[] | und
     }
     put(tags.end);
   }
-  // one decode of the bytes (ASCII, so UTF-8 as it is): a single flat string, no slices to join
-  return asciiText(buf.subarray(0, o));
+  // one decode per megabyte of bytes (ASCII, so UTF-8 as it is), not one string per point
+  pieces.push(asciiText(buf.subarray(0, o)));
+  return pieces.length === 1 ? pieces[0] : pieces.join('');
 }
