@@ -113,14 +113,18 @@ function writeRows(points: number): BenchRow[] {
   const gc = (globalThis as { gc?: () => void }).gc;
   const warmOurs: number[] = [];
   const warmPeer: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  // a full collection before every run, so that neither pays for the garbage the other left
+  const timed = (fn: () => string) => {
     gc?.();
+    return time(fn).ms;
+  };
+  for (let r = 0; r < ROUNDS; r++) {
     if (r % 2 === 0) {
-      warmOurs.push(time(() => writeGpx(track).text).ms);
-      warmPeer.push(time(() => templateWrite(track)).ms);
+      warmOurs.push(timed(() => writeGpx(track).text));
+      warmPeer.push(timed(() => templateWrite(track)));
     } else {
-      warmPeer.push(time(() => templateWrite(track)).ms);
-      warmOurs.push(time(() => writeGpx(track).text).ms);
+      warmPeer.push(timed(() => templateWrite(track)));
+      warmOurs.push(timed(() => writeGpx(track).text));
     }
   }
   const ratios = warmOurs.map((t, r) => warmPeer[r] / t).sort((a, b) => a - b);
