@@ -1,10 +1,14 @@
 // GPX at size (issue 6, item 4): reading a generated 100k-point GPX with the scanner that
 // readTrackFile uses, against @xmldom/xmldom + @tmcw/togeojson (the naive baseline) in the same
-// process; and writing one. `npx tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
+// process; and writing one, against the competent peer of issue 15: a plain template string with
+// `+=`, giving the same bytes, at 100k and 1M points, cold (a fresh process's first export: the
+// first call of each) and warm (single runs interleaved, ROUNDS rounds, the spread shown).
+// `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
 import { benchTable, isMain, type BenchRow } from './table';
 import { gpx as togeojsonGpx } from '@tmcw/togeojson';
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { readTrackFile } from '../../src/core/gpx/read';
+import { formatTime } from '../../src/core/gpx/time';
 import { writeGpx } from '../../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import type { Track } from '../../src/core/types';
@@ -66,6 +70,82 @@ function baselineWrite(track: Track): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
 }
 
+/**
+ * The competent peer: what an engineer writes without thinking of bytes, toFixed and a template
+ * string per point appended with `+=` (V8 makes that a rope, flattened once at the end), and the
+ * same text as writeGpx for a plain track (one trk, elevations and times): checked in the bench.
+ */
+function templateWrite(track: Track): string {
+  const name = track.name; // the generated track's name needs no escaping
+  let s =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Cavalier" xmlns="http://www.topografix.com/GPX/1/1" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd">\n' +
+    `<metadata><name>${name}</name></metadata>\n<trk>\n<name>${name}</name>`;
+  track.segments.forEach((seg, k) => {
+    const times = track.times?.[k];
+    s += '\n<trkseg>';
+    for (let i = 0; i < seg.length; i++) {
+      const p = seg[i];
+      const t = times ? formatTime(times[i]) : null;
+      s += `\n<trkpt lat="${p[1].toFixed(7)}" lon="${p[0].toFixed(7)}">${p[2] !== undefined ? `<ele>${p[2].toFixed(1)}</ele>` : ''}${t ? `<time>${t}</time>` : ''}</trkpt>`;
+    }
+    s += '\n</trkseg>';
+  });
+  s += '\n</trk>\n</gpx>\n';
+  // flattened, as the Blob or the file write that follows would
+  s.charCodeAt(s.length >> 1);
+  return s;
+}
+
+const ROUNDS = 5;
+
+function writeRows(points: number): BenchRow[] {
+  const track = ours(plainGpx(points));
+  // cold: the first call of each, in a process that has not written yet
+  const coldOurs = time(() => writeGpx(track).text);
+  const coldPeer = time(() => templateWrite(track));
+  if (coldOurs.value !== coldPeer.value) {
+    const a = coldOurs.value.split('\n');
+    const b = coldPeer.value.split('\n');
+    const diff = a.findIndex((line, i) => line !== b[i]);
+    throw new Error(`the peer's text differs from writeGpx's at line ${diff}: ${a[diff]} / ${b[diff]}`);
+  }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const warmOurs: number[] = [];
+  const warmPeer: number[] = [];
+  // a full collection before every run, so that neither pays for the garbage the other left
+  const timed = (fn: () => string) => {
+    gc?.();
+    return time(fn).ms;
+  };
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 0) {
+      warmOurs.push(timed(() => writeGpx(track).text));
+      warmPeer.push(timed(() => templateWrite(track)));
+    } else {
+      warmPeer.push(timed(() => templateWrite(track)));
+      warmOurs.push(timed(() => writeGpx(track).text));
+    }
+  }
+  const ratios = warmOurs.map((t, r) => warmPeer[r] / t).sort((a, b) => a - b);
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  const what = `Écriture d’un GPX de ${fmt(points)} points (${mb(coldOurs.value)} Mo, altitudes et heures ; même texte des deux côtés)`;
+  return [
+    {
+      what: `${what}, à froid (1er appel de chacun à cette taille)`,
+      ours: `${coldOurs.ms.toFixed(0)} ms (writeGpx)`,
+      baseline: `${coldPeer.ms.toFixed(0)} ms (gabarit de chaîne et +=, toFixed)`,
+      ratio: `×${(coldPeer.ms / coldOurs.ms).toFixed(1)}`,
+    },
+    {
+      what: `${what}, à chaud (${ROUNDS} manches en alternance)`,
+      ours: `médiane ${median(warmOurs).toFixed(0)} ms (${range(warmOurs)})`,
+      baseline: `médiane ${median(warmPeer).toFixed(0)} ms (${range(warmPeer)})`,
+      ratio: `×${median(ratios).toFixed(1)} (×${ratios[0].toFixed(1)}–${ratios[ratios.length - 1].toFixed(1)} selon la manche)`,
+    },
+  ];
+}
+
 /** The first run (a file is read once, by code not yet optimised) and the median of the next ones. */
 function runs<T>(fn: () => T, n: number): { first: number; median: number; value: T } {
   const first = time(fn);
@@ -102,11 +182,12 @@ export async function benchGpx(): Promise<BenchRow[]> {
     ratio: '—',
   });
 
-  // writing: the track just read, elevations and all (objectif ≤ 150 ms)
+  // writing, against the template-string peer first (cold means the first call in this process)
+  rows.push(...writeRows(100_000), ...writeRows(1_000_000));
+  // and against the naive DOM writer: both files read back to the same points
   const track = ours(plainGpx(100_000));
   const w = runs(() => writeGpx(track).text, 5);
   const bw = runs(() => baselineWrite(track), 1);
-  // both files read back to the same points, or the comparison means nothing
   const back = [w.value, bw.value].map((text) => ours(text).segments.reduce((n, seg) => n + seg.length, 0));
   if (back.some((n) => n !== 100_000)) throw new Error(`written points read back: ${back.join(', ')}`);
   rows.push({

@@ -441,3 +441,36 @@ describe('writeGpx', () => {
     expect((await validate(order)).valid).toBe(false);
   });
 });
+
+describe('writeGpx times (issue 15: no Date per point)', () => {
+  it('spells every instant as Date.toISOString does (".000Z" as "Z"), across minutes, milliseconds and before 1970', () => {
+    const base = Date.UTC(2024, 4, 1, 7, 59, 58);
+    const YEAR_1 = Date.parse('0001-01-01T00:00:00Z'); // xsd:dateTime's first plain year (Date.UTC maps 1 to 1901)
+    const times = [
+      base,
+      base + 1000,
+      base + 2500.7,
+      base + 62_001,
+      base + 3_600_000 - 1,
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      -1,
+      0,
+      YEAR_1,
+      YEAR_1 - 1,
+      Number.NaN,
+    ];
+    const points: Position[] = times.map((_, i) => [2.8 + i * 1e-4, 50.4, 40 + i]);
+    const text = writeGpx({ name: 'horaires', segments: [points], times: [times] }).text;
+    const written = [...text.matchAll(/<trkpt[^>]*>(?:<ele>[^<]*<\/ele>)?(?:<time>([^<]*)<\/time>)?<\/trkpt>/g)].map((m) => m[1] ?? null);
+    // independent reference: the Date object, one per point
+    const expected = times.map((t) => {
+      if (!(t >= YEAR_1) || !(t <= Date.UTC(9999, 11, 31, 23, 59, 59, 999))) return null;
+      const iso = new Date(Math.floor(t)).toISOString();
+      return iso.replace(/\.000Z$/, 'Z');
+    });
+    expect(written).toEqual(expected);
+    expect(written[2]).toBe('2024-05-01T08:00:00.500Z');
+    expect(written[5]).toBe('1969-12-31T23:59:59.999Z');
+    expect(written[8]).toBe('0001-01-01T00:00:00Z');
+  });
+});

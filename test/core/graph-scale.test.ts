@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentLength } from '../../src/core/geo/geodesic';
 import { buildGraph, type NetworkLine } from '../../src/core/graph/build';
 import { decodeNetwork, encodeNetwork, isNetworkBundle } from '../../src/core/graph/bundle';
+import { connectedComponents } from '../../src/core/graph/components';
 import { defaultEdgeCost } from '../../src/core/graph/cost';
 import { EdgeKind, type Graph } from '../../src/core/graph/graph';
 import { computeLandmarks } from '../../src/core/graph/landmarks';
@@ -123,15 +124,18 @@ describe('A* and ALT against a plain Dijkstra', { timeout: 60_000 }, () => {
       const ref = dijkstraCost(graph, naive, a, b);
       const p = plain.route(a, b);
       const q = alt.route(a, b);
+      const s = alt.route(a, b, { heuristic: 'straight-line' });
       if (ref === Infinity) {
         expect(p).toBeNull();
         expect(q).toBeNull();
+        expect(s).toBeNull();
         continue;
       }
       connected++;
       // Float32 kind factors against dijkstra.ts's float64 GAP_COST: equal to well under a millimetre
       expect(p!.cost).toBeCloseTo(ref, 4);
       expect(q!.cost).toBeCloseTo(ref, 4);
+      expect(s!.cost).toBeCloseTo(ref, 4);
       expect(q!.settled).toBeLessThanOrEqual(p!.settled * 1.5);
     }
     expect(connected).toBeGreaterThan(80);
@@ -147,6 +151,7 @@ describe('A* and ALT against a plain Dijkstra', { timeout: 60_000 }, () => {
       const ref = referenceCost(graph, adj, a, b, edgeCost);
       const p = plain.route(a, b, { edgeCost });
       const q = alt.route(a, b, { edgeCost });
+      const d = alt.route(a, b, { edgeCost, heuristic: 'none' });
       if (ref === Infinity) {
         expect(q).toBeNull();
         continue;
@@ -154,6 +159,7 @@ describe('A* and ALT against a plain Dijkstra', { timeout: 60_000 }, () => {
       connected++;
       expect(p!.cost).toBeCloseTo(ref, 4);
       expect(q!.cost).toBeCloseTo(ref, 4);
+      expect(d!.cost).toBeCloseTo(ref, 4);
       // the path's cost is what its edges cost
       const recomputed = q!.edges.reduce((s, e, i) => s + q!.edgeMetres[i] * edgeCost[e], 0);
       expect(recomputed).toBeCloseTo(q!.cost, 3);
@@ -171,6 +177,32 @@ describe('A* and ALT against a plain Dijkstra', { timeout: 60_000 }, () => {
       if (ref === Infinity) expect(q).toBeNull();
       else expect(q!.cost).toBeCloseTo(ref, 4);
     }
+  });
+
+  it('finds the same costs on long legs (ends over 40 km apart), with fewer nodes settled than its Dijkstra mode', () => {
+    // issue 15: the two half-searches with the pair's best landmarks; long legs are where a loose
+    // bound or a wrong stopping test would show
+    const naive = toNaive(graph);
+    const far = randomPairs(17, 400)
+      .filter(([a, b]) => Math.hypot((a.lon - b.lon) * 71_000, (a.lat - b.lat) * 111_000) > 40_000)
+      .slice(0, 25);
+    expect(far.length).toBe(25);
+    const ratios: number[] = [];
+    for (const [a, b] of far) {
+      const ref = dijkstraCost(graph, naive, a, b);
+      const q = alt.route(a, b);
+      const d = alt.route(a, b, { heuristic: 'none' });
+      if (ref === Infinity) {
+        expect(q).toBeNull();
+        continue;
+      }
+      expect(q!.cost).toBeCloseTo(ref, 4);
+      expect(d!.cost).toBeCloseTo(ref, 4);
+      ratios.push(d!.settled / q!.settled);
+    }
+    ratios.sort((x, y) => x - y);
+    expect(ratios.length).toBeGreaterThan(15);
+    expect(ratios[Math.floor(ratios.length / 2)]).toBeGreaterThan(5);
   });
 
   it('agrees with its own Dijkstra mode', () => {
@@ -229,7 +261,23 @@ describe('network.bin round trip', { timeout: 30_000 }, () => {
     // a bare graph buffer (older pipelines) still loads, with its index built at load
     const bare = decodeNetwork(graph.data.slice(0));
     expect(bare.landmarks).toBeNull();
-    expect(bare.index.segStart.length).toBe(index.segStart.length);
+    expect(bare.index.segCount).toBe(index.segCount);
+    expect(bare.components).toBeNull();
+  });
+
+  it('carries the component labels the router needs (issue 15: nothing left to compute at load)', () => {
+    const parts = decodeNetwork(buffer.slice(0));
+    const labels = connectedComponents(graph).label;
+    expect(parts.components?.length).toBe(graph.nodeCount);
+    expect(parts.components?.every((c, n) => c === labels[n])).toBe(true);
+    // a bundle re-encoded from a loaded one (the engine keeps merged networks so) is the same bytes
+    const again = encodeNetwork({ graph: loaded.graph, index: loaded.index, landmarks: loaded.landmarks });
+    expect(again.byteLength).toBe(buffer.byteLength);
+    expect(Buffer.from(again).equals(Buffer.from(buffer))).toBe(true);
+    // a version-1 file (no component labels) is outdated, not misread
+    const v1 = buffer.slice(0);
+    new Uint32Array(v1, 0, 2)[1] = 1;
+    expect(readNetwork(v1)).toEqual({ ok: false, error: { code: 'network.outdated' } });
   });
 
   it('gives identical snaps and routes', () => {

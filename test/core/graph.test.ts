@@ -192,3 +192,79 @@ describe('Router', () => {
     expect(GAP_COST).toBeGreaterThan(1);
   });
 });
+
+// Issue 15: the router searches from both ends at once and stops when the two searches' keys add
+// up to the best path met so far. A hand-drawn ring where the two ways round differ, checked
+// against GeographicLib lengths; the penalty flips the answer, the dead-end spurs hold the clicks.
+//
+//   A0 ── A ─────────── B ── B0        (the parallel 50.40; clicks on the spurs A0–A and B–B0)
+//         │             │
+//         C ─── M ───── D              (the parallel 50.41; M a junction, with a dead-end spur north)
+describe('bidirectional search on a hand-checked ring', () => {
+  const A0: [number, number] = [2.79, 50.4];
+  const A: [number, number] = [2.8, 50.4];
+  const B: [number, number] = [2.82, 50.4];
+  const B0: [number, number] = [2.83, 50.4];
+  const C: [number, number] = [2.8, 50.41];
+  const M: [number, number] = [2.808, 50.41];
+  const D: [number, number] = [2.82, 50.41];
+  const line = (...coords: [number, number][]): NetworkLine => ({ coords, kind: EdgeKind.path });
+  const { graph } = buildGraph([line(A0, A), line(A, B), line(B, B0), line(A, C), line(C, M), line(M, D), line(D, B), line(M, [2.808, 50.415])]);
+  const idx = buildSegmentIndex(graph);
+  const router = new Router(graph);
+  const a = nearestOnNetwork(graph, idx, 2.795, 50.4, 50)!;
+  const b = nearestOnNetwork(graph, idx, 2.825, 50.4, 50)!;
+  const start: [number, number] = [2.795, 50.4];
+  const end: [number, number] = [2.825, 50.4];
+  const direct = refLength([start, A, B, end]);
+  const around = refLength([start, A, C, M, D, B, end]);
+  const directEdge = [...Array(graph.edgeCount).keys()].find((e) => {
+    const x = [graph.nodeCoords[2 * graph.edgeFrom[e]], graph.nodeCoords[2 * graph.edgeTo[e]]].sort();
+    return graph.edgeCoordStart[e + 1] - graph.edgeCoordStart[e] === 2 && x[0] === 2.8 && x[1] === 2.82 && graph.nodeCoords[2 * graph.edgeFrom[e] + 1] === 50.4;
+  })!;
+
+  it('takes the straight way, at its GeographicLib length, with every search mode', () => {
+    expect(around - direct).toBeGreaterThan(2000); // the ring's two sides: 2 × ~1.1 km more round
+    for (const heuristic of ['auto', 'straight-line', 'none'] as const) {
+      const r = router.route(a, b, { heuristic })!;
+      expect(r.cost).toBeCloseTo(direct, 2);
+      expect(r.length_m).toBeCloseTo(direct, 2);
+      expect(r.edges).toContain(directEdge);
+      // from the start spur's click to the end spur's click, in this order
+      expect(r.coords[0]).toEqual([a.lon, a.lat]);
+      expect(r.coords[r.coords.length - 1]).toEqual([b.lon, b.lat]);
+      // the way back costs the same and is the same line reversed
+      const back = router.route(b, a, { heuristic })!;
+      expect(back.cost).toBeCloseTo(r.cost, 9);
+      expect(back.coords).toEqual([...r.coords].reverse());
+    }
+  });
+
+  it('goes round through M when the straight edge costs ×5 (penalties are exact)', () => {
+    const edgeCost = new Float32Array(graph.edgeCount).fill(1);
+    edgeCost[directEdge] = 5;
+    const penalised = 5 * refLength([A, B]) + refLength([start, A]) + refLength([B, end]);
+    expect(penalised).toBeGreaterThan(around);
+    for (const heuristic of ['auto', 'straight-line', 'none'] as const) {
+      const r = router.route(a, b, { edgeCost, heuristic })!;
+      expect(r.cost).toBeCloseTo(around, 2);
+      expect(r.length_m).toBeCloseTo(around, 2);
+      expect(r.edges).not.toContain(directEdge);
+      expect(r.coords.some(([x, y]) => x === M[0] && y === M[1])).toBe(true);
+    }
+  });
+
+  it('routes between two clicks on the same dead-end spur without leaving it', () => {
+    const p = nearestOnNetwork(graph, idx, 2.792, 50.4, 50)!;
+    const q = nearestOnNetwork(graph, idx, 2.798, 50.4, 50)!;
+    const r = router.route(p, q)!;
+    expect(r.edges).toEqual([p.edge]);
+    expect(r.cost).toBeCloseTo(
+      refLength([
+        [2.792, 50.4],
+        [2.798, 50.4],
+      ]),
+      3,
+    );
+  });
+});

@@ -31,6 +31,11 @@ export function textEncodingOf(bytes: Uint8Array): TextEncodingLabel {
 type Decoder = new (label: string, options?: { fatal?: boolean }) => { decode(bytes: Uint8Array): string };
 const TextDecoderCtor = (globalThis as unknown as { TextDecoder: Decoder }).TextDecoder;
 
+const utf8 = new TextDecoderCtor('utf-8');
+
+/** Bytes known to be ASCII (e.g. written by the GPX writer) as a string, in one decode. */
+export const asciiText = (bytes: Uint8Array): string => utf8.decode(bytes);
+
 /**
  * The file's text, decoded as its first bytes say; bytes that are not valid in that encoding
  * become U+FFFD with the warning 'file.invalid-utf8' (the line of the first one).

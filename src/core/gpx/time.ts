@@ -80,8 +80,11 @@ function daysIn(year: number, month: number): number {
 }
 
 /** An instant as xsd:dateTime in UTC; null for NaN or an instant xsd:dateTime cannot spell plainly. */
+/** True when formatTime spells this instant (false for NaN). */
+export const isWritableTime = (ms: number): boolean => ms >= MIN_MS && ms <= MAX_MS;
+
 export function formatTime(ms: number): string | null {
-  if (!(ms >= MIN_MS && ms <= MAX_MS)) return null;
+  if (!isWritableTime(ms)) return null;
   const iso = new Date(Math.floor(ms)).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }

@@ -1,7 +1,8 @@
-// network.bin: the graph, its segment index and optionally its landmarks in one ArrayBuffer, so the
-// page fetches one file and transfers it to the worker without a copy, and the worker only lays
-// typed-array views over it. Rebuilding the index at load would cost ~1 s at 500k edges (2.4M
-// segments) and the landmarks a few seconds; viewing them costs microseconds.
+// network.bin: the graph, its segment index, its connected components and optionally its landmarks
+// in one ArrayBuffer, so the page fetches one file and transfers it to the worker without a copy,
+// and the worker only lays typed-array views over it. Rebuilding the index at load would cost ~1 s
+// at 500k edges (2.4M segments), the landmarks a few seconds and the component labels ~70 ms (the
+// router needs them for its first leg); viewing them costs microseconds.
 //
 // Layout (little-endian, every section 8-byte aligned so that Float64 views are legal):
 //   0  u32 magic, u32 version
@@ -9,13 +10,16 @@
 //  16  u32 index offset, u32 index length        (a flatbush buffer, Float32 boxes)
 //  24  u32 landmarks offset, u32 landmarks length (0, 0 when absent)
 //  32  f64 longitude scale of the index frame
-//  40  reserved up to HEADER_BYTES
+//  40  u32 components offset, u32 components length (Uint32 label per node, see components.ts)
+//  48  reserved up to HEADER_BYTES
+// Version 2 added the components; a version-1 file is 'network.outdated' (npm run data:build).
+import { connectedComponents } from './components';
 import { Graph } from './graph';
 import { Landmarks } from './landmarks';
 import { buildSegmentIndex, segmentIndexFromData, type SegmentIndex } from './nearest';
 
 const MAGIC = 0xca7a0b17;
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_BYTES = 64;
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
@@ -31,6 +35,8 @@ export interface NetworkParts {
   graph: Graph;
   index: SegmentIndex;
   landmarks: Landmarks | null;
+  /** component label of each node (null for a bare graph buffer: the router labels on its first leg) */
+  components: Uint32Array | null;
 }
 
 /** True when the buffer is a bundle (false for a bare graph buffer, as older pipelines wrote). */
@@ -41,15 +47,22 @@ export function isNetworkBundle(buffer: ArrayBuffer): boolean {
 export function encodeNetwork(parts: { graph: Graph; index: SegmentIndex; landmarks?: Landmarks | null }): ArrayBuffer {
   const { graph, index } = parts;
   const landmarks = parts.landmarks ?? null;
-  const indexBytes = new Uint8Array(index.index.data as ArrayBuffer);
+  const labels = connectedComponents(graph).label;
+  // the index's own bytes: one read from a bundle is a view into the whole file, from its byteOffset
+  // to the end of its item ids (copying `data` whole would nest the old file inside the new one)
+  const fb = index.index;
+  const indexEnd = fb._indices.byteOffset + fb._indices.byteLength;
+  const indexBytes = new Uint8Array(fb.data as ArrayBuffer, fb.byteOffset, indexEnd - fb.byteOffset);
   const graphOffset = HEADER_BYTES;
   const indexOffset = align8(graphOffset + graph.byteLength);
-  const lmOffset = align8(indexOffset + indexBytes.byteLength);
-  const total = landmarks ? lmOffset + landmarks.byteLength : indexOffset + indexBytes.byteLength;
+  const compOffset = align8(indexOffset + indexBytes.byteLength);
+  const lmOffset = align8(compOffset + labels.byteLength);
+  const total = landmarks ? lmOffset + landmarks.byteLength : compOffset + labels.byteLength;
   const out = new ArrayBuffer(total);
   const bytes = new Uint8Array(out);
   bytes.set(graph.bytes(), graphOffset);
   bytes.set(indexBytes, indexOffset);
+  new Uint32Array(out, compOffset, labels.length).set(labels);
   if (landmarks) bytes.set(landmarks.bytes(), lmOffset);
   new Uint32Array(out, 0, 8).set([
     MAGIC,
@@ -62,6 +75,7 @@ export function encodeNetwork(parts: { graph: Graph; index: SegmentIndex; landma
     landmarks ? landmarks.byteLength : 0,
   ]);
   new Float64Array(out, 32, 1)[0] = index.lonScale;
+  new Uint32Array(out, 40, 2).set([compOffset, labels.byteLength]);
   return out;
 }
 
@@ -72,7 +86,7 @@ export function encodeNetwork(parts: { graph: Graph; index: SegmentIndex; landma
 export function decodeNetwork(buffer: ArrayBuffer): NetworkParts {
   if (!isNetworkBundle(buffer)) {
     const graph = Graph.from(buffer);
-    return { graph, index: buildSegmentIndex(graph), landmarks: null };
+    return { graph, index: buildSegmentIndex(graph), landmarks: null, components: null };
   }
   const [, version, gOff, gLen, iOff, iLen, lOff, lLen] = new Uint32Array(buffer, 0, 8);
   if (version !== VERSION) throw new NetworkFileError('network.outdated');
@@ -82,5 +96,8 @@ export function decodeNetwork(buffer: ArrayBuffer): NetworkParts {
   const index = segmentIndexFromData(graph, buffer, iOff, lonScale);
   const landmarks = lLen > 0 ? Landmarks.from(buffer, lOff, lLen) : null;
   if (landmarks && landmarks.nodeCount !== graph.nodeCount) throw new NetworkFileError('network.corrupt');
-  return { graph, index, landmarks };
+  const [cOff, cLen] = new Uint32Array(buffer, 40, 2);
+  if (cLen !== 4 * graph.nodeCount || cOff % 4 !== 0 || cOff + cLen > buffer.byteLength) throw new NetworkFileError('network.corrupt');
+  const components = new Uint32Array(buffer, cOff, graph.nodeCount);
+  return { graph, index, landmarks, components };
 }

@@ -28,10 +28,8 @@ const BOX_MARGIN_DEG = 1e-5;
 
 export interface SegmentIndex {
   index: Flatbush;
-  /** segment id → absolute vertex index of its first vertex */
-  segStart: Uint32Array;
-  /** segment id → edge */
-  segEdge: Uint32Array;
+  /** number of segments (flatbush holds a dummy item when there are none) */
+  segCount: number;
   /** longitudes are multiplied by this so that index distances are nearly isotropic */
   lonScale: number;
 }
@@ -44,39 +42,42 @@ function indexLonScale(graph: Graph): number {
   return Math.cos((lat0 * Math.PI) / 180);
 }
 
-/** Segment ids follow the edges' vertices: segment → (first vertex, edge) is rebuilt in one pass, never stored. */
-function segmentTables(graph: Graph): { segStart: Uint32Array; segEdge: Uint32Array } {
-  const segCount = graph.coordCount - graph.edgeCount;
-  const segStart = new Uint32Array(segCount);
-  const segEdge = new Uint32Array(segCount);
-  let s = 0;
-  for (let e = 0; e < graph.edgeCount; e++)
-    for (let v = graph.edgeCoordStart[e]; v < graph.edgeCoordStart[e + 1] - 1; v++) {
-      segStart[s] = v;
-      segEdge[s] = e;
-      s++;
-    }
-  return { segStart, segEdge };
+/**
+ * Segment ids follow the edges' vertices, edge after edge: segment s of edge e starts at vertex
+ * s + e, and e is the last edge whose first segment id (edgeCoordStart[e] − e) is at most s. A
+ * binary search over edgeCoordStart finds it for the few candidates of a click, so no table from
+ * segment to edge is built at load (it took most of the load time: 2.4M segments at 500k edges).
+ */
+function segmentEdge(graph: Graph, s: number): number {
+  const starts = graph.edgeCoordStart;
+  let lo = 0;
+  let hi = graph.edgeCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] - mid <= s) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Builds the index over every segment (≈ 1 s for 2.4M segments: network.bin carries it prebuilt). */
 export function buildSegmentIndex(graph: Graph): SegmentIndex {
-  const { segStart, segEdge } = segmentTables(graph);
-  const segCount = segStart.length;
+  const segCount = graph.coordCount - graph.edgeCount;
   const lonScale = indexLonScale(graph);
   const index = new Flatbush(Math.max(segCount, 1), 16, Float32Array);
   const c = graph.coords;
-  for (let s = 0; s < segCount; s++) {
-    const v = segStart[s];
-    const x1 = c[2 * v] * lonScale;
-    const y1 = c[2 * v + 1];
-    const x2 = c[2 * v + 2] * lonScale;
-    const y2 = c[2 * v + 3];
-    index.add(Math.min(x1, x2) - BOX_MARGIN_DEG, Math.min(y1, y2) - BOX_MARGIN_DEG, Math.max(x1, x2) + BOX_MARGIN_DEG, Math.max(y1, y2) + BOX_MARGIN_DEG);
-  }
+  // segment ids in the order they are added: edge after edge, see segmentEdge
+  for (let e = 0; e < graph.edgeCount; e++)
+    for (let v = graph.edgeCoordStart[e]; v < graph.edgeCoordStart[e + 1] - 1; v++) {
+      const x1 = c[2 * v] * lonScale;
+      const y1 = c[2 * v + 1];
+      const x2 = c[2 * v + 2] * lonScale;
+      const y2 = c[2 * v + 3];
+      index.add(Math.min(x1, x2) - BOX_MARGIN_DEG, Math.min(y1, y2) - BOX_MARGIN_DEG, Math.max(x1, x2) + BOX_MARGIN_DEG, Math.max(y1, y2) + BOX_MARGIN_DEG);
+    }
   if (segCount === 0) index.add(0, 0, 0, 0);
   index.finish();
-  return { index, segStart, segEdge, lonScale };
+  return { index, segCount, lonScale };
 }
 
 /**
@@ -85,14 +86,14 @@ export function buildSegmentIndex(graph: Graph): SegmentIndex {
  */
 export function segmentIndexFromData(graph: Graph, data: ArrayBuffer, byteOffset: number, lonScale: number): SegmentIndex {
   const index = Flatbush.from(data, byteOffset);
-  const { segStart, segEdge } = segmentTables(graph);
-  if (index.numItems !== Math.max(segStart.length, 1)) throw new Error('segment index built for another graph');
-  return { index, segStart, segEdge, lonScale };
+  const segCount = graph.coordCount - graph.edgeCount;
+  if (index.numItems !== Math.max(segCount, 1)) throw new Error('segment index built for another graph');
+  return { index, segCount, lonScale };
 }
 
 /** The nearest point of the network within maxDistance_m of (lon, lat), or null. */
 export function nearestOnNetwork(graph: Graph, idx: SegmentIndex, lon: number, lat: number, maxDistance_m: number): Snap | null {
-  if (idx.segStart.length === 0) return null;
+  if (idx.segCount === 0) return null;
   const c = graph.coords;
   // metres per degree at the query latitude, for the projection onto each candidate segment
   const mx = M_PER_DEG_LON_EQ * Math.cos((lat * Math.PI) / 180);
@@ -104,7 +105,8 @@ export function nearestOnNetwork(graph: Graph, idx: SegmentIndex, lon: number, l
   // index frame (up to the 1e-3 margin for the few metres of latitude it may span).
   const radius = Math.max(maxDistance_m / my, (maxDistance_m * idx.lonScale) / mx) * 1.001;
   idx.index.neighbors(lon * idx.lonScale, lat, Infinity, radius, (s) => {
-    const v = idx.segStart[s];
+    const edge = segmentEdge(graph, s);
+    const v = s + edge;
     const x1 = c[2 * v];
     const y1 = c[2 * v + 1];
     const dx = (c[2 * v + 2] - x1) * mx;
@@ -117,7 +119,7 @@ export function nearestOnNetwork(graph: Graph, idx: SegmentIndex, lon: number, l
     const local = Math.hypot((px - lon) * mx, (py - lat) * my);
     if (local < bestLocal) {
       bestLocal = local;
-      best = { edge: idx.segEdge[s], seg: v, t, lon: px, lat: py, distance_m: 0 };
+      best = { edge, seg: v, t, lon: px, lat: py, distance_m: 0 };
     }
     return false;
   });

@@ -21,12 +21,14 @@ export interface PrepareOptions {
   /** a prebuilt index of this graph (built here otherwise) */
   index?: SegmentIndex;
   landmarks?: Landmarks | null;
+  /** component labels as network.bin carries them (computed on the first leg otherwise) */
+  components?: Uint32Array | null;
 }
 
 export function prepareNetwork(graph: Graph, names: string[] = [], options: PrepareOptions = {}): RoutingNetwork {
   const index = options.index ?? buildSegmentIndex(graph);
   const landmarks = options.landmarks ?? null;
-  return { graph, index, router: new Router(graph, landmarks), names, ...(landmarks ? { landmarks } : {}) };
+  return { graph, index, router: new Router(graph, landmarks, options.components ?? null), names, ...(landmarks ? { landmarks } : {}) };
 }
 
 /**
@@ -34,8 +36,8 @@ export function prepareNetwork(graph: Graph, names: string[] = [], options: Prep
  * bundle with its prebuilt index (and landmarks), or a bare graph buffer whose index is built here.
  */
 export function networkFromBuffer(buffer: ArrayBuffer, names: string[] = []): RoutingNetwork {
-  const { graph, index, landmarks } = decodeNetwork(buffer);
-  return prepareNetwork(graph, names, { index, landmarks });
+  const { graph, index, landmarks, components } = decodeNetwork(buffer);
+  return prepareNetwork(graph, names, { index, landmarks, components });
 }
 
 /**
