@@ -220,7 +220,7 @@ const DISPLAY_LAYERS: Readonly<Record<'friches' | 'veloroutes' | 'osm-routes' | 
     geometry: 'polygon',
     status: 'official',
     source: 'IGN Admin Express COG 2018 et INSEE, par france-geojson (Grégoire David)',
-    licence: 'Licence Ouverte (Etalab)',
+    licence: 'Licence Ouverte 2.0',
     date: '2018',
     note: {
       fr: 'Toutes les communes des deux départements, pour la liste des communes traversées du dossier Natura 2000. Découpage de 2018 : les fusions de communes postérieures n’y figurent pas.',

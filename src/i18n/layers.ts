@@ -358,6 +358,7 @@ const CREDIT_PHRASES_EN: readonly [string, string][] = [
   ['(contours)', '(outlines)'],
   ['Ministère de la Transition écologique', 'French Ministry for the Ecological Transition'],
   ['sites classés et inscrits, Code de l\u2019environnement L341', 'classified and registered sites, Environment Code L341'],
+  ['IGN Admin Express COG 2018 et INSEE, par france-geojson', 'IGN Admin Express COG 2018 and INSEE, via france-geojson'],
 ];
 
 /** A layer's source or licence text in the interface's language. */

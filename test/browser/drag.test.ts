@@ -24,7 +24,17 @@ function report(r: DragReport): void {
 
 function checkFacts(r: DragReport): void {
   expect(r.longTaskSupported).toBe(true);
-  expect([...r.tiledLayers].sort()).toEqual(['cavaliers', 'communes', 'friches', 'puits', 'reseau', 'sites-classes', 'tvb-corridors', 'veloroutes']);
+  expect([...r.tiledLayers].sort()).toEqual([
+    'cavaliers',
+    'communes',
+    'communes-npdc',
+    'friches',
+    'puits',
+    'reseau',
+    'sites-classes',
+    'tvb-corridors',
+    'veloroutes',
+  ]);
   expect(r.visibleLayers).toEqual(expect.arrayContaining(['communes', 'puits', 'tvb-corridors']));
   expect(r.pointMoved).toBe(true);
   expect(r.legsRecomputed).toBe(true);

@@ -57,6 +57,8 @@ const NAMES = new Set([
   'Licence Ouverte 2.0',
   'ODbL 1.0',
   'INPN, ville d’Avion',
+  'Grégoire David',
+  'Etalab',
 ]);
 const creditPieces: { where: string; text: string }[] = [];
 for (const l of manifest.layers as unknown as { id: string; source: string; licence: string }[]) {

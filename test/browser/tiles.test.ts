@@ -76,8 +76,18 @@ afterAll(async () => {
 });
 
 describe('big layers as vector tiles', () => {
-  it('the manifest tiles the big layers (communes, reseau, cavaliers, puits, tvb-corridors, friches, veloroutes, sites-classes) and not the small ones', () => {
-    expect(tiled.map((l) => l.id).sort()).toEqual(['cavaliers', 'communes', 'friches', 'puits', 'reseau', 'sites-classes', 'tvb-corridors', 'veloroutes']);
+  it('the manifest tiles the big layers (communes, communes-npdc, reseau, cavaliers, puits, tvb-corridors, friches, veloroutes, sites-classes) and not the small ones', () => {
+    expect(tiled.map((l) => l.id).sort()).toEqual([
+      'cavaliers',
+      'communes',
+      'communes-npdc',
+      'friches',
+      'puits',
+      'reseau',
+      'sites-classes',
+      'tvb-corridors',
+      'veloroutes',
+    ]);
     expect(manifest.layers.find((l) => l.id === 'terrils')!.tiles).toBeUndefined();
   });
 

@@ -23,6 +23,10 @@ type EntryLike = { id: string; geometry: 'polygon' | 'line' | 'point'; status?: 
 export function placeKindOfLayer(entry: EntryLike): PlaceKind | null {
   if (entry.status === 'to-import' || !entry.url) return null;
   const id = entry.id.toLowerCase();
+  // every commune of Nord and Pas-de-Calais is the dossier's list (communes crossed), not places:
+  // searched, « Loos » would land in Loos (Nord) before Loos-en-Gohelle, and the basin's communes
+  // would be labelled twice; the online geocoder finds the others
+  if (id === 'communes-npdc') return null;
   if (id.includes('commune')) return 'commune';
   if (id.includes('terril')) return 'terril';
   if (id.includes('friche')) return 'friche';
