@@ -10,7 +10,7 @@ export interface BenchRow {
 
 export function benchTable(rows: readonly BenchRow[]): string {
   return [
-    '| Mesure | Cavalier | Référence naïve | Gain |',
+    '| Mesure | Cavalier | Pair compétent, ou référence naïve | Gain |',
     '|---|---|---|---|',
     ...rows.map((r) => `| ${r.what} | ${r.ours} | ${r.baseline} | ${r.ratio} |`),
   ].join('\n');
