@@ -2,8 +2,8 @@
 // output. French first (the default), English second (CAVALIER_LANG=en). The error codes of the
 // core keep their own texts in messages.ts, shared with the app.
 
-import type { Lang } from './dictionary';
-import { choosePlurals } from './plural';
+import { fillTemplate, type Lang } from './dictionary';
+import { localeOf } from './plural';
 
 const NBSP = '\u00a0';
 
@@ -336,7 +336,6 @@ Messages are in French; CAVALIER_LANG=en writes them in English.
 };
 
 const CLI: Record<Lang, Record<CliKey, string>> = { fr: cliFr, en: cliEn };
-const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 type CliParams = Record<string, string | number>;
 
@@ -353,15 +352,12 @@ export function cliText(lang: Lang): CliText {
   const num = (value: number, decimals = 0) => {
     let f = formats.get(decimals);
     if (!f) {
-      f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+      f = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
       formats.set(decimals, f);
     }
     return f.format(value);
   };
-  const t = (key: CliKey, params?: CliParams) => {
-    const template = CLI[lang][key];
-    return params ? choosePlurals(template, params, lang).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : template;
-  };
+  const t = (key: CliKey, params?: CliParams) => fillTemplate(CLI[lang][key], lang, params);
   return {
     lang,
     t,

@@ -2,6 +2,7 @@
 // the same everywhere in a language. A calendar day ('2026-05-14') is read at noon UTC and shown
 // in UTC: it names the same day in every time zone.
 import type { Lang } from './dictionary';
+import { localeOf } from './plural';
 
 /** 'short': 14 mai 2026; 'long': 14 mai 2026 with the month in full; 'weekday': jeudi 14 mai 2026 */
 export type DateStyle = 'short' | 'long' | 'weekday';
@@ -12,19 +13,17 @@ const OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
 };
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
-
 /** A calendar day ('YYYY-MM-DD'), or an instant shown as the local day it falls on. */
 export function formatDate(day: string | Date, lang: Lang, style: DateStyle = 'long'): string {
-  if (typeof day !== 'string') return day.toLocaleDateString(LOCALES[lang], OPTIONS[style]);
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString(LOCALES[lang], { ...OPTIONS[style], timeZone: 'UTC' });
+  if (typeof day !== 'string') return day.toLocaleDateString(localeOf(lang), OPTIONS[style]);
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(localeOf(lang), { ...OPTIONS[style], timeZone: 'UTC' });
 }
 
 /** The months' names, January first ('janvier', 'January'). */
 export function monthNames(lang: Lang): readonly string[] {
   let names = MONTHS.get(lang);
   if (!names) {
-    const f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+    const f = new Intl.DateTimeFormat(localeOf(lang), { month: 'long', timeZone: 'UTC' });
     names = Array.from({ length: 12 }, (_, m) => f.format(new Date(Date.UTC(2026, m, 15))));
     MONTHS.set(lang, names);
   }

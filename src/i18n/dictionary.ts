@@ -327,7 +327,11 @@ export type TParams = Record<string, string | number>;
 export type TFunction = (key: I18nKey, params?: TParams) => string;
 
 export function translate(lang: Lang, key: I18nKey, params?: TParams): string {
-  const template = DICTIONARY[lang][key] ?? DICTIONARY.fr[key] ?? key;
+  return fillTemplate(DICTIONARY[lang][key] ?? DICTIONARY.fr[key] ?? key, lang, params);
+}
+
+/** A dictionary text with its counted choices ({n|…|…}) and its {name} placeholders filled (the CLI's dictionary too). */
+export function fillTemplate(template: string, lang: Lang, params?: TParams): string {
   if (!params) return template;
   return choosePlurals(template, params, lang).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -10,12 +10,13 @@ export type PluralLang = 'fr' | 'en';
 
 const rules = new Map<PluralLang, Intl.PluralRules>();
 const numbers = new Map<PluralLang, Intl.NumberFormat>();
-const locale = (lang: PluralLang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+/** The locale of each language, for every number, date and plural rule of the interface and the CLI. */
+export const localeOf = (lang: PluralLang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
 /** 'one' when the count takes the singular in `lang` (French: 0 and 1; English: 1), else 'other'. */
 export function pluralCategory(lang: PluralLang, n: number): 'one' | 'other' {
   let r = rules.get(lang);
-  if (!r) rules.set(lang, (r = new Intl.PluralRules(locale(lang))));
+  if (!r) rules.set(lang, (r = new Intl.PluralRules(localeOf(lang))));
   return r.select(n) === 'one' ? 'one' : 'other';
 }
 
@@ -29,7 +30,7 @@ export function choosePlurals(template: string, params: Readonly<Record<string, 
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
     if (!Number.isFinite(n)) return whole;
     let f = numbers.get(lang);
-    if (!f) numbers.set(lang, (f = new Intl.NumberFormat(locale(lang))));
+    if (!f) numbers.set(lang, (f = new Intl.NumberFormat(localeOf(lang))));
     const written = f.format(n);
     return (pluralCategory(lang, n) === 'one' ? one : other).replace(/#/g, written);
   });

@@ -4,6 +4,7 @@
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { choicePreference } from '../adapters/preferences';
 import { LANGS, type Lang, type TFunction, translate } from '../i18n/dictionary';
+import { localeOf } from '../i18n/plural';
 
 // French unless the user chose English (or storage is unavailable, as in some private windows)
 const langPref = choicePreference<Lang>('cavalier.lang', LANGS, 'fr');
@@ -34,7 +35,7 @@ export function I18nProvider({ children, initial }: { children?: ReactNode; init
     document.title = translate(lang, 'app.documentTitle');
   }, [lang]);
   const value = useMemo<I18n>(() => {
-    const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+    const locale = localeOf(lang);
     return {
       lang,
       setLang,

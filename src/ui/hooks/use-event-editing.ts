@@ -20,6 +20,7 @@ import {
   selectFormula,
 } from '../../state/events';
 import type { PushNotice } from '../components/Notices';
+import { localeOf } from '../../i18n/plural';
 import { useI18n } from '../i18n';
 import { newId } from '../new-id';
 import { complete } from './legs';
@@ -101,7 +102,7 @@ export function useEventEditing({ planner, event, push, ask, run }: EventEditing
         if (!f || f.route.points.length < 2) return;
         const [legs] = await planner.ensureLegs([f.route]);
         if (legs.length !== f.route.modes.length) return push({ id: 'stretch', text: t('formulas.stretch.wait') });
-        const fmt = (k: number) => k.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+        const fmt = (k: number) => k.toLocaleString(localeOf(lang), { maximumFractionDigits: 2 });
         const name = t('formulas.stretch.name', { name: f.name, from: fmt(fromKm), to: fmt(toKm) });
         planner.edit((d) => addFormulaFromStretchIn(d, id, legs, fromKm, toKm, { name }, newId));
       }),

@@ -7,6 +7,7 @@ import type { Leg } from '../../core/route/leg';
 import type { EngineClient } from '../../../workers/client';
 import type { PushNotice } from '../components/Notices';
 import { download } from '../download';
+import { localeOf } from '../../i18n/plural';
 import { useI18n } from '../i18n';
 import type { PlannerState } from './use-planner';
 
@@ -81,7 +82,7 @@ export function useEventExports({ engine, planner, event, formula, push }: Event
     (s: { pointsBefore: number; pointsAfter: number; lengthChange_m: number } | null) => {
       if (!s || s.pointsAfter === s.pointsBefore) return;
       const change = Math.round(s.lengthChange_m);
-      const fmt = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
+      const fmt = (n: number) => n.toLocaleString(localeOf(lang));
       push({
         id: 'export-simplified',
         text: t('export.simplified', {
