@@ -7,6 +7,8 @@
 // version 15, name 1, features 2, keys 3, values 4, extent 5; feature id 1, tags 2, type 3,
 // geometry 4; value string 1, double 3, uint 5, sint 6, bool 7).
 
+import { ByteWriter } from './bytes.ts';
+
 type Flat = ArrayLike<number>;
 
 /**
@@ -22,52 +24,10 @@ export type VtFeature = { tags?: Record<string, unknown> | null; id?: unknown } 
 const encoder = new TextEncoder();
 const utf8 = new Map<string, Uint8Array>();
 
-/** One growable byte buffer, reused from tile to tile (its first bytes are the last tile's). */
-class Bytes {
-  buf = new Uint8Array(1 << 16);
-  pos = 0;
-
-  reserve(n: number): void {
-    this.grow(n);
-  }
-
-  private grow(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  varint(v: number): void {
-    this.grow(10);
-    if (v >= 0 && v <= 0xfffffff) {
-      // the common case: 1–4 bytes
-      while (v > 0x7f) {
-        this.buf[this.pos++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      this.buf[this.pos++] = v;
-      return;
-    }
-    // larger or negative integers: 64-bit two's complement, as pbf writes them
-    let big = BigInt.asUintN(64, BigInt(Math.trunc(v)));
-    while (big > 0x7fn) {
-      this.buf[this.pos++] = Number(big & 0x7fn) | 0x80;
-      big >>= 7n;
-    }
-    this.buf[this.pos++] = Number(big);
-  }
-
-  bytes(b: Uint8Array): void {
-    this.grow(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-
+/** The tile's buffer, reused from tile to tile (its first bytes are the last tile's), with protobuf's fields. */
+class Bytes extends ByteWriter {
   double(v: number): void {
-    this.grow(8);
+    this.reserve(8);
     new DataView(this.buf.buffer, this.buf.byteOffset + this.pos, 8).setFloat64(0, v, true);
     this.pos += 8;
   }
@@ -75,7 +35,7 @@ class Bytes {
   /** Starts a length-delimited field: one byte kept for its length; close() with what this returns. */
   open(tag: number): number {
     this.varint((tag << 3) | 2);
-    this.grow(1);
+    this.reserve(1);
     return ++this.pos;
   }
 
@@ -84,7 +44,7 @@ class Bytes {
     const len = this.pos - start;
     const extra = len < 0x80 ? 0 : len < 0x4000 ? 1 : len < 0x200000 ? 2 : len < 0x10000000 ? 3 : 4;
     if (extra) {
-      this.grow(extra);
+      this.reserve(extra);
       this.buf.copyWithin(start + extra, start, this.pos);
       this.pos += extra;
     }
@@ -227,7 +187,7 @@ function writeLayer(b: Bytes, name: string, features: readonly VtFeature[], vers
   }
 }
 
-const out = new Bytes();
+const out = new Bytes(1 << 16);
 
 /** The tile's layers (name → geojson-vt getTileRaw tile) as one MVT: vt-pbf's fromGeojsonVt bytes of getTile's tile. */
 export function encodeTile(layers: Record<string, { features: readonly VtFeature[] }>, options: { version: number; extent: number }): Uint8Array {
@@ -237,5 +197,5 @@ export function encodeTile(layers: Record<string, { features: readonly VtFeature
     writeLayer(out, name, layers[name].features, options.version, options.extent);
     out.close(at);
   }
-  return out.buf.slice(0, out.pos);
+  return out.result();
 }

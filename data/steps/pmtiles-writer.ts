@@ -12,7 +12,7 @@
 // - Tile data is written in tile-id order, so the archive is "clustered".
 
 import { gzipSync } from 'fflate';
-import { concatBytes } from './bytes.ts';
+import { ByteWriter, concatBytes } from './bytes.ts';
 
 /** header codes of the spec (§3) */
 export const Compression = { Unknown: 0, None: 1, Gzip: 2 } as const;
@@ -77,51 +77,31 @@ export function zxyToTileId(z: number, x: number, y: number): number {
 
 // ── varints and directories ───────────────────────────────────────────────────
 
-/** Growable byte buffer with unsigned LEB128 varints (numbers up to 2^53). */
-class Bytes {
-  buf = new Uint8Array(1024);
-  len = 0;
-  private ensure(n: number) {
-    if (this.len + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.len + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.len));
-    this.buf = next;
-  }
-  varint(v: number) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new Error(`PMTiles: varint invalide ${v}`);
-    this.ensure(10);
-    while (v >= 0x80) {
-      this.buf[this.len++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    this.buf[this.len++] = v;
-  }
-  bytes(): Uint8Array {
-    return this.buf.slice(0, this.len);
-  }
+/** A directory number as an unsigned LEB128 varint: offsets and ids are safe non-negative integers. */
+function varint(b: ByteWriter, v: number): void {
+  if (!Number.isSafeInteger(v) || v < 0) throw new Error(`PMTiles: varint invalide ${v}`);
+  b.varint(v);
 }
 
 /** Directory bytes before compression (spec §4): count, then the four columns. */
 function serializeDirectory(entries: readonly DirEntry[]): Uint8Array {
-  const b = new Bytes();
-  b.varint(entries.length);
+  const b = new ByteWriter();
+  varint(b, entries.length);
   let last = 0;
   for (const e of entries) {
-    b.varint(e.tileId - last);
+    varint(b, e.tileId - last);
     last = e.tileId;
   }
-  for (const e of entries) b.varint(e.runLength);
-  for (const e of entries) b.varint(e.length);
+  for (const e of entries) varint(b, e.runLength);
+  for (const e of entries) varint(b, e.length);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const prev = entries[i - 1];
     // 0 means "right after the previous entry"; otherwise offset + 1
-    if (i > 0 && e.offset === prev.offset + prev.length) b.varint(0);
-    else b.varint(e.offset + 1);
+    if (i > 0 && e.offset === prev.offset + prev.length) varint(b, 0);
+    else varint(b, e.offset + 1);
   }
-  return b.bytes();
+  return b.result();
 }
 
 const gzip = (bytes: Uint8Array): Uint8Array => gzipSync(bytes, { level: 9, mtime: 0 });
