@@ -12,6 +12,7 @@ import {
   parseProject,
   refreshCoursePoints,
   roadbook,
+  sharedStretches,
   serializeProject,
   setGeometry,
   emptyProject,
@@ -20,8 +21,10 @@ import {
   type Event,
   type Formula,
   type FormulaGpxOptions,
+  type FormulaLine,
   type FormulaStats,
   type Roadbook,
+  type SharedStretch,
 } from '../src/core/event/index';
 import { fillElevation } from '../src/core/elevation/fill';
 import type { Result } from '../src/core/errors';
@@ -48,6 +51,11 @@ export function eventMethods(dem: () => DemGrid | null, roads: () => CrossableLi
     /** A route line from its legs with elevations (what is saved in a project file and written in a GPX). */
     routeGeometry(legs: Leg[]): Position[] {
       return geometry(legs);
+    },
+
+    /** The stretches several formulas run along (tens of milliseconds for the Trail's four: off the page's thread). */
+    sharedStretches(lines: FormulaLine[]): SharedStretch[] {
+      return sharedStretches(lines);
     },
 
     /** Lap and total distance, climb, and the distance against the target (targetCheck). */

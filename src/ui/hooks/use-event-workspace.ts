@@ -66,7 +66,7 @@ export function useEventWorkspace({ planner, engine, controller, push, mode, set
   const confirm = useConfirm();
   const figures = useFormulaFigures({ engine, event, formula, legsFor, demVersion });
   // every formula on the map, the shared stretches and the km markers (see use-formula-map.ts)
-  const formulaMap = useFormulaMap({ controller, event, formula, legsFor, legs });
+  const formulaMap = useFormulaMap({ controller, engine, event, formula, legsFor, legs });
   const points = useCoursePointPlacing({ engine, controller, planner, event, formula, mode, setMode, push });
   const exports = useEventExports({ engine, planner, event, formula, push });
   const editing = useEventEditing({ planner, event, push, ask: confirm.ask, run: exports.run });
