@@ -44,7 +44,7 @@ import {
   type ZoneInput,
 } from '../src/core/review/index';
 import { avoidEdgeCost, DEFAULT_AVOID_FACTOR, edgeInsideIntervals, FORBID_FACTOR, mergeInside, zoneChanges } from '../src/core/review/avoid';
-import { reviewCsv } from '../src/core/review/csv';
+import { csvTable, reviewCsv } from '../src/core/review/csv';
 import { groupsOfZones, selectLayers, type LayerSelection, type ReviewGroup } from '../src/core/review/selection';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
@@ -510,7 +510,8 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
         season: input.load ? seasonOverDays(result.review, input.load, input.season) : null,
         bbox,
         layers: selection().map((s) => infoOf(s.layer, s.chosen)),
-        csv: csvOf(segments, { buffer_m: input.buffer_m }),
+        // the review just made, with the same layers and settings as csvOf: reviewCsv's bytes without reviewing twice
+        csv: csvTable(result.review, Object.fromEntries(reviewedLayers().map((l) => [l.id, l.title]))),
         attributes: sources.attributes,
         maps: bbox ? dossierMaps(sources.map) : [],
       };
