@@ -2,8 +2,7 @@
 // belongs to (10, 5 or 1 km), so that the map shows every 10 km when zoomed out, every 5 km
 // closer and every km close up (as Openrunner and gpx.studio do). Distances are the ellipsoidal
 // ones of geo/geodesic.ts, the same as the route's length everywhere else in the app.
-import { cumulativeDistances } from '../geo/geodesic';
-import { pointAtDistance } from './locate';
+import { pointsEvery } from './locate';
 import type { Position } from '../types';
 
 export interface KmMarker {
@@ -19,13 +18,8 @@ export interface KmMarker {
  * markers stand there). `maxMarkers` bounds a very long line (an imported 300 km trace).
  */
 export function kmMarkers(coords: readonly Position[], maxMarkers = 2000): KmMarker[] {
-  if (coords.length < 2) return [];
-  const cum = cumulativeDistances(coords);
-  const total = cum[cum.length - 1];
-  const out: KmMarker[] = [];
-  for (let km = 1; km * 1000 < total && out.length < maxMarkers; km++) {
-    const p = pointAtDistance(coords, cum, km * 1000);
-    out.push({ km, lonlat: [p[0], p[1]], step: km % 10 === 0 ? 10 : km % 5 === 0 ? 5 : 1 });
-  }
-  return out;
+  return pointsEvery([coords], 1000, maxMarkers).map(({ along_m, position: p }) => {
+    const km = Math.round(along_m / 1000);
+    return { km, lonlat: [p[0], p[1]], step: km % 10 === 0 ? 10 : km % 5 === 0 ? 5 : 1 };
+  });
 }

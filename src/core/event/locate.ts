@@ -108,6 +108,39 @@ export function pointAtKm(coords: readonly Position[], km: number): Position | n
   return pointAtDistance(coords, cum, km * 1000);
 }
 
+export interface MarkAlong {
+  /** metres from the start, counted within the pieces only (a gap between two pieces adds nothing) */
+  along_m: number;
+  position: Position;
+}
+
+/**
+ * A point every `step_m` metres along the pieces of a line, in one pass: the km marks of the map,
+ * the roadbook and the dossier. The start and the very end get no mark (their own markers stand
+ * there); `limit` bounds a very long line.
+ */
+export function pointsEvery(pieces: readonly (readonly Position[])[], step_m: number, limit = Number.POSITIVE_INFINITY): MarkAlong[] {
+  const out: MarkAlong[] = [];
+  if (!(step_m > 0)) return out;
+  let base = 0;
+  let k = 1;
+  for (const piece of pieces) {
+    if (piece.length < 2) continue;
+    const cum = cumulativeDistances(piece);
+    for (let i = 1; i < piece.length && out.length < limit; i++) {
+      // k × step rather than a running sum: 0.1 km steps stay exact multiples
+      while (k * step_m < base + cum[i] && out.length < limit) {
+        const d = k * step_m - base;
+        const span = cum[i] - cum[i - 1];
+        out.push({ along_m: k * step_m, position: interpolate(piece[i - 1], piece[i], span > 0 ? (d - cum[i - 1]) / span : 0) });
+        k++;
+      }
+    }
+    base += cum[cum.length - 1];
+  }
+  return out;
+}
+
 /** The same with the cumulative distances already known (metres). */
 export function pointAtDistance(coords: readonly Position[], cum: ArrayLike<number>, d_m: number): Position {
   const n = coords.length;

@@ -10,7 +10,7 @@
 import { bboxOf } from '../geo/bbox';
 import { cumulativeDistances, metresPerDegree } from '../geo/geodesic';
 import type { ElevationProfile, Position } from '../types';
-import { pointAtDistance } from './locate';
+import { pointAtDistance, pointsEvery } from './locate';
 import type { RoadbookKind } from './roadbook';
 import { simplifyToLimit } from './simplify';
 
@@ -95,8 +95,10 @@ export function roadbookMap(coords: readonly Position[], rows: readonly RowLike[
   const at = (km: number) => project(pointAtDistance(coords, cum, km * 1000));
   const drawn = coords.length > MAX_PATH_POINTS ? simplifyToLimit(coords, MAX_PATH_POINTS).coords : coords;
   const step = roundStep(length_m / 1000, 12);
-  const kmMarks: RoadbookMap['kmMarks'] = [];
-  for (let km = step; km < length_m / 1000 - step / 4; km += step) kmMarks.push({ km: Math.round(km * 1000) / 1000, at: at(km) });
+  // no mark within a quarter step of the finish, where the finish marker stands
+  const kmMarks: RoadbookMap['kmMarks'] = pointsEvery([coords], step * 1000)
+    .filter((m) => m.along_m < length_m - step * 250)
+    .map((m) => ({ km: Math.round(m.along_m) / 1000, at: project(m.position) }));
 
   const points: RoadbookMap['points'] = [];
   rows.forEach((r, row) => {

@@ -13,7 +13,7 @@
 // ground scale is the Mercator one × cos φ; over the few kilometres of a frame the difference is
 // under 0.1 %). One drawing unit is a quarter of a millimetre on paper.
 
-import { cumulativeDistances } from '../geo/geodesic';
+import { pointsEvery } from '../event/locate';
 import type { Bbox } from '../geo/bbox';
 import type { Position } from '../types';
 
@@ -192,22 +192,9 @@ function tilesOf(f: Frame): MapTile[] {
 /** Marks every `step` km along the route (distance within segments only, as the review counts it). */
 function kmMarksOf(f: Frame, segments: readonly Position[][], step_km: number): DossierMap['kmMarks'] {
   const marks: DossierMap['kmMarks'] = [];
-  let base = 0;
-  let next = step_km * 1000;
-  for (const seg of segments) {
-    if (seg.length < 2) continue;
-    const cum = cumulativeDistances(seg);
-    for (let i = 1; i < seg.length; i++) {
-      while (base + cum[i] >= next) {
-        const t = (next - base - cum[i - 1]) / (cum[i] - cum[i - 1] || 1);
-        const lon = seg[i - 1][0] + (seg[i][0] - seg[i - 1][0]) * t;
-        const lat = seg[i - 1][1] + (seg[i][1] - seg[i - 1][1]) * t;
-        const [x, y] = project(f, lon, lat);
-        if (within(f, x, y)) marks.push({ km: Math.round(next / 100) / 10, x: r1(x), y: r1(y) });
-        next += step_km * 1000;
-      }
-    }
-    base += cum[cum.length - 1];
+  for (const m of pointsEvery(segments, step_km * 1000)) {
+    const [x, y] = project(f, m.position[0], m.position[1]);
+    if (within(f, x, y)) marks.push({ km: Math.round(m.along_m / 100) / 10, x: r1(x), y: r1(y) });
   }
   return marks;
 }

@@ -6,6 +6,7 @@ import {
   moveCoursePoint,
   newFormula,
   pointAtKm,
+  pointsEvery,
   refreshCoursePoints,
   sortedCoursePoints,
   updateCoursePoint,
@@ -62,6 +63,48 @@ describe('kmOfPoint', () => {
     expect(pointAtKm(LINE, -1)).toEqual(LINE[0]);
     expect(pointAtKm(LINE, 99)).toEqual(LINE[5]);
     expect(pointAtKm([], 1)).toBeNull();
+  });
+});
+
+describe('pointsEvery', () => {
+  // along the equator a degree of longitude is 2πa/360 = 111 319.4908 m (a = 6 378 137 m)
+  const DEG_M = 111_319.4908;
+  it('puts a mark every step within each piece, counting no distance across the gap between pieces', () => {
+    const a: Position[] = [
+      [0, 0],
+      [0.02, 0],
+    ]; // 2 226.39 m
+    const b: Position[] = [
+      [1, 0],
+      [1.01, 0],
+      [1.03, 0],
+    ]; // 3 339.58 m, 1 113.19 m then 2 226.39 m
+    const marks = pointsEvery([a, b], 1000);
+    expect(marks.map((m) => m.along_m)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(marks[0].position[0]).toBeCloseTo(1000 / DEG_M, 9);
+    expect(marks[1].position[0]).toBeCloseTo(2000 / DEG_M, 9);
+    // 3 000 m is 3 000 − 2 226.39 = 773.61 m into b, on its first segment
+    expect(marks[2].position[0]).toBeCloseTo(1 + (3000 - 0.02 * DEG_M) / DEG_M, 8);
+    // 5 000 m is on b's second segment
+    expect(marks[4].position[0]).toBeCloseTo(1 + (5000 - 0.02 * DEG_M) / DEG_M, 8);
+    for (const m of marks) expect(m.position[1]).toBe(0);
+  });
+
+  it('gives no mark at the start or at an end that falls on a step, and stops at the limit', () => {
+    const line: Position[] = [
+      [0, 0],
+      [2000 / DEG_M, 0],
+    ];
+    expect(pointsEvery([line], 1000).map((m) => m.along_m)).toEqual([1000]);
+    expect(pointsEvery([line], 100, 3).map((m) => m.along_m)).toEqual([100, 200, 300]);
+    expect(pointsEvery([line], 0)).toEqual([]);
+    expect(pointsEvery([[[0, 0]]], 10)).toEqual([]);
+  });
+
+  it('interpolates the elevation where both ends have one', () => {
+    const m = pointsEvery([LINE], 1000)[0];
+    const first = karney(LINE[0][0], LINE[0][1], LINE[1][0], LINE[1][1]);
+    expect(m.position[2]).toBeCloseTo(30 + (10 * 1000) / first, 1);
   });
 });
 
