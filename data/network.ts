@@ -18,7 +18,7 @@ import { readOptionalCollection } from './io';
 import { embeddedNetworkLines, linesCollection, NETWORK_SOURCES, networkCredits, sourceOfKind, type SourceFigures } from './steps/network-sources';
 
 /** Line ends within this distance of another line are joined (see data/SOURCES.md for the effect on connectivity). */
-export const JOIN_TOLERANCE_M = 50;
+export const JOIN_TOLERANCE_M = 100;
 
 export interface NetworkMeta {
   version: 1;

@@ -205,7 +205,7 @@ export function embeddedNetworkLines(src: SourceCollections, box: Box): { lines:
     // the way type from highway=*, as for an OSM layer the user imports
     const candidates: NetworkLine[] = [];
     for (const l of networkLinesFromLayer(src.osmPaths as FeatureCollection))
-      for (const c of clipToBox(l.coords.map(round6), box)) candidates.push(named(c, l.kind, l.name));
+      for (const c of clipToBox(l.coords.map(round6), box)) candidates.push({ ...named(c, l.kind, l.name), exact: true });
     const info = NETWORK_SOURCES.find((s) => s.id === 'osm-paths')!;
     const { lines: kept, report } = conflateLines(coverage, candidates, { within_m: info.within_m });
     // not push(...kept): the basin's paths are more lines than a call takes arguments
@@ -227,7 +227,8 @@ export function linesCollection(lines: readonly NetworkLine[]): FeatureCollectio
     type: 'FeatureCollection',
     features: lines.map((l) => ({
       type: 'Feature',
-      properties: { name: l.name ?? null, kind: edgeKindName(l.kind), source: sourceOfKind(l.kind)?.id ?? null },
+      // exact: the line meets the others only at shared vertices (OSM ways; build.ts)
+      properties: { name: l.name ?? null, kind: edgeKindName(l.kind), source: sourceOfKind(l.kind)?.id ?? null, ...(l.exact ? { exact: true } : {}) },
       geometry: { type: 'LineString', coordinates: l.coords },
     })),
   };

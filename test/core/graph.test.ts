@@ -88,6 +88,71 @@ describe('buildGraph', () => {
   });
 });
 
+describe('buildGraph: exact lines (OSM ways) among loose ones', () => {
+  // E1 runs west–east on 50.40, E2 south–north on 2.81: they cross at (2.81, 50.40)
+  const E1: NetworkLine = { ...L1, name: 'E1', kind: EdgeKind.path, exact: true };
+  const E2: NetworkLine = { ...L2, name: 'E2', kind: EdgeKind.road, exact: true };
+  const degreeAt = (graph: Graph, lon: number, lat: number) => {
+    const n = [...Array(graph.nodeCount).keys()].find(
+      (k) => Math.abs(graph.nodeCoords[2 * k] - lon) < 1e-9 && Math.abs(graph.nodeCoords[2 * k + 1] - lat) < 1e-9,
+    );
+    return n === undefined ? 0 : graph.adjOffsets[n + 1] - graph.adjOffsets[n];
+  };
+
+  it('makes no junction where two exact lines cross without a shared vertex (a footbridge over a street)', () => {
+    const { graph, report } = buildGraph([E1, E2], { joinTolerance_m: 50 });
+    expect(degreeAt(graph, 2.81, 50.4)).toBe(0);
+    expect(report.edges).toBe(2);
+    expect(report.components).toBe(2);
+  });
+
+  it('makes one where they share the vertex, as OSM ways do at a junction', () => {
+    const withNode = (l: NetworkLine): NetworkLine => ({ ...l, coords: [l.coords[0], [2.81, 50.4], l.coords[1]] });
+    const { graph, report } = buildGraph([withNode(E1), withNode(E2)], { joinTolerance_m: 50 });
+    expect(degreeAt(graph, 2.81, 50.4)).toBe(4);
+    expect(report.components).toBe(1);
+  });
+
+  it('still splits where an exact line crosses a loose one, in either order', () => {
+    for (const lines of [
+      [L1, E2],
+      [E2, L1],
+    ]) {
+      const { graph, report } = buildGraph(lines, { joinTolerance_m: 50 });
+      expect(degreeAt(graph, 2.81, 50.4)).toBe(4);
+      expect(report.edges).toBe(4);
+    }
+  });
+
+  // spurs north from the middle of E1 / L1: their south end 0.0002° (22.1 m) or 0.0004° (44.2 m) away
+  const spur = (gap_deg: number, exact: boolean): NetworkLine => ({
+    coords: [
+      [2.815, 50.4 + gap_deg],
+      [2.815, 50.41],
+    ],
+    kind: EdgeKind.path,
+    name: 'S',
+    ...(exact ? { exact: true } : {}),
+  });
+  it('joins an exact end to a loose line within 25 m, never to another exact line', () => {
+    expect(buildGraph([L1, spur(0.0002, true)], { joinTolerance_m: 50 }).report.gaps).toBe(1);
+    expect(buildGraph([E1, spur(0.0002, true)], { joinTolerance_m: 50 }).report.gaps).toBe(0);
+    expect(buildGraph([L1, spur(0.0002, true)], { joinTolerance_m: 50, exactJoinTolerance_m: 20 }).report.gaps).toBe(0);
+    expect(buildGraph([L1, spur(0.0004, true)], { joinTolerance_m: 50 }).report.gaps).toBe(0);
+  });
+
+  it('joins a loose end up to the full tolerance, to exact lines too', () => {
+    expect(buildGraph([L1, spur(0.0004, false)], { joinTolerance_m: 50 }).report.gaps).toBe(1);
+    expect(buildGraph([E1, spur(0.0004, false)], { joinTolerance_m: 50 }).report.gaps).toBe(1);
+    expect(buildGraph([E1, spur(0.0004, false)], { joinTolerance_m: 40 }).report.gaps).toBe(0);
+  });
+
+  it('treats every line as loose in a build without the intersection search', () => {
+    // noding 'shared-vertices' keeps its own rule: ends joined within the tolerance whatever the lines
+    expect(buildGraph([E1, spur(0.0002, true)], { joinTolerance_m: 50, noding: 'shared-vertices' }).report.gaps).toBe(1);
+  });
+});
+
 describe('nearestOnNetwork', () => {
   const { graph } = buildGraph([L1, L2, L3, L4]);
   const idx = buildSegmentIndex(graph);

@@ -74,3 +74,94 @@ describe('what exists on the ground', () => {
     expect(osmRouteExists({ name: 'Chemin des Galibots' })).toBe(true);
   });
 });
+
+describe('OSM paths among the loose sources', () => {
+  // by hand, at 50.40–50.41° N: C a cavalier on 50.40; OSM ways P1 crossing C, P2 a street on
+  // 50.41 with a vertex at 3.01, P3 a footbridge over P2 at 3.015 (no shared node), P4 a track
+  // through P2's vertex, P5 a footway 4.4 m beside P2 for 427 m (0.006°) that then leaves north
+  const line = (coords: [number, number][], properties: Record<string, unknown>): Feature => ({
+    type: 'Feature',
+    properties,
+    geometry: { type: 'LineString', coordinates: coords },
+  });
+  const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+  const cavaliers = fc([
+    line(
+      [
+        [3.0, 50.4],
+        [3.02, 50.4],
+      ],
+      { name: 'C' },
+    ),
+  ]);
+  const osmPaths = fc([
+    line(
+      [
+        [3.005, 50.395],
+        [3.005, 50.405],
+      ],
+      { highway: 'footway', name: 'P1' },
+    ),
+    line(
+      [
+        [3.0, 50.41],
+        [3.01, 50.41],
+        [3.02, 50.41],
+      ],
+      { highway: 'residential', name: 'P2' },
+    ),
+    line(
+      [
+        [3.015, 50.405],
+        [3.015, 50.415],
+      ],
+      { highway: 'footway', name: 'P3' },
+    ),
+    line(
+      [
+        [3.01, 50.405],
+        [3.01, 50.41],
+        [3.01, 50.415],
+      ],
+      { highway: 'track', name: 'P4' },
+    ),
+    line(
+      [
+        [3.002, 50.41004],
+        [3.008, 50.41004],
+        [3.008, 50.415],
+      ],
+      { highway: 'footway', name: 'P5' },
+    ),
+  ]);
+  const { lines } = embeddedNetworkLines({ cavaliers, osmPaths }, [2, 50, 4, 51]);
+  const read = networkFileLines(linesCollection(lines));
+  const { graph, report } = buildGraph(read, { joinTolerance_m: JOIN_TOLERANCE_M });
+  const degreeAt = (lon: number, lat: number) => {
+    const n = [...Array(graph.nodeCount).keys()].find(
+      (k) => Math.abs(graph.nodeCoords[2 * k] - lon) < 1e-9 && Math.abs(graph.nodeCoords[2 * k + 1] - lat) < 1e-9,
+    );
+    return n === undefined ? 0 : graph.adjOffsets[n + 1] - graph.adjOffsets[n];
+  };
+
+  it('keeps the OSM ways exact through the file the page reads back, except the piece cut beside its street', () => {
+    const exact = (name: string) => read.filter((l) => l.name === name).map((l) => l.exact === true);
+    expect(exact('C')).toEqual([false]);
+    for (const p of ['P1', 'P2', 'P3', 'P4']) expect(exact(p)).toEqual([true]);
+    expect(exact('P5')).toEqual([false]);
+  });
+
+  it('makes junctions at shared nodes and at loose crossings, none on the footbridge', () => {
+    expect(degreeAt(3.01, 50.41)).toBe(4);
+    expect(degreeAt(3.005, 50.4)).toBe(4);
+    expect(degreeAt(3.015, 50.41)).toBe(0);
+  });
+
+  it('joins the cut footway back to the street it ran beside, and nothing else', () => {
+    expect(report.gaps).toBe(1);
+    expect(report.gapLength_m).toBeGreaterThan(4);
+    expect(report.gapLength_m).toBeLessThan(13);
+    // {C, P1}, {P2, P4, P5}, {P3}
+    expect(report.components).toBe(3);
+  });
+});

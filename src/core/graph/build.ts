@@ -7,6 +7,12 @@
 // search with `noding: 'shared-vertices'`: there a way crossing another without a shared node is a
 // bridge or a tunnel, not a junction, and the search is the one pass that is O(segments · log)
 // with a large constant (seconds per million segments).
+//
+// Both kinds meet in one network (the cavaliers with the OSM paths): a line marked `exact` keeps
+// OSM's rule with the other exact lines (no junction where two cross without a shared vertex, no
+// join from a dead end to another exact line: a footbridge over a street is not a way onto it, and
+// a mapped dead end is one), while every crossing and join with a loose line is made as before;
+// an exact end joins a loose line within `exactJoinTolerance_m` only, the loose line's own error.
 import Flatbush from 'flatbush';
 import { positionsLength } from '../geo/geodesic';
 import { mergePassThrough, type RawEdge } from './compact';
@@ -19,11 +25,15 @@ export interface NetworkLine {
   coords: [number, number][];
   kind: number;
   name?: string;
+  /** the line's junctions are its shared vertices (an OSM way): see the header */
+  exact?: boolean;
 }
 
 export interface BuildOptions {
   /** line ends within this distance of another line are joined (m) */
   joinTolerance_m?: number;
+  /** an exact line's end is joined to a loose line within this distance (m; default 25, at most joinTolerance_m) */
+  exactJoinTolerance_m?: number;
   /** ends closer than this are merged without a visible gap edge (m) */
   mergeTolerance_m?: number;
   /**
@@ -69,7 +79,10 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   const joinTol = options.joinTolerance_m ?? 50;
   const fullNoding = (options.noding ?? 'full') === 'full';
   const mergeTol = options.mergeTolerance_m ?? 0.5;
-  const lines = input.map((l) => dedupe(l.coords)).map((coords, i) => ({ coords, kind: input[i].kind, name: input[i].name }));
+  const exactJoinTol = Math.min(options.exactJoinTolerance_m ?? 25, joinTol);
+  const lines = input
+    .map((l) => dedupe(l.coords))
+    .map((coords, i) => ({ coords, kind: input[i].kind, name: input[i].name, exact: fullNoding && input[i].exact === true }));
   const usable = lines.filter((l) => l.coords.length >= 2);
 
   const names: string[] = [];
@@ -111,15 +124,18 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   });
   index.finish();
 
-  // 1. Crossings: both lines get the same split point, so they share a node.
+  // 1. Crossings: both lines get the same split point, so they share a node. Only loose segments
+  // look (an OSM layer's millions of exact ones need not), and find every segment they cross.
   for (let a = 0; fullNoding && a < segCount; a++) {
+    if (usable[segLine[a]].exact) continue;
     const la = usable[segLine[a]].coords;
     const ia = segIdx[a];
     const [ax1, ay1] = la[ia];
     const [ax2, ay2] = la[ia + 1];
     const candidates = index.search(Math.min(ax1, ax2), Math.min(ay1, ay2), Math.max(ax1, ax2), Math.max(ay1, ay2));
     for (const b of candidates) {
-      if (b <= a) continue;
+      // a pair of loose segments is met twice: taken once
+      if (b <= a && !usable[segLine[b]].exact) continue;
       if (segLine[a] === segLine[b] && Math.abs(segIdx[a] - segIdx[b]) <= 1) continue;
       const lb = usable[segLine[b]].coords;
       const ib = segIdx[b];
@@ -141,16 +157,17 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
   }
 
   // 2. Line ends near another line: split that line at the nearest point and bridge the gap.
-  const tolDegLat = joinTol / M_PER_DEG_LAT;
   usable.forEach((l, li) => {
+    const tol = l.exact ? exactJoinTol : joinTol;
     for (const end of [l.coords[0], l.coords[l.coords.length - 1]]) {
       const [px, py] = end;
       const kx = M_PER_DEG_LON_EQ * Math.cos((py * Math.PI) / 180);
-      const tolDegLon = joinTol / kx;
+      const tolDegLon = tol / kx;
+      const tolLat = tol / M_PER_DEG_LAT;
       let best = Infinity;
       let bestSplit: { line: number; split: Split } | null = null;
-      for (const c of index.search(px - tolDegLon, py - tolDegLat, px + tolDegLon, py + tolDegLat)) {
-        if (segLine[c] === li) continue;
+      for (const c of index.search(px - tolDegLon, py - tolLat, px + tolDegLon, py + tolLat)) {
+        if (segLine[c] === li || (l.exact && usable[segLine[c]].exact)) continue;
         const lc = usable[segLine[c]].coords;
         const ic = segIdx[c];
         const [qx1, qy1] = lc[ic];
@@ -169,7 +186,7 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
           bestSplit = { line: segLine[c], split: { seg: ic, t, lon: nx, lat: ny } };
         }
       }
-      if (!bestSplit || best > joinTol) continue;
+      if (!bestSplit || best > tol) continue;
       const sp = bestSplit.split;
       if (best <= mergeTol) {
         // close enough to be the same junction: move the line's end onto the split point

@@ -167,12 +167,17 @@ export function conflateLines(
       }
     }
     if (current) kept.push(current);
+    // a line kept whole keeps its junction rule; a cut piece ends mid-segment beside the line it
+    // gave way to, where only a join can take it (build.ts joins loose ends, not exact ones)
+    const whole = kept.length === 1 && kept[0].length === pts.length;
     for (const part of kept) {
       const simplified = dropDensified(part, l.coords);
       if (simplified.length < 2) continue;
       report.kept_m += runLength(simplified, 0, simplified.length - 1);
       coverage.add(simplified);
-      out.push(l.name === undefined ? { coords: simplified, kind: l.kind } : { coords: simplified, kind: l.kind, name: l.name });
+      const line: NetworkLine = l.name === undefined ? { coords: simplified, kind: l.kind } : { coords: simplified, kind: l.kind, name: l.name };
+      if (l.exact && whole) line.exact = true;
+      out.push(line);
     }
   }
   report.shared_m = report.input_m - report.kept_m;

@@ -63,9 +63,13 @@ export function networkLinesFromLayer(fc: FeatureCollection<Geometry | null, Geo
     const kind = kindOf(props, fallback);
     if (kind === null) continue;
     const name = nameOf(props);
+    // a way tagged highway=* comes from OpenStreetMap, whose ways meet only at shared nodes
+    const exact = str(props.highway) !== '' || props.exact === true;
     for (const part of lineParts(f.geometry)) {
       const coords = part.map((p) => [p[0], p[1]] as [number, number]);
-      lines.push(name === undefined ? { coords, kind: EdgeKind[kind] } : { coords, kind: EdgeKind[kind], name });
+      const line: NetworkLine = name === undefined ? { coords, kind: EdgeKind[kind] } : { coords, kind: EdgeKind[kind], name };
+      if (exact) line.exact = true;
+      lines.push(line);
     }
   }
   return lines;
@@ -125,8 +129,13 @@ export function networkFileLines(fc: FeatureCollection<Geometry | null, GeoJsonP
     const name = typeof f.properties?.name === 'string' ? f.properties.name : undefined;
     const k = f.properties?.kind;
     const kind = typeof k === 'string' && k in EdgeKind && k !== 'gap' ? EdgeKind[k as keyof typeof EdgeKind] : EdgeKind.cavalier;
+    const exact = f.properties?.exact === true;
     const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-    for (const p of parts) lines.push({ coords: p.map((c) => [c[0], c[1]] as [number, number]), kind, name });
+    for (const p of parts) {
+      const line: NetworkLine = { coords: p.map((c) => [c[0], c[1]] as [number, number]), kind, name };
+      if (exact) line.exact = true;
+      lines.push(line);
+    }
   }
   return lines;
 }
