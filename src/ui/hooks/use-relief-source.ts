@@ -1,8 +1,11 @@
 // The relief the climbs are computed on, as the user chose it: the approximate relief of the
 // app, a DEM file (read by the worker), or online elevation tiles over the current route; kept
 // across reloads and worker restarts (src/adapters/dem-store.ts). The IGN relief online (the
-// Géoplateforme altimetry the engine asks for a profile's points) is a remembered choice, off
-// until asked, given again to each engine started. A change reaches the figures
+// Géoplateforme altimetry the engine asks for a profile's points) is on unless the user turned it
+// off (remembered), as Plan IGN is the basemap unless another is chosen: connected, a terril's
+// climb is measured from the start; offline the engine's first failed ask is said once by the HTTP
+// door and the next waits (relief-engine.ts), the relief approché answering meanwhile. It is
+// given again to each engine started. A change reaches the figures
 // through the engine's relief epoch (`reliefKey`), not through a counter kept here.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrsCode } from '../../core/import/crs-names';
@@ -17,8 +20,7 @@ import type { PushNotice } from '../components/Notices';
 import { useI18n } from '../i18n';
 import { storeProblem } from './use-layer-store';
 
-/** Off until asked: offline pages and tests send nothing to the Géoplateforme. */
-const ONLINE_RELIEF = choicePreference('cavalier.relief.online', ['ign', 'off'] as const, 'off');
+const ONLINE_RELIEF = choicePreference('cavalier.relief.online', ['ign', 'off'] as const, 'ign');
 
 export interface ReliefSourceDeps {
   engine: EngineClient | null;
