@@ -1,6 +1,8 @@
 // npm run data:build   -> builds public/data/ from the official raw files
 // npm run data:build -- --osm -> the same, with the OpenStreetMap paths of the basin in the network
 //                        (asked of the Overpass API, answers kept in data/.cache/overpass/: data/overpass.ts)
+// npm run data:build -- --osm-file FILE -> the same with the ways of a saved Overpass JSON answer
+//                        (repeatable; no request: for a machine offline, or an organiser's own extract)
 // npm run data:build -- --dem-online -> the same, with the measured DEM over the relief's box from
 //                        the Géoplateforme altimetry (dem.json + dem.bin: data/dem-online.ts); both options go together
 // npm run data:ensure  -> same with --if-missing: nothing to do when public/data/layers.json is newer than the pipeline
@@ -12,7 +14,7 @@ import { DEFAULT_OUT_DIR, DOWNLOAD_CACHE_DIR, PROJECT_ROOT, hasRawFiles, resolve
 import { downloadRaw } from './download.ts';
 import { buildLayersWithReport, writeManifest, type BuildReport } from './layers.ts';
 import { buildNetworkLayer, networkBox } from './network.ts';
-import { fetchOsmPaths, osmFailureText, type OsmPaths } from './overpass.ts';
+import { fetchOsmPaths, osmFailureText, readOsmFiles, type OsmPaths } from './overpass.ts';
 import { buildTilesLayer } from './tiles.ts';
 import { fetchBasinDem, writeBasinDem } from './dem-online.ts';
 import type { NetworkReport } from '../src/core/graph/build.ts';
@@ -153,8 +155,25 @@ async function osmPaths(manifest: LayerManifest): Promise<OsmPaths> {
   return got.value;
 }
 
+/** `--osm-file FILE` (repeatable): saved Overpass answers read instead of asking the server. */
+function osmFiles(argv: readonly string[]): string[] {
+  const files: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === '--osm-file' && argv[i + 1]) files.push(argv[i + 1]);
+    else if (a.startsWith('--osm-file=')) files.push(a.slice('--osm-file='.length));
+  });
+  return files;
+}
+
+function fromFiles(files: readonly string[]): OsmPaths {
+  const got = readOsmFiles(files);
+  if (!got.ok) throw new Error(osmFailureText(got.error));
+  return got.value;
+}
+
 async function main(): Promise<void> {
-  const osm = process.argv.includes('--osm');
+  const files = osmFiles(process.argv);
+  const osm = process.argv.includes('--osm') || files.length > 0;
   const demAsked = process.argv.includes('--dem-online');
   // --osm or --dem-online is asked for: the data is rebuilt even when up to date
   const ifMissing = process.argv.includes('--if-missing') && !osm && !demAsked;
@@ -166,7 +185,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const rawDir = await rawDirOrDownload();
   const { manifest, report } = await buildLayersWithReport(rawDir, outDir);
-  const paths = osm ? await osmPaths(manifest) : null;
+  const paths = files.length > 0 ? fromFiles(files) : osm ? await osmPaths(manifest) : null;
   const network = await buildNetworkLayer(outDir, manifest, rawDir, paths?.fc);
   // after the network: reseau.geojson is one of the big layers
   const tiles = await buildTilesLayer(outDir, manifest);
@@ -179,7 +198,7 @@ async function main(): Promise<void> {
   );
   if (paths)
     console.log(
-      `  OSM               ${paths.ways} chemins de ${paths.cells} cellules (${paths.cached} en cache), ${kb(paths.bytes)} de réponses${paths.timestamp ? `, données OSM du ${paths.timestamp.slice(0, 10)}` : ''}`,
+      `  OSM               ${paths.ways} chemins ${files.length > 0 ? `de ${files.length} fichier(s)` : `de ${paths.cells} cellules (${paths.cached} en cache)`}, ${kb(paths.bytes)} de réponses${paths.timestamp ? `, données OSM du ${paths.timestamp.slice(0, 10)}` : ''}`,
     );
   for (const f of network.sources)
     console.log(

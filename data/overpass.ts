@@ -124,6 +124,60 @@ export async function fetchOsmPaths(opts: FetchOsmOptions): Promise<Result<OsmPa
   return ok({ fc: { type: 'FeatureCollection', features }, cells: cells.length, cached, bytes, ways: features.length, ...(timestamp ? { timestamp } : {}) });
 }
 
+/**
+ * `npm run data:build -- --osm-file FILE`: the paths of an Overpass JSON answer saved by hand
+ * (overpass-turbo's *Export → données brutes*, `out geom` or `out body; >; out skel qt;`), for a
+ * machine that cannot reach Overpass, or an organiser's own extract. The same choice of ways as
+ * the cells asked online (osmPathUsable); a file that is not such an answer stops the build with
+ * the reason, public/data/ untouched.
+ */
+export function readOsmFiles(files: readonly string[]): Result<OsmPaths> {
+  const seen = new Set<number | string>();
+  const features: Feature[] = [];
+  let bytes = 0;
+  let timestamp: string | undefined;
+  for (const file of files) {
+    const got = readOsmFile(file, seen);
+    if (!got.ok) return got;
+    for (const f of got.value.fc.features) features.push(f);
+    bytes += got.value.bytes;
+    timestamp ??= got.value.timestamp;
+  }
+  return ok({ fc: { type: 'FeatureCollection', features }, cells: 0, cached: 0, bytes, ways: features.length, ...(timestamp ? { timestamp } : {}) });
+}
+
+/** One saved answer; `seen` keeps a way found in an earlier file (overlapping extracts) from coming twice. */
+function readOsmFile(file: string, seen: Set<number | string>): Result<OsmPaths> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail('file.unreadable', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const answer = readOverpassAnswer(text);
+  if (!answer.ok) return fail(answer.error.code, { ...answer.error.detail, file });
+  // the nodes stay: an `out body` answer gives the ways' positions through them
+  const nodes = answer.value.elements.filter((e) => (e as { type?: unknown } | null)?.type === 'node');
+  const usable = usablePathElements(answer.value).elements;
+  if (usable.length === 0) return fail('overpass.no-paths', { file });
+  const ways = usable.filter((el) => {
+    const id = (el as { id?: unknown }).id;
+    if (typeof id !== 'number' && typeof id !== 'string') return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const { features } = featuresFromOverpass({ elements: [...nodes, ...ways] });
+  return ok({
+    fc: { type: 'FeatureCollection', features },
+    cells: 0,
+    cached: 0,
+    bytes: text.length,
+    ways: features.length,
+    ...(answer.value.timestamp ? { timestamp: answer.value.timestamp } : {}),
+  });
+}
+
 async function ask(url: string, query: string, timeoutMs: number, retries: number, waiting: (s: number) => void): Promise<Result<string>> {
   for (let attempt = 0; ; attempt++) {
     const r = await httpRequest(url, {
@@ -157,6 +211,15 @@ export function osmFailureText(e: GeoError, cacheDir = OVERPASS_CACHE_DIR): stri
     'overpass.bad-answer': 'la réponse reçue n’est pas une réponse d’Overpass (l’adresse du service est-elle la bonne ?)',
     'overpass.runtime-error': `Overpass a interrompu la demande : « ${d.remark} »`,
   };
+  if (d.file !== undefined) {
+    const fileWhy: Record<string, string> = {
+      'file.unreadable': `le fichier ne se lit pas (${d.reason})`,
+      'overpass.no-paths': 'il ne contient aucun chemin, piste ou petite route utilisable',
+      'overpass.incomplete': 'ce n’est pas une réponse Overpass complète (coupée avant la fin)',
+      'overpass.bad-answer': 'ce n’est pas une réponse Overpass au format JSON ([out:json], « out geom » ou « out body; >; out skel qt; »)',
+    };
+    return `Chemins OpenStreetMap de « ${d.file} » non lus : ${fileWhy[e.code] ?? why[e.code] ?? e.code}. Le réseau de public/data/ n’a pas été modifié.`;
+  }
   const offline = e.code === 'http.offline';
   return (
     `Chemins OpenStreetMap non téléchargés${where} : ${why[e.code] ?? e.code}. ` +

@@ -134,11 +134,12 @@ describe('buildGraph: exact lines (OSM ways) among loose ones', () => {
     name: 'S',
     ...(exact ? { exact: true } : {}),
   });
-  it('joins an exact end to a loose line within 25 m, never to another exact line', () => {
+  it('joins an exact end within 25 m only, to a loose line or an exact one', () => {
     expect(buildGraph([L1, spur(0.0002, true)], { joinTolerance_m: 50 }).report.gaps).toBe(1);
-    expect(buildGraph([E1, spur(0.0002, true)], { joinTolerance_m: 50 }).report.gaps).toBe(0);
+    expect(buildGraph([E1, spur(0.0002, true)], { joinTolerance_m: 50 }).report.gaps).toBe(1);
     expect(buildGraph([L1, spur(0.0002, true)], { joinTolerance_m: 50, exactJoinTolerance_m: 20 }).report.gaps).toBe(0);
     expect(buildGraph([L1, spur(0.0004, true)], { joinTolerance_m: 50 }).report.gaps).toBe(0);
+    expect(buildGraph([E1, spur(0.0004, true)], { joinTolerance_m: 50 }).report.gaps).toBe(0);
   });
 
   it('joins a loose end up to the full tolerance, to exact lines too', () => {
@@ -149,7 +150,7 @@ describe('buildGraph: exact lines (OSM ways) among loose ones', () => {
 
   it('treats every line as loose in a build without the intersection search', () => {
     // noding 'shared-vertices' keeps its own rule: ends joined within the tolerance whatever the lines
-    expect(buildGraph([E1, spur(0.0002, true)], { joinTolerance_m: 50, noding: 'shared-vertices' }).report.gaps).toBe(1);
+    expect(buildGraph([E1, spur(0.0004, true)], { joinTolerance_m: 50, noding: 'shared-vertices' }).report.gaps).toBe(1);
   });
 });
 

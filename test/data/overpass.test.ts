@@ -8,13 +8,13 @@ import path from 'node:path';
 import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNetworkLayer, type NetworkMeta } from '../../data/network';
-import { fetchOsmPaths, osmFailureText, PIPELINE_USER_AGENT, type FetchOsmOptions } from '../../data/overpass';
+import { fetchOsmPaths, osmFailureText, PIPELINE_USER_AGENT, readOsmFiles, type FetchOsmOptions } from '../../data/overpass';
 import { resolveRawDir } from '../../data/io';
 import { EdgeKind } from '../../src/core/graph/graph';
 import type { LayerManifest } from '../../src/core/layers';
 import { sourceOfKind } from '../../data/steps/network-sources';
 import { refusedUrl } from '../helpers/http-stub';
-import { startOverpassStub, type OverpassStub } from '../helpers/overpass-stub';
+import { lilleWays, overpassJson, startOverpassStub, type OverpassStub } from '../helpers/overpass-stub';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 // central Lille, where the extract lies, in four cells
@@ -146,5 +146,70 @@ describe('the paths in the embedded network', () => {
     expect(tracks.every((f) => f.properties.source === '© les contributeurs d’OpenStreetMap')).toBe(true);
     expect(sourceOfKind(EdgeKind.road)?.licence).toBe('ODbL 1.0');
     expect(fs.statSync(path.join(out, 'network.bin')).size).toBeGreaterThan(0);
+  });
+});
+
+describe('a saved Overpass answer instead of the server (--osm-file)', () => {
+  const ways = lilleWays();
+  const write = (name: string, value: unknown) => {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return file;
+  };
+  /** the same ways as `out body; >; out skel qt;` writes them: node ids on the ways, the nodes after */
+  const outBody = () => {
+    const geom = overpassJson(ways) as { elements: { type: string; nodes: number[]; geometry: { lat: number; lon: number }[] }[] };
+    const nodes = new Map<number, { lat: number; lon: number }>();
+    for (const w of geom.elements) w.nodes.forEach((id, i) => nodes.set(id, w.geometry[i]));
+    return {
+      ...geom,
+      elements: [...geom.elements.map(({ geometry: _g, ...w }) => w), ...[...nodes].map(([id, p]) => ({ type: 'node', id, lat: p.lat, lon: p.lon }))],
+    };
+  };
+
+  it('reads the same usable ways as the cells asked online, in either of the two forms Overpass writes', () => {
+    const geom = readOsmFiles([write('geom.json', overpassJson(ways))]);
+    const body = readOsmFiles([write('body.json', outBody())]);
+    if (!geom.ok || !body.ok) throw new Error('not read');
+    // the 1,169 ways the server test keeps (osmPathUsable), from one file
+    expect(geom.value.ways).toBe(1169);
+    expect(geom.value.timestamp).toBe('2017-02-23T00:00:00Z');
+    expect(body.value.fc.features.map((f) => f.geometry)).toEqual(geom.value.fc.features.map((f) => f.geometry));
+  });
+
+  it('takes a way found in two overlapping files once', () => {
+    const a = write('a.json', overpassJson(ways.slice(0, 800)));
+    const b = write('b.json', overpassJson(ways.slice(600)));
+    const r = readOsmFiles([a, b]);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.ways).toBe(1169);
+    expect(new Set(r.value.fc.features.map((f) => f.id)).size).toBe(1169);
+  });
+
+  it('says in French what is wrong with a file, and that public/data/ is untouched', () => {
+    const text = (files: string[]) => {
+      const r = readOsmFiles(files);
+      if (r.ok) throw new Error('read');
+      return osmFailureText(r.error);
+    };
+    const missing = path.join(tmp, 'absent.json');
+    expect(text([missing])).toBe(
+      `Chemins OpenStreetMap de « ${missing} » non lus : le fichier ne se lit pas (ENOENT). Le réseau de public/data/ n’a pas été modifié.`,
+    );
+    expect(text([write('gpx.json', '<gpx version="1.1"></gpx>')])).toMatch(/non lus : ce n’est pas une réponse Overpass au format JSON/);
+    expect(text([write('cut.json', JSON.stringify(overpassJson(ways)).slice(0, 5000))])).toMatch(/non lus : ce n’est pas une réponse Overpass/);
+    const buildings = overpassJson([
+      {
+        id: 1,
+        tags: { building: 'yes' },
+        coords: [
+          [3.05, 50.63],
+          [3.051, 50.63],
+          [3.051, 50.631],
+          [3.05, 50.63],
+        ],
+      },
+    ]);
+    expect(text([write('buildings.json', buildings)])).toMatch(/non lus : il ne contient aucun chemin, piste ou petite route utilisable\./);
   });
 });

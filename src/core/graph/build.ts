@@ -9,10 +9,13 @@
 // with a large constant (seconds per million segments).
 //
 // Both kinds meet in one network (the cavaliers with the OSM paths): a line marked `exact` keeps
-// OSM's rule with the other exact lines (no junction where two cross without a shared vertex, no
-// join from a dead end to another exact line: a footbridge over a street is not a way onto it, and
-// a mapped dead end is one), while every crossing and join with a loose line is made as before;
-// an exact end joins a loose line within `exactJoinTolerance_m` only, the loose line's own error.
+// OSM's rule with the other exact lines (no junction where two cross without a shared vertex: a
+// footbridge over a street is not a way onto it), while every crossing with a loose line is made
+// as before. An exact end is joined within `exactJoinTolerance_m` only: a loose line's own error,
+// or the width of a road left out of the network (primary, secondary) that a path ends at; wider
+// than that, OSM's dead end is taken at its word (on the Lille extract: 9 pieces, 97 % of the km in
+// the largest, 391 joins for 4.6 km, against 465 joins for 7.9 km and the bridges made junctions
+// when OSM ways are taken as loose lines).
 import Flatbush from 'flatbush';
 import { positionsLength } from '../geo/geodesic';
 import { mergePassThrough, type RawEdge } from './compact';
@@ -32,7 +35,7 @@ export interface NetworkLine {
 export interface BuildOptions {
   /** line ends within this distance of another line are joined (m) */
   joinTolerance_m?: number;
-  /** an exact line's end is joined to a loose line within this distance (m; default 25, at most joinTolerance_m) */
+  /** an exact line's end is joined to another line within this distance (m; default 25, at most joinTolerance_m) */
   exactJoinTolerance_m?: number;
   /** ends closer than this are merged without a visible gap edge (m) */
   mergeTolerance_m?: number;
@@ -167,7 +170,7 @@ export function buildGraph(input: NetworkLine[], options: BuildOptions = {}): Bu
       let best = Infinity;
       let bestSplit: { line: number; split: Split } | null = null;
       for (const c of index.search(px - tolDegLon, py - tolLat, px + tolDegLon, py + tolLat)) {
-        if (segLine[c] === li || (l.exact && usable[segLine[c]].exact)) continue;
+        if (segLine[c] === li) continue;
         const lc = usable[segLine[c]].coords;
         const ic = segIdx[c];
         const [qx1, qy1] = lc[ic];

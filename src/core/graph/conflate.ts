@@ -167,16 +167,15 @@ export function conflateLines(
       }
     }
     if (current) kept.push(current);
-    // a line kept whole keeps its junction rule; a cut piece ends mid-segment beside the line it
-    // gave way to, where only a join can take it (build.ts joins loose ends, not exact ones)
-    const whole = kept.length === 1 && kept[0].length === pts.length;
     for (const part of kept) {
       const simplified = dropDensified(part, l.coords);
       if (simplified.length < 2) continue;
       report.kept_m += runLength(simplified, 0, simplified.length - 1);
       coverage.add(simplified);
+      // a cut piece of an OSM way stays exact: its cut end lies within `within_m` of the line it gave
+      // way to, inside the 25 m an exact end is joined within (build.ts)
       const line: NetworkLine = l.name === undefined ? { coords: simplified, kind: l.kind } : { coords: simplified, kind: l.kind, name: l.name };
-      if (l.exact && whole) line.exact = true;
+      if (l.exact) line.exact = true;
       out.push(line);
     }
   }
