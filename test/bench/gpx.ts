@@ -228,16 +228,16 @@ function readPeerRows(sizes: readonly number[]): BenchRow[] {
     );
   }
   const sizesText = sizes.map(fmt).join(', ');
+  // the slope over all sizes, then decade by decade (a fixed cost flattens the first ones)
+  const slopes = (side: 'ours' | 'peer') => {
+    const t = warm.map((w) => w[side]);
+    const steps = sizes.slice(1).map((n, k) => logLogSlope([sizes[k], n], [t[k], t[k + 1]]).toFixed(2));
+    return `pente ${logLogSlope(sizes, t).toFixed(2)} (de taille en taille : ${steps.join(' ; ')})`;
+  };
   rows.push({
-    what: `Croissance du coût de lecture GPX : pente log-log du temps à chaud (médianes) selon le nombre de points (${sizesText})`,
-    ours: `pente ${logLogSlope(
-      sizes,
-      warm.map((w) => w.ours),
-    ).toFixed(2)}`,
-    baseline: `pente ${logLogSlope(
-      sizes,
-      warm.map((w) => w.peer),
-    ).toFixed(2)} (fast-xml-parser)`,
+    what: `Croissance du coût de lecture GPX : pente log-log du temps à chaud (médianes) selon le nombre de points (${sizesText} ; 1 = linéaire)`,
+    ours: slopes('ours'),
+    baseline: `${slopes('peer')} (fast-xml-parser)`,
     ratio: '—',
   });
   return rows;
@@ -298,12 +298,12 @@ export async function benchGpx(): Promise<BenchRow[]> {
 }
 
 if (isMain(import.meta.url)) {
-  // `--lecture`: only the reading rows against fast-xml-parser (the sizes given after it, or all)
+  // `--lecture`: only the reading rows (against fast-xml-parser at the sizes given after it, or all)
   const at = process.argv.indexOf('--lecture');
   const sizes = process.argv
     .slice(at + 1)
     .map(Number)
     .filter((n) => n > 0);
-  const rows = at < 0 ? await benchGpx() : readPeerRows(sizes.length ? sizes : READ_SIZES);
+  const rows = at < 0 ? await benchGpx() : [...readPeerRows(sizes.length ? sizes : READ_SIZES), readRow(20_000, 3)];
   console.log(benchTable(rows));
 }
