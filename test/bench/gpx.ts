@@ -156,7 +156,7 @@ const fxp = new XMLParser(FXP_OPTIONS);
 const fxpRead = (text: string) => fxpGpxPoints((t) => fxp.parse(t), text);
 
 /** Least-squares slope of log(time) against log(size): 1 is linear growth. */
-export function logLogSlope(sizes: readonly number[], times: readonly number[]): number {
+function logLogSlope(sizes: readonly number[], times: readonly number[]): number {
   const xs = sizes.map(Math.log);
   const ys = times.map(Math.log);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
