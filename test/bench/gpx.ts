@@ -1,12 +1,14 @@
-// GPX at size (issue 6, item 4; issue 15): reading a generated GPX with the scanner that
+// GPX at size (issue 6, item 4; issue 15). Reading a generated GPX with the scanner that
 // readTrackFile uses, against the competent peer of issue 15, fast-xml-parser's object tree walked
 // to Float64Arrays (gpx-peers.ts; the same points checked on both sides), at 1k, 10k, 100k and 1M
 // points, cold (the first read of each at that size) and warm (single runs interleaved), with the
-// log-log slope of time against size; against @xmldom/xmldom + @tmcw/togeojson (the naive
-// baseline, one extra row) in the same process; and writing one, against the competent peer of issue 15: a plain template string with
-// `+=`, giving the same bytes, at 100k and 1M points, cold (a fresh process's first export: the
-// first call of each) and warm (single runs interleaved, ROUNDS rounds, the spread shown).
-// `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
+// log-log slope of time against size; and against @xmldom/xmldom + @tmcw/togeojson (the naive
+// baseline, one extra row). Writing one, against the competent peer of issue 15: a plain template
+// string with `+=`, giving the same bytes, at 100k and 1M points, cold (a fresh process's first
+// export: the first call of each) and warm (single runs interleaved, ROUNDS rounds, the spread
+// shown). All in the same process.
+// `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone (`--lecture [sizes…]`: the
+// reading rows only); run.ts adds the rows.
 import { benchTable, isMain, type BenchRow } from './table';
 import { gpx as togeojsonGpx } from '@tmcw/togeojson';
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
@@ -175,9 +177,9 @@ const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))
 const times = (x: number) => `×${x < 10 ? x.toFixed(1) : x.toFixed(0)}`;
 
 /**
- * Reading against fast-xml-parser at each size: the first read of each (cold), then ROUNDS single
- * runs interleaved, the order swapped every round, a full collection before each; the same points
- * asserted on both sides. Two rows per size, then the slope of the warm medians.
+ * Reading against fast-xml-parser at each size: the first read of each (cold), then single runs
+ * interleaved, the order swapped every round, a full collection before each; the same points
+ * asserted on both sides. Two rows per size, then the slopes of the warm medians.
  */
 function readPeerRows(sizes: readonly number[]): BenchRow[] {
   const gc = (globalThis as { gc?: () => void }).gc;
