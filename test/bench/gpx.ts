@@ -1,18 +1,25 @@
-// GPX at size (issue 6, item 4): reading a generated 100k-point GPX with the scanner that
-// readTrackFile uses, against @xmldom/xmldom + @tmcw/togeojson (the naive baseline) in the same
-// process; and writing one, against the competent peer of issue 15: a plain template string with
-// `+=`, giving the same bytes, at 100k and 1M points, cold (a fresh process's first export: the
-// first call of each) and warm (single runs interleaved, ROUNDS rounds, the spread shown).
-// `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone; run.ts can add the rows.
+// GPX at size (issue 6, item 4; issue 15). Reading a generated GPX with the scanner that
+// readTrackFile uses, against the competent peer of issue 15, fast-xml-parser's object tree walked
+// to Float64Arrays (gpx-peers.ts; the same points checked on both sides), at 1k, 10k, 100k and 1M
+// points, cold (the first read of each at that size) and warm (single runs interleaved), with the
+// log-log slope of time against size; and against @xmldom/xmldom + @tmcw/togeojson (the naive
+// baseline, one extra row). Writing one, against the competent peer of issue 15: a plain template
+// string with `+=`, giving the same bytes, at 100k and 1M points, cold (a fresh process's first
+// export: the first call of each) and warm (single runs interleaved, ROUNDS rounds, the spread
+// shown). All in the same process.
+// `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone (`--lecture [sizes…]`: the
+// reading rows only); run.ts adds the rows.
 import { benchTable, isMain, type BenchRow } from './table';
 import { gpx as togeojsonGpx } from '@tmcw/togeojson';
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { XMLParser } from 'fast-xml-parser';
 import { readTrackFile } from '../../src/core/gpx/read';
 import { formatTime } from '../../src/core/gpx/time';
 import { writeGpx } from '../../src/core/gpx/write';
 import { parseXmlWithXmldom } from '../../src/core/gpx/xml';
 import type { Track } from '../../src/core/types';
 import { plainGpx } from '../core/gpx-generate';
+import { FXP_OPTIONS, fxpGpxPoints, samePoints } from './gpx-peers';
 
 const deps = { parseXml: parseXmlWithXmldom };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -146,6 +153,98 @@ function writeRows(points: number): BenchRow[] {
   ];
 }
 
+const READ_SIZES = [1_000, 10_000, 100_000, 1_000_000];
+const fxp = new XMLParser(FXP_OPTIONS);
+const fxpRead = (text: string) => fxpGpxPoints((t) => fxp.parse(t), text);
+
+/** Least-squares slope of log(time) against log(size): 1 is linear growth. */
+function logLogSlope(sizes: readonly number[], times: readonly number[]): number {
+  const xs = sizes.map(Math.log);
+  const ys = times.map(Math.log);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < xs.length; k++) {
+    num += (xs[k] - mx) * (ys[k] - my);
+    den += (xs[k] - mx) ** 2;
+  }
+  return num / den;
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+const times = (x: number) => `×${x < 10 ? x.toFixed(1) : x.toFixed(0)}`;
+
+/**
+ * Reading against fast-xml-parser at each size: the first read of each (cold), then single runs
+ * interleaved, the order swapped every round, a full collection before each; the same points
+ * asserted on both sides. Two rows per size, then the slopes of the warm medians.
+ */
+function readPeerRows(sizes: readonly number[]): BenchRow[] {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const rows: BenchRow[] = [];
+  const warm: { ours: number; peer: number }[] = [];
+  for (const points of sizes) {
+    const text = plainGpx(points);
+    gc?.();
+    const coldOurs = time(() => ours(text));
+    gc?.();
+    const coldPeer = time(() => fxpRead(text));
+    const diff = samePoints(coldOurs.value, coldPeer.value);
+    if (diff) throw new Error(`fast-xml-parser and readTrackFile differ on ${points} points: ${diff}`);
+    if (coldPeer.value.lon.length !== points) throw new Error(`${coldPeer.value.lon.length} points read, ${points} written`);
+    // more rounds where a run is short: on a shared machine its spread is wider
+    const rounds = points >= 1_000_000 ? 3 : points >= 100_000 ? 7 : points >= 10_000 ? 21 : 41;
+    const o: number[] = [];
+    const p: number[] = [];
+    const timed = (fn: () => unknown) => {
+      gc?.();
+      return time(fn).ms;
+    };
+    for (let r = 0; r < rounds; r++) {
+      if (r % 2 === 0) {
+        o.push(timed(() => ours(text)));
+        p.push(timed(() => fxpRead(text)));
+      } else {
+        p.push(timed(() => fxpRead(text)));
+        o.push(timed(() => ours(text)));
+      }
+    }
+    const ratios = o.map((t, r) => p[r] / t).sort((a, b) => a - b);
+    warm.push({ ours: median(o), peer: median(p) });
+    const what = `Lecture d’un GPX de ${fmt(points)} points (${mb(text)} Mo, altitudes et heures ; mêmes points des deux côtés)`;
+    rows.push(
+      {
+        what: `${what}, à froid (1re lecture de chacun à cette taille)`,
+        ours: `${ms(coldOurs.ms)} ms (scanner, readTrackFile)`,
+        baseline: `${ms(coldPeer.ms)} ms (fast-xml-parser, arbre parcouru)`,
+        ratio: times(coldPeer.ms / coldOurs.ms),
+      },
+      {
+        what: `${what}, à chaud (${rounds} manches en alternance)`,
+        ours: `médiane ${ms(median(o))} ms (${spread(o)})`,
+        baseline: `médiane ${ms(median(p))} ms (${spread(p)})`,
+        ratio: `${times(median(ratios))} (${times(ratios[0])}–${times(ratios[ratios.length - 1]).slice(1)} selon la manche)`,
+      },
+    );
+  }
+  const sizesText = sizes.map(fmt).join(', ');
+  // the slope over all sizes, then decade by decade (a fixed cost flattens the first ones)
+  const slopes = (side: 'ours' | 'peer') => {
+    const t = warm.map((w) => w[side]);
+    const steps = sizes.slice(1).map((n, k) => logLogSlope([sizes[k], n], [t[k], t[k + 1]]).toFixed(2));
+    return `pente ${logLogSlope(sizes, t).toFixed(2)} (de taille en taille : ${steps.join(' ; ')})`;
+  };
+  rows.push({
+    what: `Croissance du coût de lecture GPX : pente log-log du temps à chaud (médianes) selon le nombre de points (${sizesText} ; 1 = linéaire)`,
+    ours: slopes('ours'),
+    baseline: `${slopes('peer')} (fast-xml-parser)`,
+    ratio: '—',
+  });
+  return rows;
+}
+
 /** The first run (a file is read once, by code not yet optimised) and the median of the next ones. */
 function runs<T>(fn: () => T, n: number): { first: number; median: number; value: T } {
   const first = time(fn);
@@ -164,13 +263,14 @@ function readRow(points: number, baselineRuns: number): BenchRow {
   return {
     what: `Lecture d’un GPX de ${fmt(points)} points (${mb(text)} Mo), médiane / 1re lecture`,
     ours: `${o.median.toFixed(0)} / ${o.first.toFixed(0)} ms (scanner, readTrackFile)`,
-    baseline: `${b.median.toFixed(0)} ms (@xmldom/xmldom + @tmcw/togeojson)`,
+    baseline: `${b.median.toFixed(0)} ms (@xmldom/xmldom + @tmcw/togeojson, référence naïve)`,
     ratio: `×${(b.median / o.median).toFixed(0)}`,
   };
 }
 
 export async function benchGpx(): Promise<BenchRow[]> {
-  const rows = [readRow(100_000, 1), readRow(20_000, 3)];
+  // the peer first: its 1k row's cold read is this process's first read
+  const rows = [...readPeerRows(READ_SIZES), readRow(20_000, 3)];
 
   // a Garmin export: each point carries heart rate and cadence in <extensions>
   const garmin = plainGpx(100_000, true);
@@ -200,6 +300,12 @@ export async function benchGpx(): Promise<BenchRow[]> {
 }
 
 if (isMain(import.meta.url)) {
-  const rows = await benchGpx();
+  // `--lecture`: only the reading rows (against fast-xml-parser at the sizes given after it, or all)
+  const at = process.argv.indexOf('--lecture');
+  const sizes = process.argv
+    .slice(at + 1)
+    .map(Number)
+    .filter((n) => n > 0);
+  const rows = at < 0 ? await benchGpx() : [...readPeerRows(sizes.length ? sizes : READ_SIZES), readRow(20_000, 3)];
   console.log(benchTable(rows));
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchGpx } from './gpx';
+import { benchGpxBrowser } from './gpx-browser';
 import { benchNetwork } from './network';
 import { benchReview } from './review';
 import { benchScale } from './scale';
@@ -20,6 +21,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['de ville à ville sur le réseau embarqué', benchTowns],
   ['revue environnementale', benchReview],
   ['GPX', benchGpx],
+  ['lecture GPX dans Chromium', benchGpxBrowser],
   ['réseau régional généré', benchScale],
   ['couche réseau régionale au chargement', benchRestore],
   ['tuiles vectorielles', benchTiles],
