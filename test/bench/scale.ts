@@ -7,7 +7,9 @@
 // Timing (issue 15): every figure, ours and the peers', is a single run, the runs interleaved
 // pair by pair (the order rotating), in ROUNDS rounds; a cell gives the median over the rounds of
 // each round's p50 / p95 and the spread (smallest–largest) of the rounds' p95, and the ratio is the
-// median over the rounds of the peer's p50 (p95) over ours.
+// median over the rounds of the peer's p50 (p95) over ours. Our legs also give their CPU time
+// (process.cpuUsage around each one): on a machine shared with other processes, a wall-clock p95
+// mostly measures when the scheduler took the core away, which the CPU time leaves out.
 import { benchTable, isMain, type BenchRow } from './table';
 import { loadavg } from 'node:os';
 import Flatbush from 'flatbush';
@@ -111,6 +113,8 @@ const spreadCell = (s: Spread) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} ms (p95 $
 
 interface Contest {
   ours: Spread;
+  /** our CPU time per leg (process.cpuUsage): leaves out the time the other processes on the machine took */
+  oursCpu: Spread;
   peers: Map<PeerSearch, Spread>;
   /** per peer: median over the rounds of its p50 (p95) over ours */
   ratios: Map<PeerSearch, { p50: number; p95: number; p95min: number; p95max: number }>;
@@ -125,6 +129,7 @@ interface Contest {
 function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], searches: PeerSearch[], options: RouteOptions, cost: Float32Array): Contest {
   const runners = [null, ...searches];
   const times = runners.map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
+  const cpus = Array.from({ length: ROUNDS }, () => [] as number[]);
   const settled: number[] = [];
   const lengths: number[] = [];
   let worst = 0;
@@ -137,9 +142,12 @@ function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], search
         const which = (k + i + r) % runners.length;
         const search = runners[which];
         if (search === null) {
+          const c0 = process.cpuUsage();
           const t0 = performance.now();
           const p = router.route(a, b, options);
           times[which][r].push(performance.now() - t0);
+          const dc = process.cpuUsage(c0);
+          cpus[r].push((dc.user + dc.system) / 1000);
           if (!p) throw new Error('pair not connected');
           ourCost = p.cost;
           if (r === 0) {
@@ -176,6 +184,7 @@ function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], search
   log(`  écart de coût maximal avec les pairs : ${worst.toExponential(1)} m`);
   return {
     ours,
+    oursCpu: spread(cpus),
     peers,
     ratios,
     settled: { p50: pct(settled, 0.5), p95: pct(settled, 0.95) },
@@ -194,7 +203,7 @@ function contestRows(what: string, c: Contest, searches: PeerSearch[]): BenchRow
     const r = c.ratios.get(s)!;
     return {
       what: `${what} — contre ${PEER_NAME[s]}`,
-      ours: `${spreadCell(c.ours)} ; nœuds fixés p50 ${c.settled.p50}, p95 ${c.settled.p95}`,
+      ours: `${spreadCell(c.ours)} ; temps CPU p50 ${ms(c.oursCpu.p50)} / p95 ${ms(c.oursCpu.p95)} ms ; nœuds fixés p50 ${c.settled.p50}, p95 ${c.settled.p95}`,
       baseline: `${spreadCell(c.peers.get(s)!)} (${PEER_NAME[s]})`,
       ratio: `×${r.p50.toFixed(1)} (p50) / ×${r.p95.toFixed(1)} (p95 ; ×${r.p95min.toFixed(1)}–${r.p95max.toFixed(1)} selon la manche)`,
     };
@@ -223,9 +232,10 @@ function logSlope(xs: number[], ys: number[]): number {
  */
 function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[]): BenchRow[] {
   const rows: BenchRow[] = [];
-  const figures: { km: number; ch: Spread; alt: Spread; chSettled: number[]; altSettled: number[] }[] = [];
+  const figures: { km: number; ch: Spread; alt: Spread; chCpu: Spread; altCpu: Spread; chSettled: number[]; altSettled: number[] }[] = [];
   for (const { km, pairs } of sets) {
     const times = [0, 1].map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
+    const cpus = [0, 1].map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
     const settled = [[] as number[], [] as number[]];
     const lengths: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
@@ -234,9 +244,12 @@ function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[
         const costs = [0, 0];
         for (let k = 0; k < 2; k++) {
           const which = (k + i + r) % 2;
+          const c0 = process.cpuUsage();
           const t0 = performance.now();
           const p = router.route(a, b, which === 0 ? {} : { heuristic: 'landmarks' })!;
           times[which][r].push(performance.now() - t0);
+          const dc = process.cpuUsage(c0);
+          cpus[which][r].push((dc.user + dc.system) / 1000);
           costs[which] = p.cost;
           if (r === 0) {
             settled[which].push(p.settled);
@@ -248,11 +261,12 @@ function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[
     }
     const ch = spread(times[0]);
     const alt = spread(times[1]);
-    figures.push({ km: median(lengths) / 1000, ch, alt, chSettled: settled[0], altSettled: settled[1] });
+    const [chCpu, altCpu] = cpus.map(spread);
+    figures.push({ km: median(lengths) / 1000, ch, alt, chCpu, altCpu, chSettled: settled[0], altSettled: settled[1] });
     rows.push({
       what: `Croissance du coût : clics à ${km} km à vol d’oiseau (${pairs.length} paires, route médiane ${(median(lengths) / 1000).toFixed(0)} km ; mêmes coûts)`,
-      ours: `hiérarchie : ${spreadCell(ch)} ; nœuds fixés p50 ${pct(settled[0], 0.5)}, p95 ${pct(settled[0], 0.95)}`,
-      baseline: `ALT bidirectionnel (4 des 16 repères) : ${spreadCell(alt)} ; nœuds fixés p50 ${pct(settled[1], 0.5)}, p95 ${pct(settled[1], 0.95)}`,
+      ours: `hiérarchie : ${spreadCell(ch)} ; CPU p50 ${ms(chCpu.p50)} / p95 ${ms(chCpu.p95)} ms ; nœuds fixés p50 ${pct(settled[0], 0.5)}, p95 ${pct(settled[0], 0.95)}`,
+      baseline: `ALT bidirectionnel (4 des 16 repères) : ${spreadCell(alt)} ; CPU p50 ${ms(altCpu.p50)} / p95 ${ms(altCpu.p95)} ms ; nœuds fixés p50 ${pct(settled[1], 0.5)}, p95 ${pct(settled[1], 0.95)}`,
       ratio: `×${(alt.p50 / ch.p50).toFixed(1)} (p50) / ×${(alt.p95 / ch.p95).toFixed(1)} (p95)`,
     });
   }
@@ -260,8 +274,8 @@ function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[
   const slope = (ys: number[]) => logSlope(x, ys).toFixed(2);
   rows.push({
     what: `Croissance du coût : pente log-log contre la longueur de route médiane (${x.map((k) => k.toFixed(0)).join(', ')} km)`,
-    ours: `hiérarchie : temps p50 ${slope(figures.map((f) => f.ch.p50))}, p95 ${slope(figures.map((f) => f.ch.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.chSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.chSettled, 0.95)))}`,
-    baseline: `ALT : temps p50 ${slope(figures.map((f) => f.alt.p50))}, p95 ${slope(figures.map((f) => f.alt.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.altSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.altSettled, 0.95)))}`,
+    ours: `hiérarchie : temps p50 ${slope(figures.map((f) => f.ch.p50))}, p95 ${slope(figures.map((f) => f.ch.p95))} ; CPU p50 ${slope(figures.map((f) => f.chCpu.p50))}, p95 ${slope(figures.map((f) => f.chCpu.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.chSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.chSettled, 0.95)))}`,
+    baseline: `ALT : temps p50 ${slope(figures.map((f) => f.alt.p50))}, p95 ${slope(figures.map((f) => f.alt.p95))} ; CPU p50 ${slope(figures.map((f) => f.altCpu.p50))}, p95 ${slope(figures.map((f) => f.altCpu.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.altSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.altSettled, 0.95)))}`,
     ratio: '—',
   });
   return rows;
