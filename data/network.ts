@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { buildGraph, type NetworkReport } from '../src/core/graph/build';
 import { encodeNetwork } from '../src/core/graph/bundle';
+import { computeHierarchy } from '../src/core/graph/hierarchy';
 import { computeLandmarks } from '../src/core/graph/landmarks';
 import { buildSegmentIndex } from '../src/core/graph/nearest';
 import { EdgeKind, edgeKindName } from '../src/core/graph/graph';
@@ -60,8 +61,8 @@ export async function buildNetworkLayer(
   writeFileSync(join(outDir, 'network-lines.geojson'), JSON.stringify(linesFc));
   // built from the file as written, so that the page merging a layer with it gets the same graph
   const { graph, names, report } = buildGraph(networkFileLines(linesFc), { joinTolerance_m: JOIN_TOLERANCE_M });
-  // the index and landmarks are built here once rather than in every browser at load
-  const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph) });
+  // the index, landmarks and contraction hierarchy are built here once rather than in every browser at load
+  const bundle = encodeNetwork({ graph, index: buildSegmentIndex(graph), landmarks: computeLandmarks(graph), hierarchy: computeHierarchy(graph) });
   writeFileSync(join(outDir, 'network.bin'), new Uint8Array(bundle));
   const meta: NetworkMeta = { version: 1, joinTolerance_m: JOIN_TOLERANCE_M, names, report, sources: figures };
   writeFileSync(join(outDir, 'network.json'), JSON.stringify(meta));

@@ -157,7 +157,7 @@ export function routingMethods() {
     mergedNetworkBundle(): MergedNetworkBundle | null {
       const key = mergeKey(mergedLayers);
       if (!merged || !mergedState || !key) return null;
-      const bytes = encodeNetwork({ graph: merged.graph, index: merged.index, landmarks: merged.landmarks ?? null });
+      const bytes = encodeNetwork({ graph: merged.graph, index: merged.index, landmarks: merged.landmarks ?? null, hierarchy: merged.hierarchy ?? null });
       const { prebuilt: _p, ...state } = mergedState;
       return { key, bytes, names: merged.names, state };
     },

@@ -7,7 +7,9 @@
 // Timing (issue 15): every figure, ours and the peers', is a single run, the runs interleaved
 // pair by pair (the order rotating), in ROUNDS rounds; a cell gives the median over the rounds of
 // each round's p50 / p95 and the spread (smallest–largest) of the rounds' p95, and the ratio is the
-// median over the rounds of the peer's p50 (p95) over ours.
+// median over the rounds of the peer's p50 (p95) over ours. Our legs also give their CPU time
+// (process.cpuUsage around each one): on a machine shared with other processes, a wall-clock p95
+// mostly measures when the scheduler took the core away, which the CPU time leaves out.
 import { benchTable, isMain, type BenchRow } from './table';
 import { loadavg } from 'node:os';
 import Flatbush from 'flatbush';
@@ -16,6 +18,7 @@ import type { Feature, LineString } from 'geojson';
 import { buildGraph } from '../../src/core/graph/build';
 import { decodeNetwork, encodeNetwork } from '../../src/core/graph/bundle';
 import { defaultEdgeCost } from '../../src/core/graph/cost';
+import { computeHierarchy } from '../../src/core/graph/hierarchy';
 import { computeLandmarks } from '../../src/core/graph/landmarks';
 import { buildSegmentIndex, nearestOnNetwork, type Snap } from '../../src/core/graph/nearest';
 import { Router, type RouteOptions } from '../../src/core/graph/route';
@@ -27,6 +30,8 @@ const TARGET_EDGES = 500_000;
 const ROUNDS = 3;
 const CLICKS = 2000;
 const SNAP_M = 300;
+/** SCALE_ROUTING_ONLY=1 leaves out the snapping rows (for iterating on the router) */
+const ROUTING_ONLY = process.env.SCALE_ROUTING_ONLY === '1';
 
 const log = (s: string) => process.stderr.write(`[scale] ${s}\n`);
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
@@ -108,6 +113,8 @@ const spreadCell = (s: Spread) => `p50 ${ms(s.p50)} / p95 ${ms(s.p95)} ms (p95 $
 
 interface Contest {
   ours: Spread;
+  /** our CPU time per leg (process.cpuUsage): leaves out the time the other processes on the machine took */
+  oursCpu: Spread;
   peers: Map<PeerSearch, Spread>;
   /** per peer: median over the rounds of its p50 (p95) over ours */
   ratios: Map<PeerSearch, { p50: number; p95: number; p95min: number; p95max: number }>;
@@ -122,6 +129,7 @@ interface Contest {
 function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], searches: PeerSearch[], options: RouteOptions, cost: Float32Array): Contest {
   const runners = [null, ...searches];
   const times = runners.map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
+  const cpus = Array.from({ length: ROUNDS }, () => [] as number[]);
   const settled: number[] = [];
   const lengths: number[] = [];
   let worst = 0;
@@ -134,9 +142,12 @@ function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], search
         const which = (k + i + r) % runners.length;
         const search = runners[which];
         if (search === null) {
+          const c0 = process.cpuUsage();
           const t0 = performance.now();
           const p = router.route(a, b, options);
           times[which][r].push(performance.now() - t0);
+          const dc = process.cpuUsage(c0);
+          cpus[r].push((dc.user + dc.system) / 1000);
           if (!p) throw new Error('pair not connected');
           ourCost = p.cost;
           if (r === 0) {
@@ -173,6 +184,7 @@ function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], search
   log(`  écart de coût maximal avec les pairs : ${worst.toExponential(1)} m`);
   return {
     ours,
+    oursCpu: spread(cpus),
     peers,
     ratios,
     settled: { p50: pct(settled, 0.5), p95: pct(settled, 0.95) },
@@ -191,11 +203,82 @@ function contestRows(what: string, c: Contest, searches: PeerSearch[]): BenchRow
     const r = c.ratios.get(s)!;
     return {
       what: `${what} — contre ${PEER_NAME[s]}`,
-      ours: `${spreadCell(c.ours)} ; nœuds fixés p50 ${c.settled.p50}, p95 ${c.settled.p95}`,
+      ours: `${spreadCell(c.ours)} ; temps CPU p50 ${ms(c.oursCpu.p50)} / p95 ${ms(c.oursCpu.p95)} ms ; nœuds fixés p50 ${c.settled.p50}, p95 ${c.settled.p95}`,
       baseline: `${spreadCell(c.peers.get(s)!)} (${PEER_NAME[s]})`,
       ratio: `×${r.p50.toFixed(1)} (p50) / ×${r.p95.toFixed(1)} (p95 ; ×${r.p95min.toFixed(1)}–${r.p95max.toFixed(1)} selon la manche)`,
     };
   });
+}
+
+/** Least-squares slope of log y against log x. */
+function logSlope(xs: number[], ys: number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  lx.forEach((x, i) => {
+    num += (x - mx) * (ly[i] - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+/**
+ * How the cost of a leg grows with its length (issue 15, point 4): the hierarchy and ALT on the
+ * same pairs at each crow-flies distance, interleaved, ROUNDS rounds; then the log-log slopes of
+ * time and nodes settled against the median route length.
+ */
+function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[]): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const figures: { km: number; ch: Spread; alt: Spread; chCpu: Spread; altCpu: Spread; chSettled: number[]; altSettled: number[] }[] = [];
+  for (const { km, pairs } of sets) {
+    const times = [0, 1].map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
+    const cpus = [0, 1].map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
+    const settled = [[] as number[], [] as number[]];
+    const lengths: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      pairs.forEach(([a, b], i) => {
+        const costs = [0, 0];
+        for (let k = 0; k < 2; k++) {
+          const which = (k + i + r) % 2;
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          const p = router.route(a, b, which === 0 ? {} : { heuristic: 'landmarks' })!;
+          times[which][r].push(performance.now() - t0);
+          const dc = process.cpuUsage(c0);
+          cpus[which][r].push((dc.user + dc.system) / 1000);
+          costs[which] = p.cost;
+          if (r === 0) {
+            settled[which].push(p.settled);
+            if (which === 0) lengths.push(p.length_m);
+          }
+        }
+        if (Math.abs(costs[0] - costs[1]) > 1e-6 * costs[0] + 0.05) throw new Error(`hierarchy ${costs[0]} and ALT ${costs[1]} differ`);
+      });
+    }
+    const ch = spread(times[0]);
+    const alt = spread(times[1]);
+    const [chCpu, altCpu] = cpus.map(spread);
+    figures.push({ km: median(lengths) / 1000, ch, alt, chCpu, altCpu, chSettled: settled[0], altSettled: settled[1] });
+    rows.push({
+      what: `Croissance du coût : clics à ${km} km à vol d’oiseau (${pairs.length} paires, route médiane ${(median(lengths) / 1000).toFixed(0)} km ; mêmes coûts)`,
+      ours: `hiérarchie : ${spreadCell(ch)} ; CPU p50 ${ms(chCpu.p50)} / p95 ${ms(chCpu.p95)} ms ; nœuds fixés p50 ${pct(settled[0], 0.5)}, p95 ${pct(settled[0], 0.95)}`,
+      baseline: `ALT bidirectionnel (4 des 16 repères) : ${spreadCell(alt)} ; CPU p50 ${ms(altCpu.p50)} / p95 ${ms(altCpu.p95)} ms ; nœuds fixés p50 ${pct(settled[1], 0.5)}, p95 ${pct(settled[1], 0.95)}`,
+      ratio: `×${(alt.p50 / ch.p50).toFixed(1)} (p50) / ×${(alt.p95 / ch.p95).toFixed(1)} (p95)`,
+    });
+  }
+  const x = figures.map((f) => f.km);
+  const slope = (ys: number[]) => logSlope(x, ys).toFixed(2);
+  rows.push({
+    what: `Croissance du coût : pente log-log contre la longueur de route médiane (${x.map((k) => k.toFixed(0)).join(', ')} km)`,
+    ours: `hiérarchie : temps p50 ${slope(figures.map((f) => f.ch.p50))}, p95 ${slope(figures.map((f) => f.ch.p95))} ; CPU p50 ${slope(figures.map((f) => f.chCpu.p50))}, p95 ${slope(figures.map((f) => f.chCpu.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.chSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.chSettled, 0.95)))}`,
+    baseline: `ALT : temps p50 ${slope(figures.map((f) => f.alt.p50))}, p95 ${slope(figures.map((f) => f.alt.p95))} ; CPU p50 ${slope(figures.map((f) => f.altCpu.p50))}, p95 ${slope(figures.map((f) => f.altCpu.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.altSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.altSettled, 0.95)))}`,
+    ratio: '—',
+  });
+  return rows;
 }
 
 export async function benchScale(): Promise<BenchRow[]> {
@@ -227,13 +310,23 @@ export async function benchScale(): Promise<BenchRow[]> {
   log('repères ALT…');
   let cpuLandmarks = 0;
   const tLandmarks = time(() => (cpuLandmarks = cpuTime(() => (landmarks0 = computeLandmarks(graph0)))));
-  const bundle = encodeNetwork({ graph: graph0, index: index0, landmarks: landmarks0 });
+  log('hiérarchie de contraction…');
+  let hierarchy0!: ReturnType<typeof computeHierarchy>;
+  let cpuHierarchy = 0;
+  const tHierarchy = time(() => (cpuHierarchy = cpuTime(() => (hierarchy0 = computeHierarchy(graph0)))));
+  const bundle = encodeNetwork({ graph: graph0, index: index0, landmarks: landmarks0, hierarchy: hierarchy0 });
   const mb = (b: number) => (b / 1e6).toFixed(0);
   rows.push({
     what: `Prétraitement ALT : 16 repères (farthest), une Dijkstra complète par repère, ${graph0.nodeCount} nœuds`,
     ours: `${(tLandmarks / 1000).toFixed(1)} s (CPU ${(cpuLandmarks / 1000).toFixed(1)} s), ${mb(landmarks0.byteLength)} Mo (Float32)`,
     baseline: 'cible ≤ 10 s',
     ratio: tLandmarks <= 10_000 ? 'tenu' : 'non tenu',
+  });
+  rows.push({
+    what: `Prétraitement de la hiérarchie de contraction (coûts par défaut) : ${graph0.nodeCount} nœuds contractés, ${hierarchy0.shortcutCount} raccourcis, ${hierarchy0.arcCount} arcs montants`,
+    ours: `${(tHierarchy / 1000).toFixed(1)} s (CPU ${(cpuHierarchy / 1000).toFixed(1)} s, charge ${loadavg()[0].toFixed(1)}), ${mb(hierarchy0.byteLength)} Mo (coûts Float64)`,
+    baseline: '—',
+    ratio: '—',
   });
 
   // 2. Load: what the worker does with network.bin (a transferred buffer: no copy, no parse). The
@@ -260,7 +353,7 @@ export async function benchScale(): Promise<BenchRow[]> {
   const net = networkFromBuffer(bundle.slice(0));
   const warmLeg = median(Array.from({ length: 5 }, () => time(() => net.router.route(probe[0], probe[1]))));
   rows.push({
-    what: `Chargement de network.bin (${mb(bundle.byteLength)} Mo : graphe ${mb(graph0.byteLength)}, index ${mb(index0.index.data.byteLength)}, composantes ${mb(4 * graph0.nodeCount)}, repères ${mb(landmarks0.byteLength)}) dans le routeur (cible ≤ 30 ms ; ${ROUNDS} chargements)`,
+    what: `Chargement de network.bin (${mb(bundle.byteLength)} Mo : graphe ${mb(graph0.byteLength)}, index ${mb(index0.index.data.byteLength)}, composantes ${mb(4 * graph0.nodeCount)}, repères ${mb(landmarks0.byteLength)}, hiérarchie ${mb(hierarchy0.byteLength)}) dans le routeur (cible ≤ 30 ms ; ${ROUNDS} chargements)`,
     ours: `médiane ${ms(median(loads))} ms (${ms(Math.min(...loads))}–${ms(Math.max(...loads))}) : vues sur le fichier ${ms(median(decodes))} ms, routeur ${ms(median(routers))} ms (l’index reconstruit au chargement coûterait ${ms(tIndex)} ms) ; le premier tronçon alloue les tampons de recherche : ${ms(median(firstLegs))} ms contre ${ms(warmLeg)} ms ensuite`,
     baseline: `médiane ${ms(median(peerLoads))} ms (${ms(Math.min(...peerLoads))}–${ms(Math.max(...peerLoads))}) : ngraph.graph construit depuis les tableaux déjà en mémoire (sans lecture de fichier)`,
     ratio: `×${(median(peerLoads) / median(loads)).toFixed(0)}`,
@@ -274,7 +367,8 @@ export async function benchScale(): Promise<BenchRow[]> {
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   const legSets: { what: string; pairs: [Snap, Snap][]; penalties: boolean }[] = [];
-  log('paires de clics à 10 km, 40 km, et étapes de raid de ~200 km…');
+  log('paires de clics à 2 km, 10 km, 40 km, et étapes de raid de ~200 km…');
+  const p2 = legPairs(net, 150, 2_000, 2023);
   const p10 = legPairs(net, 150, 10_000, 2024);
   const p40 = legPairs(net, 60, 40_000, 2025);
   const p200 = raidPairs(net, 10, 2026, 180_000);
@@ -290,7 +384,8 @@ export async function benchScale(): Promise<BenchRow[]> {
   for (const set of legSets) {
     log(`${set.what}…`);
     const c = contest(router, peer, set.pairs, all, set.penalties ? { edgeCost } : {}, set.penalties ? edgeCost : defaults);
-    const what = `${set.what}, routes de ${c.length_km.min.toFixed(0)} à ${c.length_km.max.toFixed(0)} km ; coûts égaux à ceux des pairs : ${set.pairs.length}/${set.pairs.length} — ALT bidirectionnel, 4 repères choisis par paire`;
+    const how = set.penalties ? 'ALT bidirectionnel, 4 repères choisis par paire' : 'hiérarchie de contraction des coûts par défaut';
+    const what = `${set.what}, routes de ${c.length_km.min.toFixed(0)} à ${c.length_km.max.toFixed(0)} km ; coûts égaux à ceux des pairs : ${set.pairs.length}/${set.pairs.length} — ${how}`;
     rows.push(...contestRows(what, c, all));
   }
   // the same search without landmarks, against the peer with the same bound
@@ -299,10 +394,30 @@ export async function benchScale(): Promise<BenchRow[]> {
   rows.push(
     ...contestRows(`Tronçon à 10 km (${p10.length} paires) — A* bidirectionnel sans repères, borne en ligne droite comme le pair`, straight, ['nba-straight']),
   );
+  log('croissance du coût avec la longueur du tronçon…');
+  rows.push(
+    ...growthRows(router, [
+      { km: 2, pairs: p2 },
+      { km: 10, pairs: p10 },
+      { km: 40, pairs: p40 },
+      { km: 200, pairs: p200 },
+    ]),
+  );
   const cpu = process.cpuUsage(cpu0);
   const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
 
   // 4. Nearest edge to a click.
+  if (!ROUTING_ONLY) snapRows(rows, net, graph0, segments);
+  rows.push({
+    what: 'Conditions de mesure',
+    ours: `Node ${process.version}, charge moyenne ${loadavg()[0].toFixed(1)} ; part de CPU obtenue pendant les tronçons : ${(cpuShare * 100).toFixed(0)} %`,
+    baseline: '—',
+    ratio: '—',
+  });
+  return rows;
+}
+
+function snapRows(rows: BenchRow[], net: RoutingNetwork, graph0: RoutingNetwork['graph'], segments: number): void {
   log('accroche des clics…');
   const [west, south, east, north] = BASIN_BBOX;
   const rnd = mulberry32(99);
@@ -375,14 +490,6 @@ export async function benchScale(): Promise<BenchRow[]> {
     ratio: `×${(p50s(peerRounds) / p50s(nearRounds)).toFixed(1)} (p50) / ×${(p99(peerRounds) / p99(nearRounds)).toFixed(1)} (p99)`,
   });
   features.length = 0;
-
-  rows.push({
-    what: 'Conditions de mesure',
-    ours: `Node ${process.version}, charge moyenne ${loadavg()[0].toFixed(1)} ; part de CPU obtenue pendant les tronçons : ${(cpuShare * 100).toFixed(0)} %`,
-    baseline: '—',
-    ratio: '—',
-  });
-  return rows;
 }
 
 if (isMain(import.meta.url)) {

@@ -8,6 +8,7 @@ import { decodeNetwork, encodeNetwork, isNetworkBundle } from '../../src/core/gr
 import { connectedComponents } from '../../src/core/graph/components';
 import { defaultEdgeCost } from '../../src/core/graph/cost';
 import { EdgeKind, type Graph } from '../../src/core/graph/graph';
+import { computeHierarchy } from '../../src/core/graph/hierarchy';
 import { computeLandmarks } from '../../src/core/graph/landmarks';
 import { buildSegmentIndex, nearestOnNetwork, type Snap } from '../../src/core/graph/nearest';
 import { Router } from '../../src/core/graph/route';
@@ -23,6 +24,8 @@ const index = buildSegmentIndex(graph);
 const landmarks = computeLandmarks(graph);
 const plain = new Router(graph);
 const alt = new Router(graph, landmarks);
+const hierarchy = computeHierarchy(graph);
+const ch = new Router(graph, landmarks, null, hierarchy);
 const [west, south, east, north] = BASIN_BBOX;
 
 type Adjacency = Map<number, { to: number; w: number }[]>;
@@ -215,6 +218,87 @@ describe('A* and ALT against a plain Dijkstra', { timeout: 60_000 }, () => {
   });
 });
 
+describe('contraction hierarchy against a plain Dijkstra', { timeout: 60_000 }, () => {
+  // issue 15: legs with the default costs go through the hierarchy, avoid-mode legs through ALT
+  const defaults = defaultEdgeCost(graph);
+  const otherEnd = (e: number, n: number) => (graph.edgeFrom[e] === n ? graph.edgeTo[e] : graph.edgeFrom[e]);
+
+  it('finds the same costs on random pairs and long legs, along a chain of edges whose costs add up', () => {
+    const naive = toNaive(graph);
+    const pairs = [...randomPairs(11, 100), ...randomPairs(17, 60)];
+    let connected = 0;
+    const ratios: number[] = [];
+    for (const [a, b] of pairs) {
+      const ref = dijkstraCost(graph, naive, a, b);
+      const q = ch.route(a, b);
+      if (ref === Infinity) {
+        expect(q).toBeNull();
+        continue;
+      }
+      connected++;
+      expect(q!.cost).toBeCloseTo(ref, 4);
+      const recomputed = q!.edges.reduce((sum, e, i) => sum + q!.edgeMetres[i] * defaults[e], 0);
+      expect(recomputed).toBeCloseTo(q!.cost, 3);
+      // each edge starts where the one before it ends (the shortcuts unpacked in order), from an
+      // end of the start's edge to an end of the end's edge
+      const inner = q!.edges.slice(1, -1);
+      const walks = (start: number) => {
+        let at = start;
+        for (const e of inner) {
+          if (graph.edgeFrom[e] !== at && graph.edgeTo[e] !== at) return false;
+          at = otherEnd(e, at);
+        }
+        return at === graph.edgeFrom[b.edge] || at === graph.edgeTo[b.edge];
+      };
+      expect(walks(graph.edgeFrom[a.edge]) || walks(graph.edgeTo[a.edge])).toBe(true);
+      const far = Math.hypot((a.lon - b.lon) * 71_000, (a.lat - b.lat) * 111_000) > 40_000;
+      if (far) ratios.push(alt.route(a, b, { heuristic: 'landmarks' })!.settled / q!.settled);
+    }
+    expect(connected).toBeGreaterThan(130);
+    // on long legs the hierarchy settles several times fewer nodes than ALT
+    ratios.sort((x, y) => x - y);
+    expect(ratios.length).toBeGreaterThan(10);
+    expect(ratios[Math.floor(ratios.length / 2)]).toBeGreaterThan(3);
+  });
+
+  it('leaves avoid-mode legs to ALT, exact under the penalties', () => {
+    const rnd = mulberry32(5);
+    const edgeCost = defaultEdgeCost(graph).map((c) => (rnd() < 0.1 ? c * 5 : c));
+    const adj = adjacency(graph, edgeCost);
+    for (const [a, b] of randomPairs(11, 40)) {
+      const ref = referenceCost(graph, adj, a, b, edgeCost);
+      const q = ch.route(a, b, { edgeCost });
+      if (ref === Infinity) expect(q).toBeNull();
+      else expect(q!.cost).toBeCloseTo(ref, 4);
+    }
+  });
+
+  it('keeps upward arcs whose costs are those of the edges they unpack into', () => {
+    const { upOffsets, upTarget, upCost, upArc } = hierarchy;
+    expect(hierarchy.shortcutCount).toBeGreaterThan(0);
+    let shortcuts = 0;
+    for (let n = 0; n < graph.nodeCount; n++)
+      for (let i = upOffsets[n]; i < upOffsets[n + 1]; i++) {
+        const edges: number[] = [];
+        hierarchy.unpack(graph, upArc[i], n, edges);
+        let at = n;
+        let sum = 0;
+        for (const e of edges) {
+          expect(graph.edgeFrom[e] === at || graph.edgeTo[e] === at).toBe(true);
+          at = otherEnd(e, at);
+          sum += graph.edgeLength[e] * defaults[e];
+        }
+        expect(at).toBe(upTarget[i]);
+        expect(sum).toBeCloseTo(upCost[i], 6);
+        if (upArc[i] >= graph.edgeCount) shortcuts++;
+      }
+    // every shortcut is an upward arc of its lower end, once, but for the few that a cheaper one
+    // between the same two nodes replaced (they stay as halves of shortcuts made before that)
+    expect(shortcuts).toBeLessThanOrEqual(hierarchy.shortcutCount);
+    expect(shortcuts).toBeGreaterThan(0.99 * hierarchy.shortcutCount);
+  });
+});
+
 describe('landmarks', { timeout: 30_000 }, () => {
   it('are 16 distinct nodes of the main component, at cost 0 from themselves', () => {
     expect(landmarks.count).toBe(16);
@@ -246,7 +330,7 @@ describe('landmarks', { timeout: 30_000 }, () => {
 });
 
 describe('network.bin round trip', { timeout: 30_000 }, () => {
-  const buffer = encodeNetwork({ graph, index, landmarks });
+  const buffer = encodeNetwork({ graph, index, landmarks, hierarchy });
   // a copy, as the page fetches the file and transfers it to the worker
   const loaded = networkFromBuffer(buffer.slice(0), net.names);
 
@@ -257,12 +341,16 @@ describe('network.bin round trip', { timeout: 30_000 }, () => {
     expect(loaded.graph.adjEdges.every((x, i) => x === graph.adjEdges[i])).toBe(true);
     expect(loaded.landmarks?.count).toBe(16);
     expect(loaded.router.hasLandmarks).toBe(true);
+    expect(loaded.router.hasHierarchy).toBe(true);
+    expect(loaded.hierarchy?.shortcutCount).toBe(hierarchy.shortcutCount);
+    expect(loaded.hierarchy?.upCost.every((c, i) => c === hierarchy.upCost[i])).toBe(true);
     expect(loaded.index.index.numItems).toBe(index.index.numItems);
     // a bare graph buffer (older pipelines) still loads, with its index built at load
     const bare = decodeNetwork(graph.data.slice(0));
     expect(bare.landmarks).toBeNull();
     expect(bare.index.segCount).toBe(index.segCount);
     expect(bare.components).toBeNull();
+    expect(bare.hierarchy).toBeNull();
   });
 
   it('carries the component labels the router needs (issue 15: nothing left to compute at load)', () => {
@@ -271,13 +359,15 @@ describe('network.bin round trip', { timeout: 30_000 }, () => {
     expect(parts.components?.length).toBe(graph.nodeCount);
     expect(parts.components?.every((c, n) => c === labels[n])).toBe(true);
     // a bundle re-encoded from a loaded one (the engine keeps merged networks so) is the same bytes
-    const again = encodeNetwork({ graph: loaded.graph, index: loaded.index, landmarks: loaded.landmarks });
+    const again = encodeNetwork({ graph: loaded.graph, index: loaded.index, landmarks: loaded.landmarks, hierarchy: loaded.hierarchy });
     expect(again.byteLength).toBe(buffer.byteLength);
     expect(Buffer.from(again).equals(Buffer.from(buffer))).toBe(true);
-    // a version-1 file (no component labels) is outdated, not misread
-    const v1 = buffer.slice(0);
-    new Uint32Array(v1, 0, 2)[1] = 1;
-    expect(readNetwork(v1)).toEqual({ ok: false, error: { code: 'network.outdated' } });
+    // a version-1 file (no component labels) or version-2 one (no hierarchy) is outdated, not misread
+    for (const version of [1, 2]) {
+      const old = buffer.slice(0);
+      new Uint32Array(old, 0, 2)[1] = version;
+      expect(readNetwork(old)).toEqual({ ok: false, error: { code: 'network.outdated' } });
+    }
   });
 
   it('gives identical snaps and routes', () => {
@@ -290,7 +380,7 @@ describe('network.bin round trip', { timeout: 30_000 }, () => {
       expect(a2).toEqual(a);
       expect(b2).toEqual(b);
       if (!a || !b) continue;
-      const r1 = alt.route(a, b);
+      const r1 = ch.route(a, b);
       const r2 = loaded.router.route(a2!, b2!);
       expect(r2?.coords ?? null).toEqual(r1?.coords ?? null);
       expect(r2?.cost ?? null).toBe(r1?.cost ?? null);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import geodesicLib from 'geographiclib-geodesic';
 import { buildGraph, type NetworkLine } from '../../src/core/graph/build';
 import { EdgeKind, Graph } from '../../src/core/graph/graph';
+import { computeHierarchy } from '../../src/core/graph/hierarchy';
 import { buildSegmentIndex, nearestOnNetwork } from '../../src/core/graph/nearest';
 import { GAP_COST, Router } from '../../src/core/graph/route';
 import { dijkstraCost, toNaive } from '../bench/dijkstra';
@@ -239,6 +240,7 @@ describe('Router', () => {
     const net = buildGraph(lines, { joinTolerance_m: 1 });
     const nidx = buildSegmentIndex(net.graph);
     const r = new Router(net.graph);
+    const hier = new Router(net.graph, null, null, computeHierarchy(net.graph));
     const naive = toNaive(net.graph);
     let compared = 0;
     for (let k = 0; k < 40; k++) {
@@ -246,12 +248,17 @@ describe('Router', () => {
       const b = nearestOnNetwork(net.graph, nidx, 2.7 + rnd() * 0.044, 50.35 + rnd() * 0.033, 1000);
       if (!a || !b) continue;
       const astar = r.route(a, b);
+      const ch = hier.route(a, b);
       const ref = dijkstraCost(net.graph, naive, a, b);
-      if (ref === Infinity) expect(astar).toBeNull();
-      else {
+      if (ref === Infinity) {
+        expect(astar).toBeNull();
+        expect(ch).toBeNull();
+      } else {
         compared++;
         // no gaps in this network, so cost = length
         expect(astar!.length_m).toBeCloseTo(ref, 3);
+        expect(ch!.cost).toBeCloseTo(ref, 3);
+        expect(ch!.length_m).toBeCloseTo(ref, 3);
       }
     }
     expect(compared).toBeGreaterThan(30);
@@ -277,7 +284,9 @@ describe('bidirectional search on a hand-checked ring', () => {
   const line = (...coords: [number, number][]): NetworkLine => ({ coords, kind: EdgeKind.path });
   const { graph } = buildGraph([line(A0, A), line(A, B), line(B, B0), line(A, C), line(C, M), line(M, D), line(D, B), line(M, [2.808, 50.415])]);
   const idx = buildSegmentIndex(graph);
-  const router = new Router(graph);
+  const plain = new Router(graph);
+  // the same network with its contraction hierarchy: used for default costs, ALT for penalties
+  const hier = new Router(graph, null, null, computeHierarchy(graph));
   const a = nearestOnNetwork(graph, idx, 2.795, 50.4, 50)!;
   const b = nearestOnNetwork(graph, idx, 2.825, 50.4, 50)!;
   const start: [number, number] = [2.795, 50.4];
@@ -291,7 +300,8 @@ describe('bidirectional search on a hand-checked ring', () => {
 
   it('takes the straight way, at its GeographicLib length, with every search mode', () => {
     expect(around - direct).toBeGreaterThan(2000); // the ring's two sides: 2 × ~1.1 km more round
-    for (const heuristic of ['auto', 'straight-line', 'none'] as const) {
+    expect(hier.hasHierarchy).toBe(true);
+    for (const [router, heuristic] of [[hier, 'auto'], ...(['auto', 'straight-line', 'none'] as const).map((h) => [plain, h] as const)] as const) {
       const r = router.route(a, b, { heuristic })!;
       expect(r.cost).toBeCloseTo(direct, 2);
       expect(r.length_m).toBeCloseTo(direct, 2);
@@ -311,7 +321,7 @@ describe('bidirectional search on a hand-checked ring', () => {
     edgeCost[directEdge] = 5;
     const penalised = 5 * refLength([A, B]) + refLength([start, A]) + refLength([B, end]);
     expect(penalised).toBeGreaterThan(around);
-    for (const heuristic of ['auto', 'straight-line', 'none'] as const) {
+    for (const [router, heuristic] of [[hier, 'auto'], ...(['auto', 'straight-line', 'none'] as const).map((h) => [plain, h] as const)] as const) {
       const r = router.route(a, b, { edgeCost, heuristic })!;
       expect(r.cost).toBeCloseTo(around, 2);
       expect(r.length_m).toBeCloseTo(around, 2);
@@ -323,14 +333,16 @@ describe('bidirectional search on a hand-checked ring', () => {
   it('routes between two clicks on the same dead-end spur without leaving it', () => {
     const p = nearestOnNetwork(graph, idx, 2.792, 50.4, 50)!;
     const q = nearestOnNetwork(graph, idx, 2.798, 50.4, 50)!;
-    const r = router.route(p, q)!;
-    expect(r.edges).toEqual([p.edge]);
-    expect(r.cost).toBeCloseTo(
-      refLength([
-        [2.792, 50.4],
-        [2.798, 50.4],
-      ]),
-      3,
-    );
+    for (const router of [plain, hier]) {
+      const r = router.route(p, q)!;
+      expect(r.edges).toEqual([p.edge]);
+      expect(r.cost).toBeCloseTo(
+        refLength([
+          [2.792, 50.4],
+          [2.798, 50.4],
+        ]),
+        3,
+      );
+    }
   });
 });

@@ -16,6 +16,7 @@ import { connectedComponents } from './components';
 import { defaultEdgeCost, GAP_COST } from './cost';
 import type { Graph } from './graph';
 import { FlatHeap } from './heap';
+import type { Hierarchy } from './hierarchy';
 import type { Landmarks } from './landmarks';
 import type { Snap } from './nearest';
 
@@ -38,11 +39,12 @@ export interface RouteOptions {
    */
   edgeCost?: Float32Array;
   /**
-   * The lower bound that guides the search: 'auto' (landmarks when the router has them, and the
-   * straight line), 'straight-line' (plain bidirectional A*), 'none' (bidirectional Dijkstra, for
-   * benchmarks and tests).
+   * How the search is guided: 'auto' (the contraction hierarchy under the default costs when the
+   * router has one, else landmarks when it has them, and the straight line), 'landmarks' (the same
+   * without the hierarchy), 'straight-line' (plain bidirectional A*), 'none' (bidirectional
+   * Dijkstra, for benchmarks and tests).
    */
-  heuristic?: 'auto' | 'straight-line' | 'none';
+  heuristic?: 'auto' | 'landmarks' | 'straight-line' | 'none';
 }
 
 export interface PathResult {
@@ -90,6 +92,7 @@ export class Router {
   private defaults: Float32Array | null = null;
   private component: Uint32Array | null;
   private landmarks: Landmarks | null = null;
+  private hierarchy: Hierarchy | null = null;
   private frame: { mx: number; my: number } | null = null;
   private scales = new WeakMap<Float32Array, BoundScales>();
   // per query: the chosen landmarks' columns and their costs to the two snaps
@@ -105,10 +108,17 @@ export class Router {
     private graph: Graph,
     landmarks: Landmarks | null = null,
     components: Uint32Array | null = null,
+    hierarchy: Hierarchy | null = null,
   ) {
     if (components && components.length !== graph.nodeCount) throw new Error('component labels of another graph');
+    if (hierarchy && (hierarchy.nodeCount !== graph.nodeCount || hierarchy.edgeCount !== graph.edgeCount)) throw new Error('hierarchy of another graph');
     this.component = components;
+    this.hierarchy = hierarchy;
     this.setLandmarks(landmarks);
+  }
+
+  get hasHierarchy(): boolean {
+    return this.hierarchy !== null;
   }
 
   /** Uses these landmarks (computed on this graph) from the next route on; null goes back to plain A*. */
@@ -241,15 +251,17 @@ export class Router {
     const lenA = edgeLength[ea];
     const lenB = edgeLength[eb];
 
-    // the two lower bounds: π_end(n) of the cost from n to the end snap, π_start(n) from the start snap
     const mode = options.heuristic ?? 'auto';
+    if (mode === 'auto' && this.hierarchy && cost === this.defaultCost()) return this.routeUp(this.hierarchy, from, to, alongA, alongB, stampNow);
+
+    // the two lower bounds: π_end(n) of the cost from n to the end snap, π_start(n) from the start snap
     const scales = mode === 'none' ? { straight: 0, landmarks: 0 } : this.boundScales(cost);
     const frame = this.straightFrame();
     const mx = frame.mx * scales.straight;
     const my = frame.my * scales.straight;
     const { lon: slon, lat: slat } = from;
     const { lon: tlon, lat: tlat } = to;
-    const lm = mode === 'auto' && scales.landmarks > 0 ? this.landmarks : null;
+    const lm = (mode === 'auto' || mode === 'landmarks') && scales.landmarks > 0 ? this.landmarks : null;
     const K = lm ? this.chooseLandmarks(lm, from, to, alongA, alongB) : 0;
     const stride = lm ? lm.count : 0;
     const D = lm ? lm.dist : new Float32Array(0);
@@ -377,29 +389,148 @@ export class Router {
       }
     }
     if (mu === Infinity) return null;
+    if (meet === -1) return this.assemble(from, to, alongA, alongB, -1, [], mu, settled);
+    // back from the meeting node to the start snap, then on from it to the end snap
+    const chain: number[] = [];
+    let n = meet;
+    while (prev[2 * n] !== -1) {
+      chain.push(prev[2 * n]);
+      n = graph.otherEnd(prev[2 * n], n);
+    }
+    chain.reverse();
+    const first = n;
+    n = meet;
+    while (prev[2 * n + 1] !== -1) {
+      chain.push(prev[2 * n + 1]);
+      n = graph.otherEnd(prev[2 * n + 1], n);
+    }
+    return this.assemble(from, to, alongA, alongB, first, chain, mu, settled);
+  }
 
+  /**
+   * The leg under the default costs through the contraction hierarchy: a Dijkstra from each end
+   * over upward arcs only (the costs are those of the graph: no bound, no slack), each side stopping
+   * once its smallest key reaches the best path found (μ). A node is not expanded when an upward
+   * neighbour already reached offers a cheaper way to it ("stall-on-demand"): its label cannot be
+   * on a shortest path, and the nodes above it are reached anyway.
+   */
+  private routeUp(h: Hierarchy, from: Snap, to: Snap, alongA: number, alongB: number, stampNow: number): PathResult | null {
+    const graph = this.graph;
+    const cost = this.defaultCost();
+    const { edgeFrom, edgeTo, edgeLength } = graph;
+    const { upOffsets, upTarget, upCost, upArc } = h;
+    const { label, prev, stamp, heaps } = this.searchBuffers();
+    const ea = from.edge;
+    const eb = to.edge;
+    let mu = Infinity;
+    let meet = -1;
+    if (ea === eb) mu = Math.abs(alongB - alongA) * cost[ea];
+    const seed = (side: number, n: number, gn: number): void => {
+      if (stamp[n] !== stampNow) {
+        stamp[n] = stampNow;
+        label[3 * n] = Infinity;
+        label[3 * n + 1] = Infinity;
+      }
+      if (gn >= label[3 * n + side]) return;
+      label[3 * n + side] = gn;
+      prev[2 * n + side] = -1;
+      heaps[side].push(n, gn);
+      if (gn + label[3 * n + 1 - side] < mu) {
+        mu = gn + label[3 * n + 1 - side];
+        meet = n;
+      }
+    };
+    seed(0, edgeFrom[ea], alongA * cost[ea]);
+    seed(0, edgeTo[ea], (edgeLength[ea] - alongA) * cost[ea]);
+    seed(1, edgeFrom[eb], alongB * cost[eb]);
+    seed(1, edgeTo[eb], (edgeLength[eb] - alongB) * cost[eb]);
+    let settled = 0;
+    for (;;) {
+      const kf = heaps[0].peekPriority();
+      const kr = heaps[1].peekPriority();
+      const goF = kf < mu;
+      if (!goF && !(kr < mu)) break;
+      // the side with the smaller key, as long as it may still improve μ
+      const side = goF && (kf <= kr || !(kr < mu)) ? 0 : 1;
+      const heap = heaps[side];
+      const key = side === 0 ? kf : kr;
+      const n = heap.pop();
+      const gn = label[3 * n + side];
+      if (key > gn) continue; // stale entry
+      const lo = upOffsets[n];
+      const hi = upOffsets[n + 1];
+      let stalled = false;
+      for (let i = lo; i < hi; i++) {
+        const m = upTarget[i];
+        if (stamp[m] === stampNow && label[3 * m + side] + upCost[i] < gn) {
+          stalled = true;
+          break;
+        }
+      }
+      if (stalled) continue;
+      settled++;
+      for (let i = lo; i < hi; i++) {
+        const m = upTarget[i];
+        const gm = gn + upCost[i];
+        if (stamp[m] !== stampNow) {
+          stamp[m] = stampNow;
+          label[3 * m] = Infinity;
+          label[3 * m + 1] = Infinity;
+        }
+        if (gm >= label[3 * m + side]) continue;
+        label[3 * m + side] = gm;
+        prev[2 * m + side] = upArc[i];
+        heap.push(m, gm);
+        const other = label[3 * m + 1 - side];
+        if (gm + other < mu) {
+          mu = gm + other;
+          meet = m;
+        }
+      }
+    }
+    if (mu === Infinity) return null;
+    if (meet === -1) return this.assemble(from, to, alongA, alongB, -1, [], mu, settled);
+    // the arcs from the start's side to the meeting node, then on to the end's side, unpacked
+    const arcs: number[] = [];
+    const starts: number[] = [];
+    let n = meet;
+    while (prev[2 * n] !== -1) {
+      const a = prev[2 * n];
+      n = h.otherEnd(graph, a, n);
+      arcs.push(a);
+      starts.push(n);
+    }
+    const first = n;
+    const chain: number[] = [];
+    for (let i = arcs.length - 1; i >= 0; i--) h.unpack(graph, arcs[i], starts[i], chain);
+    n = meet;
+    while (prev[2 * n + 1] !== -1) {
+      const a = prev[2 * n + 1];
+      h.unpack(graph, a, n, chain);
+      n = h.otherEnd(graph, a, n);
+    }
+    return this.assemble(from, to, alongA, alongB, first, chain, mu, settled);
+  }
+
+  /**
+   * The path's geometry and breakdown: along the start edge from the start snap (to the end snap
+   * when `first` is -1: both on one edge), out of it at node `first`, along `chain`, into the end edge.
+   */
+  private assemble(from: Snap, to: Snap, alongA: number, alongB: number, first: number, chain: number[], mu: number, settled: number): PathResult {
+    const graph = this.graph;
+    const { edgeFrom, edgeTo, edgeLength } = graph;
+    const ea = from.edge;
+    const eb = to.edge;
+    const lenA = edgeLength[ea];
+    const lenB = edgeLength[eb];
     const coords: [number, number][] = [];
     const edges: number[] = [];
     const edgeMetres: number[] = [];
-    if (meet === -1) {
+    if (first === -1) {
       pushPartial(graph, from, alongA <= alongB ? 'forward' : 'backward', to, coords);
       edges.push(ea);
       edgeMetres.push(Math.abs(alongB - alongA));
     } else {
-      // back from the meeting node to the start snap, then on from it to the end snap
-      const chain: number[] = [];
-      let n = meet;
-      while (prev[2 * n] !== -1) {
-        chain.push(prev[2 * n]);
-        n = graph.otherEnd(prev[2 * n], n);
-      }
-      chain.reverse();
-      const first = n;
-      n = meet;
-      while (prev[2 * n + 1] !== -1) {
-        chain.push(prev[2 * n + 1]);
-        n = graph.otherEnd(prev[2 * n + 1], n);
-      }
       // `first` is the end of the start edge through which the path leaves it
       // (on a loop edge both ends are `first`: the search kept the cheaper way out)
       const loop = edgeFrom[ea] === edgeTo[ea];

@@ -3,6 +3,7 @@
 import { decodeNetwork, NetworkFileError } from '../graph/bundle';
 import { fail, ok, type Result } from '../errors';
 import type { Graph } from '../graph/graph';
+import type { Hierarchy } from '../graph/hierarchy';
 import type { Landmarks } from '../graph/landmarks';
 import { buildSegmentIndex, type SegmentIndex } from '../graph/nearest';
 import { Router } from '../graph/route';
@@ -15,6 +16,8 @@ export interface RoutingNetwork {
   names: string[];
   /** ALT landmarks, when network.bin carries them (the router already uses them) */
   landmarks?: Landmarks;
+  /** contraction hierarchy of the default costs, when network.bin carries it (the router uses it) */
+  hierarchy?: Hierarchy;
 }
 
 export interface PrepareOptions {
@@ -23,12 +26,21 @@ export interface PrepareOptions {
   landmarks?: Landmarks | null;
   /** component labels as network.bin carries them (computed on the first leg otherwise) */
   components?: Uint32Array | null;
+  hierarchy?: Hierarchy | null;
 }
 
 export function prepareNetwork(graph: Graph, names: string[] = [], options: PrepareOptions = {}): RoutingNetwork {
   const index = options.index ?? buildSegmentIndex(graph);
   const landmarks = options.landmarks ?? null;
-  return { graph, index, router: new Router(graph, landmarks, options.components ?? null), names, ...(landmarks ? { landmarks } : {}) };
+  const hierarchy = options.hierarchy ?? null;
+  return {
+    graph,
+    index,
+    router: new Router(graph, landmarks, options.components ?? null, hierarchy),
+    names,
+    ...(landmarks ? { landmarks } : {}),
+    ...(hierarchy ? { hierarchy } : {}),
+  };
 }
 
 /**
@@ -36,8 +48,8 @@ export function prepareNetwork(graph: Graph, names: string[] = [], options: Prep
  * bundle with its prebuilt index (and landmarks), or a bare graph buffer whose index is built here.
  */
 export function networkFromBuffer(buffer: ArrayBuffer, names: string[] = []): RoutingNetwork {
-  const { graph, index, landmarks, components } = decodeNetwork(buffer);
-  return prepareNetwork(graph, names, { index, landmarks, components });
+  const { graph, index, landmarks, components, hierarchy } = decodeNetwork(buffer);
+  return prepareNetwork(graph, names, { index, landmarks, components, hierarchy });
 }
 
 /**
