@@ -6,18 +6,21 @@
 // lengths within LENGTH_TOL, the same zones near, their distances within the same tolerance).
 //
 // Timing, the same way on both sides: single runs, interleaved (the order swapped every round),
-// ROUNDS rounds, no collection forced before a run (see pair); the medians and the spread shown.
+// ROUNDS rounds (BARE_ROUNDS for the crossings alone), a minor collection before each run and no
+// full one (see pair); the medians and the spread shown.
 // - cold: a layer just loaded (fresh zone objects): prepareZones + reviewRoute, against the peer's
 //   prepare + review.
 // - warm: the zones prepared once and kept, the route edited (every other round has 5 km of it
 //   moved 30 m north), as while a route is drawn.
+// - crossings alone (issue 15's peer measured the crossings only): both sides with buffer_m 0,
+//   so that no zone is measured for the near list, cold and warm as above.
 // Then how the cost grows: the cold and warm figures at 50 to 50,000 polygons, and warm at 2, 20
 // and 200 km of route, with the slopes of log(time) against log(size).
 //
 // `benchReview()` is called by test/bench/run.ts; `node --expose-gc --import tsx test/bench/review.ts`
 // runs it alone.
 import { benchTable, isMain, type BenchRow } from './table';
-import { prepareZones, reviewRoute, zonesFromGeoJson, type RouteReview, type ZoneInput } from '../../src/core/review';
+import { prepareZones, reviewRoute, zonesFromGeoJson, type ReviewOptions, type RouteReview, type ZoneInput } from '../../src/core/review';
 import type { Position } from '../../src/core/types';
 import { peerPrepare, peerReview, type PeerReview } from './review-peer';
 
@@ -93,7 +96,10 @@ const copyZones = (zones: ZoneInput[]) => zones.map((z) => ({ ...z, parts: z.par
 const fmt = (n: number) => n.toLocaleString('fr-FR');
 const ms = (t: number) => (t < 10 ? t.toFixed(1) : t.toFixed(0));
 
-const ROUNDS = 3;
+const ROUNDS = 5;
+/** The crossings-only rows cost little on either side: more rounds, a steadier median. */
+const BARE_ROUNDS = 7;
+const JIT_RUNS = 5;
 const SIZES = [50, 500, 5000, 50_000];
 /** Sphere against ellipsoid is 0.04–0.31 % at 50.45° N (turf's radius 6,371.0088 km against the radii of curvature 6,373 and 6,391 km); turf.lineSplit cuts at the polygon rounded to 7 decimals (≤ 1 cm). */
 const LENGTH_TOL = (m: number) => 0.005 * m + 0.05;
@@ -135,29 +141,83 @@ interface Runs {
 }
 
 /**
- * One run of each, in the given order. No collection is forced before a run: one made Cavalier's
- * next review 3–4 times slower (300 against 70 ms at 50,000 polygons, warm), which is not what the
- * app sees. The peer leaves far more garbage than Cavalier, and
- * what is collected of it during Cavalier's next run counts against Cavalier.
+ * One run of each, in the given order, a minor collection (the young generation only) before each
+ * when node runs with --expose-gc: each side then starts with an empty nursery and pays for the
+ * collections its own allocations cause, not for the other's garbage (without it, 50,000 polygons
+ * warm measured Cavalier at 64–200 ms against 60–67 ms with it; the peer leaves far more garbage).
+ * A full collection is not forced: it made both sides' next review 2–4 times slower (Cavalier
+ * 240–500 against 60–70 ms, the peer 550–1,130 against 260–300 ms at 50,000 polygons, warm), which
+ * is not what the app sees.
  */
+const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+const timed = (fn: () => void) => {
+  gc?.({ type: 'minor' });
+  return time(fn);
+};
 function pair(runs: Runs, round: number, ours: () => void, peer: () => void): void {
   if (round % 2 === 0) {
-    runs.ours.push(time(ours));
-    runs.peer.push(time(peer));
+    runs.ours.push(timed(ours));
+    runs.peer.push(timed(peer));
   } else {
-    runs.peer.push(time(peer));
-    runs.ours.push(time(ours));
+    runs.peer.push(timed(peer));
+    runs.ours.push(timed(ours));
   }
 }
 
 const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
-function cells(r: Runs): Pick<BenchRow, 'ours' | 'baseline' | 'ratio'> {
+const PEER_FULL = 'flatbush + turf.lineSplit, booleanPointInPolygon, length ; proches : flatbush neighbors sur le parcours, turf.pointToLineDistance';
+const PEER_CROSSINGS = 'flatbush + turf.lineSplit, booleanPointInPolygon, length ; sans liste des zones proches';
+function cells(r: Runs, peerLabel = PEER_FULL): Pick<BenchRow, 'ours' | 'baseline' | 'ratio'> {
   const ratios = r.ours.map((t, k) => r.peer[k] / t).sort((a, b) => a - b);
   return {
     ours: `médiane ${ms(median(r.ours))} ms (${range(r.ours)})`,
-    baseline: `médiane ${ms(median(r.peer))} ms (${range(r.peer)}) (flatbush + turf.lineSplit, booleanPointInPolygon, length, pointToLineDistance)`,
+    baseline: `médiane ${ms(median(r.peer))} ms (${range(r.peer)}) (${peerLabel})`,
     ratio: `×${(median(r.peer) / median(r.ours)).toFixed(1)} (×${ratios[0].toFixed(1)}–${ratios[ratios.length - 1].toFixed(1)} selon la manche)`,
   };
+}
+
+/**
+ * Cold and warm runs of both sides on one layer (see the file comment), and the answers compared.
+ * `buffer_m` 0 (with `corridor_m` 0: no line zone here, so the crossings are the same) is the
+ * crossings alone: no zone is measured for the near list on either side (Cavalier's near search
+ * only meets the zones touching the route at 0 m, which sameAnswer leaves out at a 0 m limit).
+ */
+function coldWarm(inputs: ZoneInput[], route: Position[], edited: Position[], buffer_m: number, rounds = ROUNDS) {
+  const options: ReviewOptions = buffer_m > 0 ? { buffer_m } : { buffer_m: 0, corridor_m: 0 };
+  const cold: Runs = { ours: [], peer: [] };
+  let review = reviewRoute([], prepareZones([]));
+  let peer: PeerReview = { crossed: new Map(), near: new Map() };
+  for (let r = 0; r < rounds; r++) {
+    // cold: fresh zone objects for every run of either side
+    const a = copyZones(inputs);
+    const b = copyZones(inputs);
+    pair(
+      cold,
+      r,
+      () => {
+        review = reviewRoute(route, prepareZones(a), options);
+      },
+      () => {
+        peer = peerReview(route, peerPrepare(b), buffer_m);
+      },
+    );
+  }
+  const diff = sameAnswer(review, peer, buffer_m);
+  // warm: prepared once (and reviewed once, as the first drawing would), then the route edited
+  const prepared = prepareZones(copyZones(inputs));
+  const peerZones = peerPrepare(copyZones(inputs));
+  sameAnswer(reviewRoute(edited, prepared, options), peerReview(edited, peerZones, buffer_m), buffer_m);
+  const warm: Runs = { ours: [], peer: [] };
+  for (let r = 0; r < rounds; r++) {
+    const line = r % 2 ? edited : route;
+    pair(
+      warm,
+      r,
+      () => reviewRoute(line, prepared, options),
+      () => peerReview(line, peerZones, buffer_m),
+    );
+  }
+  return { cold, warm, review, diff };
 }
 
 /** Least-squares slope of log(y) against log(x). */
@@ -182,50 +242,24 @@ export async function benchReview(): Promise<BenchRow[]> {
   const buffer_m = 500;
 
   // the JIT's first meeting with both sides' code, on other data (the app reviews many routes)
+  // (a few reviews of each kind: one left the first crossings-only runs 10–100 times slower)
   const jitRoute = benchRoute(20, 3);
-  for (const n of [50, 500]) {
-    const z = benchZones(n, 5);
-    reviewRoute(jitRoute, prepareZones(z));
-    peerReview(jitRoute, peerPrepare(z));
-  }
+  for (let k = 0; k < JIT_RUNS; k++)
+    for (const n of [50, 500]) {
+      const z = benchZones(n, 5 + k);
+      reviewRoute(jitRoute, prepareZones(z));
+      reviewRoute(jitRoute, prepareZones(z), { buffer_m: 0, corridor_m: 0 });
+      peerReview(jitRoute, peerPrepare(z));
+      peerReview(jitRoute, peerPrepare(z), 0);
+    }
 
   const km = (reviewRoute(route, prepareZones([])).route_length_m / 1000).toFixed(0);
   const growth: { n: number; ours: number; peer: number; oursWarm: number; peerWarm: number }[] = [];
   for (const n of SIZES) {
     const inputs = benchZones(n);
-    // cold: fresh zone objects for every run of either side
-    const cold: Runs = { ours: [], peer: [] };
-    let review = reviewRoute([], prepareZones([]));
-    let peer: PeerReview = { crossed: new Map(), near: new Map() };
-    for (let r = 0; r < ROUNDS; r++) {
-      const a = copyZones(inputs);
-      const b = copyZones(inputs);
-      pair(
-        cold,
-        r,
-        () => {
-          review = reviewRoute(route, prepareZones(a));
-        },
-        () => {
-          peer = peerReview(route, peerPrepare(b), buffer_m);
-        },
-      );
-    }
-    const diff = sameAnswer(review, peer, buffer_m);
-    // warm: prepared once (and reviewed once, as the first drawing would), then the route edited
-    const prepared = prepareZones(copyZones(inputs));
-    const peerZones = peerPrepare(copyZones(inputs));
-    sameAnswer(reviewRoute(edited, prepared), peerReview(edited, peerZones, buffer_m), buffer_m);
-    const warm: Runs = { ours: [], peer: [] };
-    for (let r = 0; r < ROUNDS; r++) {
-      const line = r % 2 ? edited : route;
-      pair(
-        warm,
-        r,
-        () => reviewRoute(line, prepared),
-        () => peerReview(line, peerZones, buffer_m),
-      );
-    }
+    const { cold, warm, review, diff } = coldWarm(inputs, route, edited, buffer_m);
+    // the crossings alone, right after, on the same layer
+    const bare = n < 500 ? null : coldWarm(inputs, route, edited, 0, BARE_ROUNDS);
     growth.push({ n, ours: median(cold.ours), peer: median(cold.peer), oursWarm: median(warm.ours), peerWarm: median(warm.peer) });
     if (n < 500) continue;
     const setup = `${km} km, ${fmt(route.length)} points × ${fmt(n)} polygones`;
@@ -238,6 +272,17 @@ export async function benchReview(): Promise<BenchRow[]> {
       what: `Revue environnementale à chaud (${setup} ; zones préparées gardées, parcours modifié sur 5 km une manche sur deux, ${ROUNDS} manches en alternance)`,
       ...cells(warm),
     });
+    if (bare) {
+      const bareSame = `${bare.review.crossings.length} zones traversées, les mêmes des deux côtés, écart de longueur ${(bare.diff.length * 100).toFixed(2)} %`;
+      rows.push({
+        what: `Revue, traversées seules, à froid (${setup} ; buffer_m 0 : pas de liste des zones proches ; couche fraîche, ${BARE_ROUNDS} manches en alternance ; ${bareSame})`,
+        ...cells(bare.cold, PEER_CROSSINGS),
+      });
+      rows.push({
+        what: `Revue, traversées seules, à chaud (${setup} ; buffer_m 0 ; zones préparées gardées, parcours modifié sur 5 km une manche sur deux, ${BARE_ROUNDS} manches en alternance)`,
+        ...cells(bare.warm, PEER_CROSSINGS),
+      });
+    }
   }
   const ns = growth.map((g) => g.n);
   const s = (key: keyof (typeof growth)[number]) =>
