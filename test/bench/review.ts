@@ -260,6 +260,9 @@ export async function benchReview(): Promise<BenchRow[]> {
     const { cold, warm, review, diff } = coldWarm(inputs, route, edited, buffer_m);
     // the crossings alone, right after, on the same layer
     const bare = n < 500 ? null : coldWarm(inputs, route, edited, 0, BARE_ROUNDS);
+    // buffer_m 0 leaves Cavalier's crossings as they were: only the near list changes
+    if (bare && JSON.stringify(bare.review.crossings) !== JSON.stringify(review.crossings))
+      throw new Error(`${n} polygons: buffer_m 0 changed Cavalier’s crossings`);
     growth.push({ n, ours: median(cold.ours), peer: median(cold.peer), oursWarm: median(warm.ours), peerWarm: median(warm.peer) });
     if (n < 500) continue;
     const setup = `${km} km, ${fmt(route.length)} points × ${fmt(n)} polygones`;
