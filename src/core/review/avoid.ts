@@ -39,7 +39,7 @@ export function edgeInsideIntervals(graph: Graph, zones: PreparedZones): Map<num
   const out = new Map<number, number[]>();
   const index = zones.index;
   if (!index) return out;
-  const isPolygon = (i: number) => zones.zones[i].geometry === 'polygon';
+  const isPolygon = (i: number) => zones.inputs[i].geometry === 'polygon';
   const { coords, edgeCoordStart } = graph;
 
   // edges whose box meets a polygon zone's box: the only ones that can be inside

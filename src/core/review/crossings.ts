@@ -53,7 +53,7 @@ import {
   type ZoneCrossing,
 } from './types';
 import { CHUNK, PAD, pointAt, type OpenPass } from './walk';
-import type { PreparedZones } from './zones';
+import { zoneAt, type PreparedZones } from './zones';
 
 /** Passes shorter than this (m) are touches, not passes. */
 const MIN_PASS_M = 1e-3;
@@ -70,7 +70,7 @@ export function reviewRoute(route: RouteInput, zones: PreparedZones, options: Re
 
   const { zoneChunks, boxes } = candidateChunks(f, zones, Math.max(buffer_m, corridor_m));
   for (const [i, chunks] of zoneChunks) {
-    const zone = zones.zones[i];
+    const zone = zoneAt(zones, i);
     const open: OpenPass[] = [];
     const lineCrossings: LineCrossing[] = [];
     if (zone.geometry === 'polygon') polygonPasses(zone, f, chunks, boxes, open);

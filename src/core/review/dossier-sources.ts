@@ -9,7 +9,7 @@ import type { MapPlaceInput, MapZoneInput, MapZoneStyle, DossierMapInput } from 
 import type { ZoneAttributes } from './dossier';
 import type { RouteReview, ZoneInput } from './types';
 import { pointInZone } from './locate';
-import type { PreparedZones } from './zones';
+import { zoneAt, type PreparedZones } from './zones';
 
 interface DossierLayerData {
   id: string;
@@ -65,15 +65,17 @@ function mapZoneStyle(layer: DossierLayerData, zone: ZoneInput, code: string | n
  */
 function communeLabels(communes: PreparedZones | null): DossierMapInput['labels'] {
   if (!communes) return [];
-  return communes.zones.map((z) => {
+  return communes.inputs.map((z, i) => {
     let sx = 0;
     let sy = 0;
-    const n = z.xy.length / 2;
-    for (let i = 0; i < z.xy.length; i += 2) {
-      sx += z.xy[i];
-      sy += z.xy[i + 1];
-    }
-    return { name: z.name, at: [sx / n, sy / n] as [number, number], contains: (lon: number, lat: number) => pointInZone(z, lon, lat) };
+    let n = 0;
+    for (const part of z.parts)
+      for (const [x, y] of part) {
+        sx += x;
+        sy += y;
+        n++;
+      }
+    return { name: z.name, at: [sx / n, sy / n] as [number, number], contains: (lon: number, lat: number) => pointInZone(zoneAt(communes, i), lon, lat) };
   });
 }
 

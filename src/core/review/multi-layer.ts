@@ -11,7 +11,7 @@ import { reviewRoute } from './crossings';
 import type { ReviewOptions, RouteReview, ZoneCrossing } from './types';
 import type { PreparedZones } from './zones';
 
-export const EMPTY_ZONES: PreparedZones = { zones: [], index: null, issues: [] };
+export const EMPTY_ZONES: PreparedZones = { inputs: [], zones: [], index: null, issues: [] };
 
 /** Less than this inside (m) is a touch of the boundary, not a way through. */
 export const INSIDE_TOLERANCE_M = 0.5;

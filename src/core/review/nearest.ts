@@ -1,6 +1,8 @@
 // Near zones: the shortest distance from the route to a zone it does not enter, and where on
-// the route it is reached. Chunks are visited nearest first and everything farther than the best
-// distance so far is skipped, so a zone costs a few pieces × its edges near them.
+// the route it is reached. The piece nearest the zone's box is measured first, then the chunks
+// nearest first, and everything farther than the best distance so far is skipped, so a zone costs
+// a few pieces × its edges near them. Which zones are measured at all comes from the index query
+// bounded by the near distance (./crossings.ts, candidateChunks), never from a scan of the layer.
 
 import { metresPerDegree } from '../geo/geodesic';
 import { edgesInBox } from './edges';
@@ -31,9 +33,42 @@ export function nearestZone(zone: PreparedZone, f: RouteFrame, chunks: readonly 
   let bestT = 0;
   let bestX = 0;
   let bestY = 0;
+  const visit = (j: number) => {
+    const ax = f.x[j];
+    const ay = f.y[j];
+    const bx = f.x[j + 1];
+    const by = f.y[j + 1];
+    const reach = best * 1.01 + 0.01;
+    if (gap2(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)) > reach * reach) return;
+    const m = metresPerDegree(ay);
+    const ex = reach / m.x + PAD;
+    const ey = reach / m.y + PAD;
+    const Dx = (bx - ax) * m.x;
+    const Dy = (by - ay) * m.y;
+    edgesInBox(zone, Math.min(ax, bx) - ex, Math.min(ay, by) - ey, Math.max(ax, bx) + ex, Math.max(ay, by) + ey, (e) => {
+      const v = edges[e];
+      const px = xy[2 * v];
+      const py = xy[2 * v + 1];
+      const qx = xy[2 * v + 2];
+      const qy = xy[2 * v + 3];
+      segmentDistance(Dx, Dy, (px - ax) * m.x, (py - ay) * m.y, (qx - ax) * m.x, (qy - ay) * m.y, closest);
+      // ties go to the earlier kilometre, whatever order the pieces were visited in
+      if (closest.d < best || (closest.d === best && (!found || j < bestJ || (j === bestJ && closest.t < bestT)))) {
+        best = closest.d;
+        found = true;
+        bestJ = j;
+        bestT = closest.t;
+        bestX = px + closest.u * (qx - px);
+        bestY = py + closest.u * (qy - py);
+      }
+    });
+  };
+  // the piece nearest the zone's box first: its distance bounds the search over all the others
+  // (without it the first chunk's pieces are each measured against every edge within buffer_m)
+  let first = -1;
+  let firstGap = buffer_m * buffer_m * 1.0201;
   for (const { c, g } of order) {
-    const reachChunk = best * 1.01 + 0.01;
-    if (g > reachChunk * reachChunk) break;
+    if (g > firstGap) break;
     const j1 = Math.min(pieces, (c + 1) * CHUNK);
     for (let j = c * CHUNK; j < j1; j++) {
       if (f.gap[j]) continue;
@@ -41,31 +76,20 @@ export function nearestZone(zone: PreparedZone, f: RouteFrame, chunks: readonly 
       const ay = f.y[j];
       const bx = f.x[j + 1];
       const by = f.y[j + 1];
-      const reach = best * 1.01 + 0.01;
-      if (gap2(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)) > reach * reach) continue;
-      const m = metresPerDegree(ay);
-      const ex = reach / m.x + PAD;
-      const ey = reach / m.y + PAD;
-      const Dx = (bx - ax) * m.x;
-      const Dy = (by - ay) * m.y;
-      edgesInBox(zone, Math.min(ax, bx) - ex, Math.min(ay, by) - ey, Math.max(ax, bx) + ex, Math.max(ay, by) + ey, (e) => {
-        const v = edges[e];
-        const px = xy[2 * v];
-        const py = xy[2 * v + 1];
-        const qx = xy[2 * v + 2];
-        const qy = xy[2 * v + 3];
-        segmentDistance(Dx, Dy, (px - ax) * m.x, (py - ay) * m.y, (qx - ax) * m.x, (qy - ay) * m.y, closest);
-        // ties go to the earlier kilometre, whatever order the chunks were visited in
-        if (closest.d < best || (closest.d === best && (!found || j < bestJ || (j === bestJ && closest.t < bestT)))) {
-          best = closest.d;
-          found = true;
-          bestJ = j;
-          bestT = closest.t;
-          bestX = px + closest.u * (qx - px);
-          bestY = py + closest.u * (qy - py);
-        }
-      });
+      const gj = gap2(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+      if (gj < firstGap) {
+        firstGap = gj;
+        first = j;
+      }
     }
+  }
+  if (first < 0) return null;
+  visit(first);
+  for (const { c, g } of order) {
+    const reachChunk = best * 1.01 + 0.01;
+    if (g > reachChunk * reachChunk) break;
+    const j1 = Math.min(pieces, (c + 1) * CHUNK);
+    for (let j = c * CHUNK; j < j1; j++) if (!f.gap[j]) visit(j);
   }
   if (!found) return null;
   return {
