@@ -126,7 +126,7 @@ interface Contest {
  * Cavalier and the peers on the same pairs: single runs, interleaved (the order rotating from one
  * pair to the next), ROUNDS rounds. Every peer cost must equal Cavalier's (else this throws).
  */
-function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], searches: PeerSearch[], options: RouteOptions, cost: Float32Array): Contest {
+export function contest(router: Router, peer: NgraphPeer, pairs: [Snap, Snap][], searches: PeerSearch[], options: RouteOptions, cost: Float32Array): Contest {
   const runners = [null, ...searches];
   const times = runners.map(() => Array.from({ length: ROUNDS }, () => [] as number[]));
   const cpus = Array.from({ length: ROUNDS }, () => [] as number[]);
@@ -198,7 +198,7 @@ const PEER_NAME: Record<PeerSearch, string> = {
   'astar-landmarks': 'ngraph.path A*, borne des 16 repères de Cavalier',
 };
 
-function contestRows(what: string, c: Contest, searches: PeerSearch[]): BenchRow[] {
+export function contestRows(what: string, c: Contest, searches: PeerSearch[]): BenchRow[] {
   return searches.map((s) => {
     const r = c.ratios.get(s)!;
     return {
