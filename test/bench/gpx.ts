@@ -9,7 +9,7 @@
 // shown). All in the same process.
 // `node --expose-gc --import tsx test/bench/gpx.ts` runs it alone (`--lecture [sizes…]`: the
 // reading rows only); run.ts adds the rows.
-import { benchTable, isMain, type BenchRow } from './table';
+import { benchTable, isMain, logLogSlope, type BenchRow } from './table';
 import { gpx as togeojsonGpx } from '@tmcw/togeojson';
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { XMLParser } from 'fast-xml-parser';
@@ -156,21 +156,6 @@ function writeRows(points: number): BenchRow[] {
 const READ_SIZES = [1_000, 10_000, 100_000, 1_000_000];
 const fxp = new XMLParser(FXP_OPTIONS);
 const fxpRead = (text: string) => fxpGpxPoints((t) => fxp.parse(t), text);
-
-/** Least-squares slope of log(time) against log(size): 1 is linear growth. */
-function logLogSlope(sizes: readonly number[], times: readonly number[]): number {
-  const xs = sizes.map(Math.log);
-  const ys = times.map(Math.log);
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-  let num = 0;
-  let den = 0;
-  for (let k = 0; k < xs.length; k++) {
-    num += (xs[k] - mx) * (ys[k] - my);
-    den += (xs[k] - mx) ** 2;
-  }
-  return num / den;
-}
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 const spread = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;

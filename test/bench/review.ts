@@ -19,7 +19,7 @@
 //
 // `benchReview()` is called by test/bench/run.ts; `node --expose-gc --import tsx test/bench/review.ts`
 // runs it alone.
-import { benchTable, isMain, type BenchRow } from './table';
+import { benchTable, isMain, logLogSlope, type BenchRow } from './table';
 import { prepareZones, reviewRoute, zonesFromGeoJson, type ReviewOptions, type RouteReview, type ZoneInput } from '../../src/core/review';
 import type { Position } from '../../src/core/types';
 import { peerPrepare, peerReview, type PeerReview } from './review-peer';
@@ -220,21 +220,6 @@ function coldWarm(inputs: ZoneInput[], route: Position[], edited: Position[], bu
   return { cold, warm, review, diff };
 }
 
-/** Least-squares slope of log(y) against log(x). */
-function slope(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  for (let k = 0; k < lx.length; k++) {
-    num += (lx[k] - mx) * (ly[k] - my);
-    den += (lx[k] - mx) ** 2;
-  }
-  return num / den;
-}
-
 export async function benchReview(): Promise<BenchRow[]> {
   const route = benchRoute();
   const edited = route.map((p, i): Position => (i >= 5000 && i < 5500 ? [p[0], p[1] + 30 / M_PER_DEG_LAT] : p));
@@ -289,7 +274,7 @@ export async function benchReview(): Promise<BenchRow[]> {
   }
   const ns = growth.map((g) => g.n);
   const s = (key: keyof (typeof growth)[number]) =>
-    slope(
+    logLogSlope(
       ns,
       growth.map((g) => g[key]),
     ).toFixed(2);
@@ -319,7 +304,7 @@ export async function benchReview(): Promise<BenchRow[]> {
       );
     return { ours: median(runs.ours), peer: median(runs.peer) };
   });
-  const ls = (xs: number[]) => `${xs.map(ms).join(' / ')} ms, pente ${slope(lengths, xs).toFixed(2)}`;
+  const ls = (xs: number[]) => `${xs.map(ms).join(' / ')} ms, pente ${logLogSlope(lengths, xs).toFixed(2)}`;
   rows.push({
     what: `Croissance du coût de la revue à chaud avec la longueur du parcours (${lengths.join(' / ')} km, ${fmt(zones.length)} polygones préparés, ${ROUNDS} manches en alternance) : médianes, et pente de log(temps) sur log(longueur)`,
     ours: ls(byLength.map((b) => b.ours)),

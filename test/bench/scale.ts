@@ -10,7 +10,7 @@
 // median over the rounds of the peer's p50 (p95) over ours. Our legs also give their CPU time
 // (process.cpuUsage around each one): on a machine shared with other processes, a wall-clock p95
 // mostly measures when the scheduler took the core away, which the CPU time leaves out.
-import { benchTable, isMain, type BenchRow } from './table';
+import { benchTable, isMain, logLogSlope, type BenchRow } from './table';
 import { loadavg } from 'node:os';
 import Flatbush from 'flatbush';
 import { lineString, nearestPointOnLine, point } from '@turf/turf';
@@ -210,21 +210,6 @@ export function contestRows(what: string, c: Contest, searches: PeerSearch[]): B
   });
 }
 
-/** Least-squares slope of log y against log x. */
-function logSlope(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  lx.forEach((x, i) => {
-    num += (x - mx) * (ly[i] - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
-}
-
 /**
  * How the cost of a leg grows with its length (issue 15, point 4): the hierarchy and ALT on the
  * same pairs at each crow-flies distance, interleaved, ROUNDS rounds; then the log-log slopes of
@@ -271,7 +256,7 @@ function growthRows(router: Router, sets: { km: number; pairs: [Snap, Snap][] }[
     });
   }
   const x = figures.map((f) => f.km);
-  const slope = (ys: number[]) => logSlope(x, ys).toFixed(2);
+  const slope = (ys: number[]) => logLogSlope(x, ys).toFixed(2);
   rows.push({
     what: `Croissance du coût : pente log-log contre la longueur de route médiane (${x.map((k) => k.toFixed(0)).join(', ')} km)`,
     ours: `hiérarchie : temps p50 ${slope(figures.map((f) => f.ch.p50))}, p95 ${slope(figures.map((f) => f.ch.p95))} ; CPU p50 ${slope(figures.map((f) => f.chCpu.p50))}, p95 ${slope(figures.map((f) => f.chCpu.p95))} ; nœuds fixés p50 ${slope(figures.map((f) => pct(f.chSettled, 0.5)))}, p95 ${slope(figures.map((f) => pct(f.chSettled, 0.95)))}`,
