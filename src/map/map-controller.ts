@@ -208,6 +208,9 @@ export class MapController {
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
+      // the style and layers are ours (src/map/styles.ts, checked by test/map): validated under the
+      // dev server, not on every addLayer of the built app's start (~40 layers added at 'load')
+      validateStyle: import.meta.env.DEV,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
