@@ -205,7 +205,7 @@ interface TraceEvent {
 }
 
 /** Busy time per thread and the biggest tasks, from a Chrome trace, between navigation and `until_ms`. */
-export function traceBreakdown(path: string, until_ms: number): string {
+function traceBreakdown(path: string, until_ms: number): string {
   const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const threadName = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
