@@ -150,7 +150,7 @@ function Shell() {
   // « ? » opens the shortcuts sheet, « T » is the Tracer button
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useShortcutKeys({ onHelp: () => setShortcutsOpen(true), onToggleDraw: () => setMode(drawing ? 'inspect' : 'draw') });
-  const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest);
+  const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest, mapReady);
   // every key below is the engine's word on what changed (see use-engine.ts)
   const reliefKey = epochKey(epochs, 'relief');
   useEffect(() => {

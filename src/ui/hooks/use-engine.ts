@@ -50,7 +50,11 @@ export function epochKey(epochs: EngineEpochs | null, which: Exclude<keyof Engin
   return epochs ? `${epochs.engine}:${epochs[which]}` : '-';
 }
 
-export function useEngine(manifest: LayerManifest | null): EngineState {
+/**
+ * `background`: the relief, the measured DEM and the terrils may be loaded (the app says so once the
+ * first map is drawn); they wait for the network in any case.
+ */
+export function useEngine(manifest: LayerManifest | null, background = true): EngineState {
   const [engine, setEngine] = useState<EngineClient | null>(null);
   const [epochs, setEpochs] = useState<EngineEpochs | null>(null);
   const [networkFor, setNetworkFor] = useState<EngineClient | null>(null);
@@ -129,9 +133,9 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     };
   }, [engine]);
 
-  // the relief, the measured DEM and the terrils come after the network, which a first click needs:
-  // the worker reads the network first, the page parses nothing meanwhile
-  const networkSettled = engine !== null && (networkFor === engine || networkError !== null);
+  // the relief, the measured DEM and the terrils come after the network, which a first click needs,
+  // and after the first map: the worker reads the network first, the page parses nothing meanwhile
+  const networkSettled = background && engine !== null && (networkFor === engine || networkError !== null);
   const relief = manifest?.relief;
   useEffect(() => {
     if (!engine || !relief || !networkSettled) return;
