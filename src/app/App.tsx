@@ -21,6 +21,7 @@ import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource, describeElevationShare } from '../ui/components/elevation-source';
 import { epochKey, useEngine } from '../ui/hooks/use-engine';
 import { manifestNow, readManifest, type ManifestState } from './manifest';
+import { registerServiceWorker } from './register-sw';
 import { jsonPreference } from '../adapters/preferences';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
@@ -135,6 +136,12 @@ function Shell() {
     setMapReady(false);
     return controller?.on('ready', () => setMapReady(true));
   }, [controller]);
+  // the offline copy (~20 MB) once the first map is drawn, or after a while if it never is (no WebGL)
+  useEffect(() => {
+    if (mapReady) return registerServiceWorker();
+    const later = setTimeout(registerServiceWorker, 10_000);
+    return () => clearTimeout(later);
+  }, [mapReady]);
   const { manifest, error: manifestFailure } = useManifest();
   const manifestError = manifestFailure ? formatError(manifestFailure, lang) : null;
   const [visibility, setVisibility] = useState<Record<string, boolean>>({});
