@@ -1,7 +1,9 @@
 // The first map (issue 15, point 3): from navigation to the map drawn and ready for a click, in the
 // built app in Chromium, on the embedded data. Shared by the benchmark (test/bench/first-map.ts) and
-// by hand (`npx tsx test/browser/first-map-measure.ts [runs] [--trace]` prints every load and,
-// with --trace, the main thread's and the workers' work from a Chrome trace).
+// by hand: `npx tsx test/browser/first-map-measure.ts [runs] [--trace] [--sw] [--base=<dist>]`
+// prints every load with the app's marks, its fetches and long tasks; --base alternates it with
+// another build, --sw lets the service worker install meanwhile (as on a first visit), --trace
+// adds each thread's work from a Chrome trace.
 //
 // « Ready » is two facts, both recorded in the page by an init script installed before its scripts,
 // each the moment it happens (no polling of the page from node):
@@ -103,6 +105,8 @@ export interface FirstMapOptions {
   /** a page path relative to the app (e.g. '?tuiles=non') */
   path?: string;
   chromiumArgs?: readonly string[];
+  /** let the service worker install during the load, as on a user's first visit (blocked by default, as in the tests) */
+  serviceWorkers?: 'allow' | 'block';
   /** a built app to serve instead of dist/ (see StartOptions.dist) */
   dist?: string;
   /** write a Chrome trace of the load there (tracing costs time: not for the figures) */
@@ -116,6 +120,7 @@ export async function measureFirstMap(options: FirstMapOptions = {}): Promise<Fi
     chromiumArgs: options.chromiumArgs ?? CHROMIUM_ARGS,
     path: options.path ?? '',
     dist: options.dist,
+    serviceWorkers: options.serviceWorkers,
     beforeNavigate: async (page) => {
       await page.addInitScript({ content: `var __name = (f) => f;\n(${installFirstMapRecorders.toString()})(${JSON.stringify(onNetwork)});` });
       if (options.tracePath)
@@ -266,7 +271,7 @@ if (process.argv[1]?.endsWith('first-map-measure.ts')) {
   for (let i = 0; i < runs; i++) {
     for (const dist of base ? [base, undefined] : [undefined]) {
       const tracePath = trace ? join(ROOT, `test/.output/first-map-trace-${i}${dist ? '-base' : ''}.json`) : undefined;
-      const r = await measureFirstMap({ tracePath, path, dist });
+      const r = await measureFirstMap({ tracePath, path, dist, serviceWorkers: process.argv.includes('--sw') ? 'allow' : 'block' });
       console.log(`${dist ? 'BASE ' : 'THIS '}${formatFirstMapReport(r)}`);
       console.log('  marks', JSON.stringify(r.marks));
       console.log(
