@@ -23,8 +23,8 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/app',
       filename: 'sw.ts',
-      // registerSW.js, loaded by index.html in the build only: registers ./sw.js for the app's folder
-      injectRegister: 'script-defer',
+      // registered by the app once the first map is drawn (src/app/register-sw.ts), not at 'load'
+      injectRegister: false,
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{html,js,mjs,css,woff,woff2,png,svg,webmanifest,json,geojson,bin,pmtiles}'],

@@ -2,7 +2,6 @@
 // the elevation profile under the map, and toasts. Route state is wired by src/state (see ROUTE below).
 
 import { Component, useCallback, useEffect, useMemo, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
-import type { LayerManifest } from '../core/layers';
 import { isDetour } from '../core/route/leg';
 import { MapControllerContext, MapView } from '../map/MapView';
 import type { MapController } from '../map/map-controller';
@@ -21,9 +20,9 @@ import { RoutingSettings, type RoutingChoice } from '../ui/components/RoutingSet
 import { TrackList } from '../ui/components/TrackList';
 import { describeElevationSource, describeElevationShare } from '../ui/components/elevation-source';
 import { epochKey, useEngine } from '../ui/hooks/use-engine';
-import { dataFile } from '../adapters/data-files';
+import { manifestNow, readManifest, type ManifestState } from './manifest';
+import { registerServiceWorker } from './register-sw';
 import { jsonPreference } from '../adapters/preferences';
-import type { GeoError } from '../core/errors';
 import { readTrack } from '../../workers/client';
 import { usePlanner } from '../ui/hooks/use-planner';
 import { useRouteEditing } from '../ui/hooks/use-route-editing';
@@ -70,24 +69,14 @@ export function App() {
 
 // ── manifest ──────────────────────────────────────────────────────────────────
 
-function isManifest(x: unknown): x is LayerManifest {
-  const m = x as LayerManifest;
-  return !!m && m.version === 1 && Array.isArray(m.layers) && Array.isArray(m.bbox) && m.bbox.length === 4;
-}
-
-/** Reads data/layers.json next to the page. */
-function useManifest(): { manifest: LayerManifest | null; error: GeoError | null } {
-  const [state, setState] = useState<{ manifest: LayerManifest | null; error: GeoError | null }>({ manifest: null, error: null });
+function useManifest(): ManifestState {
+  const [state, setState] = useState<ManifestState>(() => manifestNow() ?? { manifest: null, error: null });
   useEffect(() => {
-    const controller = new AbortController();
-    void dataFile('data/layers.json', 'json', { signal: controller.signal }).then((r) => {
-      if (controller.signal.aborted) return;
-      if (!r.ok) setState({ manifest: null, error: r.error });
-      else if (!isManifest(r.value))
-        setState({ manifest: null, error: { code: 'data.unavailable', detail: { path: 'data/layers.json', cause: 'http.bad-answer' } } });
-      else setState({ manifest: r.value, error: null });
-    });
-    return () => controller.abort();
+    let alive = true;
+    void readManifest().then((s) => alive && setState(s));
+    return () => {
+      alive = false;
+    };
   }, []);
   return state;
 }
@@ -141,6 +130,18 @@ function Shell() {
   const tRef = useRef(t);
   tRef.current = t;
   const [controller, setController] = useState<MapController | null>(null);
+  // the first map drawn (its embedded layers loaded): what the first click does not need waits for it
+  const [mapReady, setMapReady] = useState(false);
+  useEffect(() => {
+    setMapReady(false);
+    return controller?.on('ready', () => setMapReady(true));
+  }, [controller]);
+  // the offline copy (~20 MB) once the first map is drawn, or after a while if it never is (no WebGL)
+  useEffect(() => {
+    if (mapReady) return registerServiceWorker();
+    const later = setTimeout(registerServiceWorker, 10_000);
+    return () => clearTimeout(later);
+  }, [mapReady]);
   const { manifest, error: manifestFailure } = useManifest();
   const manifestError = manifestFailure ? formatError(manifestFailure, lang) : null;
   const [visibility, setVisibility] = useState<Record<string, boolean>>({});
@@ -156,7 +157,7 @@ function Shell() {
   // « ? » opens the shortcuts sheet, « T » is the Tracer button
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useShortcutKeys({ onHelp: () => setShortcutsOpen(true), onToggleDraw: () => setMode(drawing ? 'inspect' : 'draw') });
-  const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest);
+  const { engine, epochs, networkError, networkReady, health, restart } = useEngine(manifest, mapReady);
   // every key below is the engine's word on what changed (see use-engine.ts)
   const reliefKey = epochKey(epochs, 'relief');
   useEffect(() => {
@@ -196,7 +197,7 @@ function Shell() {
     routingPref.set(routing);
   }, [engine, routing]);
   // environmental review: sensitive zones in the worker, and the avoid setting
-  const reviewSetup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'));
+  const reviewSetup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'), mapReady);
   const lease = useTabLease();
   // a page opened on a share link shows that route read-only (ui/hooks/use-share-link.ts)
   const sharedView = useSharedView();
@@ -230,7 +231,8 @@ function Shell() {
   // « Charger les zones protégées officielles »: kept by the engine as sensitive layers, listed and stored as imports
   const officialZones = useOfficialZones({ engine, route: review.route, push, onAdded: userLayers.adoptFetched });
   // names on the map and the place search (place-search.tsx)
-  const placeSearch = usePlaceSearchBox({ manifest, controller });
+  // read once the first map is drawn: the search index and the names are not what the first click needs
+  const placeSearch = usePlaceSearchBox({ manifest: mapReady ? manifest : null, controller });
 
   // a leg the routing provider could not route says why, once
   useEffect(() => {
@@ -350,12 +352,16 @@ function Shell() {
     [stats, t],
   );
 
-  // map ← app state
+  // map ← app state; the manifest straight from its read, not after a render of the whole page:
+  // the map adds its layers the moment it has both (usually at its 'load', the manifest being there)
   useEffect(() => {
     if (!controller) return;
-    if (manifest) controller.setManifest(manifest);
-    else if (manifestError) controller.setManifest(null);
-  }, [controller, manifest, manifestError]);
+    let alive = true;
+    void readManifest().then((s) => alive && controller.setManifest(s.manifest));
+    return () => {
+      alive = false;
+    };
+  }, [controller]);
 
   useEffect(() => controller?.setLanguage(lang), [controller, lang]);
   const basemap = useBasemap(controller);

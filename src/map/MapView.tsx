@@ -26,6 +26,7 @@ export function MapView({ onController, options, unavailableMessage, label, clas
 
   useEffect(() => {
     if (!container.current) return;
+    performance.mark('cavalier:mounted');
     let controller: MapController;
     try {
       controller = new MapController(container.current, initialOptions.current);

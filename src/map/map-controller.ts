@@ -58,6 +58,7 @@ import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './lay
 import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
 import type { Place } from '../core/search/types';
 import { MapGestures, type Drag, type GestureEvents, type MapMode } from './gestures';
+import { registerPmtilesProtocol } from './pmtiles-protocol';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
@@ -192,6 +193,8 @@ export class MapController {
     this.testHooks = options.testHooks ?? true;
     this.useTiles = options.tiles ?? tilesWanted();
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    // now, not when the layers are added: maplibre's worker has its protocol by the first tile
+    if (this.useTiles) registerPmtilesProtocol();
 
     this.map = new MapLibreMap({
       container,
@@ -205,6 +208,9 @@ export class MapController {
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
+      // the style and layers are ours (src/map/styles.ts, checked by test/map): validated under the
+      // dev server, not on every addLayer of the built app's start (~40 layers added at 'load')
+      validateStyle: import.meta.env.DEV,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
@@ -253,6 +259,7 @@ export class MapController {
     this.map.on('mousemove', g.onMouseMove);
     this.map.on('mouseout', g.onMouseOut);
     this.map.on('sourcedata', this.onSourceData);
+    performance.mark('cavalier:map-created');
   }
 
   // ── events ────────────────────────────────────────────────────────────────
@@ -548,6 +555,7 @@ export class MapController {
   // ── loading ───────────────────────────────────────────────────────────────
 
   private onLoad = () => {
+    performance.mark('cavalier:map-load');
     this.loaded = true;
     this.map.addImage(HATCH_IMAGE, hatchImage());
     for (const { name, image, pixelRatio } of coursePointImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
@@ -580,6 +588,7 @@ export class MapController {
     const entries = drawableEntries(this.manifest);
     this.embedded = addEmbeddedLayers(this.map, entries, this.visibility, LYR.highlight, { useTiles: this.useTiles, lang: this.lang });
     this.embeddedLayerIds = this.embedded.layerIds;
+    performance.mark('cavalier:layers-added');
     void this.waitForSources(entries.map((e) => e.id));
   }
 
@@ -602,6 +611,7 @@ export class MapController {
     if (!this.isReady) {
       this.collapseAttribution();
       this.isReady = true;
+      performance.mark('cavalier:map-ready');
       if (this.testHooks) window.__cavalierMapReady = true;
       this.resolveReady();
       this.emit('ready');

@@ -12,6 +12,7 @@ import { benchReview } from './review';
 import { benchScale } from './scale';
 import { benchTiles } from './tiles';
 import { benchDrag } from './drag';
+import { benchFirstMap } from './first-map';
 import { benchRestore } from './restore';
 import { benchTable, type BenchRow } from './table';
 import { benchTowns } from './towns';
@@ -26,6 +27,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['couche réseau régionale au chargement', benchRestore],
   ['tuiles vectorielles', benchTiles],
   ['glisser un point (Chromium)', benchDrag],
+  ['première carte (Chromium)', benchFirstMap],
 ];
 
 const rows: BenchRow[] = [];

@@ -108,6 +108,11 @@ export interface StartOptions {
    * The offline test allows it.
    */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * Serve this built app (an absolute folder, e.g. an earlier commit's build) instead of dist/,
+   * as it is: the first-map benchmark compares two builds in one run (test/bench/first-map.ts)
+   */
+  dist?: string;
   /** run before navigation (e.g. page.route(...) to serve fixtures) */
   beforeNavigate?: (page: Page, url: string) => Promise<unknown>;
 }
@@ -143,13 +148,13 @@ interface Served {
   close: () => Promise<void>;
 }
 
-async function servePreview(): Promise<Served> {
-  await ensureBuild();
+async function servePreview(outDir?: string): Promise<Served> {
+  if (!outDir) await ensureBuild();
   const server: PreviewServer = await preview({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir: 'dist' },
+    build: { outDir: outDir ?? 'dist' },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | null;
@@ -229,7 +234,7 @@ export async function startApp(options: StartOptions = {}): Promise<StartedApp> 
   let served: Served | null = null;
   let browser: Browser | null = null;
   try {
-    served = kind === 'dev' ? await serveDev() : await servePreview();
+    served = kind === 'dev' ? await serveDev() : await servePreview(options.dist);
     const { url } = served;
 
     browser = await launchChromium(options.chromiumArgs);

@@ -46,6 +46,10 @@ beforeAll(async () => {
     },
   });
   await waitForMapReady(app.page);
+  // the names are read once the first map is drawn (issue 15): wait until the app has them (its
+  // 'cavalier:places' mark), then for the map to have written them
+  await app.page.waitForFunction(() => performance.getEntriesByName('cavalier:places').length > 0, null, { timeout: 30_000, polling: 100 });
+  await mapIdle(app.page);
 });
 
 afterAll(async () => {

@@ -79,7 +79,7 @@ describe('the app, installable and offline after one visit', () => {
     // every file of the app the page and its workers asked for on this visit is among them (the
     // service worker itself aside: the browser keeps it), maplibre's worker module (.mjs) included
     expect([...fetched].filter((f) => f !== 'sw.js' && !files.has(f))).toEqual([]);
-    for (const f of ['data/network.bin', 'data/layers.pmtiles', 'registerSW.js']) expect(fetched.has(f), f).toBe(true);
+    for (const f of ['data/network.bin', 'data/layers.pmtiles']) expect(fetched.has(f), f).toBe(true);
     expect([...fetched].some((f) => /^assets\/maplibre-gl-worker-.*\.mjs$/.test(f))).toBe(true);
     // and no source map (they are for developers, several megabytes)
     expect(cached.urls.filter((u) => u.endsWith('.map'))).toEqual([]);

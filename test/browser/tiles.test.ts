@@ -97,14 +97,15 @@ describe('big layers as vector tiles', () => {
         ids.map((id) => {
           const map = window.__cavalierMap!;
           const layer = map.getLayer(id)!;
-          const source = map.getStyle().sources[layer.source] as { type: string; url?: string; data?: unknown };
-          return { id, sourceLayer: layer.sourceLayer, type: source.type, url: source.url ?? null };
+          const source = map.getStyle().sources[layer.source] as { type: string; tiles?: string[]; data?: unknown };
+          return { id, sourceLayer: layer.sourceLayer, type: source.type, tiles: source.tiles ?? null };
         }),
       [...tiled.map((l) => l.id), 'terrils'],
     );
     for (const l of layers.filter((l) => l.id !== 'terrils')) {
       expect(l.type, l.id).toBe('vector');
-      expect(l.url).toBe(`pmtiles://${app.url}data/layers.pmtiles`);
+      // the archive's tiles, addressed through the pmtiles:// protocol (no TileJSON read first)
+      expect(l.tiles).toEqual([`pmtiles://${app.url}data/layers.pmtiles/{z}/{x}/{y}.mvt`]);
       expect(l.sourceLayer).toBe(l.id);
     }
     expect(layers.find((l) => l.id === 'terrils')).toMatchObject({ type: 'geojson', sourceLayer: undefined });

@@ -52,9 +52,14 @@ export function addEmbeddedLayers(
   if (archives.size) registerPmtilesProtocol();
   for (const [url, held] of archives) {
     const id = tilesSourceId(url);
+    // the tiles' address and zooms given here, from the manifest, rather than a TileJSON read from
+    // the archive (`url: 'pmtiles://…'`): that read went through the page's main thread, header then
+    // metadata, while the first frames were drawn, and no tile was asked for before it came back
     map.addSource(id, {
       type: 'vector',
-      url: pmtilesUrl(url),
+      tiles: [`${pmtilesUrl(url)}/{z}/{x}/{y}.mvt`],
+      minzoom: Math.min(...held.map((e) => e.tiles!.minzoom)),
+      maxzoom: Math.max(...held.map((e) => e.tiles!.maxzoom)),
       // maplibre renders attributions as HTML: the manifest text is escaped
       attribution: [...new Set(held.map(credit))].join(' ; '),
     });

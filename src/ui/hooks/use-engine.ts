@@ -12,7 +12,8 @@ import { dataFile } from '../../adapters/data-files';
 import type { GeoError } from '../../core/errors';
 import type { LayerManifest } from '../../core/layers';
 import type { DemGrid } from '../../core/types';
-import { loadNetwork, superviseEngine, watchEpochs, type EngineClient } from '../../../workers/client';
+import { superviseEngine, watchEpochs, type EngineClient } from '../../../workers/client';
+import { loadEmbeddedNetwork, must, networkLoadOf, takeEarlyEngine } from '../engine-start';
 import type { EngineEpochs } from '../../../workers/protocol';
 
 export interface EngineState {
@@ -49,14 +50,11 @@ export function epochKey(epochs: EngineEpochs | null, which: Exclude<keyof Engin
   return epochs ? `${epochs.engine}:${epochs[which]}` : '-';
 }
 
-/** A data file's Result as a promise that fails with its error (several files are awaited together). */
-async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: GeoError }>): Promise<T> {
-  const got = await r;
-  if (!got.ok) throw got.error;
-  return got.value;
-}
-
-export function useEngine(manifest: LayerManifest | null): EngineState {
+/**
+ * `background`: the relief, the measured DEM and the terrils may be loaded (the app says so once the
+ * first map is drawn); they wait for the network in any case.
+ */
+export function useEngine(manifest: LayerManifest | null, background = true): EngineState {
   const [engine, setEngine] = useState<EngineClient | null>(null);
   const [epochs, setEpochs] = useState<EngineEpochs | null>(null);
   const [networkFor, setNetworkFor] = useState<EngineClient | null>(null);
@@ -67,19 +65,22 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
   useEffect(() => {
     let current: ReturnType<typeof superviseEngine> | null = null;
     const deaths: number[] = [];
+    const onDeath = () => {
+      const now = Date.now();
+      deaths.push(now);
+      const recent = deaths.filter((t) => now - t < RESTART_WINDOW_MS).length;
+      const gaveUp = recent > MAX_RESTARTS;
+      setHealth((h) => ({ ...h, stops: h.stops + 1, gaveUp, slow: false }));
+      if (gaveUp) {
+        setEngine(null);
+        return;
+      }
+      start();
+    };
     const start = () => {
-      current = superviseEngine(() => {
-        const now = Date.now();
-        deaths.push(now);
-        const recent = deaths.filter((t) => now - t < RESTART_WINDOW_MS).length;
-        const gaveUp = recent > MAX_RESTARTS;
-        setHealth((h) => ({ ...h, stops: h.stops + 1, gaveUp, slow: false }));
-        if (gaveUp) {
-          setEngine(null);
-          return;
-        }
-        start();
-      });
+      const taken = takeEarlyEngine(onDeath);
+      if (!taken) performance.mark('cavalier:engine-started');
+      current = taken?.supervised ?? superviseEngine(onDeath);
       const { engine, worker } = current;
       setEngine(() => engine);
       // test hooks, like the map's (see vite.config.ts): browser tests compare the UI with the
@@ -121,11 +122,9 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
   useEffect(() => {
     if (!engine) return;
     let alive = true;
-    Promise.all([must(dataFile('data/network.bin', 'bytes')), must(dataFile('data/network.json', 'json'))])
-      .then(async ([buf, meta]) => {
-        // a network.bin of another version or cut short is a code, said in French (network.outdated / network.corrupt)
-        const r = await loadNetwork(engine, buf, (meta as { names: string[] }).names);
-        if (!r.ok) throw r.error;
+    // the early engine's network is already on its way (startEngineEarly)
+    (networkLoadOf(engine) ?? loadEmbeddedNetwork(engine))
+      .then(() => {
         if (alive) setNetworkFor(() => engine);
       })
       .catch((e: unknown) => alive && setNetworkError(isGeoError(e) ? e : { code: 'data.unavailable', detail: { path: 'data/network.bin' } }));
@@ -134,9 +133,12 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     };
   }, [engine]);
 
+  // the relief, the measured DEM and the terrils come after the network, which a first click needs,
+  // and after the first map: the worker reads the network first, the page parses nothing meanwhile
+  const networkSettled = background && engine !== null && (networkFor === engine || networkError !== null);
   const relief = manifest?.relief;
   useEffect(() => {
-    if (!engine || !relief) return;
+    if (!engine || !relief || !networkSettled) return;
     let alive = true;
     Promise.all([must(dataFile(relief.url, 'json')), must(dataFile(relief.valuesUrl, 'bytes'))])
       .then(([json, buf]) => {
@@ -152,13 +154,13 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
     return () => {
       alive = false;
     };
-  }, [engine, relief]);
+  }, [engine, relief, networkSettled]);
 
   // the measured DEM the pipeline fetched when online (data:build -- --dem-online): real relief
   // from the start, the relief approché behind it; a DEM the user loaded stays first
   const basinDem = manifest?.dem;
   useEffect(() => {
-    if (!engine || !basinDem) return;
+    if (!engine || !basinDem || !networkSettled) return;
     Promise.all([must(dataFile(basinDem.url, 'json')), must(dataFile(basinDem.valuesUrl, 'bytes'))])
       .then(async ([json, buf]) => {
         if (await engine.importedDem()) return;
@@ -168,19 +170,19 @@ export function useEngine(manifest: LayerManifest | null): EngineState {
       .catch(() => {
         // without it the relief approché stays the source
       });
-  }, [engine, basinDem]);
+  }, [engine, basinDem, networkSettled]);
 
   // the terrils, for the warning where the relief approché misses their climb
   const terrilsUrl = manifest?.layers.find((l) => l.id === 'terrils')?.url;
   useEffect(() => {
     if (!engine) return;
-    if (!terrilsUrl) return;
+    if (!terrilsUrl || !networkSettled) return;
     dataFile(terrilsUrl, 'json')
       .then((r) => (r.ok ? engine.loadTerrils(r.value as FeatureCollection) : 0))
       .catch(() => {
         // without the terrils the figures stand, only the warning is not given
       });
-  }, [engine, terrilsUrl]);
+  }, [engine, terrilsUrl, networkSettled]);
 
   return { engine, epochs: epochs && engine ? epochs : null, networkError, networkReady: engine !== null && networkFor === engine, health, restart };
 }

@@ -31,6 +31,7 @@ export function usePlaces(manifest: LayerManifest | null): PlacesState {
     let live = true;
     const layers = placeLayers(manifest, document.baseURI);
     readPlacesInWorker(layers)
+      .then((r) => (performance.mark('cavalier:places'), r))
       .then((r) => live && setState({ places: r.places, failed: r.failed }))
       .catch((err: unknown) => {
         console.error('[cavalier] places could not be read', err);

@@ -6,7 +6,7 @@
 // Two hooks, because the avoid setting must reach the engine before the planner asks its legs
 // (the engine's routing epoch then moves, and the planner's key with it) while the review needs
 // the planner's legs:
-//   const setup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'));  // before usePlanner
+//   const setup = useReviewSetup(engine, manifest, epochKey(epochs, 'zones'), mapReady);  // before usePlanner
 //   const planner = usePlanner(engine, epochKey(epochs, 'routing'), …);
 //   const review = useReview({ engine, planner, setup, … });                    // after it
 
@@ -99,12 +99,14 @@ export interface ReviewSetup {
 /**
  * Loads the embedded sensitive layers and the communes into the worker, keeps the settings, and
  * sends the avoid setting to the engine (whose routing epoch then moves). `zonesKey` is the
- * engine's zones epoch: the layers are listed again when it moves.
+ * engine's zones epoch: the layers are listed again when it moves. `start`: the layers are read once
+ * it is true (the app waits for the first map to be drawn: the worker parses the communes of two
+ * départements and the zones meanwhile, which the first click does not need).
  */
 /** Where a row of the review is drawn on the map (null: nothing to draw). */
 const viewOf = (r: ReviewResult, row: ReviewRow) => (row.kind === 'pass' ? r.passViews[row.crossing]?.[row.pass] : r.nearViews[row.near]) ?? null;
 
-export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, zonesKey: string): ReviewSetup {
+export function useReviewSetup(engine: EngineClient | null, manifest: LayerManifest | null, zonesKey: string, start = true): ReviewSetup {
   const [settings, setSettings] = useState<ReviewSettings>(settingsPref.get);
   const [layers, setLayers] = useState<ReviewLayersState | null>(null);
 
@@ -118,7 +120,7 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
   }, []);
 
   useEffect(() => {
-    if (!engine || !manifest) return;
+    if (!engine || !manifest || !start) return;
     let alive = true;
     const abs = (url: string) => new URL(url, document.baseURI).href;
     const sources = EMBEDDED_SENSITIVE_LAYERS.flatMap((def) => {
@@ -134,7 +136,7 @@ export function useReviewSetup(engine: EngineClient | null, manifest: LayerManif
     return () => {
       alive = false;
     };
-  }, [engine, manifest]);
+  }, [engine, manifest, start]);
 
   // the zones changed in the engine (a sensitive layer imported, replaced or removed): listed again,
   // once the embedded layers are in (before that, loadReviewLayers' reply gives the state)
