@@ -194,8 +194,10 @@ describe('offline: the embedded map, one quiet line', () => {
     );
     expect((await styleLayers(page)).some((l) => l.startsWith('basemap-'))).toBe(false);
     expect(await visibleNotices(page)).toBe(0);
-    // the names are the map: the labels are drawn
-    expect(await page.evaluate(() => window.__cavalierMap!.queryRenderedFeatures({ layers: ['cav-labels-communes'] }).length)).toBeGreaterThan(0);
+    // the names are the map: the labels are drawn (they come just after the first map, which they do not hold back)
+    await expect
+      .poll(() => page.evaluate(() => window.__cavalierMap!.queryRenderedFeatures({ layers: ['cav-labels-communes'] }).length), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     // moving the map asks for nothing more
     const before = geopf.length;
     expect(before).toBeGreaterThan(0);
