@@ -134,9 +134,10 @@ describe.each(SERVERS)('served by %s', (server) => {
       await legsSettled(b, 3);
       await clickMapAt(b, at(0.75));
       await legsSettled(b, 4);
-      await saved(b);
       const next = await routePoints(b);
       expect(next).toHaveLength(5);
+      await expect.poll(() => savedRoute(b), { timeout: 10_000 }).toContain(JSON.stringify(next[4]).slice(1, -1));
+      await saved(b);
       await expect.poll(() => routePoints(a)).toEqual(next);
       expect(await savedRoute(a)).toContain(JSON.stringify(next[4]).slice(1, -1));
     });
@@ -149,8 +150,10 @@ describe.each(SERVERS)('served by %s', (server) => {
       // and it edits again
       await clickMapAt(a, at(0.1));
       await expect.poll(() => routePoints(a).then((r) => r.length)).toBe(route.length + 1);
+      // the autosave may still read « saved » from before the click: the stored session is what counts
+      const added = JSON.stringify((await routePoints(a))[route.length]).slice(1, -1);
+      await expect.poll(() => savedRoute(a), { timeout: 10_000 }).toContain(added);
       await saved(a);
-      expect(await savedRoute(a)).toContain(JSON.stringify((await routePoints(a))[route.length]).slice(1, -1));
     });
 
     it('the editing tab closed right after an edit, before its save: the reader takes over with that edit', async () => {
@@ -166,9 +169,9 @@ describe.each(SERVERS)('served by %s', (server) => {
       await a.close();
       await expect.poll(() => lease(b), { timeout: 10_000 }).toBe('editor');
       await expect.poll(() => routePoints(b)).toEqual(route);
+      await expect.poll(() => savedRoute(b), { timeout: 10_000 }).toContain(JSON.stringify(route[n - 1]).slice(1, -1));
       await saved(b);
       expect(await savedRoute(b)).not.toBe(before);
-      expect(await savedRoute(b)).toContain(JSON.stringify(route[n - 1]).slice(1, -1));
       expect(pageErrors).toEqual([]);
       expect(app.unexpectedErrors()).toEqual([]);
     });
