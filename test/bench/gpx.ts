@@ -117,23 +117,11 @@ function writeRows(points: number): BenchRow[] {
     const diff = a.findIndex((line, i) => line !== b[i]);
     throw new Error(`the peer's text differs from writeGpx's at line ${diff}: ${a[diff]} / ${b[diff]}`);
   }
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const warmOurs: number[] = [];
-  const warmPeer: number[] = [];
-  // a full collection before every run, so that neither pays for the garbage the other left
-  const timed = (fn: () => string) => {
-    gc?.();
-    return time(fn).ms;
-  };
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      warmOurs.push(timed(() => writeGpx(track).text));
-      warmPeer.push(timed(() => templateWrite(track)));
-    } else {
-      warmPeer.push(timed(() => templateWrite(track)));
-      warmOurs.push(timed(() => writeGpx(track).text));
-    }
-  }
+  const [warmOurs, warmPeer] = alternate(
+    ROUNDS,
+    () => writeGpx(track).text,
+    () => templateWrite(track),
+  );
   const ratios = warmOurs.map((t, r) => warmPeer[r] / t).sort((a, b) => a - b);
   const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
   const what = `Écriture d’un GPX de ${fmt(points)} points (${mb(coldOurs.value)} Mo, altitudes et heures ; même texte des deux côtés)`;
@@ -151,6 +139,30 @@ function writeRows(points: number): BenchRow[] {
       ratio: `×${median(ratios).toFixed(1)} (×${ratios[0].toFixed(1)}–${ratios[ratios.length - 1].toFixed(1)} selon la manche)`,
     },
   ];
+}
+
+/**
+ * `rounds` single runs of each, interleaved (the order swapped every round), with a full
+ * collection before every run so that neither pays for the garbage the other left: the times of a, of b.
+ */
+function alternate(rounds: number, a: () => unknown, b: () => unknown): [number[], number[]] {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const timed = (fn: () => unknown) => {
+    gc?.();
+    return time(fn).ms;
+  };
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      ta.push(timed(a));
+      tb.push(timed(b));
+    } else {
+      tb.push(timed(b));
+      ta.push(timed(a));
+    }
+  }
+  return [ta, tb];
 }
 
 const READ_SIZES = [1_000, 10_000, 100_000, 1_000_000];
@@ -181,21 +193,11 @@ function readPeerRows(sizes: readonly number[]): BenchRow[] {
     if (coldPeer.value.lon.length !== points) throw new Error(`${coldPeer.value.lon.length} points read, ${points} written`);
     // more rounds where a run is short: on a shared machine its spread is wider
     const rounds = points >= 1_000_000 ? 3 : points >= 100_000 ? 7 : points >= 10_000 ? 21 : 41;
-    const o: number[] = [];
-    const p: number[] = [];
-    const timed = (fn: () => unknown) => {
-      gc?.();
-      return time(fn).ms;
-    };
-    for (let r = 0; r < rounds; r++) {
-      if (r % 2 === 0) {
-        o.push(timed(() => ours(text)));
-        p.push(timed(() => fxpRead(text)));
-      } else {
-        p.push(timed(() => fxpRead(text)));
-        o.push(timed(() => ours(text)));
-      }
-    }
+    const [o, p] = alternate(
+      rounds,
+      () => ours(text),
+      () => fxpRead(text),
+    );
     const ratios = o.map((t, r) => p[r] / t).sort((a, b) => a - b);
     warm.push({ ours: median(o), peer: median(p) });
     const what = `Lecture d’un GPX de ${fmt(points)} points (${mb(text)} Mo, altitudes et heures ; mêmes points des deux côtés)`;
