@@ -10,6 +10,7 @@ import {
   Popup,
   ScaleControl,
   setWorkerUrl,
+  prewarm,
   type GeoJSONSource,
   type MapGeoJSONFeature,
   type ErrorEvent as MapErrorEvent,
@@ -19,7 +20,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerManifest, LayerManifestEntry } from '../core/layers';
 import { DEFAULT_BBOX, HATCH_IMAGE, baseStyle, hatchImage, manifestIdOfLayer, type BasemapId } from './styles';
 import { applyBasemap, basemapOfSource, type BasemapOptions, type OnlineBasemap } from './layers/basemap';
-import { addEmbeddedLayers, drawableEntries, removeEmbeddedLayers, type EmbeddedLayers } from './layers/embedded';
+import { addEmbeddedLayers, drawableEntries, loadDeferred, removeEmbeddedLayers, type EmbeddedLayers } from './layers/embedded';
 import {
   EMPTY,
   LYR,
@@ -62,6 +63,15 @@ import { registerPmtilesProtocol } from './pmtiles-protocol';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
+
+/**
+ * Starts maplibre's worker now, before the page's first render: its script (520 kB) is fetched and
+ * compiled while React renders, instead of after the map is created, when the style's load waits
+ * for it (src/app/mount.tsx calls it first thing).
+ */
+export function prewarmMap(): void {
+  if (typeof Worker !== 'undefined') prewarm();
+}
 
 export type { LonLat, LonLatLike, RouteView, TrackView, CoursePointView } from './layers/route';
 export { COURSE_POINT_STYLE } from './layers/route';
@@ -152,7 +162,9 @@ export class MapController {
   private manifest: LayerManifest | null | undefined = undefined; // undefined: not given yet; null: unavailable
   private appliedManifest: LayerManifest | null | undefined = undefined;
   private embeddedLayerIds: string[] = [];
-  private embedded: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [] };
+  /** the overlays' sources whose data is an empty collection now (setData skips setting one again) */
+  private readonly emptySources = new Set<string>();
+  private embedded: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [], deferred: {} };
   private useTiles: boolean;
   private visibility: Record<string, boolean> = {};
   private lang: MapLang;
@@ -307,6 +319,7 @@ export class MapController {
   setLayerVisible(id: string, visible: boolean): void {
     this.visibility[id] = visible;
     if (!this.loaded) return;
+    if (visible) loadDeferred(this.map, this.embedded, id);
     for (const layerId of this.embeddedLayerIds) {
       if (manifestIdOfLayer(layerId) === id) this.map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
     }
@@ -455,12 +468,14 @@ export class MapController {
   async snapshot(options: { bbox?: Bbox | null; padding?: number; maxZoom?: number; show?: readonly string[] } = {}): Promise<MapSnapshot> {
     const camera = { center: this.map.getCenter(), zoom: this.map.getZoom() };
     const hidden: string[] = [];
-    for (const id of options.show ?? [])
+    for (const id of options.show ?? []) {
+      loadDeferred(this.map, this.embedded, id);
       for (const layerId of this.mapLayersOf(id)) {
         if (this.map.getLayoutProperty(layerId, 'visibility') !== 'none') continue;
         hidden.push(layerId);
         this.map.setLayoutProperty(layerId, 'visibility', 'visible');
       }
+    }
     try {
       if (options.bbox) this.map.fitBounds(options.bbox, { padding: options.padding ?? 40, animate: false, maxZoom: options.maxZoom ?? 16 });
       await this.idle();
@@ -513,6 +528,7 @@ export class MapController {
   showPlace(place: Place | null): void {
     if (!this.loaded) return;
     const tiles = place && this.embedded.tiled.includes(place.layerId) ? this.entryOf(place.layerId)?.tiles : undefined;
+    if (place) loadDeferred(this.map, this.embedded, place.layerId); // its outline is drawn from its layer's source
     markPlace(this.map, place, { source: place ? this.embedded.sourceOf[place.layerId] : undefined, sourceLayer: tiles?.sourceLayer });
     if (!place) return;
     const [w, s, e, n] = place.bbox;
@@ -560,7 +576,10 @@ export class MapController {
     this.map.addImage(HATCH_IMAGE, hatchImage());
     for (const { name, image, pixelRatio } of coursePointImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
     for (const { name, image, pixelRatio } of formulaImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
-    for (const [id, spec] of Object.entries({ ...routeSources(), ...formulaSources() })) this.map.addSource(id, spec);
+    for (const [id, spec] of Object.entries({ ...routeSources(), ...formulaSources() })) {
+      this.map.addSource(id, spec);
+      this.emptySources.add(id); // each is added empty
+    }
     for (const layer of routeLayers()) this.map.addLayer(layer);
     // the other formulas under the drawn route's casing; its arrows and km markers under its control points
     for (const layer of formulaLayersBelowRoute()) this.map.addLayer(layer, LYR.casing);
@@ -663,6 +682,12 @@ export class MapController {
   };
 
   private setData(source: string, data: FeatureCollection): void {
+    // nothing again where there was nothing: each setData is a load in maplibre's worker and a
+    // frame, and at the start the page sets every overlay, most of them empty, once or twice
+    if (data.features.length === 0) {
+      if (this.emptySources.has(source)) return;
+      this.emptySources.add(source);
+    } else this.emptySources.delete(source);
     (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
   }
 

@@ -184,6 +184,36 @@ describe('Cavalier in Chromium', () => {
     expect(await page.evaluate(() => window.__cavalierMap!.getLayoutProperty('terrils', 'visibility'))).toBe('visible');
   });
 
+  it('reads a layer hidden at the start only when it is ticked, then draws all of its features', async () => {
+    const { page } = app;
+    // osm-routes: hidden by default and drawn from its GeoJSON (not the tiles)
+    const entry = manifest.layers.find((l) => l.id === 'osm-routes')!;
+    expect(entry.visible).toBe(false);
+    expect(entry.tiles).toBeUndefined();
+    // maplibre reads a GeoJSON URL in its worker: seen by the context, not in the page's resource timing
+    const reads: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      if (r.url().split('?')[0].endsWith('/data/osm-routes.geojson')) reads.push(r.url());
+    };
+    app.context.on('request', onRequest);
+    const data = () => page.evaluate(() => (window.__cavalierMap!.getSource('osm-routes')!.serialize() as { data: unknown }).data);
+    // nothing read at the start: the source holds an empty collection, not the file's URL
+    expect(await data()).toEqual({ type: 'FeatureCollection', features: [] });
+    await page.getByTestId('layer-toggle-osm-routes').check();
+    await mapIdle(page);
+    expect(((await data()) as FeatureCollection).features.length).toBe(entry.featureCount);
+    expect(reads.length).toBe(1);
+    // every feature of the file is in the source (maplibre gives one feature per tile it falls in)
+    const ids = await page.evaluate(() => new Set(window.__cavalierMap!.querySourceFeatures('osm-routes').map((f) => f.id)).size);
+    expect(ids).toBe(entry.featureCount);
+    await page.getByTestId('layer-toggle-osm-routes').uncheck();
+    await page.getByTestId('layer-toggle-osm-routes').check();
+    await mapIdle(page);
+    expect(reads.length).toBe(1);
+    app.context.off('request', onRequest);
+    await page.getByTestId('layer-toggle-osm-routes').uncheck();
+  });
+
   it('opens a plain-text popup with the name of a clicked terril', async () => {
     const { page } = app;
     const target = await pixelOnFeature('terrils');

@@ -5,7 +5,8 @@
 // are GeoJSON sources whose id is the manifest id. `useTiles: false` draws every layer from its
 // GeoJSON (the app's `?tuiles=non` switch, used by the drag benchmark as the naive baseline).
 
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerManifest, LayerManifestEntry } from '../../core/layers';
 import { familyRank, layersFor } from '../styles';
 import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
@@ -30,7 +31,14 @@ export interface EmbeddedLayers {
   sourceOf: Record<string, string>;
   /** manifest ids drawn from vector tiles */
   tiled: string[];
+  /**
+   * GeoJSON layers hidden at the start: their source is added empty and its file is read when
+   * the layer is first shown (loadDeferred). manifest id → absolute URL.
+   */
+  deferred: Record<string, string>;
 }
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Adds the sources of the entries (GeoJSON URLs and archives resolved against the page) and their
@@ -43,7 +51,7 @@ export function addEmbeddedLayers(
   beforeId: string,
   options: { useTiles?: boolean; lang?: 'fr' | 'en' } = {},
 ): EmbeddedLayers {
-  const out: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [] };
+  const out: EmbeddedLayers = { layerIds: [], sourceIds: [], sourceOf: {}, tiled: [], deferred: {} };
   const credit = (e: LayerManifestEntry) => escapeHtml(creditText(e.source, options.lang ?? 'fr'));
   const useTiles = options.useTiles ?? true;
   // one vector source per archive; its attribution lists the sources of every layer it holds
@@ -68,26 +76,34 @@ export function addEmbeddedLayers(
   for (const entry of entries) {
     const tiles = useTiles ? entry.tiles : undefined;
     let source = entry.id;
+    const visible = visibility[entry.id] ?? entry.visible;
     if (tiles) {
       source = tilesSourceId(tiles.url);
       out.tiled.push(entry.id);
     } else {
-      map.addSource(entry.id, {
-        type: 'geojson',
-        data: new URL(entry.url!, document.baseURI).href,
-        attribution: credit(entry),
-        generateId: true,
-      });
+      const url = new URL(entry.url!, document.baseURI).href;
+      // a hidden layer's file is not read at the start: its download, parse and indexing in
+      // maplibre's one worker came before the visible layers' and held the first map back
+      if (!visible) out.deferred[entry.id] = url;
+      map.addSource(entry.id, { type: 'geojson', data: visible ? url : EMPTY, attribution: credit(entry), generateId: true });
       out.sourceIds.push(entry.id);
     }
     out.sourceOf[entry.id] = source;
-    const visible = visibility[entry.id] ?? entry.visible;
     for (const layer of layersFor(entry, visible, tiles ? { source, sourceLayer: tiles.sourceLayer } : undefined)) {
       map.addLayer(layer, beforeId);
       out.layerIds.push(layer.id);
     }
   }
   return out;
+}
+
+/** Reads the file of a layer added hidden (EmbeddedLayers.deferred), once; true when it started a read. */
+export function loadDeferred(map: MapLibreMap, layers: EmbeddedLayers, id: string): boolean {
+  const url = layers.deferred[id];
+  if (url === undefined) return false;
+  delete layers.deferred[id];
+  (map.getSource(id) as GeoJSONSource | undefined)?.setData(url);
+  return true;
 }
 
 export function removeEmbeddedLayers(map: MapLibreMap, layerIds: string[], sourceIds: string[]): void {
