@@ -60,6 +60,7 @@ import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
 import type { Place } from '../core/search/types';
 import { MapGestures, type Drag, type GestureEvents, type MapMode } from './gestures';
 import { registerPmtilesProtocol } from './pmtiles-protocol';
+import { addToStyle } from './style-batch';
 
 // Vite does not emit maplibre's worker on its own: point maplibre at the emitted file (see toolchain notes).
 setWorkerUrl(workerUrl);
@@ -576,14 +577,17 @@ export class MapController {
     this.map.addImage(HATCH_IMAGE, hatchImage());
     for (const { name, image, pixelRatio } of coursePointImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
     for (const { name, image, pixelRatio } of formulaImages(window.devicePixelRatio || 1)) this.map.addImage(name, image, { pixelRatio });
-    for (const [id, spec] of Object.entries({ ...routeSources(), ...formulaSources() })) {
-      this.map.addSource(id, spec);
-      this.emptySources.add(id); // each is added empty
-    }
-    for (const layer of routeLayers()) this.map.addLayer(layer);
-    // the other formulas under the drawn route's casing; its arrows and km markers under its control points
-    for (const layer of formulaLayersBelowRoute()) this.map.addLayer(layer, LYR.casing);
-    for (const layer of formulaLayersAboveRoute()) this.map.addLayer(layer, LYR.points);
+    const sources = Object.entries({ ...routeSources(), ...formulaSources() });
+    for (const [id] of sources) this.emptySources.add(id); // each is added empty
+    addToStyle(this.map, {
+      sources,
+      layers: [
+        ...routeLayers().map((l) => [l, undefined] as const),
+        // the other formulas under the drawn route's casing; its arrows and km markers under its control points
+        ...formulaLayersBelowRoute().map((l) => [l, LYR.casing] as const),
+        ...formulaLayersAboveRoute().map((l) => [l, LYR.points] as const),
+      ],
+    });
     this.applyBasemap();
     this.setRoute(this.route);
     this.setTracks(this.tracks);

@@ -6,7 +6,8 @@
 // GeoJSON (the app's `?tuiles=non` switch, used by the drag benchmark as the naive baseline).
 
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import { addToStyle } from '../style-batch';
 import type { LayerManifest, LayerManifestEntry } from '../../core/layers';
 import { familyRank, layersFor } from '../styles';
 import { pmtilesUrl, registerPmtilesProtocol } from '../pmtiles-protocol';
@@ -55,6 +56,8 @@ export function addEmbeddedLayers(
   const credit = (e: LayerManifestEntry) => escapeHtml(creditText(e.source, options.lang ?? 'fr'));
   const useTiles = options.useTiles ?? true;
   // one vector source per archive; its attribution lists the sources of every layer it holds
+  const sources: [string, SourceSpecification][] = [];
+  const layers: [AddLayerObject, string][] = [];
   const archives = new Map<string, LayerManifestEntry[]>();
   if (useTiles) for (const e of entries) if (e.tiles) archives.set(e.tiles.url, [...(archives.get(e.tiles.url) ?? []), e]);
   if (archives.size) registerPmtilesProtocol();
@@ -63,14 +66,17 @@ export function addEmbeddedLayers(
     // the tiles' address and zooms given here, from the manifest, rather than a TileJSON read from
     // the archive (`url: 'pmtiles://…'`): that read went through the page's main thread, header then
     // metadata, while the first frames were drawn, and no tile was asked for before it came back
-    map.addSource(id, {
-      type: 'vector',
-      tiles: [`${pmtilesUrl(url)}/{z}/{x}/{y}.mvt`],
-      minzoom: Math.min(...held.map((e) => e.tiles!.minzoom)),
-      maxzoom: Math.max(...held.map((e) => e.tiles!.maxzoom)),
-      // maplibre renders attributions as HTML: the manifest text is escaped
-      attribution: [...new Set(held.map(credit))].join(' ; '),
-    });
+    sources.push([
+      id,
+      {
+        type: 'vector',
+        tiles: [`${pmtilesUrl(url)}/{z}/{x}/{y}.mvt`],
+        minzoom: Math.min(...held.map((e) => e.tiles!.minzoom)),
+        maxzoom: Math.max(...held.map((e) => e.tiles!.maxzoom)),
+        // maplibre renders attributions as HTML: the manifest text is escaped
+        attribution: [...new Set(held.map(credit))].join(' ; '),
+      },
+    ]);
     out.sourceIds.push(id);
   }
   for (const entry of entries) {
@@ -85,15 +91,16 @@ export function addEmbeddedLayers(
       // a hidden layer's file is not read at the start: its download, parse and indexing in
       // maplibre's one worker came before the visible layers' and held the first map back
       if (!visible) out.deferred[entry.id] = url;
-      map.addSource(entry.id, { type: 'geojson', data: visible ? url : EMPTY, attribution: credit(entry), generateId: true });
+      sources.push([entry.id, { type: 'geojson', data: visible ? url : EMPTY, attribution: credit(entry), generateId: true }]);
       out.sourceIds.push(entry.id);
     }
     out.sourceOf[entry.id] = source;
     for (const layer of layersFor(entry, visible, tiles ? { source, sourceLayer: tiles.sourceLayer } : undefined)) {
-      map.addLayer(layer, beforeId);
+      layers.push([layer, beforeId]);
       out.layerIds.push(layer.id);
     }
   }
+  addToStyle(map, { sources, layers });
   return out;
 }
 

@@ -5,7 +5,8 @@
 // under a route line would be lost, the line under a haloed name is not.
 
 import type { FeatureCollection } from 'geojson';
-import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { AddLayerObject, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { addToStyle } from '../style-batch';
 import { communeMinZoom } from '../../core/search/places';
 import type { Place } from '../../core/search/types';
 import { LABEL_FONT } from '../fonts';
@@ -98,9 +99,7 @@ function labelLayers(): LayerSpecification[] {
 
 /** Adds the label and mark sources and layers on top of the map (call once the style is loaded). */
 export function addPlaceLayers(map: MapLibreMap, places: readonly Place[]): void {
-  map.addSource(PLACE_SRC.labels, { type: 'geojson', data: placeLabelsCollection(places) });
-  map.addSource(PLACE_SRC.mark, { type: 'geojson', data: EMPTY });
-  map.addLayer({
+  const markPoint: AddLayerObject = {
     id: PLACE_LYR.markPoint,
     type: 'circle',
     source: PLACE_SRC.mark,
@@ -110,8 +109,14 @@ export function addPlaceLayers(map: MapLibreMap, places: readonly Place[]): void
       'circle-stroke-color': PALETTE.placeHighlight,
       'circle-stroke-width': 4,
     },
+  };
+  addToStyle(map, {
+    sources: [
+      [PLACE_SRC.labels, { type: 'geojson', data: placeLabelsCollection(places) }],
+      [PLACE_SRC.mark, { type: 'geojson', data: EMPTY }],
+    ],
+    layers: [markPoint, ...labelLayers()].map((l) => [l, undefined] as const),
   });
-  for (const layer of labelLayers()) map.addLayer(layer);
 }
 
 export function setPlaceLabels(map: MapLibreMap, places: readonly Place[]): void {
