@@ -1,6 +1,6 @@
 // Vector tiles of the big layers (pure: features in, one PMTiles archive out).
 //
-// Rule (TILE_RULE): an embedded layer whose GeoJSON weighs 200 KB or more is ALSO served as vector
+// Rule (TILE_RULE): an embedded layer whose GeoJSON weighs 16 KB or more is ALSO served as vector
 // tiles: one Mapbox Vector Tile source-layer per manifest id, all of them in one PMTiles v3 archive
 // (public/data/layers.pmtiles). The map draws the tiles; the worker and the review keep reading the
 // GeoJSON files (the tiles are simplified per zoom and are for display only).
@@ -23,8 +23,14 @@ import { gzip } from 'node:zlib';
 import { encodeTile, type VtFeature } from './mvt.ts';
 import { Compression, PMTilesWriter, TileType, type PMTilesStats } from './pmtiles-writer.ts';
 
-/** Which embedded layers are tiled: GeoJSON of at least this many bytes. */
-export const TILE_RULE = { minBytes: 200 * 1024 } as const;
+/**
+ * Which embedded layers are tiled: GeoJSON of at least this many bytes. It was 200 KB; the layers
+ * between (terrils, the basin's outline, neo-natural areas: 17–92 KB) were parsed and indexed
+ * whole in maplibre's one worker before the first map could be drawn, where the tiles in view are
+ * a few kB to decode: the first map came 1.19× sooner with them tiled (issue 15). The two files
+ * under 16 KB (protections, the UNESCO cavaliers) stay GeoJSON sources.
+ */
+export const TILE_RULE = { minBytes: 16 * 1024 } as const;
 
 export const shouldTile = (geojsonBytes: number): boolean => geojsonBytes >= TILE_RULE.minBytes;
 

@@ -31,7 +31,7 @@ export interface LayerManifestEntry {
   featureCount?: number;
   /**
    * Present when the layer is also served as vector tiles (the data pipeline tiles GeoJSON of
-   * 200 KB or more, see data/steps/tiles.ts): the map draws the tiles, everything else reads `url`.
+   * 16 KB or more, see data/steps/tiles.ts): the map draws the tiles, everything else reads `url`.
    */
   tiles?: LayerTiles;
   /** visible when the app opens */

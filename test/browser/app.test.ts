@@ -136,7 +136,8 @@ describe('Cavalier in Chromium', () => {
       return {
         terrils: map.queryRenderedFeatures({ layers: ['terrils'] }).length,
         cavaliers: map.queryRenderedFeatures({ layers: ['cavaliers'] }).length,
-        terrilsInSource: map.querySourceFeatures('terrils').length,
+        // drawn from the tiles' source-layer
+        terrilsInSource: map.querySourceFeatures(map.getLayer('terrils')!.source, { sourceLayer: map.getLayer('terrils')!.sourceLayer }).length,
       };
     });
     expect(counts.terrils).toBeGreaterThan(0);
@@ -184,36 +185,6 @@ describe('Cavalier in Chromium', () => {
     expect(await page.evaluate(() => window.__cavalierMap!.getLayoutProperty('terrils', 'visibility'))).toBe('visible');
   });
 
-  it('reads a layer hidden at the start only when it is ticked, then draws all of its features', async () => {
-    const { page } = app;
-    // osm-routes: hidden by default and drawn from its GeoJSON (not the tiles)
-    const entry = manifest.layers.find((l) => l.id === 'osm-routes')!;
-    expect(entry.visible).toBe(false);
-    expect(entry.tiles).toBeUndefined();
-    // maplibre reads a GeoJSON URL in its worker: seen by the context, not in the page's resource timing
-    const reads: string[] = [];
-    const onRequest = (r: { url: () => string }) => {
-      if (r.url().split('?')[0].endsWith('/data/osm-routes.geojson')) reads.push(r.url());
-    };
-    app.context.on('request', onRequest);
-    const data = () => page.evaluate(() => (window.__cavalierMap!.getSource('osm-routes')!.serialize() as { data: unknown }).data);
-    // nothing read at the start: the source holds an empty collection, not the file's URL
-    expect(await data()).toEqual({ type: 'FeatureCollection', features: [] });
-    await page.getByTestId('layer-toggle-osm-routes').check();
-    await mapIdle(page);
-    expect(((await data()) as FeatureCollection).features.length).toBe(entry.featureCount);
-    expect(reads.length).toBe(1);
-    // every feature of the file is in the source (maplibre gives one feature per tile it falls in)
-    const ids = await page.evaluate(() => new Set(window.__cavalierMap!.querySourceFeatures('osm-routes').map((f) => f.id)).size);
-    expect(ids).toBe(entry.featureCount);
-    await page.getByTestId('layer-toggle-osm-routes').uncheck();
-    await page.getByTestId('layer-toggle-osm-routes').check();
-    await mapIdle(page);
-    expect(reads.length).toBe(1);
-    app.context.off('request', onRequest);
-    await page.getByTestId('layer-toggle-osm-routes').uncheck();
-  });
-
   it('opens a plain-text popup with the name of a clicked terril', async () => {
     const { page } = app;
     const target = await pixelOnFeature('terrils');
@@ -236,7 +207,7 @@ describe('Cavalier in Chromium', () => {
       async ({ evil, ids }) => {
         const map = window.__cavalierMap!;
         const c = window.__cavalierController!;
-        const src = map.getSource('terrils') as unknown as { getData(): Promise<FeatureCollection>; setData(d: unknown): void };
+        const src = map.getSource('protections') as unknown as { getData(): Promise<FeatureCollection>; setData(d: unknown): void };
         const data = await src.getData();
         const [lon, lat] = [2.95, 50.47];
         const d = 0.004;
@@ -263,18 +234,22 @@ describe('Cavalier in Chromium', () => {
           ],
         };
         src.setData(poisoned);
-        // only the terrils, so that the popup lists this feature first
-        for (const l of ids) if (l !== 'terrils') c.setLayerVisible(l, false);
+        // only the protected areas (a GeoJSON source: the terrils are tiles), so that the popup lists this feature first
+        for (const l of ids) if (l !== 'protections') c.setLayerVisible(l, false);
         map.jumpTo({ center: [lon, lat], zoom: 14 });
         return data;
       },
       { evil, ids },
     );
-    await page.waitForFunction((evil) => window.__cavalierMap!.queryRenderedFeatures({ layers: ['terrils'] }).some((f) => f.properties?.name === evil), evil, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      (evil) => window.__cavalierMap!.queryRenderedFeatures({ layers: ['protections'] }).some((f) => f.properties?.name === evil),
+      evil,
+      {
+        timeout: 20_000,
+      },
+    );
     await mapIdle(page);
-    const target = await pixelOnFeature('terrils', evil);
+    const target = await pixelOnFeature('protections', evil);
     await page.mouse.click(target.x, target.y);
     const popup = page.getByTestId('map-popup');
     await popup.waitFor({ state: 'visible', timeout: 10_000 });
@@ -286,7 +261,7 @@ describe('Cavalier in Chromium', () => {
     await page.evaluate(
       ({ original }) => {
         const map = window.__cavalierMap!;
-        (map.getSource('terrils') as unknown as { setData(d: unknown): void }).setData(original);
+        (map.getSource('protections') as unknown as { setData(d: unknown): void }).setData(original);
         document.querySelector<HTMLButtonElement>('.maplibregl-popup-close-button')?.click();
       },
       { original },
@@ -451,6 +426,58 @@ describe('Cavalier in Chromium', () => {
   it('logged no page errors', () => {
     writeFileSync('/tmp/cavalier-browser-errors.json', JSON.stringify(app.errors, null, 2));
     expect(app.unexpectedErrors()).toEqual([]);
+  });
+});
+
+describe('a layer hidden at the start, drawn from its GeoJSON', () => {
+  let plain: StartedApp;
+  beforeAll(async () => {
+    plain = await startApp({ path: '?tuiles=non' });
+    await waitForMapReady(plain.page);
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('reads a layer hidden at the start only when it is ticked, then draws all of its features', async () => {
+    const { page } = plain;
+    // osm-routes: hidden by default; drawn here from its GeoJSON (?tuiles=non)
+    const entry = manifest.layers.find((l) => l.id === 'osm-routes')!;
+    expect(entry.visible).toBe(false);
+    // the file's reads, counted where the controller asks maplibre for them (the places' worker
+    // reads the same file for the search, once the first map is drawn)
+    await page.evaluate(() => {
+      const src = window.__cavalierMap!.getSource('osm-routes') as unknown as { setData(d: unknown): unknown; reads?: unknown[] };
+      const setData = src.setData.bind(src);
+      src.reads = [];
+      src.setData = (d: unknown) => {
+        src.reads!.push(d);
+        return setData(d);
+      };
+    });
+    const reads = () => page.evaluate(() => (window.__cavalierMap!.getSource('osm-routes') as unknown as { reads: unknown[] }).reads);
+    const data = () => page.evaluate(() => (window.__cavalierMap!.getSource('osm-routes')!.serialize() as { data: unknown }).data);
+    // nothing read at the start: the source holds an empty collection
+    expect(await data()).toEqual({ type: 'FeatureCollection', features: [] });
+    await page.getByTestId('layer-toggle-osm-routes').check();
+    await mapIdle(page);
+    expect(((await data()) as FeatureCollection).features.length).toBe(entry.featureCount);
+    const once = await reads();
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatch(/\/data\/osm-routes\.geojson$/);
+    // every feature of the file is in the source (maplibre gives one feature per tile it falls in)
+    const ids = await page.evaluate(() => new Set(window.__cavalierMap!.querySourceFeatures('osm-routes').map((f) => f.id)).size);
+    expect(ids).toBe(entry.featureCount);
+    // hidden and shown again: not read again
+    await page.getByTestId('layer-toggle-osm-routes').uncheck();
+    await page.getByTestId('layer-toggle-osm-routes').check();
+    await mapIdle(page);
+    expect(await reads()).toHaveLength(1);
+    await page.getByTestId('layer-toggle-osm-routes').uncheck();
+  });
+
+  it('logged no page errors', () => {
+    expect(plain.unexpectedErrors()).toEqual([]);
   });
 });
 

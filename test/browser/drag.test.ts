@@ -25,14 +25,19 @@ function report(r: DragReport): void {
 function checkFacts(r: DragReport): void {
   expect(r.longTaskSupported).toBe(true);
   expect([...r.tiledLayers].sort()).toEqual([
+    'bassin',
     'cavaliers',
     'communes',
     'communes-npdc',
     'friches',
+    'neonaturels',
+    'osm-routes',
     'puits',
     'reseau',
     'sites-classes',
+    'terrils',
     'tvb-corridors',
+    'tvb-reservoirs',
     'veloroutes',
   ]);
   expect(r.visibleLayers).toEqual(expect.arrayContaining(['communes', 'puits', 'tvb-corridors']));

@@ -1,7 +1,7 @@
 // The big layers on the map come from vector tiles of one PMTiles archive (public/data/layers.pmtiles,
 // see data/steps/tiles.ts): sources, Range requests, a commune rendered where the GeoJSON says,
 // its popup as text, a null property restored, toggles, attributions, and the `?tuiles=non` switch.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
@@ -76,19 +76,32 @@ afterAll(async () => {
 });
 
 describe('big layers as vector tiles', () => {
-  it('the manifest tiles the big layers (communes, communes-npdc, reseau, cavaliers, puits, tvb-corridors, friches, veloroutes, sites-classes) and not the small ones', () => {
+  it('the manifest tiles every layer of 16 KB or more, and not the two small ones (protections, cavaliers-unesco)', () => {
     expect(tiled.map((l) => l.id).sort()).toEqual([
+      'bassin',
       'cavaliers',
       'communes',
       'communes-npdc',
       'friches',
+      'neonaturels',
+      'osm-routes',
       'puits',
       'reseau',
       'sites-classes',
+      'terrils',
       'tvb-corridors',
+      'tvb-reservoirs',
       'veloroutes',
     ]);
-    expect(manifest.layers.find((l) => l.id === 'terrils')!.tiles).toBeUndefined();
+    // the rule read from the files themselves
+    const embedded = manifest.layers.filter((l) => l.status !== 'to-import' && l.url);
+    for (const l of embedded) expect(!!l.tiles, l.id).toBe(statSync(join(ROOT, 'public', l.url!)).size >= 16 * 1024);
+    expect(
+      embedded
+        .filter((l) => !l.tiles)
+        .map((l) => l.id)
+        .sort(),
+    ).toEqual(['cavaliers-unesco', 'protections']);
   });
 
   it('draws them from a pmtiles:// vector source, one source-layer per layer, read with Range requests', async () => {
@@ -100,15 +113,15 @@ describe('big layers as vector tiles', () => {
           const source = map.getStyle().sources[layer.source] as { type: string; tiles?: string[]; data?: unknown };
           return { id, sourceLayer: layer.sourceLayer, type: source.type, tiles: source.tiles ?? null };
         }),
-      [...tiled.map((l) => l.id), 'terrils'],
+      [...tiled.map((l) => l.id), 'protections'],
     );
-    for (const l of layers.filter((l) => l.id !== 'terrils')) {
+    for (const l of layers.filter((l) => l.id !== 'protections')) {
       expect(l.type, l.id).toBe('vector');
       // the archive's tiles, addressed through the pmtiles:// protocol (no TileJSON read first)
       expect(l.tiles).toEqual([`pmtiles://${app.url}data/layers.pmtiles/{z}/{x}/{y}.mvt`]);
       expect(l.sourceLayer).toBe(l.id);
     }
-    expect(layers.find((l) => l.id === 'terrils')).toMatchObject({ type: 'geojson', sourceLayer: undefined });
+    expect(layers.find((l) => l.id === 'protections')).toMatchObject({ type: 'geojson', sourceLayer: undefined });
     expect(await app.page.evaluate(() => window.__cavalierController!.tiledLayers().sort())).toEqual(tiled.map((l) => l.id).sort());
     // the archive is read in pieces: a header request then directory and tile ranges, answered 206
     expect(pmtilesRequests.length).toBeGreaterThan(1);

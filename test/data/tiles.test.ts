@@ -134,10 +134,10 @@ describe('PMTiles v3 writer', () => {
 });
 
 describe('vector tiles of the layers', () => {
-  it('tiles GeoJSON of 200 KB or more (the rule written in the manifest)', () => {
-    expect(TILE_RULE.minBytes).toBe(204_800);
-    expect(shouldTile(204_800)).toBe(true);
-    expect(shouldTile(204_799)).toBe(false);
+  it('tiles GeoJSON of 16 KB or more (the rule written in the manifest)', () => {
+    expect(TILE_RULE.minBytes).toBe(16_384);
+    expect(shouldTile(16_384)).toBe(true);
+    expect(shouldTile(16_383)).toBe(false);
   });
 
   it('puts a point where the Mercator formulas say (hand-checked) with its properties and id', async () => {
