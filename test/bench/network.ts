@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { along, distance, length as turfLength, lineString } from '@turf/turf';
-import { positionsLength } from '../../src/core/geo/geodesic';
+import { cumulativeDistances, positionsLength } from '../../src/core/geo/geodesic';
 import { segmentsProfile } from '../../src/core/elevation/profile';
 import { nearestOnNetwork, type Snap } from '../../src/core/graph/nearest';
 import { networkFromBuffer } from '../../src/core/route/network';
@@ -95,24 +95,24 @@ export async function benchNetwork(): Promise<BenchRow[]> {
     }
     const km = positionsLength(coords) / 1000;
     const line = lineString(coords);
-    const ROUNDS = 15;
+    const ROUNDS = 41;
     // the JIT's first meeting with both, untimed
+    // Cavalier's side is what analyseTrack does: one geodesic pass (the draping's), whose
+    // cumulative distances give the length and feed the profile
+    const lengthAndProfile = () => {
+      const cum = cumulativeDistances(coords);
+      segmentsProfile([coords], [cum]);
+      return cum[cum.length - 1];
+    };
     for (let k = 0; k < 3; k++) {
-      positionsLength(coords);
-      segmentsProfile([coords]);
+      lengthAndProfile();
       onePassProfile(coords);
     }
     const oursT: number[] = [];
     const peerT: number[] = [];
     let peerLength = 0;
     for (let r = 0; r < ROUNDS; r++) {
-      const runOurs = () =>
-        oursT.push(
-          time(() => {
-            positionsLength(coords);
-            segmentsProfile([coords]);
-          }),
-        );
+      const runOurs = () => oursT.push(time(lengthAndProfile));
       const runPeer = () => peerT.push(time(() => (peerLength = onePassProfile(coords).length_m)));
       if (r % 2) {
         runPeer();

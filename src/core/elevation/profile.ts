@@ -44,48 +44,56 @@ export function elevationProfile(coords: readonly Position[]): ElevationProfile 
  * Profile of a multi-segment track: distances run on across segments (the gaps between them
  * count for nothing), climbs are summed per segment. Segments without elevation are skipped
  * but still advance the distance. Null when no segment has two points with an elevation.
+ * `cums`, the cumulative distances of each segment where the caller has them already (the
+ * draping measures them), spares a second geodesic pass.
  */
-export function segmentsProfile(segments: readonly (readonly Position[])[]): ElevationProfile | null {
-  const cums = segments.map((s) => cumulativeDistances(s));
+export function segmentsProfile(
+  segments: readonly (readonly Position[])[],
+  cums: readonly Float64Array[] = segments.map((s) => cumulativeDistances(s)),
+): ElevationProfile | null {
   let total = 0;
   for (const c of cums) total += c.length ? c[c.length - 1] : 0;
   // Each segment adds up to two samples beyond length/step, hence the 2 per segment in the budget.
   const budget = Math.max(1, PROFILE_MAX_SAMPLES - 2 * segments.length);
   const step = Math.max(PROFILE_STEP_M, total / budget);
 
-  const distances: number[] = [];
-  const elevations: number[] = [];
-  const lonlats: [number, number][] = [];
+  const parts: { offset: number; samples: SegmentSamples; smooth: Float64Array }[] = [];
+  let count = 0;
   let ascent = 0;
   let descent = 0;
-  let min = Infinity;
-  let max = -Infinity;
   let offset = 0;
-  let any = false;
-
   for (let s = 0; s < segments.length; s++) {
-    const coords = segments[s];
     const cum = cums[s];
-    const length = cum.length ? cum[cum.length - 1] : 0;
-    const samples = resample(coords, cum, step);
+    const samples = resample(segments[s], cum, step);
     if (samples) {
-      any = true;
       const smooth = movingMean(samples.elevations, samples.distances);
       const climb = hysteresisClimb(smooth, HYSTERESIS_M);
       ascent += climb.ascent;
       descent += climb.descent;
-      for (let i = 0; i < smooth.length; i++) {
-        const e = smooth[i];
-        distances.push(offset + samples.distances[i]);
-        elevations.push(e);
-        lonlats.push(samples.lonlats[i]);
-        if (e < min) min = e;
-        if (e > max) max = e;
-      }
+      parts.push({ offset, samples, smooth });
+      count += smooth.length;
     }
-    offset += length;
+    offset += cum.length ? cum[cum.length - 1] : 0;
   }
-  if (!any) return null;
+  if (parts.length === 0) return null;
+
+  // plain arrays, as the profile crosses to the page and into the saved session
+  const distances: number[] = new Array(count);
+  const elevations: number[] = new Array(count);
+  const lonlats: [number, number][] = new Array(count);
+  let min = Infinity;
+  let max = -Infinity;
+  let at = 0;
+  for (const { offset, samples, smooth } of parts) {
+    for (let i = 0; i < smooth.length; i++, at++) {
+      const e = smooth[i];
+      distances[at] = offset + samples.distances[i];
+      elevations[at] = e;
+      lonlats[at] = samples.lonlats[i];
+      if (e < min) min = e;
+      if (e > max) max = e;
+    }
+  }
   return { distances, elevations, lonlats, ascent, descent, min, max };
 }
 
@@ -107,17 +115,24 @@ export function rawGain(coords: readonly Position[]): { ascent: number; descent:
 }
 
 function resample(coords: readonly Position[], cum: Float64Array, maxStep: number): SegmentSamples | null {
-  // distances and values of the points that carry an elevation
-  const eleDist: number[] = [];
-  const eleVal: number[] = [];
+  // distances and values of the points that carry an elevation: the line's own distances
+  // while every point has one (the common case, spared a copy)
+  let eleDist: Float64Array = cum;
+  const eleVal = new Float64Array(coords.length);
+  let m = 0;
   for (let i = 0; i < coords.length; i++) {
     const e = elevationOf(coords[i]);
-    if (e !== undefined) {
-      eleDist.push(cum[i]);
-      eleVal.push(e);
+    if (e === undefined) {
+      if (eleDist === cum) {
+        eleDist = new Float64Array(coords.length);
+        eleDist.set(cum.subarray(0, m));
+      }
+      continue;
     }
+    eleDist[m] = cum[i];
+    eleVal[m++] = e;
   }
-  if (eleVal.length < 2) return null;
+  if (m < 2) return null;
 
   const length = cum[cum.length - 1];
   const intervals = length > 0 ? Math.ceil(length / maxStep) : 0;
@@ -140,7 +155,7 @@ function resample(coords: readonly Position[], cum: Float64Array, maxStep: numbe
     const t = span > 0 ? Math.min(1, Math.max(0, (d - cum[j]) / span)) : 0;
     lonlats[i] = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 
-    while (k < eleDist.length - 2 && eleDist[k + 1] < d) k++;
+    while (k < m - 2 && eleDist[k + 1] < d) k++;
     const d0 = eleDist[k];
     const d1 = eleDist[k + 1];
     if (d <= d0) elevations[i] = eleVal[k];

@@ -108,6 +108,8 @@ export interface Draped {
   from: Int16Array[];
   /** the share of the length from each source, largest first (sources that gave nothing are left out) */
   shares: ElevationShare[];
+  /** per segment: the distance from its first point to each point (m), as geodesic.cumulativeDistances */
+  cums: Float64Array[];
 }
 
 const OWN = -1;
@@ -122,6 +124,7 @@ export function drapeOnSources(segments: readonly (readonly Position[])[], layer
   const step = options.step ?? drapeStep(segments, layers);
   const outSegments: Position[][] = [];
   const from: Int16Array[] = [];
+  const cums: Float64Array[] = [];
   const metres = new Float64Array(layers.length + 2); // [0] own, [1] none, [2 + i] layer i
   const slot = (f: number) => (f === OWN ? 0 : f === NONE ? 1 : 2 + f);
   for (const seg of segments) {
@@ -155,6 +158,7 @@ export function drapeOnSources(segments: readonly (readonly Position[])[], layer
     }
     outSegments.push(pts);
     from.push(src);
+    cums.push(cum);
   }
   const total = metres.reduce((a, b) => a + b, 0);
   const shares: ElevationShare[] = [];
@@ -171,7 +175,7 @@ export function drapeOnSources(segments: readonly (readonly Position[])[], layer
     add('none', NO_SOURCE_NAME, metres[1]);
     shares.sort((a, b) => b.share - a.share);
   }
-  return { segments: outSegments, from, shares };
+  return { segments: outSegments, from, shares, cums };
 }
 
 /**

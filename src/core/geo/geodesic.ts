@@ -16,6 +16,7 @@ const F = 1 / 298.257223563;
 const B = A * (1 - F);
 const E2 = F * (2 - F); // first eccentricity squared
 const RAD = Math.PI / 180;
+const ONE_MINUS_E2_SQ = (1 - E2) * (1 - E2);
 
 /** Above this the flat approximation could lose more than ~1e-6; Vincenty costs ~20× more. */
 const LONG_SEGMENT_M = 20_000;
@@ -29,15 +30,14 @@ function lonDelta(lon1: number, lon2: number): number {
 }
 
 function flatLength(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const phi = ((lat1 + lat2) / 2) * RAD;
-  const s = Math.sin(phi);
-  const w2 = 1 - E2 * s * s;
-  const w = Math.sqrt(w2);
-  const n = A / w; // prime vertical radius of curvature
-  const m = (A * (1 - E2)) / (w2 * w); // meridional radius of curvature
-  const dx = n * Math.cos(phi) * lonDelta(lon1, lon2) * RAD;
-  const dy = m * (lat2 - lat1) * RAD;
-  return Math.sqrt(dx * dx + dy * dy);
+  // (N·cos φ)² = A²(1 − sin²φ)/w² and M² = A²(1 − e²)²/w⁶ with w² = 1 − e²·sin²φ: one sine and
+  // one square root per segment, where the radii written out would cost a cosine and two more
+  const s = Math.sin(((lat1 + lat2) / 2) * RAD);
+  const s2 = s * s;
+  const w2 = 1 - E2 * s2;
+  const dl = lonDelta(lon1, lon2) * RAD;
+  const dp = (lat2 - lat1) * RAD;
+  return A * Math.sqrt(((1 - s2) * dl * dl + (ONE_MINUS_E2_SQ * dp * dp) / (w2 * w2)) / w2);
 }
 
 /**

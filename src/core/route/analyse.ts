@@ -40,7 +40,7 @@ export function analyseTrack(segments: Position[][], options: AnalyseOptions = {
   const layers = options.layers ?? (options.dem ? [gridLayer(options.dem)] : []);
   const warnings: GeoError[] = [];
   const draped = drapeOnSources(usable, layers, { useOwn: !options.preferDem });
-  const profile = segmentsProfile(draped.segments);
+  const profile = segmentsProfile(draped.segments, draped.cums);
   const elevationSources = profile ? draped.shares : [];
   const none = draped.shares.find((s) => s.source === 'none')?.share ?? 0;
   // floor, so that a route 99.6 % covered does not read "100 %"
