@@ -503,7 +503,14 @@ function Shell() {
           </div>
         </aside>
         <main className="cav-main">
-          <MapView onController={setController} unavailableMessage={t('map.unavailable')} label={t('map.label')} />
+          {/* what the map needs first, at its creation: its layers then come with its first frame
+              rather than after the render that hands the controller up (later changes: the effects) */}
+          <MapView
+            onController={setController}
+            options={{ manifest: manifestNow()?.manifest, basemap: basemap.shown }}
+            unavailableMessage={t('map.unavailable')}
+            label={t('map.label')}
+          />
           {placeSearch.box}
           <button
             type="button"

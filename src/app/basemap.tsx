@@ -23,7 +23,8 @@ function initialChoice(): BasemapId | null {
   return old === 'default' ? null : old;
 }
 
-export function useBasemap(controller: MapController | null): { switch: ReactNode } {
+/** `shown`: the basemap on the map now, also given to the map at its creation (App.tsx). */
+export function useBasemap(controller: MapController | null): { switch: ReactNode; shown: { id: BasemapId; options: { scan25Key: string } } } {
   const [chosen, setChosen] = useState<BasemapId | null>(initialChoice);
   const [failed, setFailed] = useState<BasemapId | null>(null);
   const [scan25Key, setScan25Key] = useState(keyPref.get);
@@ -47,6 +48,7 @@ export function useBasemap(controller: MapController | null): { switch: ReactNod
   }, [failed]);
 
   return {
+    shown: { id: shown, options: { scan25Key } },
     switch: (
       <BasemapSwitch
         value={shown}

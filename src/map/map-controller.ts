@@ -131,6 +131,14 @@ export interface MapControllerOptions {
    * the naive baseline of the drag benchmark, and a way round a server without Range requests).
    */
   tiles?: boolean;
+  /**
+   * The embedded layers' manifest when the page has it already (it is read before React mounts):
+   * the layers are then added at the style's load, not after the page's next render hands it over
+   * (setManifest), which cost the first map a quarter of a second.
+   */
+  manifest?: LayerManifest | null;
+  /** the basemap the page will ask for (setBasemap), so that its tiles are asked for with the first ones */
+  basemap?: { id: BasemapId; options?: BasemapOptions };
 }
 
 /** false when the page URL has `tuiles=non` (or `tiles=no`). */
@@ -198,6 +206,8 @@ export class MapController {
   private fittedToManifest = false;
   /** the places named on the map and found by the search (src/map/layers/places.ts) */
   private places: readonly Place[] = [];
+  /** the place the search marked (showPlace), null when none */
+  private markedPlace: Place | null = null;
   private testHooks: boolean;
   private destroyed = false;
 
@@ -209,10 +219,18 @@ export class MapController {
     // now, not when the layers are added: maplibre's worker has its protocol by the first tile
     if (this.useTiles) registerPmtilesProtocol();
 
+    if (options.basemap) {
+      this.basemap = options.basemap.id;
+      this.basemapOptions = options.basemap.options ?? {};
+    }
+    if (options.manifest) {
+      this.manifest = options.manifest;
+      this.fittedToManifest = true;
+    }
     this.map = new MapLibreMap({
       container,
       style: baseStyle(),
-      bounds: options.bbox ?? DEFAULT_BBOX,
+      bounds: options.bbox ?? options.manifest?.bbox ?? DEFAULT_BBOX,
       fitBoundsOptions: { padding: 24 },
       attributionControl: { compact: true },
       maxZoom: 19,
@@ -262,7 +280,9 @@ export class MapController {
         now: () => performance.now(),
       },
     );
-    this.map.on('load', this.onLoad);
+    // at the style's load, not at 'load', which comes after a first frame of the bare background:
+    // the layers (and their tile requests) are then in the first frame, a frame sooner
+    this.map.once('style.load', this.onLoad);
     this.map.on('error', this.onError);
     const g = this.gestures;
     this.map.on('mousedown', g.onMouseDown);
@@ -521,8 +541,11 @@ export class MapController {
 
   /** The places whose names the map writes (communes, terrils); the lines are named from their own layers. */
   setPlaces(places: readonly Place[]): void {
+    // none again where there were none: the page sets the empty list before the places are read,
+    // and each setData is a load in maplibre's worker and a frame (as in setData below)
+    const same = places === this.places || (places.length === 0 && this.places.length === 0);
     this.places = places;
-    if (this.loaded) setPlaceLabels(this.map, places);
+    if (this.loaded && !same) setPlaceLabels(this.map, places);
   }
 
   /** Frames a place chosen in the search and marks it (its outline, or a ring); null clears the mark. */
@@ -531,6 +554,7 @@ export class MapController {
     const tiles = place && this.embedded.tiled.includes(place.layerId) ? this.entryOf(place.layerId)?.tiles : undefined;
     if (place) loadDeferred(this.map, this.embedded, place.layerId); // its outline is drawn from its layer's source
     markPlace(this.map, place, { source: place ? this.embedded.sourceOf[place.layerId] : undefined, sourceLayer: tiles?.sourceLayer });
+    this.markedPlace = place;
     if (!place) return;
     const [w, s, e, n] = place.bbox;
     if (e - w < 1e-4 && n - s < 1e-4) this.map.flyTo({ center: place.point, zoom: Math.max(this.map.getZoom(), 15) });
@@ -605,7 +629,11 @@ export class MapController {
 
   private applyManifest(): void {
     if (this.appliedManifest === this.manifest) return;
-    markPlace(this.map, null, {}); // its outline layer reads an embedded source about to go
+    // its outline layer reads an embedded source about to go
+    if (this.markedPlace) {
+      markPlace(this.map, null, {});
+      this.markedPlace = null;
+    }
     removeEmbeddedLayers(this.map, this.embedded.layerIds, this.embedded.sourceIds);
     this.appliedManifest = this.manifest;
     const entries = drawableEntries(this.manifest);
