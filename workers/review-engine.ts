@@ -48,6 +48,7 @@ import { csvTable, reviewCsv } from '../src/core/review/csv';
 import { groupsOfZones, selectLayers, type LayerSelection, type ReviewGroup } from '../src/core/review/selection';
 import { EMBEDDED_SENSITIVE_LAYERS } from '../src/core/review/embedded';
 import { EMPTY_ZONES, insideAreas, INSIDE_TOLERANCE_M, reviewAcrossLayers } from '../src/core/review/multi-layer';
+import { routeFrame, type RouteFrame } from '../src/core/review/route-frame';
 import { communesCrossed, communeZones, type CommuneCrossing } from '../src/core/review/communes';
 import { reviewViews } from '../src/core/review/views';
 import type { ZoneFields } from '../src/core/review/zone-fields';
@@ -249,9 +250,13 @@ export function reviewMethods(hooks: ReviewEngineHooks) {
     ...(options.corridor_m !== undefined ? { corridor_m: options.corridor_m } : {}),
   });
 
+  // the frame of the route last reviewed: the next review, after an edit, re-measures only what changed
+  let lastFrame: RouteFrame | undefined;
+
   function reviewOf(segments: Position[][], options: ReviewOptionsIn): ReviewResult {
+    lastFrame = routeFrame(segments, lastFrame);
     const review = reviewAcrossLayers(
-      segments,
+      lastFrame,
       reviewedLayers().map((l) => l.prepared),
       optionsOf(options),
     );

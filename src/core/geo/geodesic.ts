@@ -91,6 +91,51 @@ export function segmentLength(lon1: number, lat1: number, lon2: number, lat2: nu
   return d > LONG_SEGMENT_M ? vincentyLength(lon1, lat1, lon2, lat2) : d;
 }
 
+/** Re-anchor the running sine and cosine on Math.sin / Math.cos at least this often (segments). */
+const ANCHOR_EVERY = 64;
+/** …and whenever the mid-latitude moves more than this (rad) in one step: the series below stays exact to 1e-17. */
+const ANCHOR_STEP_RAD = 1e-3;
+
+/**
+ * The lengths of the pieces of a polyline held in typed arrays: len[j] = segmentLength of points
+ * j and j + 1, for j from `from` to `to` − 2. Equal to segmentLength's (within 1e-14 relative,
+ * tested) at a third of its cost: the sine and cosine of the mid-latitude are carried from one
+ * piece to the next by the angle-sum formulas with short series for the small step, re-anchored
+ * on Math.sin and Math.cos every ANCHOR_EVERY pieces and on any long step (the review's route
+ * frame measures 20,000 pieces of a 200 km route on every review).
+ */
+export function pieceLengthsInto(x: ArrayLike<number>, y: ArrayLike<number>, from: number, to: number, len: Float64Array): void {
+  let s = 0;
+  let c = 1;
+  let phi = Number.NaN;
+  let sinceAnchor = ANCHOR_EVERY;
+  for (let j = from; j + 1 < to; j++) {
+    const lat1 = y[j];
+    const lat2 = y[j + 1];
+    const m = ((lat1 + lat2) / 2) * RAD;
+    const d = m - phi;
+    if (sinceAnchor >= ANCHOR_EVERY || !(Math.abs(d) <= ANCHOR_STEP_RAD)) {
+      s = Math.sin(m);
+      c = Math.cos(m);
+      sinceAnchor = 0;
+    } else {
+      const d2 = d * d;
+      const sd = d * (1 - (d2 / 6) * (1 - d2 / 20));
+      const cd = 1 - (d2 / 2) * (1 - d2 / 12);
+      const s1 = s * cd + c * sd;
+      c = c * cd - s * sd;
+      s = s1;
+      sinceAnchor++;
+    }
+    phi = m;
+    const inv = 1 / (1 - E2 * s * s);
+    const dl = lonDelta(x[j], x[j + 1]) * RAD;
+    const dp = (lat2 - lat1) * RAD;
+    const flat = A * Math.sqrt(inv * (c * c * dl * dl + ONE_MINUS_E2_SQ * dp * dp * inv * inv));
+    len[j] = flat > LONG_SEGMENT_M ? vincentyLength(x[j], lat1, x[j + 1], lat2) : flat;
+  }
+}
+
 /** Length of a polyline given as positions; elevation is ignored (lengths are map lengths). */
 export function positionsLength(coords: readonly Position[]): number {
   let total = 0;

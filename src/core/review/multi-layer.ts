@@ -6,7 +6,7 @@
 // insideAreas is what « interdire » reports for a leg: a metre covered by two zones (a terril
 // both protected and a TVB reservoir) counts once, so the stretches of every layer are unioned.
 
-import type { RouteInput } from './route-frame';
+import { isRouteFrame, routeFrame, type RouteFrame, type RouteInput } from './route-frame';
 import { reviewRoute } from './crossings';
 import type { ReviewOptions, RouteReview, ZoneCrossing } from './types';
 import type { PreparedZones } from './zones';
@@ -16,10 +16,15 @@ export const EMPTY_ZONES: PreparedZones = { inputs: [], zones: [], index: null, 
 /** Less than this inside (m) is a touch of the boundary, not a way through. */
 export const INSIDE_TOLERANCE_M = 0.5;
 
-/** The review of `route` against every layer, as one review (layers without zones add nothing). */
-export function reviewAcrossLayers(route: RouteInput, layers: readonly PreparedZones[], options: ReviewOptions = {}): RouteReview {
-  const parts = layers.filter((l) => l.index !== null).map((l) => reviewRoute(route, l, options));
-  return mergeReviews(parts, () => reviewRoute(route, EMPTY_ZONES, options));
+/**
+ * The review of `route` against every layer, as one review (layers without zones add nothing).
+ * The route is measured once for all of them (its frame, which the caller may have kept from the
+ * route before an edit: see routeFrame).
+ */
+export function reviewAcrossLayers(route: RouteInput | RouteFrame, layers: readonly PreparedZones[], options: ReviewOptions = {}): RouteReview {
+  const frame = isRouteFrame(route) ? route : routeFrame(route);
+  const parts = layers.filter((l) => l.index !== null).map((l) => reviewRoute(frame, l, options));
+  return mergeReviews(parts, () => reviewRoute(frame, EMPTY_ZONES, options));
 }
 
 /**
@@ -50,8 +55,9 @@ export function insideAreas(coords: RouteInput, layers: readonly PreparedZones[]
   const zones: string[] = [];
   const stretches: [number, number][] = [];
   let length_m = 0;
+  const frame = routeFrame(coords);
   for (const l of layers) {
-    const r = reviewRoute(coords, l, { buffer_m: 0 });
+    const r = reviewRoute(frame, l, { buffer_m: 0 });
     length_m = r.route_length_m;
     for (const c of r.crossings) {
       if (c.length_m < INSIDE_TOLERANCE_M) continue;

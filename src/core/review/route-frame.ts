@@ -3,7 +3,7 @@
 // one track segment to the next is kept as a "gap" piece of length 0: it is not travelled (as in
 // `cavalier stats`), so kilometres do not advance over it and nothing is counted on it.
 
-import { segmentLength } from '../geo/geodesic';
+import { pieceLengthsInto } from '../geo/geodesic';
 import type { Position } from '../types';
 
 export interface RouteFrame {
@@ -25,7 +25,15 @@ export type RouteInput = readonly Position[] | readonly (readonly Position[])[];
 // a Position starts with a number; a segment list starts with a segment (perhaps an empty one)
 const isSegmentList = (route: RouteInput): route is readonly (readonly Position[])[] => route.length > 0 && typeof route[0][0] !== 'number';
 
-export function routeFrame(route: RouteInput): RouteFrame {
+export const isRouteFrame = (route: RouteInput | RouteFrame): route is RouteFrame => !Array.isArray(route);
+
+/**
+ * The frame of `route`. With `previous`, the frame of the route before an edit (the engine keeps
+ * it): the points both share at the start and at the end keep their pieces' lengths, and only
+ * the stretch between is measured again, so an edit of a few kilometres on a 200 km route does
+ * not re-measure its 20,000 pieces. Same figures as without (within the float sums).
+ */
+export function routeFrame(route: RouteInput, previous?: RouteFrame): RouteFrame {
   const segments: readonly (readonly Position[])[] = isSegmentList(route) ? route : [route as readonly Position[]];
   let n = 0;
   for (const s of segments) n += s.length;
@@ -36,21 +44,36 @@ export function routeFrame(route: RouteInput): RouteFrame {
   const gap = new Uint8Array(Math.max(n - 1, 0));
   let i = 0;
   for (const s of segments) {
-    for (let k = 0; k < s.length; k++) {
+    if (i > 0 && s.length > 0) gap[i - 1] = 1; // the jump from the segment before: len stays 0
+    for (let k = 0; k < s.length; k++, i++) {
       x[i] = s[k][0];
       y[i] = s[k][1];
-      if (i > 0) {
-        if (k === 0) {
-          gap[i - 1] = 1;
-          cum[i] = cum[i - 1];
-        } else {
-          const l = segmentLength(x[i - 1], y[i - 1], x[i], y[i]);
-          len[i - 1] = l;
-          cum[i] = cum[i - 1] + l;
-        }
-      }
-      i++;
     }
   }
+  const pieces = len.length;
+  // pieces lo … hi − 1 are measured; those before lo and from hi on are the previous frame's
+  let lo = 0;
+  let hi = pieces;
+  if (previous && previous.len.length > 0 && pieces > 0) {
+    const m = previous.x.length;
+    const same = (a: number, b: number) => x[a] === previous.x[b] && y[a] === previous.y[b];
+    let p = 0; // points shared at the start
+    while (p < n && p < m && same(p, p) && (p === 0 || gap[p - 1] === previous.gap[p - 1])) p++;
+    let q = 0; // points shared at the end, not overlapping the start's
+    while (q < n - p && q < m - p && same(n - 1 - q, m - 1 - q) && (q === 0 || gap[n - 1 - q] === previous.gap[m - 1 - q])) q++;
+    lo = Math.max(0, p - 1);
+    hi = Math.min(pieces, Math.max(lo, n - q));
+    len.set(previous.len.subarray(0, lo));
+    if (hi < pieces) len.set(previous.len.subarray(previous.len.length - (pieces - hi)), hi);
+  }
+  // the pieces to measure, a track segment at a time (a gap piece stays 0)
+  let from = lo;
+  for (let j = lo; j <= hi; j++) {
+    if (j === hi || gap[j]) {
+      if (j > from) pieceLengthsInto(x, y, from, j + 1, len);
+      from = j + 1;
+    }
+  }
+  for (let j = 0; j < pieces; j++) cum[j + 1] = cum[j] + len[j];
   return { x, y, len, cum, gap, length_m: n > 0 ? cum[n - 1] : 0 };
 }
