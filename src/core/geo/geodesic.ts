@@ -98,8 +98,8 @@ const ANCHOR_STEP_RAD = 1e-3;
 
 /**
  * The lengths of the pieces of a polyline held in typed arrays: len[j] = segmentLength of points
- * j and j + 1, for j from `from` to `to` − 2. Equal to segmentLength's (within 1e-14 relative,
- * tested) at a third of its cost: the sine and cosine of the mid-latitude are carried from one
+ * j and j + 1, for j from `from` to `to` − 2. Equal to segmentLength's (within 1e-13 relative,
+ * tested) for 70 % of its cost (0.26 against 0.37 ms for 20,000 pieces): the sine and cosine of the mid-latitude are carried from one
  * piece to the next by the angle-sum formulas with short series for the small step, re-anchored
  * on Math.sin and Math.cos every ANCHOR_EVERY pieces and on any long step (the review's route
  * frame measures 20,000 pieces of a 200 km route on every review).
