@@ -56,7 +56,7 @@ import {
 import { buildPopupContent, featureName } from './popup';
 import { translate } from '../i18n/dictionary';
 import { UserLayerRenderer, type UserJoinsView, type UserLayerView } from './layers/user';
-import { addPlaceLayers, markPlace, setPlaceLabels } from './layers/places';
+import { addPlaceLayers, markPlace, PLACE_SRC, placeLabelsCollection } from './layers/places';
 import type { Place } from '../core/search/types';
 import { MapGestures, type Drag, type GestureEvents, type MapMode } from './gestures';
 import { registerPmtilesProtocol } from './pmtiles-protocol';
@@ -206,8 +206,6 @@ export class MapController {
   private fittedToManifest = false;
   /** the places named on the map and found by the search (src/map/layers/places.ts) */
   private places: readonly Place[] = [];
-  /** the place the search marked (showPlace), null when none */
-  private markedPlace: Place | null = null;
   private testHooks: boolean;
   private destroyed = false;
 
@@ -541,11 +539,8 @@ export class MapController {
 
   /** The places whose names the map writes (communes, terrils); the lines are named from their own layers. */
   setPlaces(places: readonly Place[]): void {
-    // none again where there were none: the page sets the empty list before the places are read,
-    // and each setData is a load in maplibre's worker and a frame (as in setData below)
-    const same = places === this.places || (places.length === 0 && this.places.length === 0);
     this.places = places;
-    if (this.loaded && !same) setPlaceLabels(this.map, places);
+    if (this.loaded) this.setData(PLACE_SRC.labels, placeLabelsCollection(places));
   }
 
   /** Frames a place chosen in the search and marks it (its outline, or a ring); null clears the mark. */
@@ -553,8 +548,7 @@ export class MapController {
     if (!this.loaded) return;
     const tiles = place && this.embedded.tiled.includes(place.layerId) ? this.entryOf(place.layerId)?.tiles : undefined;
     if (place) loadDeferred(this.map, this.embedded, place.layerId); // its outline is drawn from its layer's source
-    markPlace(this.map, place, { source: place ? this.embedded.sourceOf[place.layerId] : undefined, sourceLayer: tiles?.sourceLayer });
-    this.markedPlace = place;
+    markPlace(this.map, place, { source: place ? this.embedded.sourceOf[place.layerId] : undefined, sourceLayer: tiles?.sourceLayer }, this.setData);
     if (!place) return;
     const [w, s, e, n] = place.bbox;
     if (e - w < 1e-4 && n - s < 1e-4) this.map.flyTo({ center: place.point, zoom: Math.max(this.map.getZoom(), 15) });
@@ -624,16 +618,14 @@ export class MapController {
     if (this.manifest !== undefined) this.applyManifest();
     this.userRenderer = new UserLayerRenderer(this.map, LYR.highlight);
     this.userRenderer.set(this.userLayers, this.userJoins);
-    addPlaceLayers(this.map, this.places);
+    addPlaceLayers(this.map);
+    this.emptySources.add(PLACE_SRC.labels).add(PLACE_SRC.mark); // added empty
+    this.setPlaces(this.places);
   };
 
   private applyManifest(): void {
     if (this.appliedManifest === this.manifest) return;
-    // its outline layer reads an embedded source about to go
-    if (this.markedPlace) {
-      markPlace(this.map, null, {});
-      this.markedPlace = null;
-    }
+    markPlace(this.map, null, {}, this.setData); // its outline layer reads an embedded source about to go
     removeEmbeddedLayers(this.map, this.embedded.layerIds, this.embedded.sourceIds);
     this.appliedManifest = this.manifest;
     const entries = drawableEntries(this.manifest);
@@ -713,7 +705,8 @@ export class MapController {
     console.error('[cavalier] map error', e.error);
   };
 
-  private setData(source: string, data: FeatureCollection): void {
+  // an arrow: the place layers (layers/places.ts) are handed it
+  private setData = (source: string, data: FeatureCollection): void => {
     // nothing again where there was nothing: each setData is a load in maplibre's worker and a
     // frame, and at the start the page sets every overlay, most of them empty, once or twice
     if (data.features.length === 0) {
@@ -721,7 +714,7 @@ export class MapController {
       this.emptySources.add(source);
     } else this.emptySources.delete(source);
     (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
-  }
+  };
 
   // ── popups and the drag's drawing (the gestures themselves: gestures.ts) ──
 

@@ -5,14 +5,17 @@
 // under a route line would be lost, the line under a haloed name is not.
 
 import type { FeatureCollection } from 'geojson';
-import type { AddLayerObject, FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { AddLayerObject, FilterSpecification, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { addToStyle } from '../style-batch';
 import { communeMinZoom } from '../../core/search/places';
 import type { Place } from '../../core/search/types';
 import { LABEL_FONT } from '../fonts';
 import { PALETTE } from '../styles';
 
-const PLACE_SRC = { labels: 'cav-place-labels', mark: 'cav-place-mark' } as const;
+export const PLACE_SRC = { labels: 'cav-place-labels', mark: 'cav-place-mark' } as const;
+
+/** How the map controller sets a GeoJSON source's data (its setData, which skips an empty one set empty again). */
+type SetData = (source: string, data: FeatureCollection) => void;
 
 const PLACE_LYR = {
   /** the chosen place's outline (a layer on the embedded source that draws it) */
@@ -97,8 +100,8 @@ function labelLayers(): LayerSpecification[] {
   ];
 }
 
-/** Adds the label and mark sources and layers on top of the map (call once the style is loaded). */
-export function addPlaceLayers(map: MapLibreMap, places: readonly Place[]): void {
+/** Adds the label and mark sources, both empty, and their layers on top of the map (call once the style is loaded). */
+export function addPlaceLayers(map: MapLibreMap): void {
   const markPoint: AddLayerObject = {
     id: PLACE_LYR.markPoint,
     type: 'circle',
@@ -112,25 +115,22 @@ export function addPlaceLayers(map: MapLibreMap, places: readonly Place[]): void
   };
   addToStyle(map, {
     sources: [
-      [PLACE_SRC.labels, { type: 'geojson', data: placeLabelsCollection(places) }],
+      [PLACE_SRC.labels, { type: 'geojson', data: EMPTY }],
       [PLACE_SRC.mark, { type: 'geojson', data: EMPTY }],
     ],
     layers: [markPoint, ...labelLayers()].map((l) => [l, undefined] as const),
   });
 }
 
-export function setPlaceLabels(map: MapLibreMap, places: readonly Place[]): void {
-  (map.getSource(PLACE_SRC.labels) as GeoJSONSource | undefined)?.setData(placeLabelsCollection(places));
-}
-
 /**
  * Marks one place (null: none): its outline drawn from the embedded source that draws its layer
  * (`source`, and `sourceLayer` when that is the vector tiles), or a ring on its point.
  */
-export function markPlace(map: MapLibreMap, place: Place | null, drawnBy: { source?: string; sourceLayer?: string }): void {
+export function markPlace(map: MapLibreMap, place: Place | null, drawnBy: { source?: string; sourceLayer?: string }, setData: SetData): void {
   if (map.getLayer(PLACE_LYR.markLine)) map.removeLayer(PLACE_LYR.markLine);
   const ring = !!place && (!place.match || !drawnBy.source || !map.getSource(drawnBy.source));
-  (map.getSource(PLACE_SRC.mark) as GeoJSONSource | undefined)?.setData(
+  setData(
+    PLACE_SRC.mark,
     ring ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: place.point } }] } : EMPTY,
   );
   if (!place || ring || !place.match || !drawnBy.source) return;
