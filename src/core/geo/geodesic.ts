@@ -30,14 +30,24 @@ function lonDelta(lon1: number, lon2: number): number {
 }
 
 function flatLength(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  // (N·cos φ)² = A²(1 − sin²φ)/w² and M² = A²(1 − e²)²/w⁶ with w² = 1 − e²·sin²φ: one sine and
-  // one square root per segment, where the radii written out would cost a cosine and two more
   const s = Math.sin(((lat1 + lat2) / 2) * RAD);
-  const s2 = s * s;
-  const w2 = 1 - E2 * s2;
-  const dl = lonDelta(lon1, lon2) * RAD;
-  const dp = (lat2 - lat1) * RAD;
-  return A * Math.sqrt(((1 - s2) * dl * dl + (ONE_MINUS_E2_SQ * dp * dp) / (w2 * w2)) / w2);
+  return flatAt(s, 1 - s * s, lonDelta(lon1, lon2) * RAD, (lat2 - lat1) * RAD);
+}
+
+/**
+ * The flat length of a piece (dl, dp: its longitude and latitude differences in radians) from the
+ * sine of its mid-latitude and the cosine squared: (N·cos φ)² = A²·cos²φ/w² and M² = A²(1 − e²)²/w⁶
+ * with w² = 1 − e²·sin²φ, so one square root and one division where the radii written out would
+ * cost a cosine and two more roots.
+ */
+function flatAt(s: number, c2: number, dl: number, dp: number): number {
+  const inv = 1 / (1 - E2 * s * s);
+  return A * Math.sqrt(inv * (c2 * dl * dl + ONE_MINUS_E2_SQ * dp * dp * inv * inv));
+}
+
+/** The flat length, or Vincenty's where the flat model could lose more than ~1e-6. */
+function orVincenty(flat: number, lon1: number, lat1: number, lon2: number, lat2: number): number {
+  return flat > LONG_SEGMENT_M ? vincentyLength(lon1, lat1, lon2, lat2) : flat;
 }
 
 /**
@@ -87,8 +97,7 @@ function vincentyLength(lon1: number, lat1: number, lon2: number, lat2: number):
 
 /** Ellipsoidal length of one segment, in metres (WGS84 degrees in). */
 export function segmentLength(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const d = flatLength(lon1, lat1, lon2, lat2);
-  return d > LONG_SEGMENT_M ? vincentyLength(lon1, lat1, lon2, lat2) : d;
+  return orVincenty(flatLength(lon1, lat1, lon2, lat2), lon1, lat1, lon2, lat2);
 }
 
 /** Re-anchor the running sine and cosine on Math.sin / Math.cos at least this often (segments). */
@@ -128,11 +137,8 @@ export function pieceLengthsInto(x: ArrayLike<number>, y: ArrayLike<number>, fro
       sinceAnchor++;
     }
     phi = m;
-    const inv = 1 / (1 - E2 * s * s);
-    const dl = lonDelta(x[j], x[j + 1]) * RAD;
-    const dp = (lat2 - lat1) * RAD;
-    const flat = A * Math.sqrt(inv * (c * c * dl * dl + ONE_MINUS_E2_SQ * dp * dp * inv * inv));
-    len[j] = flat > LONG_SEGMENT_M ? vincentyLength(x[j], lat1, x[j + 1], lat2) : flat;
+    const flat = flatAt(s, c * c, lonDelta(x[j], x[j + 1]) * RAD, (lat2 - lat1) * RAD);
+    len[j] = orVincenty(flat, x[j], lat1, x[j + 1], lat2);
   }
 }
 

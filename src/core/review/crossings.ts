@@ -41,7 +41,7 @@ import { metresPerDegree } from '../geo/geodesic';
 import { bandPasses, dedupeCrossings } from './band';
 import { nearestZone } from './nearest';
 import { polygonPasses } from './polygon';
-import { isRouteFrame, routeFrame, type RouteFrame, type RouteInput } from './route-frame';
+import { frameOf, type RouteFrame, type RouteInput } from './route-frame';
 import {
   DEFAULT_BUFFER_M,
   DEFAULT_CORRIDOR_M,
@@ -64,7 +64,7 @@ const LAT_DEG_PER_M = 1 / 110_000;
 export function reviewRoute(route: RouteInput | RouteFrame, zones: PreparedZones, options: ReviewOptions = {}): RouteReview {
   const buffer_m = Math.max(0, options.buffer_m ?? DEFAULT_BUFFER_M);
   const corridor_m = Math.max(0, options.corridor_m ?? DEFAULT_CORRIDOR_M);
-  const f = isRouteFrame(route) ? route : routeFrame(route);
+  const f = frameOf(route);
   const review: RouteReview = { route_length_m: f.length_m, crossings: [], near: [], buffer_m, corridor_m };
   const pieces = f.len.length;
   if (!zones.index || pieces === 0) return review;

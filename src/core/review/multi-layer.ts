@@ -6,7 +6,7 @@
 // insideAreas is what « interdire » reports for a leg: a metre covered by two zones (a terril
 // both protected and a TVB reservoir) counts once, so the stretches of every layer are unioned.
 
-import { isRouteFrame, routeFrame, type RouteFrame, type RouteInput } from './route-frame';
+import { frameOf, routeFrame, type RouteFrame, type RouteInput } from './route-frame';
 import { reviewRoute } from './crossings';
 import type { ReviewOptions, RouteReview, ZoneCrossing } from './types';
 import type { PreparedZones } from './zones';
@@ -22,7 +22,7 @@ export const INSIDE_TOLERANCE_M = 0.5;
  * route before an edit: see routeFrame).
  */
 export function reviewAcrossLayers(route: RouteInput | RouteFrame, layers: readonly PreparedZones[], options: ReviewOptions = {}): RouteReview {
-  const frame = isRouteFrame(route) ? route : routeFrame(route);
+  const frame = frameOf(route);
   const parts = layers.filter((l) => l.index !== null).map((l) => reviewRoute(frame, l, options));
   return mergeReviews(parts, () => reviewRoute(frame, EMPTY_ZONES, options));
 }
