@@ -25,7 +25,8 @@ export type RouteInput = readonly Position[] | readonly (readonly Position[])[];
 // a Position starts with a number; a segment list starts with a segment (perhaps an empty one)
 const isSegmentList = (route: RouteInput): route is readonly (readonly Position[])[] => route.length > 0 && typeof route[0][0] !== 'number';
 
-export const isRouteFrame = (route: RouteInput | RouteFrame): route is RouteFrame => !Array.isArray(route);
+/** The frame of a route given as points, or the frame itself when it is one already (one frame serves several layers). */
+export const frameOf = (route: RouteInput | RouteFrame): RouteFrame => (Array.isArray(route) ? routeFrame(route as RouteInput) : (route as RouteFrame));
 
 /**
  * The frame of `route`. With `previous`, the frame of the route before an edit (the engine keeps
@@ -55,16 +56,17 @@ export function routeFrame(route: RouteInput, previous?: RouteFrame): RouteFrame
   let lo = 0;
   let hi = pieces;
   if (previous && previous.len.length > 0 && pieces > 0) {
-    const m = previous.x.length;
-    const same = (a: number, b: number) => x[a] === previous.x[b] && y[a] === previous.y[b];
+    const { x: px, y: py, gap: pg } = previous;
+    const m = px.length;
     let p = 0; // points shared at the start
-    while (p < n && p < m && same(p, p) && (p === 0 || gap[p - 1] === previous.gap[p - 1])) p++;
+    while (p < n && p < m && x[p] === px[p] && y[p] === py[p] && (p === 0 || gap[p - 1] === pg[p - 1])) p++;
     let q = 0; // points shared at the end, not overlapping the start's
-    while (q < n - p && q < m - p && same(n - 1 - q, m - 1 - q) && (q === 0 || gap[n - 1 - q] === previous.gap[m - 1 - q])) q++;
+    for (let a = n - 1, b = m - 1; q < n - p && q < m - p; q++, a--, b--) if (x[a] !== px[b] || y[a] !== py[b] || (q > 0 && gap[a] !== pg[b])) break;
     lo = Math.max(0, p - 1);
     hi = Math.min(pieces, Math.max(lo, n - q));
     len.set(previous.len.subarray(0, lo));
     if (hi < pieces) len.set(previous.len.subarray(previous.len.length - (pieces - hi)), hi);
+    cum.set(previous.cum.subarray(0, lo + 1)); // the start's distances are the previous frame's
   }
   // the pieces to measure, a track segment at a time (a gap piece stays 0)
   let from = lo;
@@ -74,6 +76,6 @@ export function routeFrame(route: RouteInput, previous?: RouteFrame): RouteFrame
       from = j + 1;
     }
   }
-  for (let j = 0; j < pieces; j++) cum[j + 1] = cum[j] + len[j];
+  for (let j = lo; j < pieces; j++) cum[j + 1] = cum[j] + len[j];
   return { x, y, len, cum, gap, length_m: n > 0 ? cum[n - 1] : 0 };
 }
